@@ -1,0 +1,81 @@
+package io.virtmx.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything virtmx knows about one libvirt host at one moment: the single source every view renders.
+ *
+ * <p>A host that cannot be reached keeps its last known objects with {@code up == false} and {@code stale == true},
+ * so views can keep showing them instead of flapping.
+ */
+public record HostSnapshot(
+    String host,
+    String uri,
+    boolean up,
+    boolean stale,
+    Instant collectedAt,
+    Instant lastSuccess,
+    Duration collectionDuration,
+    Map<String, Long> errorsByKind,
+    NodeInfo node,
+    List<DomainSnapshot> domains,
+    List<PoolSnapshot> pools,
+    List<NetworkSnapshot> networks) {
+
+  public HostSnapshot {
+    errorsByKind = Map.copyOf(errorsByKind);
+    domains = List.copyOf(domains);
+    pools = List.copyOf(pools);
+    networks = List.copyOf(networks);
+  }
+
+  /** A host seen for the first time but not reachable yet: no node facts, no objects. */
+  public static HostSnapshot unreachable(String host, String uri, Instant now, Map<String, Long> errors) {
+    return new HostSnapshot(host, uri, false, true, now, null, Duration.ZERO, errors, null, List.of(), List.of(), List.of());
+  }
+
+  public Optional<DomainSnapshot> domain(String name) {
+    return domains.stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  public Optional<PoolSnapshot> pool(String name) {
+    return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public Optional<NetworkSnapshot> network(String name) {
+    return networks.stream().filter(n -> n.name().equals(name)).findFirst();
+  }
+
+  /** The same facts, marked as no longer current (the host went down or a collection timed out). */
+  public HostSnapshot markedStale(boolean stillUp, Instant now, Map<String, Long> errors) {
+    return new HostSnapshot(host, uri, stillUp, true, now, lastSuccess, collectionDuration, errors, node, domains, pools, networks);
+  }
+
+  /** This snapshot with one domain replaced (or added), as after an event-driven refresh. */
+  public HostSnapshot withDomain(DomainSnapshot domain) {
+    var list = new java.util.ArrayList<DomainSnapshot>(domains.size() + 1);
+    boolean replaced = false;
+    for (DomainSnapshot d : domains) {
+      if (d.uuid().equals(domain.uuid())) {
+        list.add(domain);
+        replaced = true;
+      } else {
+        list.add(d);
+      }
+    }
+    if (!replaced) {
+      list.add(domain);
+    }
+    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, list, pools, networks);
+  }
+
+  /** This snapshot without the domain of that UUID, as after an undefine event. */
+  public HostSnapshot withoutDomain(String uuid) {
+    var list = domains.stream().filter(d -> !d.uuid().equals(uuid)).toList();
+    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, list, pools, networks);
+  }
+}

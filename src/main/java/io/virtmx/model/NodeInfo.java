@@ -1,0 +1,32 @@
+package io.virtmx.model;
+
+/**
+ * The hypervisor host itself: identity, versions, CPU and memory.
+ *
+ * <p>Versions are libvirt's encoding {@code major * 1_000_000 + minor * 1_000 + release}; {@link #versionString}
+ * turns them into "9.0.0". Counters are cumulative since host boot, in nanoseconds; -1 where the driver does not
+ * report one.
+ */
+public record NodeInfo(
+    String hostname,
+    String hypervisorType,
+    long hypervisorVersion,
+    long libvirtVersion,
+    String cpuModel,
+    int cpus,
+    int cpuMhz,
+    int numaNodes,
+    int sockets,
+    int cores,
+    int threads,
+    long memoryTotalBytes,
+    long memoryFreeBytes,
+    NodeCpuTimes cpuTimes) {
+
+  public static String versionString(long encoded) {
+    if (encoded < 0) {
+      return "unknown";
+    }
+    return (encoded / 1_000_000) + "." + (encoded / 1_000 % 1_000) + "." + (encoded % 1_000);
+  }
+}

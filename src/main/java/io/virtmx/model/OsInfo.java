@@ -1,0 +1,6 @@
+package io.virtmx.model;
+
+/** The {@code <os><type arch machine>} of a domain definition, e.g. hvm / x86_64 / pc-q35-7.2. */
+public record OsInfo(String type, String arch, String machine) {
+  public static final OsInfo UNKNOWN = new OsInfo("", "", "");
+}
