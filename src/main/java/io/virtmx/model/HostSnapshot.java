@@ -73,6 +73,14 @@ public record HostSnapshot(
     return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, list, pools, networks);
   }
 
+  public HostSnapshot withPools(List<PoolSnapshot> newPools) {
+    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, domains, newPools, networks);
+  }
+
+  public HostSnapshot withNetworks(List<NetworkSnapshot> newNetworks) {
+    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, domains, pools, newNetworks);
+  }
+
   /** This snapshot without the domain of that UUID, as after an undefine event. */
   public HostSnapshot withoutDomain(String uuid) {
     var list = domains.stream().filter(d -> !d.uuid().equals(uuid)).toList();

@@ -1,0 +1,134 @@
+package io.virtmx;
+
+import io.virtmx.collect.HostCollector;
+import io.virtmx.collect.SnapshotStore;
+import io.virtmx.config.AgentConfig;
+import io.virtmx.config.HostSpec;
+import io.virtmx.libvirt.Credentials;
+import io.virtmx.libvirt.EventLoop;
+import io.virtmx.libvirt.HostConnection;
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.SnapshotSource;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires the agent together: one connection and one collector per configured host, feeding one snapshot store
+ * that the views read. Views are attached by the command line once the hosts are open.
+ */
+public final class Agent implements AutoCloseable {
+  private final AgentConfig config;
+  private final SnapshotStore store = new SnapshotStore();
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("virtmx-scheduler"));
+  private final ExecutorService workers;
+  private final List<HostCollector> collectors = new ArrayList<>();
+
+  public Agent(AgentConfig config) {
+    this.config = config.validate();
+    this.workers = Executors.newFixedThreadPool(config.workers(), daemon("virtmx-libvirt-worker"));
+    EventLoop.start();
+    for (HostSpec spec : config.hosts()) {
+      AgentConfig.Credential c = config.credentialFor(spec.uri());
+      Credentials credentials = c == null ? Credentials.none() : new Credentials(c.username(), c.password());
+      collectors.add(new HostCollector(
+          listener -> new HostConnection(spec.uri(), config.readOnly(), credentials, scheduler, listener),
+          store, scheduler, workers, config.timeout()));
+    }
+  }
+
+  public SnapshotSource snapshots() {
+    return store;
+  }
+
+  public List<HostCollector> collectors() {
+    return List.copyOf(collectors);
+  }
+
+  /**
+   * Opens every host once, now, and names it. Returns one line per host that could not be opened
+   * ("qemu+ssh://hv2/system: Cannot recv data: …"); with {@code retry} those keep trying in the background.
+   */
+  public List<String> open(boolean retry) {
+    List<String> failures = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (int i = 0; i < collectors.size(); i++) {
+      HostCollector collector = collectors.get(i);
+      HostConnection connection = collector.connection();
+      if (!connection.open(retry)) {
+        failures.add(connection.uri() + ": " + connection.lastError());
+      }
+      collector.name(uniqueName(config.hosts().get(i), connection, taken));
+    }
+    return failures;
+  }
+
+  /** Starts periodic collection on every host. */
+  public void start() {
+    collectors.forEach(c -> c.start(config.interval()));
+  }
+
+  /**
+   * Collects every host now, and again after {@code gap} so that rates are filled in; returns the second samples.
+   */
+  public List<HostSnapshot> collectOnce(Duration gap) throws TimeoutException, InterruptedException {
+    for (HostCollector c : collectors) {
+      c.collectNow();
+    }
+    Thread.sleep(gap.toMillis());
+    List<HostSnapshot> out = new ArrayList<>();
+    for (HostCollector c : collectors) {
+      out.add(c.collectNow());
+    }
+    return out;
+  }
+
+  private static String uniqueName(HostSpec spec, HostConnection connection, Set<String> taken) {
+    String base = spec.name() != null ? spec.name() : connection.hostname().orElseGet(() -> fallbackName(spec.uri()));
+    String name = base;
+    for (int n = 2; !taken.add(name); n++) {
+      name = base + "-" + n;
+    }
+    return name;
+  }
+
+  /** The name of a host never reached yet: the URI's server, or this machine for a local URI. */
+  private static String fallbackName(String uri) {
+    String server = URI.create(uri).getHost();
+    if (server != null && !server.isEmpty()) {
+      return server;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    collectors.forEach(HostCollector::close);
+    scheduler.shutdownNow();
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,175 @@
+package io.virtmx.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.virtmx.Agent;
+import io.virtmx.config.AgentConfig;
+import io.virtmx.config.CredentialsFile;
+import io.virtmx.config.Durations;
+import io.virtmx.config.HostSpec;
+import io.virtmx.model.HostSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code virtmx} command: runs the agent, or collects once and prints the snapshot. */
+@Command(name = "virtmx", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Management agent for libvirt hosts: watches every node, domain, storage pool and virtual network of one or "
+            + "more libvirt connections and keeps an up-to-date snapshot of their state and statistics.",
+        ""},
+    footer = {"",
+        "Exit status: 0 success, 1 a host could not be reached or collected, 2 invalid options.",
+        "Config file: one 'option = value' per line with the long option names above, e.g. 'connect = qemu:///system'."})
+public final class Main implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  @Option(names = "--connect", paramLabel = "[NAME=]URI",
+      description = {"libvirt URI to watch; repeat for several hosts (default: ${DEFAULT-VALUE}).",
+          "NAME is the host name to publish it under (default: the hostname libvirt reports)."})
+  List<String> connect = new ArrayList<>();
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s",
+      description = "Time between two full collections, e.g. 10s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
+  String interval;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
+      description = "Longest a collection may take before the host's snapshot is marked stale (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--read-only", arity = "0..1", fallbackValue = "true",
+      description = "Open read-only libvirt connections and refuse every operation, on every view.")
+  boolean readOnly;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "4",
+      description = "libvirt calls one collection may have in flight at once (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "File of 'URI USERNAME PASSWORD' lines answering libvirt's authentication (SASL, SSH password).")
+  Path credentials;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read options from FILE ('option = value' lines); options on the command line win.")
+  Path config;
+
+  @Option(names = "--once", description = "Collect once, print the snapshot and exit.")
+  boolean once;
+
+  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+      description = "Output of --once: a readable table or the full snapshot as JSON (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--sample", paramLabel = "DURATION", defaultValue = "1s",
+      description = "With --once: time between the two samples the rates are computed from (default: ${DEFAULT-VALUE}).")
+  String sample;
+
+  @Option(names = "--log-level", paramLabel = "LEVEL",
+      description = "error, warn, info, debug or trace (default: info; warn with --once).")
+  String logLevel;
+
+  /** Output formats of {@code --once}. */
+  enum Format { table, json }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command and returns its exit status. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setOverwrittenOptionsAllowed(true);
+    cli.setParameterExceptionHandler((e, a) -> {
+      e.getCommandLine().getErr().println("virtmx: " + e.getMessage() + " (see 'virtmx --help')");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, c, p) -> {
+      c.getErr().println("virtmx: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? 2 : 1;
+    });
+    try {
+      return cli.execute(ConfigArguments.merge(args));
+    } catch (IllegalArgumentException | IOException e) {
+      cli.getErr().println("virtmx: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    setLogLevel(logLevel != null ? logLevel : once ? "warn" : "info");
+    AgentConfig cfg = toConfig();
+    try (Agent agent = new Agent(cfg)) {
+      return once ? once(agent) : serve(agent);
+    }
+  }
+
+  private AgentConfig toConfig() throws IOException {
+    List<String> uris = connect.isEmpty() ? List.of(AgentConfig.DEFAULT_URI) : connect;
+    List<HostSpec> hosts = uris.stream().map(HostSpec::parse).toList();
+    return new AgentConfig(hosts, Durations.parse(interval), Durations.parse(timeout), readOnly, workers,
+        credentials == null ? Map.of() : CredentialsFile.read(credentials));
+  }
+
+  private int once(Agent agent) throws InterruptedException {
+    List<String> failures = agent.open(false);
+    if (!failures.isEmpty()) {
+      failures.forEach(f -> System.err.println("virtmx: cannot connect to " + f));
+      return 1;
+    }
+    List<HostSnapshot> snapshots;
+    try {
+      snapshots = agent.collectOnce(Durations.parse(sample));
+    } catch (TimeoutException e) {
+      System.err.println("virtmx: collection did not finish within --timeout " + timeout);
+      return 1;
+    }
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    if (format == Format.json) {
+      JsonOutput.write(snapshots, out);
+    } else {
+      TableOutput.write(snapshots, out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int serve(Agent agent) throws InterruptedException {
+    List<String> failures = agent.open(true);
+    failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
+    agent.start();
+    log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "virtmx-shutdown"));
+    stop.await();
+    return 0;
+  }
+
+  static void setLogLevel(String level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+    }
+  }
+
+  /** Version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"virtmx " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.virtmx.collect;
+
+import com.sun.jna.Pointer;
+import io.virtmx.libvirt.BlockCounters;
+import io.virtmx.libvirt.DiskDefinition;
+import io.virtmx.libvirt.DomainDescription;
+import io.virtmx.libvirt.DomainStatsBatch;
+import io.virtmx.libvirt.DomainStatsRecord;
+import io.virtmx.libvirt.DomainXml;
+import io.virtmx.libvirt.InterfaceDefinition;
+import io.virtmx.libvirt.LibvirtCallException;
+import io.virtmx.libvirt.NativeDomain;
+import io.virtmx.libvirt.NetCounters;
+import io.virtmx.libvirt.StatsGroup;
+import io.virtmx.model.DomainSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every domain of a host, active or defined, from one {@code virConnectGetAllDomainStats} call; per-domain calls
+ * fill in only the groups the driver did not return (see {@link DomainAssembler}), spread over the worker pool.
+ * A domain that disappears mid-collection is dropped silently.
+ */
+final class DomainCollector implements Collector<List<DomainSnapshot>> {
+  private static final Logger log = LoggerFactory.getLogger(DomainCollector.class);
+  private static final Duration DESCRIPTION_MAX_AGE = Duration.ofMinutes(5);
+
+  private final DescriptionCache descriptions = new DescriptionCache(DESCRIPTION_MAX_AGE);
+
+  @Override
+  public List<DomainSnapshot> collect(CollectionContext context) throws InterruptedException {
+    Pointer conn = context.connection().nativeHandle();
+    try (DomainStatsBatch batch = DomainStatsBatch.fetch(conn, StatsGroup.collectorMask(), 0)) {
+      List<DomainStatsRecord> records = batch.records();
+      List<Future<DomainSnapshot>> pending = new ArrayList<>(records.size());
+      Set<String> seen = new HashSet<>();
+      for (DomainStatsRecord r : records) {
+        seen.add(r.uuid());
+        pending.add(context.workers().submit(() -> build(context, r)));
+      }
+      descriptions.retainOnly(seen);
+      List<DomainSnapshot> out = new ArrayList<>(records.size());
+      for (Future<DomainSnapshot> f : pending) {
+        DomainSnapshot d = await(context, f);
+        if (d != null) {
+          out.add(d);
+        }
+      }
+      return out;
+    }
+  }
+
+  /** One domain, after an event; empty when it no longer exists. */
+  Optional<DomainSnapshot> collectOne(CollectionContext context, String uuid) {
+    descriptions.invalidate(uuid);
+    Pointer conn = context.connection().nativeHandle();
+    try (DomainStatsBatch batch = DomainStatsBatch.fetchOne(conn, uuid, StatsGroup.collectorMask())) {
+      if (batch.records().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(build(context, batch.records().get(0)));
+    } catch (LibvirtCallException e) {
+      if (e.isNoDomain()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private DomainSnapshot await(CollectionContext context, Future<DomainSnapshot> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      context.error("domain");
+      log.warn("collecting a domain failed: {}", e.getCause().getMessage());
+      return null;
+    }
+  }
+
+  /** Builds one domain's snapshot, or null when the domain vanished while we looked at it. */
+  private DomainSnapshot build(CollectionContext context, DomainStatsRecord record) {
+    try {
+      Pointer dom = record.domain();
+      int id = NativeDomain.id(dom);
+      DescriptionCache.Description description = descriptions.get(record.uuid(), id, () -> describe(dom));
+      return new DomainAssembler(record, id, description, context::error).assemble();
+    } catch (LibvirtCallException e) {
+      if (e.isNoDomain()) {
+        log.debug("domain {} disappeared during collection", record.name());
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static DescriptionCache.Description describe(Pointer dom) {
+    DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0));
+    return new DescriptionCache.Description(definition, NativeDomain.isPersistent(dom));
+  }
+
+  static List<String> targets(List<DiskDefinition> disks) {
+    return disks.stream().map(DiskDefinition::target).toList();
+  }
+
+  static Optional<BlockCounters> block(List<BlockCounters> counters, String target) {
+    return counters.stream().filter(c -> target.equals(c.name())).findFirst();
+  }
+
+  static Optional<NetCounters> net(List<NetCounters> counters, InterfaceDefinition iface) {
+    return counters.stream().filter(c -> !iface.target().isEmpty() && iface.target().equals(c.name())).findFirst();
+  }
+}

@@ -1,0 +1,245 @@
+package io.virtmx.collect;
+
+import io.virtmx.libvirt.ConnectionListener;
+import io.virtmx.libvirt.HostConnection;
+import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.NetworkSnapshot;
+import io.virtmx.model.NodeInfo;
+import io.virtmx.model.ObjectEvent;
+import io.virtmx.model.PoolSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one host's snapshot current: a full collection every interval and right after (re)connecting, a refresh of
+ * just the affected object on every libvirt event. All libvirt work for the host runs on its own single thread, so
+ * refreshes never race; a watchdog marks the snapshot stale when a call hangs past the timeout.
+ */
+public final class HostCollector implements ConnectionListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HostCollector.class);
+
+  private final HostConnection connection;
+  private final SnapshotStore store;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+  private final Duration timeout;
+  private final ExecutorService own;
+  private final NodeCollector nodes = new NodeCollector();
+  private final DomainCollector domains = new DomainCollector();
+  private final PoolCollector pools = new PoolCollector();
+  private final NetworkCollector networks = new NetworkCollector();
+  private final Map<String, Long> errorTotals = new TreeMap<>();
+
+  private volatile String name;
+  private volatile Future<?> inFlight;
+  private ScheduledFuture<?> ticker;
+
+  public HostCollector(HostConnection.Factory connections, SnapshotStore store, ScheduledExecutorService scheduler,
+      ExecutorService workers, Duration timeout) {
+    this.connection = connections.create(this);
+    this.store = store;
+    this.scheduler = scheduler;
+    this.workers = workers;
+    this.timeout = timeout;
+    this.own = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "virtmx-collect-" + connection.uri());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public HostConnection connection() {
+    return connection;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Sets the name the host is published under; done once, before {@link #start} or {@link #collectNow}. */
+  public void name(String hostName) {
+    this.name = hostName;
+  }
+
+  /** Collects every interval from now on (the first right away). */
+  public synchronized void start(Duration interval) {
+    ticker = scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs one full collection and waits for it, at most the timeout; for one-shot use. */
+  public HostSnapshot collectNow() throws TimeoutException, InterruptedException {
+    Future<?> f = own.submit(this::collectAll);
+    try {
+      f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    return store.host(name).orElseThrow();
+  }
+
+  private void tick() {
+    Future<?> running = inFlight;
+    if (running != null && !running.isDone()) {
+      log.debug("{}: previous collection still running; skipping this interval", name);
+      return;
+    }
+    Future<?> f = own.submit(this::collectAll);
+    inFlight = f;
+    scheduler.schedule(() -> watchdog(f), timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void watchdog(Future<?> f) {
+    if (f.isDone()) {
+      return;
+    }
+    log.warn("{}: collection still running after {} s; keeping the last snapshot, marked stale", name,
+        timeout.toSeconds());
+    count(Map.of("timeout", 1L));
+    store.host(name).ifPresent(s -> store.publish(s.markedStale(s.up(), Instant.now(), errors())));
+  }
+
+  private void collectAll() {
+    HostSnapshot previous = store.host(name).orElse(null);
+    Optional<NativeConnect> conn = connection.current();
+    if (conn.isEmpty()) {
+      publishDown(previous);
+      return;
+    }
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    CollectionContext context = new CollectionContext(conn.get(), previous, workers);
+    NodeInfo node = part("node", nodes, context, previous == null ? null : previous.node());
+    List<DomainSnapshot> doms = part("domain", domains, context, previous == null ? List.of() : previous.domains());
+    List<PoolSnapshot> pls = part("pool", pools, context, previous == null ? List.of() : previous.pools());
+    List<NetworkSnapshot> nets = part("network", networks, context,
+        previous == null ? List.of() : previous.networks());
+    if (connection.state() != HostConnection.State.UP) {
+      publishDown(previous);
+      return;
+    }
+    doms = RateCalculator.apply(previous == null ? List.of() : previous.domains(), doms);
+    Map<String, Long> errs = context.errors();
+    count(errs);
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    boolean complete = errs.isEmpty();
+    Instant lastSuccess = complete ? start : previous == null ? null : previous.lastSuccess();
+    store.publish(new HostSnapshot(name, connection.uri(), true, !complete, start, lastSuccess, took, errors(), node,
+        doms, pls, nets));
+    log.debug("{}: collected {} domains, {} pools, {} networks in {} ms", name, doms.size(), pls.size(), nets.size(),
+        took.toMillis());
+  }
+
+  /** Runs one collector; on failure counts the error, checks the connection and keeps the previous value. */
+  private <T> T part(String kind, Collector<T> collector, CollectionContext context, T previous) {
+    try {
+      return collector.collect(context);
+    } catch (Exception e) {
+      context.error(kind);
+      if (connection.checkAlive()) {
+        log.warn("{}: collecting {} failed: {}", name, kind, e.getMessage());
+      }
+      return previous;
+    }
+  }
+
+  private void publishDown(HostSnapshot previous) {
+    Instant now = Instant.now();
+    if (previous == null) {
+      store.publish(HostSnapshot.unreachable(name, connection.uri(), now, errors()));
+    } else if (previous.up() || !previous.stale()) {
+      store.publish(previous.markedStale(false, now, errors()));
+    }
+  }
+
+  private synchronized void count(Map<String, Long> errs) {
+    errs.forEach((k, v) -> errorTotals.merge(k, v, Long::sum));
+  }
+
+  private synchronized Map<String, Long> errors() {
+    return Map.copyOf(errorTotals);
+  }
+
+  @Override
+  public void connected(HostConnection c) {
+    if (name != null && ticker != null) {
+      own.execute(this::collectAll);
+    }
+  }
+
+  @Override
+  public void lost(HostConnection c, String reason) {
+    if (name != null) {
+      count(Map.of("connection", 1L));
+      own.execute(() -> publishDown(store.host(name).orElse(null)));
+    }
+  }
+
+  @Override
+  public void event(HostConnection c, ObjectEvent event) {
+    if (name == null) {
+      return;
+    }
+    ObjectEvent named = event.withHost(name);
+    own.execute(() -> {
+      refresh(named);
+      store.event(named);
+    });
+  }
+
+  /** Brings the object an event is about up to date in the snapshot, without a full collection. */
+  private void refresh(ObjectEvent event) {
+    HostSnapshot current = store.host(name).orElse(null);
+    Optional<NativeConnect> conn = connection.current();
+    if (current == null || conn.isEmpty()) {
+      return;
+    }
+    CollectionContext context = new CollectionContext(conn.get(), current, workers);
+    try {
+      HostSnapshot next = switch (event.kind()) {
+        case DOMAIN -> refreshDomain(context, current, event.uuid());
+        case POOL -> current.withPools(pools.collect(context));
+        case NETWORK -> current.withNetworks(networks.collect(context));
+      };
+      store.publish(next);
+    } catch (Exception e) {
+      log.debug("{}: refresh after {} {} failed: {}", name, event.event(), event.name(), e.getMessage());
+    }
+  }
+
+  private HostSnapshot refreshDomain(CollectionContext context, HostSnapshot current, String uuid) throws Exception {
+    DomainSnapshot before = current.domains().stream().filter(d -> d.uuid().equals(uuid)).findFirst().orElse(null);
+    return domains.collectOne(context, uuid)
+        .map(d -> current.withDomain(RateCalculator.carryOver(before, d)))
+        .orElseGet(() -> current.withoutDomain(uuid));
+  }
+
+  /** Asks for a full collection as soon as possible (after an operation, say). */
+  public void refreshSoon() {
+    own.execute(this::collectAll);
+  }
+
+  @Override
+  public void close() {
+    if (ticker != null) {
+      ticker.cancel(false);
+    }
+    own.shutdownNow();
+    connection.close();
+  }
+}

@@ -1,0 +1,81 @@
+package io.virtmx.collect;
+
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.ObjectEvent;
+import io.virtmx.model.SnapshotListener;
+import io.virtmx.model.SnapshotSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Holds the latest {@link HostSnapshot} of each host and tells listeners; the one writer per host is its collector. */
+public final class SnapshotStore implements SnapshotSource {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
+
+  private final Map<String, HostSnapshot> latest = new ConcurrentHashMap<>();
+  private final List<String> order = new CopyOnWriteArrayList<>();
+  private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
+
+  @Override
+  public List<HostSnapshot> hosts() {
+    List<HostSnapshot> out = new ArrayList<>(order.size());
+    for (String host : order) {
+      HostSnapshot s = latest.get(host);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<HostSnapshot> host(String name) {
+    return Optional.ofNullable(latest.get(name));
+  }
+
+  @Override
+  public void addListener(SnapshotListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void removeListener(SnapshotListener listener) {
+    listeners.remove(listener);
+  }
+
+  void publish(HostSnapshot snapshot) {
+    HostSnapshot previous = latest.put(snapshot.host(), snapshot);
+    if (previous == null) {
+      order.add(snapshot.host());
+    }
+    for (SnapshotListener l : listeners) {
+      try {
+        l.updated(previous, snapshot);
+      } catch (RuntimeException e) {
+        log.warn("snapshot listener {} failed: {}", l.getClass().getSimpleName(), e.toString(), e);
+      }
+    }
+  }
+
+  void event(ObjectEvent event) {
+    for (SnapshotListener l : listeners) {
+      try {
+        l.event(event);
+      } catch (RuntimeException e) {
+        log.warn("event listener {} failed: {}", l.getClass().getSimpleName(), e.toString(), e);
+      }
+    }
+  }
+
+  void remove(String host) {
+    if (latest.remove(host) != null) {
+      order.remove(host);
+      listeners.forEach(l -> l.removed(host));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.virtmx.libvirt;
+
+import org.libvirt.Connect;
+import org.libvirt.ErrorCallback;
+import org.libvirt.Library;
+import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process-wide libvirt set-up, done once before the first connection: the one event loop (libvirt's default
+ * implementation run on a single daemon thread; keepalive, close callbacks and all events depend on it), and a
+ * silent global error handler, so libvirt prints nothing to stderr and errors reach us only as exceptions.
+ */
+public final class EventLoop {
+  private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
+  private static final ErrorCallback SILENT = new ErrorCallback();
+  private static Thread thread;
+
+  private EventLoop() {}
+
+  public static synchronized void start() {
+    if (thread != null) {
+      return;
+    }
+    try {
+      Connect.setErrorCallback(SILENT);
+      Library.initEventLoop();
+    } catch (LibvirtException e) {
+      throw new IllegalStateException("cannot start the libvirt event loop: " + e.getMessage(), e);
+    }
+    thread = new Thread(EventLoop::run, "virtmx-libvirt-events");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void run() {
+    try {
+      Library.runEventLoop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (LibvirtException | RuntimeException e) {
+      log.error("libvirt event loop stopped: {}", e.getMessage(), e);
+    }
+  }
+}

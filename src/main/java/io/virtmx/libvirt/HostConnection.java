@@ -1,0 +1,222 @@
+package io.virtmx.libvirt;
+
+import io.virtmx.model.ObjectEvent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One long-lived connection to one libvirt URI: opens it with credentials from configuration, turns on keepalive
+ * for remote transports, subscribes to events, and when libvirt goes away marks the host down and reconnects with
+ * capped exponential backoff. Nothing else in the agent stops while a host is down.
+ */
+public final class HostConnection implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HostConnection.class);
+  private static final int KEEPALIVE_INTERVAL_S = 5;
+  private static final int KEEPALIVE_COUNT = 3;
+
+  /** Makes the connection for a listener (the host's collector), which must exist before events can arrive. */
+  @FunctionalInterface
+  public interface Factory {
+    HostConnection create(ConnectionListener listener);
+  }
+
+  /** Where the connection stands. */
+  public enum State { NEW, UP, DOWN, CLOSED }
+
+  private final String uri;
+  private final boolean readOnly;
+  private final Credentials credentials;
+  private final ScheduledExecutorService scheduler;
+  private final ConnectionListener listener;
+  private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+
+  private volatile State state = State.NEW;
+  private volatile NativeConnect connect;
+  private volatile String lastError = "";
+  private volatile String hostname;
+  private EventSubscription events;
+  private ScheduledFuture<?> pendingReconnect;
+
+  public HostConnection(String uri, boolean readOnly, Credentials credentials, ScheduledExecutorService scheduler,
+      ConnectionListener listener) {
+    this.uri = uri;
+    this.readOnly = readOnly;
+    this.credentials = credentials;
+    this.scheduler = scheduler;
+    this.listener = listener;
+  }
+
+  public String uri() {
+    return uri;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** libvirt's last error for this connection, for one-line reports ("Failed to connect socket…"). */
+  public String lastError() {
+    return lastError;
+  }
+
+  /** The host name libvirt reported at the last successful open, if there was one. */
+  public Optional<String> hostname() {
+    return Optional.ofNullable(hostname);
+  }
+
+  /** The open connection, or empty while the host is down. */
+  public Optional<NativeConnect> current() {
+    NativeConnect c = connect;
+    return state == State.UP && c != null ? Optional.of(c) : Optional.empty();
+  }
+
+  /**
+   * Opens the connection now, on the calling thread. On failure the reason is kept in {@link #lastError()} and,
+   * when {@code retry} is set, a reconnect is scheduled with backoff.
+   */
+  public synchronized boolean open(boolean retry) {
+    if (state == State.CLOSED) {
+      return false;
+    }
+    try {
+      NativeConnect c = new NativeConnect(uri, credentials, readOnly ? 1 : 0);
+      hostname = c.getHostName();
+      enableKeepalive(c);
+      c.registerCloseListener((closed, reason) -> scheduler.execute(() -> connectionLost("closed by libvirt: " + reason)));
+      events = EventSubscription.register(c.nativeHandle(), uri, this::event);
+      connect = c;
+      state = State.UP;
+      backoff.reset();
+      lastError = "";
+      log.info("{}: connected (host {})", uri, hostname);
+      listener.connected(this);
+      return true;
+    } catch (LibvirtException | RuntimeException e) {
+      lastError = message(e);
+      boolean wasUp = state == State.UP;
+      state = State.DOWN;
+      if (retry) {
+        scheduleReconnect(wasUp);
+      }
+      listener.lost(this, lastError);
+      return false;
+    }
+  }
+
+  private void enableKeepalive(NativeConnect c) {
+    if (!isRemote()) {
+      return;
+    }
+    if (LibvirtEvents.INSTANCE.virConnectSetKeepAlive(c.nativeHandle(), KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT) < 0) {
+      LibvirtEvents.INSTANCE.virResetLastError();
+      log.debug("{}: keepalive not supported", uri);
+    }
+  }
+
+  /** Whether the URI goes through libvirt's remote driver (a daemon socket or a network transport). */
+  boolean isRemote() {
+    String scheme = URI.create(uri).getScheme();
+    return scheme != null && !scheme.equals("test") || uri.startsWith("test+");
+  }
+
+  private void event(ObjectEvent event) {
+    listener.event(this, event);
+  }
+
+  /**
+   * Called by a collector whose libvirt call failed: if the connection itself is gone (libvirtd stopped, network
+   * cut), the host is marked down and a reconnect is scheduled. Returns true when that happened.
+   */
+  public boolean checkAlive() {
+    NativeConnect c = connect;
+    if (c == null || state != State.UP) {
+      return false;
+    }
+    boolean alive;
+    try {
+      alive = c.isAlive();
+    } catch (LibvirtException e) {
+      alive = false;
+    }
+    if (!alive) {
+      scheduler.execute(() -> connectionLost("connection is not alive"));
+    }
+    return alive;
+  }
+
+  private synchronized void connectionLost(String reason) {
+    if (state != State.UP) {
+      return;
+    }
+    log.warn("{}: lost connection to libvirt ({}); reconnecting", uri, reason);
+    lastError = reason;
+    state = State.DOWN;
+    dispose();
+    listener.lost(this, reason);
+    scheduleReconnect(true);
+  }
+
+  private synchronized void scheduleReconnect(boolean logIt) {
+    if (state == State.CLOSED || pendingReconnect != null && !pendingReconnect.isDone()) {
+      return;
+    }
+    Duration delay = backoff.nextDelay();
+    if (logIt) {
+      log.info("{}: next connection attempt in {} s", uri, delay.toSeconds());
+    } else {
+      log.debug("{}: still unreachable ({}); next attempt in {} s", uri, lastError, delay.toSeconds());
+    }
+    pendingReconnect = scheduler.schedule(() -> {
+      if (state == State.DOWN && open(true)) {
+        log.info("{}: reconnected", uri);
+      }
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void dispose() {
+    NativeConnect c = connect;
+    connect = null;
+    if (c == null) {
+      return;
+    }
+    if (events != null) {
+      events.cancel();
+      events = null;
+    }
+    try {
+      c.unregisterCloseListener();
+    } catch (LibvirtException e) {
+      log.debug("{}: close listener: {}", uri, e.getMessage());
+    }
+    try {
+      c.close();
+    } catch (LibvirtException e) {
+      log.debug("{}: close: {}", uri, e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    state = State.CLOSED;
+    if (pendingReconnect != null) {
+      pendingReconnect.cancel(false);
+    }
+    dispose();
+  }
+
+  static String message(Exception e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.strip();
+  }
+}

@@ -1,0 +1,24 @@
+package io.virtmx.model;
+
+import java.time.Instant;
+
+/**
+ * Something libvirt told us happened to one object of a host: a domain started, a pool was undefined, a disk was
+ * hot-plugged. {@code event} and {@code detail} are libvirt's names in lower case ("stopped", "destroyed").
+ */
+public record ObjectEvent(String host, Kind kind, String name, String uuid, String event, String detail,
+    Instant at) {
+
+  /** The kind of object the event is about. */
+  public enum Kind { DOMAIN, POOL, NETWORK }
+
+  /** The same event attributed to the host's configured name. */
+  public ObjectEvent withHost(String hostName) {
+    return new ObjectEvent(hostName, kind, name, uuid, event, detail, at);
+  }
+
+  /** True for events after which the object no longer exists on the host. */
+  public boolean removesObject() {
+    return "undefined".equals(event);
+  }
+}
