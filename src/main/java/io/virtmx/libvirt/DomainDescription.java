@@ -1,0 +1,26 @@
+package io.virtmx.libvirt;
+
+import io.virtmx.model.OsInfo;
+import java.util.List;
+
+/**
+ * What a domain's XML description defines: identity, OS, vCPUs, memory in KiB, disks and interfaces. Strings are ""
+ * and numbers -1 where the description leaves them out.
+ */
+public record DomainDescription(
+    String name,
+    String uuid,
+    String type,
+    OsInfo os,
+    int vcpusMax,
+    int vcpusCurrent,
+    long memoryKib,
+    long currentMemoryKib,
+    List<DiskDefinition> disks,
+    List<InterfaceDefinition> interfaces) {
+
+  public DomainDescription {
+    disks = List.copyOf(disks);
+    interfaces = List.copyOf(interfaces);
+  }
+}

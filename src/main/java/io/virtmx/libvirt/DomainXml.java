@@ -1,0 +1,175 @@
+package io.virtmx.libvirt;
+
+import io.virtmx.model.OsInfo;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+
+/** Parses a libvirt domain XML description ({@code virDomainGetXMLDesc}) into a {@link DomainDescription}. */
+public final class DomainXml {
+
+  private DomainXml() {}
+
+  /**
+   * Parses one domain description; thread-safe.
+   *
+   * @throws IllegalArgumentException ("invalid domain XML: …") when the text is not a well-formed domain description
+   */
+  public static DomainDescription parse(String xml) {
+    return XmlCursor.parse(xml, "domain", "domain", DomainXml::readDomain);
+  }
+
+  private static DomainDescription readDomain(XmlCursor c) throws XMLStreamException {
+    String type = c.attr("type");
+    String name = "";
+    String uuid = "";
+    OsInfo os = OsInfo.UNKNOWN;
+    Vcpus vcpus = Vcpus.ABSENT;
+    long memory = -1;
+    long currentMemory = -1;
+    List<DiskDefinition> disks = new ArrayList<>();
+    List<InterfaceDefinition> interfaces = new ArrayList<>();
+    while (c.nextChild()) {
+      switch (c.name()) {
+        case "name" -> name = c.text();
+        case "uuid" -> uuid = c.text();
+        case "memory" -> memory = memoryKib(c);
+        case "currentMemory" -> currentMemory = memoryKib(c);
+        case "vcpu" -> vcpus = readVcpus(c);
+        case "os" -> os = readOs(c);
+        case "devices" -> readDevices(c, disks, interfaces);
+        default -> c.skip();
+      }
+    }
+    return new DomainDescription(name, uuid, type, os, vcpus.max(), vcpus.current(), memory,
+        currentMemory < 0 ? memory : currentMemory, disks, interfaces);
+  }
+
+  private static long memoryKib(XmlCursor c) throws XMLStreamException {
+    String what = "<" + c.name() + ">";
+    String unit = c.attr("unit");
+    long value = c.longText(what);
+    try {
+      return MemoryUnit.toKib(value, unit);
+    } catch (IllegalArgumentException e) {
+      throw c.fail(what + ": " + e.getMessage());
+    }
+  }
+
+  private record Vcpus(int max, int current) {
+    static final Vcpus ABSENT = new Vcpus(-1, -1);
+  }
+
+  /** {@code <vcpu current='n'>max</vcpu>}; current defaults to max. */
+  private static Vcpus readVcpus(XmlCursor c) throws XMLStreamException {
+    String current = c.attr("current");
+    int max = c.count(c.text(), "<vcpu>");
+    return new Vcpus(max, current.isEmpty() ? max : c.count(current, "<vcpu current>"));
+  }
+
+  private static OsInfo readOs(XmlCursor c) throws XMLStreamException {
+    OsInfo os = OsInfo.UNKNOWN;
+    while (c.nextChild()) {
+      if (c.name().equals("type")) {
+        String arch = c.attr("arch");
+        String machine = c.attr("machine");
+        os = new OsInfo(c.text(), arch, machine);
+      } else {
+        c.skip();
+      }
+    }
+    return os;
+  }
+
+  private static void readDevices(XmlCursor c, List<DiskDefinition> disks, List<InterfaceDefinition> interfaces)
+      throws XMLStreamException {
+    while (c.nextChild()) {
+      switch (c.name()) {
+        case "disk" -> disks.add(readDisk(c));
+        case "interface" -> interfaces.add(readInterface(c));
+        default -> c.skip();
+      }
+    }
+  }
+
+  private static DiskDefinition readDisk(XmlCursor c) throws XMLStreamException {
+    String type = c.attr("type");
+    String device = c.attr("device");
+    String target = "";
+    String bus = "";
+    String driverType = "";
+    String source = "";
+    while (c.nextChild()) {
+      switch (c.name()) {
+        case "target" -> {
+          target = c.attr("dev");
+          bus = c.attr("bus");
+        }
+        case "driver" -> driverType = c.attr("type");
+        case "source" -> source = diskSource(c, type);
+        default -> { } // backingStore, mirror, address…: their <source> is not this disk's
+      }
+      c.skip();
+    }
+    return new DiskDefinition(target, bus, type, device, driverType, source);
+  }
+
+  private static String diskSource(XmlCursor c, String type) {
+    return switch (type) {
+      case "file" -> c.attr("file");
+      case "block" -> c.attr("dev");
+      case "dir" -> c.attr("dir");
+      case "volume" -> joined(c.attr("pool"), "/", c.attr("volume"));
+      case "network" -> joined(c.attr("protocol"), ":", c.attr("name"));
+      default -> firstPresent(c, "file", "dev", "dir", "path", "name");
+    };
+  }
+
+  private static InterfaceDefinition readInterface(XmlCursor c) throws XMLStreamException {
+    String type = c.attr("type");
+    String target = "";
+    String mac = "";
+    String source = "";
+    String model = "";
+    while (c.nextChild()) {
+      switch (c.name()) {
+        case "target" -> target = c.attr("dev");
+        case "mac" -> mac = c.attr("address");
+        case "source" -> source = interfaceSource(c, type);
+        case "model" -> model = c.attr("type");
+        default -> { }
+      }
+      c.skip();
+    }
+    return new InterfaceDefinition(target, mac, type, source, model);
+  }
+
+  private static String interfaceSource(XmlCursor c, String type) {
+    return switch (type) {
+      case "network" -> c.attr("network");
+      case "bridge" -> c.attr("bridge");
+      case "direct" -> c.attr("dev");
+      case "vhostuser" -> c.attr("path");
+      case "server", "client", "mcast", "udp" -> joined(c.attr("address"), ":", c.attr("port"));
+      default -> firstPresent(c, "network", "bridge", "dev", "path");
+    };
+  }
+
+  /** "a" + sep + "b", or whichever of the two is non-empty alone. */
+  private static String joined(String a, String separator, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a + b;
+    }
+    return a + separator + b;
+  }
+
+  private static String firstPresent(XmlCursor c, String... attributes) {
+    for (String attribute : attributes) {
+      String value = c.attr(attribute);
+      if (!value.isEmpty()) {
+        return value;
+      }
+    }
+    return "";
+  }
+}
