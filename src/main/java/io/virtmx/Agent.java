@@ -7,8 +7,11 @@ import io.virtmx.config.HostSpec;
 import io.virtmx.libvirt.Credentials;
 import io.virtmx.libvirt.EventLoop;
 import io.virtmx.libvirt.HostConnection;
+import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotSource;
+import io.virtmx.ops.HostConnections;
+import io.virtmx.ops.Operations;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +38,7 @@ public final class Agent implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("virtmx-scheduler"));
   private final ExecutorService workers;
   private final List<HostCollector> collectors = new ArrayList<>();
+  private final Operations operations;
 
   public Agent(AgentConfig config) {
     this.config = config.validate();
@@ -45,6 +50,34 @@ public final class Agent implements AutoCloseable {
       collectors.add(new HostCollector(
           listener -> new HostConnection(spec.uri(), config.readOnly(), credentials, scheduler, listener),
           store, scheduler, workers, config.timeout()));
+    }
+    this.operations = new Operations(new Connections(), config.readOnly());
+  }
+
+  /** The operations service shared by every view. */
+  public Operations operations() {
+    return operations;
+  }
+
+  /** The operations service's view of the hosts: by published name. */
+  private final class Connections implements HostConnections {
+    private Optional<HostCollector> byName(String host) {
+      return collectors.stream().filter(c -> host != null && host.equals(c.name())).findFirst();
+    }
+
+    @Override
+    public Optional<NativeConnect> connection(String host) {
+      return byName(host).flatMap(c -> c.connection().current());
+    }
+
+    @Override
+    public boolean knows(String host) {
+      return byName(host).isPresent();
+    }
+
+    @Override
+    public void refreshSoon(String host) {
+      byName(host).ifPresent(HostCollector::refreshSoon);
     }
   }
 

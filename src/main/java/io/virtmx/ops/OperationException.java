@@ -1,0 +1,37 @@
+package io.virtmx.ops;
+
+/**
+ * Why an operation did not happen, in words fit to show the user as they are: libvirt's own message for a failed
+ * call ("Requested operation is not valid: domain is not running"), or ours for a refusal. Each view maps the
+ * reason to its protocol's error form (JMX exception, HTTP 403, CIM_ERR_…).
+ */
+public final class OperationException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The kind of failure, for the views' error mapping. */
+  public enum Reason {
+    /** The agent runs with --read-only. */
+    READ_ONLY,
+    /** The caller's role does not allow it. */
+    DENIED,
+    /** No such host, domain, pool, volume, network or snapshot. */
+    NOT_FOUND,
+    /** An argument is out of range or malformed. */
+    INVALID_ARGUMENT,
+    /** The host is down. */
+    UNAVAILABLE,
+    /** libvirt refused or failed; the message is libvirt's. */
+    FAILED
+  }
+
+  private final Reason reason;
+
+  public OperationException(Reason reason, String message) {
+    super(message, null, false, false);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}
