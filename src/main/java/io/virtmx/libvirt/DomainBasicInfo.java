@@ -1,0 +1,6 @@
+package io.virtmx.libvirt;
+
+import io.virtmx.model.DomainState;
+
+/** {@code virDomainGetInfo}: state, maximum and current memory in KiB, vCPU count and total CPU time in ns. */
+public record DomainBasicInfo(DomainState state, long maxMemKib, long memoryKib, int nrVirtCpu, long cpuTimeNs) {}

@@ -1,0 +1,30 @@
+package io.virtmx.libvirt;
+
+import com.sun.jna.Pointer;
+import org.libvirt.Connect;
+import org.libvirt.ConnectAuth;
+import org.libvirt.LibvirtException;
+
+/** A libvirt-java {@link Connect} that also hands out its raw {@code virConnectPtr} for {@link LibvirtNative}. */
+public class NativeConnect extends Connect {
+
+  public NativeConnect(String uri, ConnectAuth auth, int flags) throws LibvirtException {
+    super(uri, auth, flags);
+  }
+
+  public NativeConnect(String uri, boolean readOnly) throws LibvirtException {
+    super(uri, readOnly);
+  }
+
+  /**
+   * The raw {@code virConnectPtr}, valid until {@link #close()}.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public Pointer nativeHandle() {
+    if (vcp == null || vcp.getPointer() == null) {
+      throw new IllegalStateException("connection is closed");
+    }
+    return vcp.getPointer();
+  }
+}

@@ -1,0 +1,6 @@
+package io.virtmx.libvirt;
+
+/** Current and maximum vCPU count of a domain; -1 where unknown. */
+public record VcpuCount(int current, int maximum) {
+  public static final VcpuCount UNKNOWN = new VcpuCount(-1, -1);
+}
