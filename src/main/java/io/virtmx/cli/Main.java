@@ -8,6 +8,8 @@ import io.virtmx.config.CredentialsFile;
 import io.virtmx.config.Durations;
 import io.virtmx.config.HostSpec;
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.security.Authenticator;
+import io.virtmx.view.View;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code virtmx} command: runs the agent, or collects once and prints the snapshot. */
 @Command(name = "virtmx", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+    sortOptions = false, usageHelpAutoWidth = true, subcommands = UserCommand.class,
     description = {
         "Management agent for libvirt hosts: watches every node, domain, storage pool and virtual network of one or "
             + "more libvirt connections and keeps an up-to-date snapshot of their state and statistics.",
@@ -60,6 +62,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--credentials", paramLabel = "FILE",
       description = "File of 'URI USERNAME PASSWORD' lines answering libvirt's authentication (SASL, SSH password).")
   Path credentials;
+
+  @Option(names = "--users", paramLabel = "FILE",
+      description = {"Users file every view authenticates against (default: /etc/virtmx/users if it exists).",
+          "Without one, views listen on loopback only and anonymous clients there are viewers."})
+  Path users;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Read options from FILE ('option = value' lines); options on the command line win.")
@@ -147,15 +154,28 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  private int serve(Agent agent) throws InterruptedException {
+  private int serve(Agent agent) throws Exception {
+    Authenticator auth = Authenticator.fromOption(users);
+    List<View> views = views(agent, auth);
     List<String> failures = agent.open(true);
     failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
     agent.start();
+    for (View v : views) {
+      v.start();
+      log.info("view started: {}", v.describe());
+    }
     log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "virtmx-shutdown"));
     stop.await();
+    views.forEach(View::close);
     return 0;
+  }
+
+  /** The views the options ask for; each view's options live in its own mixin class. */
+  private List<View> views(Agent agent, Authenticator auth) {
+    List<View> views = new ArrayList<>();
+    return views;
   }
 
   static void setLogLevel(String level) {

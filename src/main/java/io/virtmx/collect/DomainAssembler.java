@@ -67,7 +67,7 @@ final class DomainAssembler {
     return new DomainSnapshot(record.name(), record.uuid(), id, state.state(), state.reason(), persistent, autostart,
         definition.os(), vcpuCount.current(), vcpuCount.maximum(), active ? vcpus() : List.of(), memory.currentKib(),
         memory.maximumKib(),
-        active ? cpu() : CpuTimes.UNKNOWN, active ? balloon() : BalloonStats.UNKNOWN, disks(active),
+        active ? cpu() : CpuTimes.UNKNOWN, active ? balloon(memory.maximumKib()) : BalloonStats.UNKNOWN, disks(active),
         interfaces(active), active ? job() : JobInfo.NONE, DomainRates.UNKNOWN, Instant.now(), sampled);
   }
 
@@ -121,11 +121,13 @@ final class DomainAssembler {
     return optional("vcpu", () -> PerDomainGuestStats.vcpus(dom), List.of());
   }
 
-  private BalloonStats balloon() {
+  private BalloonStats balloon(long maximumKib) {
     if (has(StatsGroup.BALLOON)) {
       return DomainStatsParser.balloon(params);
     }
-    return optional("balloon", () -> PerDomainGuestStats.memoryStats(dom), BalloonStats.UNKNOWN);
+    BalloonStats b = optional("balloon", () -> PerDomainGuestStats.memoryStats(dom), BalloonStats.UNKNOWN);
+    // virDomainMemoryStats has no "maximum"; the bulk call's balloon.maximum is the domain's maximum memory.
+    return b.withMaximumKib(maximumKib);
   }
 
   private JobInfo job() {

@@ -50,7 +50,27 @@ public final class DomainStatsBatch implements AutoCloseable {
     PointerByReference ret = new PointerByReference();
     int n = LibvirtErrors.check(
         LibvirtNative.INSTANCE.virConnectGetAllDomainStats(conn, groups, ret, flags), "virConnectGetAllDomainStats");
-    Pointer list = ret.getValue();
+    return of(ret.getValue(), n);
+  }
+
+  /**
+   * Fetches statistics of one domain, found by UUID ({@code virDomainListGetStats}): the same record as the
+   * bulk call gives, for refreshing a single domain after an event. Throws with {@code isNoDomain()} if it is gone.
+   */
+  public static DomainStatsBatch fetchOne(Pointer conn, String uuid, int groups) {
+    Pointer dom = LibvirtErrors.check(LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn, uuid),
+        "virDomainLookupByUUIDString");
+    try {
+      PointerByReference ret = new PointerByReference();
+      int n = LibvirtErrors.check(LibvirtNative.INSTANCE.virDomainListGetStats(new Pointer[] {dom, null}, groups, ret,
+          0), "virDomainListGetStats");
+      return of(ret.getValue(), n);
+    } finally {
+      LibvirtNative.INSTANCE.virDomainFree(dom); // the records hold references of their own
+    }
+  }
+
+  private static DomainStatsBatch of(Pointer list, int n) {
     if (list == null) {
       return new DomainStatsBatch(null, List.of());
     }

@@ -1,7 +1,5 @@
 package io.virtmx.libvirt;
 
-import org.libvirt.Connect;
-import org.libvirt.ErrorCallback;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventLoop {
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
-  private static final ErrorCallback SILENT = new ErrorCallback();
   private static Thread thread;
 
   private EventLoop() {}
@@ -24,7 +21,7 @@ public final class EventLoop {
       return;
     }
     try {
-      Connect.setErrorCallback(SILENT);
+      LibvirtErrorOutput.silence();
       Library.initEventLoop();
     } catch (LibvirtException e) {
       throw new IllegalStateException("cannot start the libvirt event loop: " + e.getMessage(), e);

@@ -30,6 +30,11 @@ public interface LibvirtNative extends Library {
   /** Frees the list, its records, their typed parameters and the domain references they hold. */
   void virDomainStatsRecordListFree(Pointer stats);
 
+  /** {@code doms} is a NULL-terminated array of domain pointers. */
+  int virDomainListGetStats(Pointer[] doms, int stats, PointerByReference retStats, int flags);
+
+  Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
+
   // --- domain identity and state ----------------------------------------------------------------------------
 
   /** Returns a string owned by the domain object (do not free), or NULL. */

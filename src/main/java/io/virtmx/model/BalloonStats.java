@@ -21,6 +21,11 @@ public record BalloonStats(
 
   public static final BalloonStats UNKNOWN = new BalloonStats(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
 
+  public BalloonStats withMaximumKib(long maximum) {
+    return new BalloonStats(actualKib, maximum, unusedKib, availableKib, usableKib, rssKib, swapInKib, swapOutKib,
+        majorFaults, minorFaults, diskCachesKib, lastUpdate);
+  }
+
   /** Guest memory in use as a percentage of what it has, from available and unused; NaN when not reported. */
   public double usedPercent() {
     if (availableKib <= 0 || unusedKib < 0) {
