@@ -9,6 +9,7 @@ import io.virtmx.model.DomainState;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.VcpuStats;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class TestDriverTest {
       DomainStatsRecord rec = batch.records().get(0);
       assertThat(rec.name()).isEqualTo("test");
       assertThat(rec.uuid()).isEqualTo("6695eb01-f6a4-8304-79aa-97f2502e193f");
-      assertThat(rec.params()).containsExactly(java.util.Map.entry("state.state", 1L),
-          java.util.Map.entry("state.reason", 0L));
+      assertThat(rec.params()).containsExactly(Map.entry("state.state", 1L),
+          Map.entry("state.reason", 0L));
       assertThat(rec.hasGroup(StatsGroup.STATE)).isTrue();
       assertThat(rec.hasGroup(StatsGroup.BLOCK)).isFalse();
       assertThat(DomainStatsParser.state(rec.params())).contains(new StateReason(DomainState.RUNNING, 0));
