@@ -441,14 +441,13 @@ public final class QemuDomains implements AutoCloseable {
 
     private static void sendToBridge(int count) {
         try {
+            // Java only sees interfaces that have an address: without IPv6 the bridge is invisible
+            // until ensureIpv4OnBridge() gives it one.
             NetworkInterface nif = NetworkInterface.getByName(BRIDGE);
-            if (nif == null) {
-                throw new IllegalStateException("no interface " + BRIDGE);
-            }
             byte[] payload = "virtmx-testbed".getBytes(StandardCharsets.US_ASCII);
             InetSocketAddress target = null;
             InetAddress bindTo = null;
-            boolean hasV6 = nif.inetAddresses().anyMatch(a -> a instanceof Inet6Address && a.isLinkLocalAddress());
+            boolean hasV6 = nif != null && nif.inetAddresses().anyMatch(a -> a instanceof Inet6Address && a.isLinkLocalAddress());
             if (hasV6) {
                 byte[] allNodes = new byte[16];
                 allNodes[0] = (byte) 0xff;
@@ -458,6 +457,9 @@ public final class QemuDomains implements AutoCloseable {
             } else {
                 ensureIpv4OnBridge();
                 nif = NetworkInterface.getByName(BRIDGE);
+                if (nif == null) {
+                    throw new IllegalStateException("Java does not see " + BRIDGE + " even with an IPv4 address");
+                }
                 for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
                     if (ia.getAddress() instanceof Inet4Address && ia.getBroadcast() != null) {
                         bindTo = ia.getAddress();
