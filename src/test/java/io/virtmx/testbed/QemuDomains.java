@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * <p>Each domain: 256 MiB, 2 vCPUs, machine {@code pc}, virtio disks vda (64 MiB qcow2) and vdb
  * (16 MiB qcow2), a virtio NIC on bridge {@value #BRIDGE} with its option ROM off, a virtio
  * balloon with 2 s stats period, a pty serial console, no graphics. There is no guest OS: vda
- * carries a 62-byte boot sector that, through SeaBIOS int 13h, reads vdb sector 0, reads vda
+ * carries a 63-byte boot sector that, through SeaBIOS int 13h, reads vdb sector 0, reads vda
  * sector 1, writes vdb sector 1, then halts for ~1 s (18 timer ticks) and loops. So
  * {@code block.0.rd.*}, {@code block.1.rd.*} and {@code block.1.wr.*} keep growing (~512 B/s each)
  * at ~1 % host CPU per domain. Network counters only move through {@link #pokeNetwork()}.
