@@ -177,11 +177,14 @@ public final class HostConnection implements AutoCloseable {
     } else {
       log.debug("{}: still unreachable ({}); next attempt in {} s", uri, lastError, delay.toSeconds());
     }
-    pendingReconnect = scheduler.schedule(() -> {
-      if (state == State.DOWN && open(true)) {
-        log.info("{}: reconnected", uri);
-      }
-    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    pendingReconnect = scheduler.schedule(this::reconnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void reconnect() {
+    pendingReconnect = null; // this attempt is running: a failure must be able to schedule the next one
+    if (state == State.DOWN && open(true)) {
+      log.info("{}: reconnected", uri);
+    }
   }
 
   private void dispose() {

@@ -216,7 +216,7 @@ public final class TestBed {
         return v == null ? 0L : Long.parseLong(v);
     }
 
-    static void sleep(Duration d) {
+    public static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
@@ -225,7 +225,7 @@ public final class TestBed {
         }
     }
 
-    static void deleteQuietly(Path p) {
+    public static void deleteQuietly(Path p) {
         if (p == null) {
             return;
         }
