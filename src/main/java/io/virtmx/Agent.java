@@ -9,6 +9,7 @@ import io.virtmx.libvirt.EventLoop;
 import io.virtmx.libvirt.HostConnection;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.HostConnections;
 import io.virtmx.ops.Operations;
@@ -78,6 +79,11 @@ public final class Agent implements AutoCloseable {
     @Override
     public void refreshSoon(String host) {
       byName(host).ifPresent(HostCollector::refreshSoon);
+    }
+
+    @Override
+    public void changed(String host, ObjectEvent.Kind kind, String name) {
+      byName(host).ifPresent(c -> c.changed(kind, name));
     }
   }
 

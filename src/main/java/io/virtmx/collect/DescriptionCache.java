@@ -1,22 +1,27 @@
 package io.virtmx.collect;
 
+import io.virtmx.libvirt.BlockInfo;
 import io.virtmx.libvirt.DomainDescription;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Parsed domain definitions, so a collection does not fetch and parse 1000 XML documents that have not changed.
- * An entry is valid for one run of one domain (its id changes at every start), until an event about the domain
- * invalidates it, and at most {@code maxAge} as a safety net for changes libvirt sends no event for.
+ * The slow-changing facts of each domain (its parsed definition, persistence, autostart, and — for drivers whose bulk
+ * stats lack them — disk sizes), so a collection does not fetch 1000 XML documents and thousands of rarely changing
+ * values every interval. An entry is valid for one run of one domain (the id changes at every start), until an event
+ * or an operation about the domain invalidates it, and at most {@code maxAge} (jittered, so entries loaded together
+ * do not all expire in the same collection) for changes libvirt sends no event for, such as autostart.
  */
 final class DescriptionCache {
-  private record Entry(int domainId, Description value, long loadedNanos) {}
+  private record Entry(int domainId, Description value, long expiresNanos) {}
 
-  /** A definition and the persistence flag, which changes only with define/undefine events. */
-  record Description(DomainDescription definition, boolean persistent) {}
+  /** A domain's slow-changing facts; {@code diskSizes} by target, empty where the bulk stats carry them. */
+  record Description(DomainDescription definition, boolean persistent, boolean autostart,
+      Map<String, BlockInfo> diskSizes) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final long maxAgeNanos;
@@ -28,8 +33,9 @@ final class DescriptionCache {
   Description get(String uuid, int domainId, Supplier<Description> loader) {
     long now = System.nanoTime();
     Entry e = entries.get(uuid);
-    if (e == null || e.domainId != domainId || now - e.loadedNanos > maxAgeNanos) {
-      e = new Entry(domainId, loader.get(), now);
+    if (e == null || e.domainId != domainId || now - e.expiresNanos > 0) {
+      long life = maxAgeNanos / 2 + ThreadLocalRandom.current().nextLong(maxAgeNanos / 2 + 1);
+      e = new Entry(domainId, loader.get(), now + life);
       entries.put(uuid, e);
     }
     return e.value;

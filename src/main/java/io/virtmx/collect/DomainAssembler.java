@@ -2,6 +2,7 @@ package io.virtmx.collect;
 
 import com.sun.jna.Pointer;
 import io.virtmx.libvirt.BlockCounters;
+import io.virtmx.libvirt.BlockInfo;
 import io.virtmx.libvirt.DiskDefinition;
 import io.virtmx.libvirt.DomainBasicInfo;
 import io.virtmx.libvirt.DomainDescription;
@@ -9,7 +10,6 @@ import io.virtmx.libvirt.DomainStatsParser;
 import io.virtmx.libvirt.DomainStatsRecord;
 import io.virtmx.libvirt.InterfaceDefinition;
 import io.virtmx.libvirt.LibvirtCallException;
-import io.virtmx.libvirt.NativeDomain;
 import io.virtmx.libvirt.NetCounters;
 import io.virtmx.libvirt.PerDomainGuestStats;
 import io.virtmx.libvirt.PerDomainStats;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * Builds one {@link DomainSnapshot} from a bulk stats record and the domain's definition, calling libvirt per
  * domain only for a group the driver left out of the bulk record (the test driver returns only the state).
- * A stopped domain costs no per-domain call beyond autostart: its facts come from the definition.
+ * A stopped domain costs no per-domain call: its facts come from the cached definition.
  */
 final class DomainAssembler {
   private final DomainStatsRecord record;
@@ -43,25 +43,30 @@ final class DomainAssembler {
   private final int id;
   private final DomainDescription definition;
   private final boolean persistent;
+  private final boolean autostart;
+  private final Map<String, BlockInfo> diskSizes;
   private final Consumer<String> errors;
+  private final DriverSupport support;
   private DomainBasicInfo info;
 
   DomainAssembler(DomainStatsRecord record, int id, DescriptionCache.Description description,
-      Consumer<String> errors) {
+      Consumer<String> errors, DriverSupport support) {
     this.record = record;
     this.params = record.params();
     this.dom = record.domain();
     this.id = id;
     this.definition = description.definition();
     this.persistent = description.persistent();
+    this.autostart = description.autostart();
+    this.diskSizes = description.diskSizes();
     this.errors = errors;
+    this.support = support;
   }
 
   DomainSnapshot assemble() {
     long sampled = System.nanoTime();
     StateReason state = DomainStatsParser.state(params).orElseGet(() -> PerDomainStats.state(dom));
     boolean active = id >= 0;
-    boolean autostart = persistent && NativeDomain.autostart(dom);
     VcpuCount vcpuCount = vcpuCount(active);
     Memory memory = memory(active);
     return new DomainSnapshot(record.name(), record.uuid(), id, state.state(), state.reason(), persistent, autostart,
@@ -146,8 +151,24 @@ final class DomainAssembler {
     if (!active || d.source().isEmpty() || d.target().isEmpty()) {
       return null; // nothing to read: stopped domain, or a drive without media
     }
-    return optional("disk", () -> PerDomainStats.blockStats(dom, d.target())
-        .withSizes(PerDomainStats.blockInfo(dom, d.target())), null);
+    BlockCounters counters = optional("disk", () -> blockStats(d.target()), null);
+    BlockInfo sizes = diskSizes.get(d.target());
+    return counters == null || sizes == null ? counters : counters.withSizes(sizes);
+  }
+
+  /** Block stats with flush and time counters where the driver has them, the basic five otherwise. */
+  private BlockCounters blockStats(String target) {
+    if (!support.lacks("blockStatsFlags")) {
+      try {
+        return PerDomainStats.blockStatsFlags(dom, target);
+      } catch (LibvirtCallException e) {
+        if (!e.isNoSupport()) {
+          throw e;
+        }
+        support.markMissing("blockStatsFlags");
+      }
+    }
+    return PerDomainStats.blockStatsLegacy(dom, target);
   }
 
   private static DiskStats disk(DiskDefinition d, BlockCounters c) {
@@ -187,17 +208,23 @@ final class DomainAssembler {
   }
 
   /**
-   * A per-domain call whose absence is not an error: an unsupported call gives the fallback quietly, any other
+   * A per-domain call whose absence is not an error: an unsupported call gives the fallback quietly (and is not
+   * tried again on this connection), any other
    * failure (but the domain vanishing, which aborts the domain) is counted under {@code kind}.
    */
   private <T> T optional(String kind, Supplier<T> call, T fallback) {
+    if (support.lacks(kind)) {
+      return fallback;
+    }
     try {
       return call.get();
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
         throw e;
       }
-      if (!e.isNoSupport()) {
+      if (e.isNoSupport()) {
+        support.markMissing(kind);
+      } else {
         errors.accept(kind);
       }
       return fallback;

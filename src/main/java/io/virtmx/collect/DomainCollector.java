@@ -2,6 +2,7 @@ package io.virtmx.collect;
 
 import com.sun.jna.Pointer;
 import io.virtmx.libvirt.BlockCounters;
+import io.virtmx.libvirt.BlockInfo;
 import io.virtmx.libvirt.DiskDefinition;
 import io.virtmx.libvirt.DomainDescription;
 import io.virtmx.libvirt.DomainStatsBatch;
@@ -11,12 +12,15 @@ import io.virtmx.libvirt.InterfaceDefinition;
 import io.virtmx.libvirt.LibvirtCallException;
 import io.virtmx.libvirt.NativeDomain;
 import io.virtmx.libvirt.NetCounters;
+import io.virtmx.libvirt.PerDomainStats;
 import io.virtmx.libvirt.StatsGroup;
 import io.virtmx.model.DomainSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -31,13 +35,15 @@ import org.slf4j.LoggerFactory;
  */
 final class DomainCollector implements Collector<List<DomainSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(DomainCollector.class);
-  private static final Duration DESCRIPTION_MAX_AGE = Duration.ofMinutes(5);
+  private static final Duration DESCRIPTION_MAX_AGE = Duration.ofMinutes(1);
 
   private final DescriptionCache descriptions = new DescriptionCache(DESCRIPTION_MAX_AGE);
+  private final DriverSupport support = new DriverSupport();
 
   @Override
   public List<DomainSnapshot> collect(CollectionContext context) throws InterruptedException {
     Pointer conn = context.connection().nativeHandle();
+    support.useConnection(context.connection());
     try (DomainStatsBatch batch = DomainStatsBatch.fetch(conn, StatsGroup.collectorMask(), 0)) {
       List<DomainStatsRecord> records = batch.records();
       List<Future<DomainSnapshot>> pending = new ArrayList<>(records.size());
@@ -90,8 +96,10 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     try {
       Pointer dom = record.domain();
       int id = NativeDomain.id(dom);
-      DescriptionCache.Description description = descriptions.get(record.uuid(), id, () -> describe(dom));
-      return new DomainAssembler(record, id, description, context::error).assemble();
+      boolean bulkBlock = record.hasGroup(StatsGroup.BLOCK);
+      DescriptionCache.Description description = descriptions.get(record.uuid(), id,
+          () -> describe(dom, id >= 0 && !bulkBlock));
+      return new DomainAssembler(record, id, description, context::error, support).assemble();
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
         log.debug("domain {} disappeared during collection", record.name());
@@ -101,9 +109,33 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     }
   }
 
-  private static DescriptionCache.Description describe(Pointer dom) {
+  private DescriptionCache.Description describe(Pointer dom, boolean withDiskSizes) {
     DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0));
-    return new DescriptionCache.Description(definition, NativeDomain.isPersistent(dom));
+    boolean persistent = NativeDomain.isPersistent(dom);
+    boolean autostart = persistent && NativeDomain.autostart(dom);
+    Map<String, BlockInfo> sizes = new HashMap<>();
+    if (withDiskSizes) {
+      for (DiskDefinition d : definition.disks()) {
+        if (!d.source().isEmpty() && !d.target().isEmpty() && !support.lacks("blockInfo")) {
+          try {
+            sizes.put(d.target(), PerDomainStats.blockInfo(dom, d.target()));
+          } catch (LibvirtCallException e) {
+            if (e.isNoDomain()) {
+              throw e;
+            }
+            if (e.isNoSupport()) {
+              support.markMissing("blockInfo");
+            }
+          }
+        }
+      }
+    }
+    return new DescriptionCache.Description(definition, persistent, autostart, sizes);
+  }
+
+  /** Forgets what is cached about a domain, after an operation changed it (autostart, say). */
+  void invalidate(String uuid) {
+    descriptions.invalidate(uuid);
   }
 
   static List<String> targets(List<DiskDefinition> disks) {

@@ -229,7 +229,31 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
         .orElseGet(() -> current.withoutDomain(uuid));
   }
 
-  /** Asks for a full collection as soon as possible (after an operation, say). */
+  /**
+   * An operation changed one object: refresh it now, as an event would (some changes, autostart for one, have no
+   * libvirt event). A domain not in the snapshot yet (just defined) is looked up by a full collection.
+   */
+  public void changed(ObjectEvent.Kind kind, String objectName) {
+    own.execute(() -> {
+      HostSnapshot current = store.host(name).orElse(null);
+      if (current == null) {
+        return;
+      }
+      if (kind == ObjectEvent.Kind.DOMAIN) {
+        Optional<DomainSnapshot> known = current.domain(objectName);
+        if (known.isEmpty()) {
+          collectAll();
+          return;
+        }
+        domains.invalidate(known.get().uuid());
+        refresh(new ObjectEvent(name, kind, objectName, known.get().uuid(), "changed", "operation", Instant.now()));
+      } else {
+        refresh(new ObjectEvent(name, kind, objectName, "", "changed", "operation", Instant.now()));
+      }
+    });
+  }
+
+  /** Asks for a full collection as soon as possible. */
   public void refreshSoon() {
     own.execute(this::collectAll);
   }

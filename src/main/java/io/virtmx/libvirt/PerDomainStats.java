@@ -65,7 +65,7 @@ public final class PerDomainStats {
     }
   }
 
-  static BlockCounters blockStatsFlags(Pointer dom, String target) {
+  public static BlockCounters blockStatsFlags(Pointer dom, String target) {
     IntByReference n = new IntByReference(0);
     LibvirtErrors.check(LIB.virDomainBlockStatsFlags(dom, target, null, n, 0), "virDomainBlockStatsFlags");
     if (n.getValue() <= 0) {
@@ -87,7 +87,7 @@ public final class PerDomainStats {
         num(p, "flush_total_times"), num(p, "errs"), -1, -1, -1);
   }
 
-  static BlockCounters blockStatsLegacy(Pointer dom, String target) {
+  public static BlockCounters blockStatsLegacy(Pointer dom, String target) {
     try (Memory m = zeroed(BLOCK_STATS_SIZE)) {
       LibvirtErrors.check(LIB.virDomainBlockStats(dom, target, m, new NativeLong(BLOCK_STATS_SIZE)),
           "virDomainBlockStats");

@@ -1,5 +1,6 @@
 package io.virtmx.ops;
 
+import io.virtmx.model.ObjectEvent;
 import java.util.List;
 import org.libvirt.Domain;
 import org.libvirt.DomainSnapshot;
@@ -29,7 +30,7 @@ public final class DomainOperations {
   }
 
   private <T> T on(Caller caller, String host, String domain, String operation, DomainWork<T> work) {
-    return runner.run(caller, host, operation, conn -> {
+    return runner.run(caller, host, ObjectEvent.Kind.DOMAIN, domain, operation, conn -> {
       Domain d = conn.domainLookupByName(domain);
       try {
         return work.run(d);
@@ -191,12 +192,16 @@ public final class DomainOperations {
 
   /** Defines a persistent domain from XML; returns its name. */
   public String define(Caller c, String host, String xml) {
-    return runner.run(c, host, "defineDomain", conn -> named(conn.domainDefineXML(xml)));
+    String name = runner.run(c, host, "defineDomain", conn -> named(conn.domainDefineXML(xml)));
+    runner.changed(host, ObjectEvent.Kind.DOMAIN, name);
+    return name;
   }
 
   /** Creates and starts a transient domain from XML; returns its name. */
   public String create(Caller c, String host, String xml) {
-    return runner.run(c, host, "createDomain", conn -> named(conn.domainCreateXML(xml, 0)));
+    String name = runner.run(c, host, "createDomain", conn -> named(conn.domainCreateXML(xml, 0)));
+    runner.changed(host, ObjectEvent.Kind.DOMAIN, name);
+    return name;
   }
 
   private static String named(Domain d) throws LibvirtException {

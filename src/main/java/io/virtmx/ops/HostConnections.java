@@ -1,6 +1,7 @@
 package io.virtmx.ops;
 
 import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.ObjectEvent;
 import java.util.Optional;
 
 /** How the operations service reaches a host by its published name; implemented by the agent's wiring. */
@@ -10,6 +11,12 @@ public interface HostConnections {
 
   boolean knows(String host);
 
-  /** Asks for the host's snapshot to be refreshed soon, for changes libvirt sends no event for. */
+  /** Asks for a full collection of the host soon. */
   void refreshSoon(String host);
+
+  /**
+   * Tells the collector an operation changed one object, so it refreshes that object now (libvirt sends no event
+   * for some changes, autostart for one); a name it does not know yet (a newly defined domain) refreshes the host.
+   */
+  void changed(String host, ObjectEvent.Kind kind, String name);
 }

@@ -1,5 +1,6 @@
 package io.virtmx.ops;
 
+import io.virtmx.model.ObjectEvent;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
 
@@ -17,7 +18,7 @@ public final class NetworkOperations {
   }
 
   private void on(Caller caller, String host, String network, String operation, NetworkWork work) {
-    runner.run(caller, host, operation, conn -> {
+    runner.run(caller, host, ObjectEvent.Kind.NETWORK, network, operation, conn -> {
       Network n = conn.networkLookupByName(network);
       try {
         work.run(n);

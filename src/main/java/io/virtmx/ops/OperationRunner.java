@@ -2,13 +2,14 @@ package io.virtmx.ops;
 
 import io.virtmx.libvirt.LibvirtCallException;
 import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.ObjectEvent;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs every operation the same way, whichever view asked: the access check first (read-only agent, then the
- * caller's role), then the libvirt call on the host's connection, then a refresh of the host's snapshot; libvirt
+ * caller's role), then the libvirt call on the host's connection, then (for one object) a refresh of it; libvirt
  * errors become {@link OperationException}s carrying libvirt's message. Nothing reaches libvirt before the check.
  */
 final class OperationRunner {
@@ -28,6 +29,17 @@ final class OperationRunner {
     this.readOnly = readOnly;
   }
 
+  /** Runs an operation on one object; the collector is told the object changed, whatever the outcome. */
+  <T> T run(Caller caller, String host, ObjectEvent.Kind kind, String object, String operation, Work<T> work) {
+    try {
+      return run(caller, host, operation, work);
+    } finally {
+      if (hosts.knows(host)) {
+        hosts.changed(host, kind, object);
+      }
+    }
+  }
+
   <T> T run(Caller caller, String host, String operation, Work<T> work) {
     check(caller, operation);
     if (!hosts.knows(host)) {
@@ -42,9 +54,11 @@ final class OperationRunner {
     } catch (LibvirtException | LibvirtCallException e) {
       audit.info("{} on {}: failed ({}) by {}", operation, host, e.getMessage(), caller);
       throw new OperationException(reasonOf(e), libvirtMessage(e));
-    } finally {
-      hosts.refreshSoon(host);
     }
+  }
+
+  void changed(String host, ObjectEvent.Kind kind, String name) {
+    hosts.changed(host, kind, name);
   }
 
   void check(Caller caller, String operation) {

@@ -1,5 +1,6 @@
 package io.virtmx.ops;
 
+import io.virtmx.model.ObjectEvent;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -21,7 +22,7 @@ public final class PoolOperations {
   }
 
   private <T> T on(Caller caller, String host, String pool, String operation, PoolWork<T> work) {
-    return runner.run(caller, host, operation, conn -> {
+    return runner.run(caller, host, ObjectEvent.Kind.POOL, pool, operation, conn -> {
       StoragePool p = conn.storagePoolLookupByName(pool);
       try {
         return work.run(p);
