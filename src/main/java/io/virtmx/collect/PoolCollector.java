@@ -1,48 +1,62 @@
 package io.virtmx.collect;
 
+import io.virtmx.libvirt.LibvirtCallException;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.libvirt.PoolDescription;
 import io.virtmx.libvirt.PoolXml;
-import io.virtmx.libvirt.VolumeXml;
+import io.virtmx.libvirt.StorageVolumes;
 import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.VolumeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StoragePoolInfo;
-import org.libvirt.StorageVol;
-import org.libvirt.StorageVolInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Storage pools, active and defined, with their volumes (volumes only of active pools: others cannot list). */
+/**
+ * Storage pools, active and defined, with the volumes of the active ones: one listing call per pool, the volumes'
+ * info calls spread over the worker pool, and each volume's path (fixed for its life) remembered by its key.
+ */
 final class PoolCollector implements Collector<List<PoolSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(PoolCollector.class);
 
+  private final Map<String, String> pathsByKey = new ConcurrentHashMap<>();
+
   @Override
-  public List<PoolSnapshot> collect(CollectionContext context) throws LibvirtException {
+  public List<PoolSnapshot> collect(CollectionContext context) throws LibvirtException, InterruptedException {
     NativeConnect conn = context.connection();
     List<PoolSnapshot> pools = new ArrayList<>();
     for (String name : Names.concat(conn.listStoragePools(), conn.listDefinedStoragePools())) {
       try {
-        pools.add(pool(conn, name));
-      } catch (LibvirtException e) {
+        pools.add(pool(context, name));
+      } catch (LibvirtException | LibvirtCallException | ExecutionException e) {
         // Removed between listing and lookup, or one broken pool: report it, keep the others.
         log.debug("pool {}: {}", name, e.getMessage());
         context.error("pool");
       }
     }
+    Set<String> keys = pools.stream().flatMap(p -> p.volumes().stream()).map(VolumeSnapshot::key)
+        .collect(Collectors.toSet());
+    pathsByKey.keySet().retainAll(keys);
     return pools;
   }
 
-  private static PoolSnapshot pool(NativeConnect conn, String name) throws LibvirtException {
-    StoragePool pool = conn.storagePoolLookupByName(name);
+  private PoolSnapshot pool(CollectionContext context, String name)
+      throws LibvirtException, InterruptedException, ExecutionException {
+    StoragePool pool = context.connection().storagePoolLookupByName(name);
     try {
       StoragePoolInfo info = pool.getInfo();
       PoolDescription desc = PoolXml.parse(pool.getXMLDesc(0));
       int state = info.state == null ? 4 : info.state.ordinal();
-      List<VolumeSnapshot> volumes = state == 2 || state == 3 ? volumes(pool) : List.of();
+      List<VolumeSnapshot> volumes = state == 2 || state == 3 ? volumes(context, name) : List.of();
       return new PoolSnapshot(name, pool.getUUIDString(), desc.type(), state, pool.getAutostart(),
           pool.isPersistent() == 1, info.capacity, info.allocation, info.available, desc.targetPath(), volumes);
     } finally {
@@ -50,27 +64,40 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
     }
   }
 
-  private static List<VolumeSnapshot> volumes(StoragePool pool) throws LibvirtException {
-    List<VolumeSnapshot> volumes = new ArrayList<>();
-    for (String name : pool.listVolumes()) {
-      StorageVol vol;
-      try {
-        vol = pool.storageVolLookupByName(name);
-      } catch (LibvirtException e) {
-        continue; // deleted since the listing
+  private List<VolumeSnapshot> volumes(CollectionContext context, String pool)
+      throws InterruptedException, ExecutionException {
+    try (StorageVolumes list = StorageVolumes.list(context.connection().nativeHandle(), pool)) {
+      List<Future<VolumeSnapshot>> pending = new ArrayList<>(list.handles().size());
+      for (StorageVolumes.Handle h : list.handles()) {
+        pending.add(context.workers().submit(() -> volume(h)));
       }
-      try {
-        StorageVolInfo info = vol.getInfo();
-        String type = info.type != null ? volumeType(info.type) : VolumeXml.parse(vol.getXMLDesc(0)).type();
-        volumes.add(new VolumeSnapshot(name, vol.getKey(), vol.getPath(), type, info.capacity, info.allocation));
-      } finally {
-        vol.free();
+      List<VolumeSnapshot> out = new ArrayList<>(pending.size());
+      for (Future<VolumeSnapshot> f : pending) {
+        VolumeSnapshot v = volumeOrNull(f);
+        if (v != null) {
+          out.add(v);
+        }
       }
+      return out;
     }
-    return volumes;
   }
 
-  private static String volumeType(StorageVolInfo.VirStorageVolType type) {
-    return type == StorageVolInfo.VirStorageVolType.VIR_STORAGE_VOL_BLOCK ? "block" : "file";
+  private VolumeSnapshot volume(StorageVolumes.Handle h) {
+    StorageVolumes.Info info = StorageVolumes.info(h.volume());
+    String path = pathsByKey.computeIfAbsent(h.key(), k -> StorageVolumes.path(h.volume()));
+    return new VolumeSnapshot(h.name(), h.key(), path, info.type(), info.capacityBytes(), info.allocationBytes());
+  }
+
+  /** A volume deleted since the listing is left out; other failures fail the pool. */
+  private static VolumeSnapshot volumeOrNull(Future<VolumeSnapshot> f) throws InterruptedException,
+      ExecutionException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LibvirtCallException lce && lce.code() == 50) { // VIR_ERR_NO_STORAGE_VOL
+        return null;
+      }
+      throw e;
+    }
   }
 }

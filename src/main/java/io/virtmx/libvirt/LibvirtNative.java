@@ -92,6 +92,29 @@ public interface LibvirtNative extends Library {
   /** {@code params} is an array of virNodeCPUStats (88 bytes each); NULL with {@code nparams} 0 asks the count. */
   int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
 
+  // --- storage --------------------------------------------------------------------------------------------
+
+  Pointer virStoragePoolLookupByName(Pointer conn, String name);
+
+  int virStoragePoolFree(Pointer pool);
+
+  /** {@code vols} receives a malloc'd array of volume pointers; each must be freed, then the array. */
+  int virStoragePoolListAllVolumes(Pointer pool, PointerByReference vols, int flags);
+
+  /** Owned by the volume object. */
+  String virStorageVolGetName(Pointer vol);
+
+  /** Owned by the volume object. */
+  String virStorageVolGetKey(Pointer vol);
+
+  /** Returns a malloc'd string the caller must free(), or NULL. */
+  Pointer virStorageVolGetPath(Pointer vol);
+
+  /** {@code info} is a virStorageVolInfo (24 bytes: int type, pad, ull capacity, ull allocation). */
+  int virStorageVolGetInfo(Pointer vol, Pointer info);
+
+  int virStorageVolFree(Pointer vol);
+
   Pointer virNetworkLookupByName(Pointer conn, String name);
 
   int virNetworkFree(Pointer net);
