@@ -39,7 +39,8 @@ public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   @Option(names = "--connect", paramLabel = "[NAME=]URI",
-      description = {"libvirt URI to watch; repeat for several hosts (default: ${DEFAULT-VALUE}).",
+      description = {"libvirt URI to watch; repeat for several hosts (default: test:///default, libvirt's "
+          + "built-in test driver).",
           "NAME is the host name to publish it under (default: the hostname libvirt reports)."})
   List<String> connect = new ArrayList<>();
 
@@ -51,12 +52,13 @@ public final class Main implements Callable<Integer> {
       description = "Longest a collection may take before the host's snapshot is marked stale (default: ${DEFAULT-VALUE}).")
   String timeout;
 
-  @Option(names = "--read-only", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--read-only", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Open read-only libvirt connections and refuse every operation, on every view.")
   boolean readOnly;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "4",
-      description = "libvirt calls one collection may have in flight at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "5",
+      description = {"libvirt calls one collection may have in flight at once (default: ${DEFAULT-VALUE}, "
+          + "libvirtd's default max_client_requests).", "More helps only if libvirtd allows more per client."})
   int workers;
 
   @Option(names = "--credentials", paramLabel = "FILE",

@@ -20,7 +20,7 @@ public record AgentConfig(
   public static final String DEFAULT_URI = "test:///default";
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-  public static final int DEFAULT_WORKERS = 4;
+  public static final int DEFAULT_WORKERS = 5;
 
   /** User name and password for the libvirt URIs that ask for them (SASL, password-based SSH). */
   public record Credential(String username, String password) {}
