@@ -196,6 +196,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       return;
     }
     ObjectEvent named = event.withHost(name);
+    log.info("{}: {} {} {}{}", name, named.kind().name().toLowerCase(java.util.Locale.ROOT), named.name(),
+        named.event(), named.detail().isEmpty() ? "" : " (" + named.detail() + ")");
     own.execute(() -> {
       refresh(named);
       store.event(named);
@@ -217,6 +219,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
         case NETWORK -> current.withNetworks(networks.collect(context));
       };
       store.publish(next);
+      log.debug("{}: refreshed {} {} after {}", name, event.kind().name().toLowerCase(java.util.Locale.ROOT),
+          event.name(), event.event());
     } catch (Exception e) {
       log.debug("{}: refresh after {} {} failed: {}", name, event.event(), event.name(), e.getMessage());
     }
