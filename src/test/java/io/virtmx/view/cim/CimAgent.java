@@ -53,6 +53,7 @@ final class CimAgent implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!wbemcli(ALICE, "ein", "root/virt:CIM_ComputerSystem").stdout().contains("HostSystem")) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroy();
         throw new IllegalStateException("agent did not serve CIM: " + Files.readString(dir.resolve("agent.log")));
       }
       Thread.sleep(500);
