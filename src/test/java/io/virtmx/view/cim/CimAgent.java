@@ -115,7 +115,9 @@ final class CimAgent implements AutoCloseable {
   public void close() {
     process.destroy();
     try {
-      process.waitFor();
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
