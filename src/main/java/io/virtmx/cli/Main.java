@@ -89,6 +89,9 @@ public final class Main implements Callable<Integer> {
       description = "error, warn, info, debug or trace (default: info; warn with --once).")
   String logLevel;
 
+  @CommandLine.Mixin
+  CimOptions cim = new CimOptions();
+
   /** Output formats of {@code --once}. */
   enum Format { table, json }
 
@@ -177,6 +180,7 @@ public final class Main implements Callable<Integer> {
   /** The views the options ask for; each view's options live in its own mixin class. */
   private List<View> views(Agent agent, Authenticator auth) {
     List<View> views = new ArrayList<>();
+    views.addAll(cim.views(agent, auth));
     return views;
   }
 

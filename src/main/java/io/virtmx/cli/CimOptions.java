@@ -1,0 +1,55 @@
+package io.virtmx.cli;
+
+import io.virtmx.Agent;
+import io.virtmx.security.Authenticator;
+import io.virtmx.view.View;
+import io.virtmx.view.cim.CimView;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Command-line options of the CIM/WBEM view. */
+public final class CimOptions {
+  @Option(names = "--cim", description = "Serve CIM-XML (WBEM) in the DMTF virtualization model, as libvirt-cim does.")
+  boolean enabled;
+
+  @Option(names = "--cim-port", paramLabel = "PORT", defaultValue = "5988",
+      description = "HTTP port of the WBEM server; 0 for none (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--cim-https-port", paramLabel = "PORT", defaultValue = "5989",
+      description = "HTTPS port of the WBEM server, used with --cim-keystore (default: ${DEFAULT-VALUE}).")
+  int httpsPort;
+
+  @Option(names = "--cim-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address the WBEM server listens on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--cim-keystore", paramLabel = "FILE", description = "PKCS#12 keystore with the HTTPS certificate.")
+  Path keystore;
+
+  @Option(names = "--cim-keystore-password", paramLabel = "PASSWORD", description = "Password of --cim-keystore.")
+  String keystorePassword;
+
+  @Option(names = "--cim-host", paramLabel = "NAME",
+      description = "Watched host the WBEM server serves (default: the first).")
+  String host;
+
+  /** The CIM view, when enabled. */
+  List<View> views(Agent agent, Authenticator auth) {
+    if (!enabled) {
+      return List.of();
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--cim-bind " + bind + ": unknown address");
+    }
+    char[] password = keystorePassword == null ? new char[0] : keystorePassword.toCharArray();
+    return List.of(new CimView(agent.snapshots(), agent.operations(), auth,
+        new CimView.Settings(address, port, keystore == null ? 0 : httpsPort, keystore, password, host)));
+  }
+}

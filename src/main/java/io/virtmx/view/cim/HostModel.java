@@ -1,0 +1,188 @@
+package io.virtmx.view.cim;
+
+import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.view.cim.schema.CimClass;
+import io.virtmx.view.cim.schema.ClassRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * Every instance the server serves for one host snapshot, by namespace and class, built lazily class by class and
+ * kept for as long as the snapshot is current. Nothing here calls libvirt: it all renders from the snapshot.
+ */
+public final class HostModel {
+  public static final String VIRT = "root/virt";
+  public static final String INTEROP = "root/interop";
+
+  private final ClassRepository repo;
+  private final String prefix;
+  private final String p;
+  private final HostSnapshot host;
+  private final ToIntFunction<String> requestedState;
+  private final DomainInstances domains;
+  private final HostInstances hosts;
+  private final InteropInstances interop;
+  private final Map<String, List<CimInstance>> cache = new HashMap<>();
+  private final Map<String, Map<CimObjectPath, CimInstance>> byPath = new HashMap<>();
+  private final Map<String, Map<CimObjectPath, List<CimInstance>>> byEndpoint = new HashMap<>();
+
+  /** {@code requestedState} gives the RequestedState kept for a domain name. */
+  public HostModel(ClassRepository repo, HostSnapshot host, ToIntFunction<String> requestedState) {
+    this.repo = repo;
+    this.prefix = StateMapping.prefix(host.node() == null ? null : host.node().hypervisorType());
+    this.p = prefix + "_";
+    this.host = host;
+    this.requestedState = requestedState;
+    this.domains = new DomainInstances(repo, prefix, host);
+    this.hosts = new HostInstances(repo, prefix, host);
+    this.interop = new InteropInstances(repo, prefix, hosts.fqdn());
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public HostSnapshot host() {
+    return host;
+  }
+
+  /** The canonical spelling of a namespace we serve, or null. */
+  public static String namespace(String ns) {
+    String n = ns == null ? "" : ns.replaceAll("^/+|/+$", "");
+    return n.equalsIgnoreCase(VIRT) ? VIRT : n.equalsIgnoreCase(INTEROP) ? INTEROP : null;
+  }
+
+  /** The instances of exactly this class (not its subclasses) in the namespace. */
+  public synchronized List<CimInstance> instances(String ns, String className) {
+    String key = ns + "|" + className.toLowerCase(Locale.ROOT);
+    List<CimInstance> list = cache.get(key);
+    if (list == null) {
+      list = compute(ns, className);
+      cache.put(key, list);
+    }
+    return list;
+  }
+
+  /** The instances of the class and of all its subclasses. */
+  public List<CimInstance> enumerate(String ns, String className) {
+    List<CimInstance> out = new ArrayList<>(instances(ns, className));
+    for (CimClass sub : repo.subclasses(className, true)) {
+      out.addAll(instances(ns, sub.name()));
+    }
+    return out;
+  }
+
+  /** The instance of that path in the namespace (the path's own namespace when it has one), or null. */
+  public synchronized CimInstance get(String ns, CimObjectPath path) {
+    String n = path.namespace() != null ? namespace(path.namespace()) : ns;
+    if (n == null || repo.get(path.className()) == null) {
+      return null;
+    }
+    String key = n + "|" + path.className().toLowerCase(Locale.ROOT);
+    Map<CimObjectPath, CimInstance> index = byPath.get(key);
+    if (index == null) {
+      index = new HashMap<>();
+      for (CimInstance i : instances(n, path.className())) {
+        index.put(i.path(), i);
+      }
+      byPath.put(key, index);
+    }
+    return index.get(path);
+  }
+
+  /** Association instances in the namespace that reference {@code path} in one of their references. */
+  public synchronized List<CimInstance> associationsOf(String ns, CimObjectPath path) {
+    Map<CimObjectPath, List<CimInstance>> index = byEndpoint.get(ns);
+    if (index == null) {
+      index = new HashMap<>();
+      for (CimClass c : repo.all()) {
+        if (c.isAssociation()) {
+          for (CimInstance a : instances(ns, c.name())) {
+            for (Object v : a.values().values()) {
+              if (v instanceof CimObjectPath ref) {
+                index.computeIfAbsent(ref, k -> new ArrayList<>()).add(a);
+              }
+            }
+          }
+        }
+      }
+      byEndpoint.put(ns, index);
+    }
+    return index.getOrDefault(path, List.of());
+  }
+
+  private List<CimInstance> compute(String ns, String className) {
+    CimClass cls = repo.get(className);
+    if (cls == null) {
+      return List.of();
+    }
+    String name = cls.name();
+    if (ns.equals(INTEROP)) {
+      return switch (name) {
+        case "CIM_Namespace" -> interop.namespaces();
+        case "CIM_ObjectManager" -> List.of(interop.objectManager());
+        default -> name.equals(p + "RegisteredProfile") ? interop.profiles()
+            : name.equals(p + "ElementConformsToProfile") ? interop.conformance(this) : List.of();
+      };
+    }
+    if (!name.startsWith(p) || name.equals(p + "RegisteredProfile")) {
+      return List.of();
+    }
+    String suffix = name.substring(p.length());
+    return switch (suffix) {
+      case "HostSystem" -> List.of(hosts.hostSystem());
+      case "ComputerSystem" -> eachDomain(d -> domains.computerSystem(d, requestedState.applyAsInt(d.name())));
+      case "VirtualSystemSettingData" -> eachDomain(domains::settings);
+      case "EnabledLogicalElementCapabilities" -> eachDomain(domains::capabilities);
+      case "VirtualSystemManagementService" -> List.of(hosts.managementService());
+      case "ResourcePoolConfigurationService" -> List.of(hosts.poolService());
+      case "VirtualSystemManagementCapabilities" -> List.of(hosts.managementCapabilities());
+      case "AllocationCapabilities" -> group("pool").stream().map(hosts::allocationCapabilities).toList();
+      case "ElementConformsToProfile" -> interop.conformance(this);
+      default -> cls.isAssociation() ? new VirtAssociations(repo, this, p).build(suffix)
+          : repo.isA(name, "CIM_ResourceAllocationSettingData") ? ofClass(group("rasd"), name)
+          : repo.isA(name, "CIM_ResourcePool") ? ofClass(group("pool"), name)
+          : repo.isA(name, "CIM_LogicalDevice") ? ofClass(group("device"), name) : List.of();
+    };
+  }
+
+  /** All RASDs, devices or pools of the host, computed once and split by class. */
+  List<CimInstance> group(String group) {
+    String key = "group|" + group;
+    List<CimInstance> list = cache.get(key);
+    if (list == null) {
+      list = switch (group) {
+        case "rasd" -> eachDomainAll(domains::resourceSettings);
+        case "device" -> eachDomainAll(domains::devices);
+        default -> hosts.pools();
+      };
+      cache.put(key, list);
+    }
+    return list;
+  }
+
+  private static List<CimInstance> ofClass(List<CimInstance> all, String className) {
+    return all.stream().filter(i -> i.className().equals(className)).toList();
+  }
+
+  private List<CimInstance> eachDomain(java.util.function.Function<DomainSnapshot, CimInstance> f) {
+    List<CimInstance> out = new ArrayList<>(host.domains().size());
+    for (DomainSnapshot d : host.domains()) {
+      out.add(f.apply(d));
+    }
+    return out;
+  }
+
+  private List<CimInstance> eachDomainAll(java.util.function.Function<DomainSnapshot, List<CimInstance>> f) {
+    List<CimInstance> out = new ArrayList<>();
+    for (DomainSnapshot d : host.domains()) {
+      out.addAll(f.apply(d));
+    }
+    return out;
+  }
+}

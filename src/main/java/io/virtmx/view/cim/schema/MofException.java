@@ -1,0 +1,10 @@
+package io.virtmx.view.cim.schema;
+
+/** A MOF file that does not parse or does not resolve, with "file:line: what" as message. */
+public final class MofException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public MofException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,144 @@
+package io.virtmx.view.cim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.virtmx.view.cim.schema.CimClass;
+import io.virtmx.view.cim.schema.CimProperty;
+import io.virtmx.view.cim.schema.CimType;
+import io.virtmx.view.cim.schema.ClassRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HostModelTest {
+  private static final ClassRepository REPO = ClassRepository.fromClasspath();
+
+  private static HostModel model(String hypervisor) {
+    return new HostModel(REPO, CimFixtures.twoDomains(hypervisor), name -> name.equals("web") ? 9 : 12);
+  }
+
+  private static List<String> values(List<CimInstance> list, String property) {
+    return list.stream().map(i -> String.valueOf(i.get(property))).toList();
+  }
+
+  @Test
+  void everyServedInstanceMatchesItsClass() {
+    for (String hv : List.of("QEMU", "TEST", "LXC")) {
+      HostModel m = model(hv);
+      int count = 0;
+      for (String ns : List.of(HostModel.VIRT, HostModel.INTEROP)) {
+        for (CimClass cls : REPO.all()) {
+          for (CimInstance inst : m.instances(ns, cls.name())) {
+            checkAgainstClass(inst, cls);
+            if (cls.isAssociation()) {
+              inst.values().values().stream().filter(v -> v instanceof CimObjectPath).forEach(ref ->
+                  assertThat(m.get(ns, (CimObjectPath) ref)).as(cls.name() + " endpoint " + ref).isNotNull());
+            }
+            assertThat(m.get(ns, inst.path())).isSameAs(inst);
+            count++;
+          }
+        }
+      }
+      assertThat(count).as(hv).isGreaterThan(80);
+      for (CimClass cls : REPO.all()) {
+        if (cls.name().startsWith(m.prefix() + "_") && !cls.name().contains("Graphics") && !cls.name().contains("Input")
+            && !cls.name().contains("Controller") && !cls.name().contains("Console") && !cls.name().contains("Pointing")
+            && !cls.name().endsWith("SettingsDefineCapabilities")
+            && !cls.name().equals(m.prefix() + "_ResourceAllocationSettingData")) {
+          assertThat(m.instances(cls.name().endsWith("RegisteredProfile") ? HostModel.INTEROP : HostModel.VIRT,
+              cls.name())).as(cls.name() + " has instances").isNotEmpty();
+        }
+      }
+    }
+  }
+
+  private static void checkAgainstClass(CimInstance inst, CimClass cls) {
+    assertThat(inst.className()).isEqualTo(cls.name());
+    assertThat(cls.isAbstract()).as(cls.name() + " is abstract").isFalse();
+    for (Map.Entry<String, Object> e : inst.values().entrySet()) {
+      CimProperty p = cls.property(e.getKey());
+      assertThat(p).as(cls.name() + "." + e.getKey()).isNotNull();
+      assertThat(p.name()).isEqualTo(e.getKey());
+      Object v = e.getValue();
+      if (p.array()) {
+        assertThat(v).as(p.name()).isInstanceOf(List.class);
+        ((List<?>) v).forEach(x -> assertScalar(cls, p, x));
+      } else {
+        assertScalar(cls, p, v);
+      }
+    }
+    List<String> pathKeys = new ArrayList<>();
+    inst.path().keys().forEach(k -> pathKeys.add(k.name()));
+    assertThat(pathKeys).as(cls.name() + " keys").containsExactlyElementsOf(cls.keys());
+    inst.path().keys().forEach(k -> assertThat(k.value()).isEqualTo(inst.get(k.name())));
+  }
+
+  private static void assertScalar(CimClass cls, CimProperty p, Object v) {
+    String what = cls.name() + "." + p.name() + " = " + v;
+    if (p.type() == CimType.REFERENCE) {
+      assertThat(v).as(what).isInstanceOf(CimObjectPath.class);
+      assertThat(REPO.isA(((CimObjectPath) v).className(), p.refClass())).as(what).isTrue();
+    } else if (p.type().integral()) {
+      assertThat(v).as(what).isInstanceOf(Long.class);
+      if (p.type().name().startsWith("U")) {
+        assertThat((Long) v).as(what).isNotNegative();
+      }
+    } else if (p.type() == CimType.BOOLEAN) {
+      assertThat(v).as(what).isInstanceOf(Boolean.class);
+    } else {
+      assertThat(v).as(what).isInstanceOf(String.class);
+    }
+  }
+
+  @Test
+  void domainsRenderAsLibvirtCimNamesThem() {
+    HostModel m = model("QEMU");
+    assertThat(m.prefix()).isEqualTo("KVM");
+    List<CimInstance> cs = m.enumerate(HostModel.VIRT, "CIM_ComputerSystem");
+    assertThat(values(cs, "Name")).containsExactly("hv1.example.org", "web", "db");
+    CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
+    assertThat(web.get("EnabledState")).isEqualTo(2L);
+    assertThat(web.get("RequestedState")).isEqualTo(9L);
+    assertThat(m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(1).get("EnabledState")).isEqualTo(3L);
+    assertThat(values(m.instances(HostModel.VIRT, "KVM_VirtualSystemSettingData"), "InstanceID"))
+        .containsExactly("KVM:web", "KVM:db");
+    assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourceAllocationSettingData"), "InstanceID"))
+        .containsExactlyInAnyOrder("web/proc", "web/mem", "web/vda", "web/52:54:00:00:00:01", "db/proc", "db/mem",
+            "db/sda", "db/hdc", "db/52:54:00:00:00:02");
+    assertThat(values(m.instances(HostModel.VIRT, "KVM_Processor"), "DeviceID")).containsExactly("web/0", "web/1", "db/0");
+    assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourcePool"), "InstanceID")).containsExactly(
+        "MemoryPool/0", "ProcessorPool/0", "DiskPool/0", "DiskPool/images", "NetworkPool/0", "NetworkPool/default",
+        "GraphicsPool/0", "InputPool/0", "ControllerPool/0");
+    assertThat(m.instances(HostModel.VIRT, "Libvirt_ComputerSystem")).isEmpty();
+  }
+
+  @Test
+  void associationsLinkSystemsSettingsDevicesAndPools() {
+    HostModel m = model("TEST");
+    CimInstance web = m.instances(HostModel.VIRT, "Libvirt_ComputerSystem").get(0);
+    List<CimInstance> around = m.associationsOf(HostModel.VIRT, web.path());
+    assertThat(around).extracting(CimInstance::className).contains("Libvirt_SystemDevice", "Libvirt_ElementSettingData",
+        "Libvirt_ElementCapabilities", "Libvirt_HostedDependency", "Libvirt_ElementConformsToProfile");
+    CimInstance vda = m.instances(HostModel.VIRT, "Libvirt_DiskResourceAllocationSettingData").get(0);
+    CimInstance fromPool = m.associationsOf(HostModel.VIRT, vda.path()).stream()
+        .filter(a -> a.className().equals("Libvirt_ResourceAllocationFromPool")).findFirst().orElseThrow();
+    assertThat(((CimObjectPath) fromPool.get("Antecedent")).key("InstanceID")).isEqualTo("DiskPool/images");
+    CimInstance dbNic = m.instances(HostModel.VIRT, "Libvirt_NetResourceAllocationSettingData").get(1);
+    assertThat(dbNic.get("PoolID")).isEqualTo("NetworkPool/0");
+  }
+
+  @Test
+  void interopProfilesConformToCentralInstancesInRootVirt() {
+    HostModel m = model("QEMU");
+    List<CimInstance> profiles = m.instances(HostModel.INTEROP, "KVM_RegisteredProfile");
+    assertThat(profiles).hasSize(11);
+    CimInstance vs = profiles.stream().filter(p -> p.get("InstanceID").equals("CIM:DSP1057-VirtualSystem-1.0.0a"))
+        .findFirst().orElseThrow();
+    List<Object> central = m.associationsOf(HostModel.INTEROP, vs.path()).stream()
+        .map(a -> ((CimObjectPath) a.get("ManagedElement")).key("Name")).toList();
+    assertThat(central).containsExactly("web", "db");
+    assertThat(m.enumerate(HostModel.INTEROP, "CIM_Namespace")).extracting(i -> i.get("Name"))
+        .containsExactly("root/interop", "root/virt");
+  }
+}
