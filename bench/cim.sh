@@ -1,9 +1,9 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Benchmark of the CIM view: EnumerateInstances of ComputerSystem (all properties) for N test-driver domains,
 # answered by the shaded jar; prints the median and writes the "CIM view" section of docs/benchmarks.md.
 # Usage: bench/cim.sh [DOMAINS] [REQUESTS]   (build first: mvn -q -B -o package -DskipITs)
-set -eu
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
 N=${1:-1000}
 REQUESTS=${2:-50}
 PORT=${CIM_BENCH_PORT:-15990}
@@ -44,7 +44,9 @@ P90_MS=$(sort -n "$WORK/times" | awk '{ t[NR] = $1 * 1000 } END { printf "%.1f",
 BYTES=$(head -1 "$WORK/times" | cut -d' ' -f2)
 echo "EnumerateInstances Libvirt_ComputerSystem, $N domains: median ${MEDIAN_MS} ms, p90 ${P90_MS} ms, $BYTES bytes"
 
-SECTION="## CIM view
+section=$WORK/section.md
+cat >"$section" <<MD
+## CIM view (issue 6)
 
 \`bench/cim.sh $N $REQUESTS\` on $(nproc) cores ($(date -u +%Y-%m-%d)): EnumerateInstances of Libvirt_ComputerSystem
 with all properties (LocalOnly=FALSE) for $N test-driver domains (\`test://\` node from TestNodeGenerator), $REQUESTS
@@ -53,11 +55,5 @@ requests after 10 warm-up ones, one at a time with curl over HTTP on loopback, n
 | domains | median | p90 | response size | target |
 |---|---|---|---|---|
 | $N | ${MEDIAN_MS} ms | ${P90_MS} ms | $BYTES bytes ($(( BYTES / N )) bytes per instance) | median <= 150 ms |
-"
-FILE=docs/benchmarks.md
-[ -f "$FILE" ] || printf '# Benchmarks\n' >"$FILE"
-awk -v section="$SECTION" '
-  /^## CIM view/ { skip = 1; print section; done = 1; next }
-  /^## / && skip { skip = 0 }
-  !skip { print }
-  END { if (!done) print "\n" section }' "$FILE" >"$FILE.tmp" && mv "$FILE.tmp" "$FILE"
+MD
+write_section cim "$section"
