@@ -73,7 +73,8 @@ final class DomainAssembler {
         definition.os(), vcpuCount.current(), vcpuCount.maximum(), active ? vcpus() : List.of(), memory.currentKib(),
         memory.maximumKib(),
         active ? cpu() : CpuTimes.UNKNOWN, active ? balloon(memory.maximumKib()) : BalloonStats.UNKNOWN, disks(active),
-        interfaces(active), active ? job() : JobInfo.NONE, DomainRates.UNKNOWN, Instant.now(), sampled);
+        interfaces(active), active ? job() : JobInfo.NONE, DomainRates.UNKNOWN, Instant.now(), sampled,
+        definition.devices());
   }
 
   private boolean has(StatsGroup group) {

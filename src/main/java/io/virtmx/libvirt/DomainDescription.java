@@ -1,5 +1,6 @@
 package io.virtmx.libvirt;
 
+import io.virtmx.model.DeviceInfo;
 import io.virtmx.model.OsInfo;
 import java.util.List;
 
@@ -17,10 +18,18 @@ public record DomainDescription(
     long memoryKib,
     long currentMemoryKib,
     List<DiskDefinition> disks,
-    List<InterfaceDefinition> interfaces) {
+    List<InterfaceDefinition> interfaces,
+    List<DeviceInfo> devices) {
 
   public DomainDescription {
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
+    devices = List.copyOf(devices);
+  }
+
+  /** A definition with no devices besides disks and interfaces. */
+  public DomainDescription(String name, String uuid, String type, OsInfo os, int vcpusMax, int vcpusCurrent,
+      long memoryKib, long currentMemoryKib, List<DiskDefinition> disks, List<InterfaceDefinition> interfaces) {
+    this(name, uuid, type, os, vcpusMax, vcpusCurrent, memoryKib, currentMemoryKib, disks, interfaces, List.of());
   }
 }

@@ -1,5 +1,6 @@
 package io.virtmx.libvirt;
 
+import io.virtmx.model.DeviceInfo;
 import io.virtmx.model.OsInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class DomainXml {
     long currentMemory = -1;
     List<DiskDefinition> disks = new ArrayList<>();
     List<InterfaceDefinition> interfaces = new ArrayList<>();
+    List<DeviceInfo> devices = new ArrayList<>();
     while (c.nextChild()) {
       switch (c.name()) {
         case "name" -> name = c.text();
@@ -37,12 +39,12 @@ public final class DomainXml {
         case "currentMemory" -> currentMemory = memoryKib(c);
         case "vcpu" -> vcpus = readVcpus(c);
         case "os" -> os = readOs(c);
-        case "devices" -> readDevices(c, disks, interfaces);
+        case "devices" -> readDevices(c, disks, interfaces, devices);
         default -> c.skip();
       }
     }
     return new DomainDescription(name, uuid, type, os, vcpus.max(), vcpus.current(), memory,
-        currentMemory < 0 ? memory : currentMemory, disks, interfaces);
+        currentMemory < 0 ? memory : currentMemory, disks, interfaces, devices);
   }
 
   private static long memoryKib(XmlCursor c) throws XMLStreamException {
@@ -81,14 +83,69 @@ public final class DomainXml {
     return os;
   }
 
-  private static void readDevices(XmlCursor c, List<DiskDefinition> disks, List<InterfaceDefinition> interfaces)
-      throws XMLStreamException {
+  private static void readDevices(XmlCursor c, List<DiskDefinition> disks, List<InterfaceDefinition> interfaces,
+      List<DeviceInfo> devices) throws XMLStreamException {
+    int videos = 0;
     while (c.nextChild()) {
       switch (c.name()) {
         case "disk" -> disks.add(readDisk(c));
         case "interface" -> interfaces.add(readInterface(c));
+        case "graphics" -> devices.add(readGraphics(c));
+        case "video" -> devices.add(readVideo(c, videos++));
+        case "input" -> devices.add(leaf(c, new DeviceInfo("input", c.attr("type"), c.attr("bus"), "", -1, -1, "")));
+        case "controller" -> devices.add(leaf(c, new DeviceInfo("controller", c.attr("type"), "", c.attr("model"),
+            index(c.attr("index")), -1, "")));
+        case "console" -> devices.add(readConsole(c));
         default -> c.skip();
       }
+    }
+  }
+
+  private static DeviceInfo leaf(XmlCursor c, DeviceInfo device) throws XMLStreamException {
+    c.skip();
+    return device;
+  }
+
+  private static DeviceInfo readGraphics(XmlCursor c) throws XMLStreamException {
+    DeviceInfo d = new DeviceInfo("graphics", c.attr("type"), "", "", -1, index(c.attr("port")), c.attr("listen"));
+    c.skip();
+    return d;
+  }
+
+  private static DeviceInfo readVideo(XmlCursor c, int order) throws XMLStreamException {
+    String model = "";
+    while (c.nextChild()) {
+      if (c.name().equals("model")) {
+        model = c.attr("type");
+      }
+      c.skip();
+    }
+    return new DeviceInfo("video", "", "", model, order, -1, "");
+  }
+
+  private static DeviceInfo readConsole(XmlCursor c) throws XMLStreamException {
+    String type = c.attr("type");
+    String targetType = "";
+    int port = -1;
+    while (c.nextChild()) {
+      if (c.name().equals("target")) {
+        targetType = c.attr("type");
+        port = index(c.attr("port"));
+      }
+      c.skip();
+    }
+    return new DeviceInfo("console", type, targetType, "", port, -1, "");
+  }
+
+  /** A small non-negative number attribute; -1 when absent or not a number (as libvirt's port='-1'). */
+  private static int index(String value) {
+    if (value == null || value.isEmpty()) {
+      return -1;
+    }
+    try {
+      return Math.max(-1, Integer.parseInt(value.strip()));
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

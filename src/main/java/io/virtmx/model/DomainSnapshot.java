@@ -30,12 +30,24 @@ public record DomainSnapshot(
     JobInfo job,
     DomainRates rates,
     Instant sampledAt,
-    long sampledNanos) {
+    long sampledNanos,
+    List<DeviceInfo> devices) {
 
   public DomainSnapshot {
     vcpus = List.copyOf(vcpus);
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
+    devices = List.copyOf(devices);
+  }
+
+  /** A domain whose definition lists no devices besides disks and interfaces. */
+  public DomainSnapshot(String name, String uuid, int id, DomainState state, int stateReason, boolean persistent,
+      boolean autostart, OsInfo os, int vcpusCurrent, int vcpusMax, List<VcpuStats> vcpus, long memoryCurrentKib,
+      long memoryMaxKib, CpuTimes cpu, BalloonStats balloon, List<DiskStats> disks, List<InterfaceStats> interfaces,
+      JobInfo job, DomainRates rates, Instant sampledAt, long sampledNanos) {
+    this(name, uuid, id, state, stateReason, persistent, autostart, os, vcpusCurrent, vcpusMax, vcpus,
+        memoryCurrentKib, memoryMaxKib, cpu, balloon, disks, interfaces, job, rates, sampledAt, sampledNanos,
+        List.of());
   }
 
   public boolean active() {
@@ -45,6 +57,7 @@ public record DomainSnapshot(
   /** Copy with the derived rates filled in. */
   public DomainSnapshot withRates(DomainRates newRates, List<DiskStats> ratedDisks, List<InterfaceStats> ratedIfaces) {
     return new DomainSnapshot(name, uuid, id, state, stateReason, persistent, autostart, os, vcpusCurrent, vcpusMax, vcpus,
-        memoryCurrentKib, memoryMaxKib, cpu, balloon, ratedDisks, ratedIfaces, job, newRates, sampledAt, sampledNanos);
+        memoryCurrentKib, memoryMaxKib, cpu, balloon, ratedDisks, ratedIfaces, job, newRates, sampledAt, sampledNanos,
+        devices);
   }
 }

@@ -1,0 +1,15 @@
+package io.virtmx.model;
+
+/**
+ * A domain device other than disks and interfaces, from its definition: {@code kind} is graphics, video, input,
+ * controller or console. Fields a kind does not have are "" or -1:
+ *
+ * <pre>
+ * graphics   type vnc|spice|…, port (-1 until assigned), listen address
+ * video      model vga|virtio|qxl|cirrus…, index (order in the definition)
+ * input      type mouse|tablet|keyboard, bus ps2|usb|virtio
+ * controller type pci|usb|sata|virtio-serial|…, model, index
+ * console    type pty|file|…, bus = target type serial|virtio, index = target port
+ * </pre>
+ */
+public record DeviceInfo(String kind, String type, String bus, String model, int index, int port, String listen) {}
