@@ -40,8 +40,17 @@ public final class DomainOperations {
     });
   }
 
-  private void act(Caller caller, String host, String domain, String operation, DomainWork<?> work) {
-    on(caller, host, domain, operation, work);
+  /** libvirt work on a domain that returns nothing worth returning. */
+  @FunctionalInterface
+  private interface DomainAction {
+    void run(Domain domain) throws LibvirtException;
+  }
+
+  private void act(Caller caller, String host, String domain, String operation, DomainAction action) {
+    on(caller, host, domain, operation, d -> {
+      action.run(d);
+      return null;
+    });
   }
 
   public void start(Caller c, String host, String domain) {
@@ -49,45 +58,27 @@ public final class DomainOperations {
   }
 
   public void shutdown(Caller c, String host, String domain) {
-    act(c, host, domain, "shutdown", d -> {
-      d.shutdown();
-      return null;
-    });
+    act(c, host, domain, "shutdown", Domain::shutdown);
   }
 
   public void reboot(Caller c, String host, String domain) {
-    act(c, host, domain, "reboot", d -> {
-      d.reboot(0);
-      return null;
-    });
+    act(c, host, domain, "reboot", d -> d.reboot(0));
   }
 
   public void reset(Caller c, String host, String domain) {
-    act(c, host, domain, "reset", d -> {
-      d.reset();
-      return null;
-    });
+    act(c, host, domain, "reset", Domain::reset);
   }
 
   public void destroy(Caller c, String host, String domain) {
-    act(c, host, domain, "destroy", d -> {
-      d.destroy();
-      return null;
-    });
+    act(c, host, domain, "destroy", Domain::destroy);
   }
 
   public void suspend(Caller c, String host, String domain) {
-    act(c, host, domain, "suspend", d -> {
-      d.suspend();
-      return null;
-    });
+    act(c, host, domain, "suspend", Domain::suspend);
   }
 
   public void resume(Caller c, String host, String domain) {
-    act(c, host, domain, "resume", d -> {
-      d.resume();
-      return null;
-    });
+    act(c, host, domain, "resume", Domain::resume);
   }
 
   public void managedSave(Caller c, String host, String domain) {
@@ -100,46 +91,31 @@ public final class DomainOperations {
 
   public void setMemory(Caller c, String host, String domain, long kib) {
     positive("memory", kib);
-    act(c, host, domain, "setMemory", d -> {
-      d.setMemory(kib);
-      return null;
-    });
+    act(c, host, domain, "setMemory", d -> d.setMemory(kib));
   }
 
   public void setMaxMemory(Caller c, String host, String domain, long kib) {
     positive("maximum memory", kib);
-    act(c, host, domain, "setMaxMemory", d -> {
-      d.setMaxMemory(kib);
-      return null;
-    });
+    act(c, host, domain, "setMaxMemory", d -> d.setMaxMemory(kib));
   }
 
   public void setVcpus(Caller c, String host, String domain, int count) {
     positive("vCPU count", count);
-    act(c, host, domain, "setVcpus", d -> {
-      d.setVcpus(count);
-      return null;
-    });
+    act(c, host, domain, "setVcpus", d -> d.setVcpus(count));
   }
 
   public void setAutostart(Caller c, String host, String domain, boolean autostart) {
-    act(c, host, domain, "setAutostart", d -> {
-      d.setAutostart(autostart);
-      return null;
-    });
+    act(c, host, domain, "setAutostart", d -> d.setAutostart(autostart));
   }
 
   public void createSnapshot(Caller c, String host, String domain, String name, String description) {
     String xml = "<domainsnapshot><name>" + Xml.escape(name) + "</name><description>"
         + Xml.escape(description == null ? "" : description) + "</description></domainsnapshot>";
-    act(c, host, domain, "createSnapshot", d -> {
-      d.snapshotCreateXML(xml).free();
-      return null;
-    });
+    act(c, host, domain, "createSnapshot", d -> d.snapshotCreateXML(xml).free());
   }
 
   public void revertToSnapshot(Caller c, String host, String domain, String name) {
-    act(c, host, domain, "revertToSnapshot", d -> {
+    on(c, host, domain, "revertToSnapshot", d -> {
       DomainSnapshot s = d.snapshotLookupByName(name);
       try {
         return d.revertToSnapshot(s);
@@ -150,7 +126,7 @@ public final class DomainOperations {
   }
 
   public void deleteSnapshot(Caller c, String host, String domain, String name) {
-    act(c, host, domain, "deleteSnapshot", d -> {
+    on(c, host, domain, "deleteSnapshot", d -> {
       DomainSnapshot s = d.snapshotLookupByName(name);
       try {
         return s.delete(SNAPSHOT_DELETE_CHILDREN);
@@ -184,10 +160,7 @@ public final class DomainOperations {
   }
 
   public void undefine(Caller c, String host, String domain) {
-    act(c, host, domain, "undefine", d -> {
-      d.undefine();
-      return null;
-    });
+    act(c, host, domain, "undefine", Domain::undefine);
   }
 
   /** Defines a persistent domain from XML; returns its name. */

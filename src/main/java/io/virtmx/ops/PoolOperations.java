@@ -21,6 +21,19 @@ public final class PoolOperations {
     T run(StoragePool pool) throws LibvirtException;
   }
 
+  /** libvirt work on a pool that returns nothing worth returning. */
+  @FunctionalInterface
+  private interface PoolAction {
+    void run(StoragePool pool) throws LibvirtException;
+  }
+
+  private void act(Caller caller, String host, String pool, String operation, PoolAction action) {
+    on(caller, host, pool, operation, p -> {
+      action.run(p);
+      return null;
+    });
+  }
+
   private <T> T on(Caller caller, String host, String pool, String operation, PoolWork<T> work) {
     return runner.run(caller, host, ObjectEvent.Kind.POOL, pool, operation, conn -> {
       StoragePool p = conn.storagePoolLookupByName(pool);
@@ -33,31 +46,19 @@ public final class PoolOperations {
   }
 
   public void start(Caller c, String host, String pool) {
-    on(c, host, pool, "start", p -> {
-      p.create(0);
-      return null;
-    });
+    act(c, host, pool, "start", p -> p.create(0));
   }
 
   public void stop(Caller c, String host, String pool) {
-    on(c, host, pool, "stop", p -> {
-      p.destroy();
-      return null;
-    });
+    act(c, host, pool, "stop", StoragePool::destroy);
   }
 
   public void refresh(Caller c, String host, String pool) {
-    on(c, host, pool, "refresh", p -> {
-      p.refresh(0);
-      return null;
-    });
+    act(c, host, pool, "refresh", p -> p.refresh(0));
   }
 
   public void setAutostart(Caller c, String host, String pool, boolean autostart) {
-    on(c, host, pool, "setAutostart", p -> {
-      p.setAutostart(autostart ? 1 : 0);
-      return null;
-    });
+    act(c, host, pool, "setAutostart", p -> p.setAutostart(autostart ? 1 : 0));
   }
 
   /** Creates a volume of {@code capacityBytes} in format raw, qcow2…; returns its path. */
