@@ -29,13 +29,14 @@ final class OperationRunner {
     this.readOnly = readOnly;
   }
 
-  /** Runs an operation on one object; the collector is told the object changed, whatever the outcome. */
+  /** Runs an operation on one object; once past the access check, the collector is told the object changed. */
   <T> T run(Caller caller, String host, ObjectEvent.Kind kind, String object, String operation, Work<T> work) {
+    check(caller, operation);
     try {
       return run(caller, host, operation, work);
     } finally {
       if (hosts.knows(host)) {
-        hosts.changed(host, kind, object);
+        hosts.changed(host, kind, object); // even a failed call may have changed something
       }
     }
   }
