@@ -36,6 +36,7 @@ public final class JmxShell {
   private JMXConnector connector;
   private MBeanServerConnection mbs;
   private final LinkedBlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+  private final List<Notification> pending = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
     JmxShell shell = new JmxShell();
@@ -81,6 +82,10 @@ public final class JmxShell {
       case "listen":
         mbs.addNotificationListener(new ObjectName(a[1]), (n, h) -> received.add(n), null, null);
         return "listening";
+      case "clear":
+        received.clear();
+        pending.clear();
+        return "cleared";
       case "await":
         return await(a[1], Long.parseLong(a[2]));
       default:
@@ -113,24 +118,37 @@ public final class JmxShell {
     };
   }
 
-  /** Waits for a notification whose type starts with the prefix: "type|message|event|detail" (user data items). */
+  /**
+   * Waits for a notification whose type starts with the prefix and answers "type|message|event|detail" (or
+   * "type|message|attribute|old|new"); notifications of other types stay for later awaits.
+   */
   private String await(String typePrefix, long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    List<String> skipped = new ArrayList<>();
     while (true) {
-      Notification n = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (n == null) {
-        throw new IllegalStateException("no " + typePrefix + " notification within " + millis + " ms (got " + skipped + ")");
-      }
-      if (n.getType().startsWith(typePrefix)) {
-        String data = n.getUserData() instanceof CompositeData cd ? cd.get("event") + "|" + cd.get("detail") : "";
-        if (n instanceof javax.management.AttributeChangeNotification c) {
-          data = c.getAttributeName() + "|" + c.getOldValue() + "|" + c.getNewValue();
+      received.drainTo(pending);
+      for (Notification n : pending) {
+        if (n.getType().startsWith(typePrefix)) {
+          pending.remove(n);
+          return format(n);
         }
-        return n.getType() + "|" + n.getMessage() + "|" + data;
       }
-      skipped.add(n.getType());
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no " + typePrefix + " notification within " + millis + " ms (have "
+            + pending.stream().map(Notification::getType).toList() + ")");
+      }
+      Notification next = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (next != null) {
+        pending.add(next);
+      }
     }
+  }
+
+  private static String format(Notification n) {
+    String data = n.getUserData() instanceof CompositeData cd ? cd.get("event") + "|" + cd.get("detail") : "";
+    if (n instanceof javax.management.AttributeChangeNotification c) {
+      data = c.getAttributeName() + "|" + c.getOldValue() + "|" + c.getNewValue();
+    }
+    return n.getType() + "|" + n.getMessage() + "|" + data;
   }
 
   private static String describe(MBeanInfo info) {

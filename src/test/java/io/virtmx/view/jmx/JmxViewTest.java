@@ -33,6 +33,7 @@ class JmxViewTest {
     view = new JmxView(agent.snapshots(), agent.operations(), null, Authenticator.none());
     view.start();
     awaitRegistered(ObjectNames.domain("h1", "test"));
+    awaitRegistered(ObjectNames.network("h1", "default"));
   }
 
   @AfterAll
