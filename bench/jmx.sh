@@ -33,8 +33,8 @@ MBean server; the remote client is a JSR-160 RMI client on loopback authenticate
 | same snapshot again (nothing changes, nothing re-registered) | $(val resync_unchanged_ms) ms | – |
 | remote \`getAttribute\` on a Domain MBean, $(val get_calls) calls over 1000 domains | $(val get_median_ms) ms median, $(val get_p99_ms) ms p99 | ≤ 2 ms median |
 
-Attributes are read from the latest snapshot through a per-host name index (one hash lookup), so the latency is
-RMI's round trip; registration is dominated by the MBean server's own bookkeeping.
+Attributes are read from the latest snapshot through a per-host name index (one hash lookup) on every get; the
+first registration run also pays class loading and JIT warm-up in a fresh JVM.
 MD
 )
 python3 - "$SECTION" <<'PY'
