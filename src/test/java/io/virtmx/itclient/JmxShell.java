@@ -29,8 +29,10 @@ import javax.management.remote.JMXServiceURL;
  *
  * <pre>
  * connect  URL [USER PASSWORD]      query PATTERN        get NAME ATTRIBUTE      describe NAME
- * invoke   NAME OPERATION [ARG…]    listen NAME          await TYPE-PREFIX MILLIS
+ * invoke   NAME OPERATION [ARG…]    listen NAME          await TYPE-PREFIX MILLIS   clear
  * </pre>
+ *
+ * <p>With {@code -Djavax.net.ssl.trustStore=…} it connects over TLS, registry included.
  */
 public final class JmxShell {
   private JMXConnector connector;
@@ -65,7 +67,13 @@ public final class JmxShell {
   private String run(String[] a) throws Exception {
     switch (a[0]) {
       case "connect": {
-        Map<String, Object> env = a.length > 3 ? Map.of(JMXConnector.CREDENTIALS, new String[] {a[2], a[3]}) : Map.of();
+        Map<String, Object> env = new java.util.HashMap<>();
+        if (a.length > 3) {
+          env.put(JMXConnector.CREDENTIALS, new String[] {a[2], a[3]});
+        }
+        if (System.getProperty("javax.net.ssl.trustStore") != null) { // the registry speaks TLS too
+          env.put("com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
+        }
         connector = JMXConnectorFactory.connect(new JMXServiceURL(a[1]), env);
         mbs = connector.getMBeanServerConnection();
         return connector.getConnectionId();

@@ -20,7 +20,7 @@ final class ShellProcess implements AutoCloseable {
   private final PrintWriter in;
   private final BufferedReader out;
 
-  ShellProcess(Path workDir) throws IOException {
+  ShellProcess(Path workDir, String... jvmOptions) throws IOException {
     Path classes = workDir.resolve("client-classpath");
     Path pkg = classes.resolve("io/virtmx/itclient");
     Files.createDirectories(pkg);
@@ -31,8 +31,10 @@ final class ShellProcess implements AutoCloseable {
       }
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(List.of(java, "-cp", classes.toString(), "io.virtmx.itclient.JmxShell"))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java));
+    cmd.addAll(List.of(jvmOptions));
+    cmd.addAll(List.of("-cp", classes.toString(), "io.virtmx.itclient.JmxShell"));
+    process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
