@@ -23,7 +23,8 @@ final class AgentProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("agent exited: " + java.nio.file.Files.readString(log));
       }
-      try (Socket s = new Socket("127.0.0.1", jmxPort)) {
+      try {
+        new Socket("127.0.0.1", jmxPort).close();
         return;
       } catch (IOException notYet) {
         Thread.sleep(100);

@@ -33,9 +33,10 @@ class JmxTlsIT {
     UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
     int port = AgentProcess.freePort();
     String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
-    try (AgentProcess agent = new AgentProcess(dir.resolve("agent.log"), port, "--connect", "tls=test:///default",
+    AgentProcess agent = new AgentProcess(dir.resolve("agent.log"), port, "--connect", "tls=test:///default",
         "--interval", "1s", "--jmx-port", String.valueOf(port), "--users", users.toString(),
-        "--jmx-tls-keystore", keystore.toString(), "--jmx-tls-password-file", password.toString())) {
+        "--jmx-tls-keystore", keystore.toString(), "--jmx-tls-password-file", password.toString());
+    try {
       try (ShellProcess tls = new ShellProcess(dir, "-Djavax.net.ssl.trustStore=" + truststore,
           "-Djavax.net.ssl.trustStorePassword=trust-secret")) {
         tls.ok("connect", url, "alice", "alice-secret");
@@ -49,6 +50,8 @@ class JmxTlsIT {
       try (ShellProcess plain = new ShellProcess(dir)) {
         assertThat(plain.send("connect", url, "alice", "alice-secret")).startsWith("ERR java.io.IOException");
       }
+    } finally {
+      agent.close();
     }
   }
 }
