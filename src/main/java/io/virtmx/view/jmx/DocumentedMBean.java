@@ -1,0 +1,88 @@
+package io.virtmx.view.jmx;
+
+import io.virtmx.ops.OperationException;
+import java.util.Arrays;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.InvalidAttributeValueException;
+import javax.management.MBeanException;
+import javax.management.MBeanInfo;
+import javax.management.NotificationBroadcasterSupport;
+import javax.management.NotificationEmitter;
+import javax.management.ReflectionException;
+import javax.management.StandardEmitterMBean;
+
+/**
+ * An MXBean implementation wrapped with the {@link Documented} info and error mapping; the form in which every
+ * virtmx MBean is registered. Objects without notifications get an emitter that never sends any.
+ */
+final class DocumentedMBean<T> extends StandardEmitterMBean {
+  private final Class<T> iface;
+
+  DocumentedMBean(T implementation, Class<T> iface, NotificationEmitter emitter) {
+    super(implementation, iface, true, emitter == null ? new NotificationBroadcasterSupport() : emitter);
+    this.iface = iface;
+  }
+
+  @Override
+  public MBeanInfo getMBeanInfo() {
+    return Documented.info(iface, super.getMBeanInfo());
+  }
+
+  @Override
+  public Object invoke(String operation, Object[] params, String[] signature)
+      throws MBeanException, ReflectionException {
+    try {
+      String attribute = Documented.accessorOperation(iface, operation);
+      int count = params == null ? 0 : params.length;
+      if (attribute != null && count == 0 && operation.startsWith("get")) {
+        return super.getAttribute(attribute);
+      }
+      if (attribute != null && count == 1 && operation.startsWith("set")) {
+        super.setAttribute(new Attribute(attribute, params[0]));
+        return null;
+      }
+      return super.invoke(operation, params, signature);
+    } catch (AttributeNotFoundException | InvalidAttributeValueException e) {
+      throw new ReflectionException(e, e.getMessage());
+    } catch (MBeanException | RuntimeException e) {
+      OperationException failure = Documented.operationFailure(e);
+      if (failure != null) {
+        throw Documented.toJmx(failure);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Object getAttribute(String attribute) throws AttributeNotFoundException, MBeanException, ReflectionException {
+    if (Documented.hidden(iface, attribute, false)) {
+      throw new AttributeNotFoundException("no attribute " + attribute + " (it is an operation)");
+    }
+    return super.getAttribute(attribute);
+  }
+
+  @Override
+  public AttributeList getAttributes(String[] attributes) {
+    return super.getAttributes(Arrays.stream(attributes).filter(a -> !Documented.hidden(iface, a, false))
+        .toArray(String[]::new));
+  }
+
+  @Override
+  public void setAttribute(Attribute attribute)
+      throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+    if (Documented.hidden(iface, attribute.getName(), true)) {
+      throw new AttributeNotFoundException("attribute " + attribute.getName() + " is not writable (use the operation "
+          + "set" + attribute.getName() + ")");
+    }
+    super.setAttribute(attribute);
+  }
+
+  @Override
+  public AttributeList setAttributes(AttributeList attributes) {
+    AttributeList allowed = new AttributeList();
+    attributes.asList().stream().filter(a -> !Documented.hidden(iface, a.getName(), true)).forEach(allowed::add);
+    return super.setAttributes(allowed);
+  }
+}

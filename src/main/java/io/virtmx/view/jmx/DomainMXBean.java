@@ -1,0 +1,214 @@
+package io.virtmx.view.jmx;
+
+import static javax.management.MBeanOperationInfo.ACTION;
+import static javax.management.MBeanOperationInfo.INFO;
+
+/**
+ * A libvirt domain (virtual machine): identity, state, resources and statistics from the latest snapshot, and
+ * every lifecycle operation. Counters are -1 when libvirt does not report them, rates NaN until two samples exist.
+ */
+@Doc("A libvirt domain (virtual machine): state, vCPUs, memory, CPU and balloon statistics, lifecycle operations. "
+    + "Emits libvirt.domain.lifecycle.* notifications and an attribute change notification when State changes")
+public interface DomainMXBean {
+  @Doc("Domain name")
+  String getName();
+
+  @Doc("Domain UUID")
+  String getUuid();
+
+  @Doc("Name of the host the domain is on")
+  String getHost();
+
+  @Doc("Domain ID while running, -1 when not")
+  int getId();
+
+  @Doc("State as virsh domstate prints it: running, paused, shut off, crashed…")
+  String getState();
+
+  @Doc("State as libvirt's virDomainState code (1 running, 3 paused, 5 shut off…)")
+  int getStateCode();
+
+  @Doc("Reason code of the state as libvirt reports it (virDomain*Reason of the state)")
+  int getStateReason();
+
+  @Doc("Whether the domain is running (has an ID)")
+  boolean isActive();
+
+  @Doc("Whether the domain has a persistent definition (false for transient domains)")
+  boolean isPersistent();
+
+  @Doc("Whether the domain starts with the host; change with setAutostart")
+  boolean isAutostart();
+
+  @Doc("OS type, e.g. hvm")
+  String getOsType();
+
+  @Doc("Guest architecture, e.g. x86_64")
+  String getArch();
+
+  @Doc("Machine type, e.g. pc-q35-7.2")
+  String getMachine();
+
+  @Doc("vCPUs in use")
+  int getVcpus();
+
+  @Doc("Maximum vCPUs")
+  int getVcpusMax();
+
+  @Doc(value = "Current memory (balloon target)", units = "KiB")
+  long getMemoryKib();
+
+  @Doc(value = "Maximum memory", units = "KiB")
+  long getMaxMemoryKib();
+
+  @Doc(value = "Cumulative CPU time, -1 if not reported", units = "ns")
+  long getCpuTimeNs();
+
+  @Doc(value = "Cumulative CPU time in user mode, -1 if not reported", units = "ns")
+  long getCpuUserNs();
+
+  @Doc(value = "Cumulative CPU time in kernel mode, -1 if not reported", units = "ns")
+  long getCpuSystemNs();
+
+  @Doc(value = "CPU use over the last interval as a percentage of one host core (above 100 with several vCPUs)",
+      units = "percent")
+  double getCpuPercent();
+
+  @Doc(value = "CPU use over the last interval as a percentage of the domain's vCPUs (0-100)", units = "percent")
+  double getCpuPercentOfVcpus();
+
+  @Doc(value = "Balloon: memory the guest currently has, -1 if not reported", units = "KiB")
+  long getBalloonActualKib();
+
+  @Doc(value = "Balloon: maximum memory, -1 if not reported", units = "KiB")
+  long getBalloonMaximumKib();
+
+  @Doc(value = "Balloon: memory left unused by the guest, -1 if not reported", units = "KiB")
+  long getBalloonUnusedKib();
+
+  @Doc(value = "Balloon: memory usable by the guest OS, -1 if not reported", units = "KiB")
+  long getBalloonAvailableKib();
+
+  @Doc(value = "Balloon: memory the guest could reclaim without swapping, -1 if not reported", units = "KiB")
+  long getBalloonUsableKib();
+
+  @Doc(value = "Resident set size of the domain's process on the host, -1 if not reported", units = "KiB")
+  long getBalloonRssKib();
+
+  @Doc(value = "Balloon: memory swapped in by the guest, -1 if not reported", units = "KiB")
+  long getBalloonSwapInKib();
+
+  @Doc(value = "Balloon: memory swapped out by the guest, -1 if not reported", units = "KiB")
+  long getBalloonSwapOutKib();
+
+  @Doc("Balloon: major page faults in the guest, -1 if not reported")
+  long getBalloonMajorFaults();
+
+  @Doc("Balloon: minor page faults in the guest, -1 if not reported")
+  long getBalloonMinorFaults();
+
+  @Doc(value = "Balloon: memory the guest uses as disk cache, -1 if not reported", units = "KiB")
+  long getBalloonDiskCachesKib();
+
+  @Doc(value = "Guest memory in use as a percentage of available memory, NaN if not reported", units = "percent")
+  double getGuestMemoryUsedPercent();
+
+  @Doc("Number of disks")
+  int getDiskCount();
+
+  @Doc("Disk targets (vda, sdb…); each disk has a DomainDisk MBean")
+  String[] getDisks();
+
+  @Doc(value = "Bytes read per second over all disks, NaN if unknown", units = "bytes/s")
+  double getDiskReadBytesPerSec();
+
+  @Doc(value = "Bytes written per second over all disks, NaN if unknown", units = "bytes/s")
+  double getDiskWriteBytesPerSec();
+
+  @Doc("Number of network interfaces")
+  int getInterfaceCount();
+
+  @Doc("Interface targets (vnet0…) or MAC addresses while not running; each running one has a DomainInterface MBean")
+  String[] getInterfaces();
+
+  @Doc(value = "Bytes received per second over all interfaces, NaN if unknown", units = "bytes/s")
+  double getNetRxBytesPerSec();
+
+  @Doc(value = "Bytes sent per second over all interfaces, NaN if unknown", units = "bytes/s")
+  double getNetTxBytesPerSec();
+
+  @Doc("Whether a background job (migration, managed save…) is running")
+  boolean isJobRunning();
+
+  @Doc(value = "Elapsed time of the running job, 0 if none", units = "ms")
+  long getJobElapsedMillis();
+
+  @Doc("When these values were sampled, ISO-8601")
+  String getSampledAt();
+
+  @Doc("Starts (boots) the defined domain")
+  void start();
+
+  @Doc("Asks the guest OS to shut down (ACPI); returns once libvirt has sent the request")
+  void shutdown();
+
+  @Doc("Asks the guest OS to reboot")
+  void reboot();
+
+  @Doc("Resets the domain immediately, like the reset button, without asking the guest")
+  void reset();
+
+  @Doc("Stops the domain immediately, like pulling the plug (virsh destroy)")
+  void destroy();
+
+  @Doc("Pauses the domain's vCPUs")
+  void suspend();
+
+  @Doc("Resumes a paused domain")
+  void resume();
+
+  @Doc("Saves the domain's memory to a libvirt-managed file and stops it; the next start restores it")
+  void managedSave();
+
+  @Doc("Removes the domain's managed save image")
+  void managedSaveRemove();
+
+  @Doc(value = "Sets the current memory (balloon target) of the domain", operation = true)
+  void setMemory(@Param(name = "kib", value = "New current memory", units = "KiB") long kib);
+
+  @Doc(value = "Sets the maximum memory of the domain", operation = true)
+  void setMaxMemory(@Param(name = "kib", value = "New maximum memory", units = "KiB") long kib);
+
+  @Doc(value = "Sets the number of vCPUs in use", operation = true)
+  void setVcpus(@Param(name = "count", value = "New vCPU count") int count);
+
+  @Doc(value = "Sets whether the domain starts with the host", operation = true)
+  void setAutostart(@Param(name = "autostart", value = "true to start with the host") boolean autostart);
+
+  @Doc("Creates a snapshot of the domain")
+  void createSnapshot(@Param(name = "name", value = "Snapshot name") String name,
+      @Param(name = "description", value = "Free text description, may be empty") String description);
+
+  @Doc("Reverts the domain to a snapshot")
+  void revertToSnapshot(@Param(name = "name", value = "Snapshot name") String name);
+
+  @Doc("Deletes a snapshot (its children are kept)")
+  void deleteSnapshot(@Param(name = "name", value = "Snapshot name") String name);
+
+  @Doc(value = "Names of the domain's snapshots", impact = INFO)
+  String[] listSnapshots();
+
+  @Doc(value = "Migrates the domain peer-to-peer to another libvirt host, keeping its definition there and "
+      + "removing it here; returns when the migration has finished", impact = ACTION)
+  void migrate(@Param(name = "destinationUri", value = "libvirt URI of the destination, e.g. qemu+ssh://hv2/system")
+      String destinationUri,
+      @Param(name = "live", value = "true to migrate while the domain keeps running") boolean live,
+      @Param(name = "bandwidthMiBps", value = "Bandwidth limit, 0 for unlimited", units = "MiB/s")
+      long bandwidthMiBps);
+
+  @Doc(value = "The domain's libvirt XML definition as libvirt returns it now", impact = INFO, operation = true)
+  String getXmlDescription();
+
+  @Doc("Removes the domain's persistent definition (a running domain keeps running as transient)")
+  void undefine();
+}

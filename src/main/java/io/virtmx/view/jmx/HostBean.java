@@ -1,0 +1,232 @@
+package io.virtmx.view.jmx;
+
+import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.DomainState;
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.NodeCpuTimes;
+import io.virtmx.model.NodeInfo;
+import io.virtmx.ops.Operations;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+/** The Host MBean: reads the host's latest snapshot on every get. */
+final class HostBean implements HostMXBean {
+  private final SnapshotIndex index;
+  private final Operations operations;
+  private final String host;
+
+  HostBean(SnapshotIndex index, Operations operations, String host) {
+    this.index = index;
+    this.operations = operations;
+    this.host = host;
+  }
+
+  private HostSnapshot snap() {
+    return index.host(host).orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
+  }
+
+  private NodeInfo node() {
+    return snap().node();
+  }
+
+  private long node(ToLongFunction<NodeInfo> field) {
+    NodeInfo n = node();
+    return n == null ? -1 : field.applyAsLong(n);
+  }
+
+  private long cpu(ToLongFunction<NodeCpuTimes> field) {
+    NodeInfo n = node();
+    return n == null || n.cpuTimes() == null ? -1 : field.applyAsLong(n.cpuTimes());
+  }
+
+  @Override
+  public String getName() {
+    return host;
+  }
+
+  @Override
+  public String getUri() {
+    return snap().uri();
+  }
+
+  @Override
+  public boolean isUp() {
+    return snap().up();
+  }
+
+  @Override
+  public boolean isStale() {
+    return snap().stale();
+  }
+
+  @Override
+  public String getLastCollection() {
+    return String.valueOf(snap().collectedAt());
+  }
+
+  @Override
+  public String getLastSuccess() {
+    return snap().lastSuccess() == null ? "" : snap().lastSuccess().toString();
+  }
+
+  @Override
+  public long getCollectionDurationMillis() {
+    return snap().collectionDuration().toMillis();
+  }
+
+  @Override
+  public Map<String, Long> getErrors() {
+    return new TreeMap<>(snap().errorsByKind());
+  }
+
+  @Override
+  public String getHostname() {
+    return node() == null ? "" : node().hostname();
+  }
+
+  @Override
+  public String getHypervisorType() {
+    return node() == null ? "" : node().hypervisorType();
+  }
+
+  @Override
+  public String getHypervisorVersion() {
+    return NodeInfo.versionString(node(NodeInfo::hypervisorVersion));
+  }
+
+  @Override
+  public String getLibvirtVersion() {
+    return NodeInfo.versionString(node(NodeInfo::libvirtVersion));
+  }
+
+  @Override
+  public String getCpuModel() {
+    return node() == null ? "" : node().cpuModel();
+  }
+
+  @Override
+  public int getCpus() {
+    return (int) node(NodeInfo::cpus);
+  }
+
+  @Override
+  public int getCpuMhz() {
+    return (int) node(NodeInfo::cpuMhz);
+  }
+
+  @Override
+  public int getNumaNodes() {
+    return (int) node(NodeInfo::numaNodes);
+  }
+
+  @Override
+  public int getSockets() {
+    return (int) node(NodeInfo::sockets);
+  }
+
+  @Override
+  public int getCores() {
+    return (int) node(NodeInfo::cores);
+  }
+
+  @Override
+  public int getThreads() {
+    return (int) node(NodeInfo::threads);
+  }
+
+  @Override
+  public long getMemoryTotalBytes() {
+    return node(NodeInfo::memoryTotalBytes);
+  }
+
+  @Override
+  public long getMemoryFreeBytes() {
+    return node(NodeInfo::memoryFreeBytes);
+  }
+
+  @Override
+  public long getCpuUserNs() {
+    return cpu(NodeCpuTimes::userNs);
+  }
+
+  @Override
+  public long getCpuSystemNs() {
+    return cpu(NodeCpuTimes::systemNs);
+  }
+
+  @Override
+  public long getCpuIdleNs() {
+    return cpu(NodeCpuTimes::idleNs);
+  }
+
+  @Override
+  public long getCpuIowaitNs() {
+    return cpu(NodeCpuTimes::iowaitNs);
+  }
+
+  @Override
+  public int getDomainCount() {
+    return snap().domains().size();
+  }
+
+  private int count(DomainState state) {
+    int n = 0;
+    for (DomainSnapshot d : snap().domains()) {
+      n += d.state() == state ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Override
+  public int getDomainsRunning() {
+    return count(DomainState.RUNNING);
+  }
+
+  @Override
+  public int getDomainsPaused() {
+    return count(DomainState.PAUSED);
+  }
+
+  @Override
+  public int getDomainsShutOff() {
+    return count(DomainState.SHUTOFF);
+  }
+
+  @Override
+  public int getDomainsOther() {
+    return getDomainCount() - getDomainsRunning() - getDomainsPaused() - getDomainsShutOff();
+  }
+
+  @Override
+  public Map<String, Integer> getDomainsByState() {
+    Map<String, Integer> out = new TreeMap<>();
+    snap().domains().forEach(d -> out.merge(d.state().label(), 1, Integer::sum));
+    return out;
+  }
+
+  @Override
+  public int getPoolCount() {
+    return snap().pools().size();
+  }
+
+  @Override
+  public int getNetworkCount() {
+    return snap().networks().size();
+  }
+
+  @Override
+  public String defineDomain(String xml) {
+    return operations.domains().define(JmxCallers.current(), host, xml);
+  }
+
+  @Override
+  public String createDomain(String xml) {
+    return operations.domains().create(JmxCallers.current(), host, xml);
+  }
+
+  @Override
+  public void refresh() {
+    operations.refresh(JmxCallers.current(), host);
+  }
+}

@@ -1,0 +1,31 @@
+package io.virtmx.view.jmx;
+
+import io.virtmx.ops.Caller;
+import io.virtmx.security.RolePrincipal;
+import java.security.AccessController;
+import javax.security.auth.Subject;
+
+/**
+ * Who is calling an MBean, from the {@code Subject} the connector runs the call under: a user authenticated by
+ * {@link ConnectorAuthenticator} (or any view that runs calls as a {@link RolePrincipal}), the anonymous loopback
+ * viewer, or, with no Subject at all, a trusted local caller (in-process, or attached by the same OS user).
+ */
+final class JmxCallers {
+  private JmxCallers() {}
+
+  static Caller current() {
+    Subject subject = currentSubject();
+    if (subject == null) {
+      return Caller.localTrusted("jmx-local");
+    }
+    for (RolePrincipal p : subject.getPrincipals(RolePrincipal.class)) {
+      return p.anonymous() ? Caller.anonymousViewer(p.via()) : new Caller(p.name(), p.role(), p.via());
+    }
+    return Caller.anonymousViewer("jmx"); // a Subject we did not create: never trusted
+  }
+
+  @SuppressWarnings("removal") // Subject.current() is Java 18+; this is its Java 17 form
+  private static Subject currentSubject() {
+    return Subject.getSubject(AccessController.getContext());
+  }
+}

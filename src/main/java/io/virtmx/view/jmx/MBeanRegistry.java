@@ -1,0 +1,231 @@
+package io.virtmx.view.jmx;
+
+import io.virtmx.model.DiskStats;
+import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.InterfaceStats;
+import io.virtmx.model.NetworkSnapshot;
+import io.virtmx.model.ObjectEvent;
+import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.SnapshotListener;
+import io.virtmx.model.VolumeSnapshot;
+import io.virtmx.ops.Operations;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.management.DynamicMBean;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one MBean registered per host, domain, disk, interface, pool, volume and network of the latest snapshots,
+ * leaving unchanged ones alone, and sends their notifications. An object missing from a snapshot is unregistered
+ * after {@link #GRACE_MS} (so the event that removed it can still be sent from its MBean), or at once on an
+ * "undefined" event. A host that is down keeps its MBeans.
+ */
+final class MBeanRegistry implements SnapshotListener {
+  private static final Logger log = LoggerFactory.getLogger(MBeanRegistry.class);
+  static final long GRACE_MS = 250;
+
+  /** One registered MBean. */
+  private static final class Entry {
+    final ObjectName name;
+    final Object bean;
+    final DynamicMBean mbean;
+    final Notifier notifier;
+    long missingSince;
+    Object watched;
+
+    Entry(ObjectName name, Object bean, DynamicMBean mbean, Notifier notifier) {
+      this.name = name;
+      this.bean = bean;
+      this.mbean = mbean;
+      this.notifier = notifier;
+    }
+  }
+
+  private final MBeanServer server;
+  private final SnapshotIndex index;
+  private final Operations operations;
+  private final ScheduledExecutorService sweeper;
+  private final Map<String, Map<String, Entry>> hosts = new HashMap<>();
+
+  MBeanRegistry(MBeanServer server, SnapshotIndex index, Operations operations, ScheduledExecutorService sweeper) {
+    this.server = server;
+    this.index = index;
+    this.operations = operations;
+    this.sweeper = sweeper;
+  }
+
+  @Override
+  public synchronized void updated(HostSnapshot previous, HostSnapshot current) {
+    index.put(current);
+    String h = current.host();
+    Map<String, Entry> entries = hosts.computeIfAbsent(h, k -> new HashMap<>());
+    Set<String> seen = new HashSet<>(entries.size() * 2 + 16);
+    Entry host = ensure(entries, seen, "H", () -> hostEntry(h));
+    watch(host, "Up", "boolean", current.up());
+    current.domains().forEach(d -> domain(entries, seen, h, d));
+    current.pools().forEach(p -> pool(entries, seen, h, p));
+    for (NetworkSnapshot n : current.networks()) {
+      Entry e = ensure(entries, seen, "N\0" + n.name(), () -> entry(ObjectNames.network(h, n.name()),
+          new StorageBeans.Network(index, operations, h, n), NetworkMXBean.class, ObjectEvent.Kind.NETWORK, "Active"));
+      watch(e, "Active", "boolean", n.active());
+    }
+    long now = System.nanoTime();
+    boolean missing = false;
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (!seen.contains(e.getKey()) && e.getValue().missingSince == 0) {
+        e.getValue().missingSince = now;
+        missing = true;
+      }
+    }
+    if (missing) {
+      sweeper.schedule(this::sweep, GRACE_MS + 10, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void domain(Map<String, Entry> entries, Set<String> seen, String h, DomainSnapshot d) {
+    Entry e = ensure(entries, seen, "D\0" + d.name(), () -> entry(ObjectNames.domain(h, d.name()),
+        new DomainBean(index, operations, h, d), DomainMXBean.class, ObjectEvent.Kind.DOMAIN, "State"));
+    watch(e, "State", "java.lang.String", d.state().label());
+    DomainBean bean = (DomainBean) e.bean;
+    for (DiskStats disk : d.disks()) {
+      ensure(entries, seen, "d\0" + d.name() + "\0" + disk.target(), () -> entry(ObjectNames.disk(h, d.name(),
+          disk.target()), new DeviceBeans.Disk(bean, disk), DomainDiskMXBean.class, null, null));
+    }
+    for (InterfaceStats i : d.interfaces()) {
+      if (i.target() != null && !i.target().isEmpty()) {
+        ensure(entries, seen, "i\0" + d.name() + "\0" + i.target(), () -> entry(ObjectNames.networkInterface(h,
+            d.name(), i.target()), new DeviceBeans.Interface(bean, i), DomainInterfaceMXBean.class, null, null));
+      }
+    }
+  }
+
+  private void pool(Map<String, Entry> entries, Set<String> seen, String h, PoolSnapshot p) {
+    Entry e = ensure(entries, seen, "P\0" + p.name(), () -> entry(ObjectNames.pool(h, p.name()),
+        new StorageBeans.Pool(index, operations, h, p), StoragePoolMXBean.class, ObjectEvent.Kind.POOL, "State"));
+    watch(e, "State", "java.lang.String", PoolSnapshot.stateLabel(p.state()));
+    StorageBeans.Pool bean = (StorageBeans.Pool) e.bean;
+    for (VolumeSnapshot v : p.volumes()) {
+      ensure(entries, seen, "v\0" + p.name() + "\0" + v.name(), () -> entry(ObjectNames.volume(h, p.name(),
+          v.name()), new StorageBeans.Volume(bean, operations, h, v), StorageVolumeMXBean.class, null, null));
+    }
+  }
+
+  private Entry hostEntry(String h) {
+    ObjectName name = ObjectNames.host(h);
+    Notifier notifier = Notifier.ofHost(name);
+    HostBean bean = new HostBean(index, operations, h);
+    return new Entry(name, bean, new DocumentedMBean<>(bean, HostMXBean.class, notifier), notifier);
+  }
+
+  private static <T> Entry entry(ObjectName name, T bean, Class<T> iface, ObjectEvent.Kind kind, String watched) {
+    Notifier notifier = kind == null ? null : Notifier.of(name, kind, watched);
+    return new Entry(name, bean, new DocumentedMBean<>(bean, iface, notifier), notifier);
+  }
+
+  /** The registered entry of {@code key}, registering it first if new; marks it present. */
+  private Entry ensure(Map<String, Entry> entries, Set<String> seen, String key, Supplier<Entry> factory) {
+    seen.add(key);
+    Entry e = entries.get(key);
+    if (e == null) {
+      e = factory.get();
+      register(e);
+      entries.put(key, e);
+    } else {
+      e.missingSince = 0;
+    }
+    return e;
+  }
+
+  private void register(Entry e) {
+    try {
+      server.registerMBean(e.mbean, e.name);
+    } catch (JMException ex) {
+      log.warn("cannot register {}: {}", e.name, ex.toString());
+    }
+  }
+
+  private static void watch(Entry e, String attribute, String type, Object value) {
+    Object before = e.watched;
+    e.watched = value;
+    if (before != null && !Objects.equals(before, value) && e.notifier != null) {
+      e.notifier.changed(attribute, type, before, value);
+    }
+  }
+
+  @Override
+  public synchronized void event(ObjectEvent event) {
+    Map<String, Entry> entries = hosts.get(event.host());
+    if (entries == null) {
+      return;
+    }
+    String key = switch (event.kind()) {
+      case DOMAIN -> "D\0";
+      case POOL -> "P\0";
+      case NETWORK -> "N\0";
+    } + event.name();
+    Entry e = entries.get(key);
+    if (e != null) {
+      e.notifier.lifecycle(event);
+    }
+    Entry host = entries.get("H");
+    if (host != null) {
+      host.notifier.lifecycle(event);
+    }
+    if (e != null && event.removesObject() && e.missingSince != 0) {
+      unregister(e);
+      entries.remove(key);
+    }
+  }
+
+  /** Unregisters what has been missing for at least the grace period. */
+  synchronized void sweep() {
+    long now = System.nanoTime();
+    for (Map<String, Entry> entries : hosts.values()) {
+      for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+        Entry e = it.next();
+        if (e.missingSince != 0 && now - e.missingSince >= TimeUnit.MILLISECONDS.toNanos(GRACE_MS)) {
+          unregister(e);
+          it.remove();
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void removed(String host) {
+    Map<String, Entry> entries = hosts.remove(host);
+    if (entries != null) {
+      entries.values().forEach(this::unregister);
+    }
+    index.remove(host);
+  }
+
+  /** Unregisters every MBean of every host. */
+  synchronized void clear() {
+    Set.copyOf(hosts.keySet()).forEach(this::removed);
+  }
+
+  synchronized int size() {
+    return hosts.values().stream().mapToInt(Map::size).sum();
+  }
+
+  private void unregister(Entry e) {
+    try {
+      server.unregisterMBean(e.name);
+    } catch (JMException ex) {
+      log.debug("cannot unregister {}: {}", e.name, ex.toString());
+    }
+  }
+}

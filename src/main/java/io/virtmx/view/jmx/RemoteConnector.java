@@ -1,0 +1,115 @@
+package io.virtmx.view.jmx;
+
+import io.virtmx.security.Authenticator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.rmi.AlreadyBoundException;
+import java.rmi.NoSuchObjectException;
+import java.rmi.registry.LocateRegistry;
+import java.rmi.registry.Registry;
+import java.rmi.server.UnicastRemoteObject;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.remote.JMXConnectorServer;
+import javax.management.remote.JMXServiceURL;
+import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
+
+/**
+ * The remote JMX connector: an RMI registry and the RMI connector server on one port and one address, optionally
+ * TLS, authenticating every client against the users file. Clients use
+ * {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, as for the JDK's own agent.
+ */
+final class RemoteConnector {
+  private final JmxView.RemoteSettings settings;
+  private final Authenticator auth;
+  private Registry registry;
+  private JMXConnectorServer server;
+
+  RemoteConnector(JmxView.RemoteSettings settings, Authenticator auth) {
+    this.settings = settings;
+    this.auth = auth;
+  }
+
+  /** Checks the options without listening: a non-loopback address needs a users file. */
+  void check() {
+    auth.checkBind("--jmx-bind", settings.bind());
+  }
+
+  void start(MBeanServer mbeans) throws IOException {
+    check();
+    InetAddress bind = settings.bind();
+    if (System.getProperty("java.rmi.server.hostname") == null && !bind.isAnyLocalAddress()) {
+      System.setProperty("java.rmi.server.hostname", bind.getHostAddress()); // the address stubs point clients to
+    }
+    SSLContext tls = settings.keystore() == null ? null : tls(settings.keystore(), settings.keystorePassword());
+    BoundSocketFactory ssf = new BoundSocketFactory(bind, tls);
+    SslRMIClientSocketFactory csf = tls == null ? null : new SslRMIClientSocketFactory();
+    registry = LocateRegistry.createRegistry(settings.port(), csf, ssf);
+    Map<String, Object> env = new HashMap<>();
+    env.put(JMXConnectorServer.AUTHENTICATOR, new ConnectorAuthenticator(auth));
+    RMIJRMPServerImpl rmi = new RMIJRMPServerImpl(settings.port(), csf, ssf, env);
+    String host = bind.isAnyLocalAddress() ? "" : bind.getHostAddress();
+    server = new RMIConnectorServer(new JMXServiceURL("rmi", host, settings.port()), env, rmi, mbeans);
+    server.setMBeanServerForwarder(ViewerGuard.create());
+    try {
+      server.start();
+      registry.bind("jmxrmi", rmi.toStub());
+    } catch (AlreadyBoundException e) {
+      close();
+      throw new IOException(e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The address JConsole and VisualVM connect to. */
+  String url() {
+    String host = settings.bind().isAnyLocalAddress() ? "HOST" : settings.bind().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "service:jmx:rmi:///jndi/rmi://" + host + ":" + settings.port() + "/jmxrmi";
+  }
+
+  void close() {
+    try {
+      if (server != null) {
+        server.stop();
+      }
+    } catch (IOException e) {
+      // stopping: nothing left to do
+    }
+    if (registry != null) {
+      try {
+        UnicastRemoteObject.unexportObject(registry, true);
+      } catch (NoSuchObjectException e) {
+        // already gone
+      }
+    }
+  }
+
+  private static SSLContext tls(Path keystore, char[] password) throws IOException {
+    try (InputStream in = Files.newInputStream(keystore)) {
+      KeyStore ks = KeyStore.getInstance(keystore.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+      ks.load(in, password);
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(ks, password);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(kmf.getKeyManagers(), null, null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot use TLS keystore " + keystore + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.virtmx.view.jmx;
+
+import io.virtmx.model.NetworkSnapshot;
+import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.VolumeSnapshot;
+import io.virtmx.ops.Operations;
+
+/** The StoragePool, StorageVolume and Network MBeans: latest snapshot on every get, operations forwarded. */
+final class StorageBeans {
+  private StorageBeans() {}
+
+  /** A storage pool by name. */
+  static final class Pool implements StoragePoolMXBean {
+    private final SnapshotIndex index;
+    private final Operations ops;
+    private final String host;
+    private final String name;
+    private volatile PoolSnapshot last;
+
+    Pool(SnapshotIndex index, Operations ops, String host, PoolSnapshot initial) {
+      this.index = index;
+      this.ops = ops;
+      this.host = host;
+      this.name = initial.name();
+      this.last = initial;
+    }
+
+    PoolSnapshot p() {
+      PoolSnapshot p = index.pool(host, name).orElse(last);
+      last = p;
+      return p;
+    }
+
+    @Override public String getName() { return name; }
+    @Override public String getUuid() { return p().uuid(); }
+    @Override public String getType() { return p().type(); }
+    @Override public String getState() { return PoolSnapshot.stateLabel(p().state()); }
+    @Override public int getStateCode() { return p().state(); }
+    @Override public boolean isActive() { return p().active(); }
+    @Override public boolean isPersistent() { return p().persistent(); }
+    @Override public boolean isAutostart() { return p().autostart(); }
+    @Override public long getCapacityBytes() { return p().capacityBytes(); }
+    @Override public long getAllocationBytes() { return p().allocationBytes(); }
+    @Override public long getAvailableBytes() { return p().availableBytes(); }
+    @Override public String getTargetPath() { return p().targetPath(); }
+    @Override public int getVolumeCount() { return p().volumes().size(); }
+
+    @Override
+    public String[] getVolumes() {
+      return p().volumes().stream().map(VolumeSnapshot::name).toArray(String[]::new);
+    }
+
+    @Override public void start() { ops.pools().start(JmxCallers.current(), host, name); }
+    @Override public void stop() { ops.pools().stop(JmxCallers.current(), host, name); }
+    @Override public void refresh() { ops.pools().refresh(JmxCallers.current(), host, name); }
+
+    @Override
+    public String createVolume(String volume, long capacityBytes, String format) {
+      return ops.pools().createVolume(JmxCallers.current(), host, name, volume, capacityBytes, format);
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+      ops.pools().setAutostart(JmxCallers.current(), host, name, autostart);
+    }
+  }
+
+  /** A volume of a pool by name. */
+  static final class Volume implements StorageVolumeMXBean {
+    private final Pool pool;
+    private final Operations ops;
+    private final String host;
+    private final String name;
+    private volatile VolumeSnapshot last;
+
+    Volume(Pool pool, Operations ops, String host, VolumeSnapshot initial) {
+      this.pool = pool;
+      this.ops = ops;
+      this.host = host;
+      this.name = initial.name();
+      this.last = initial;
+    }
+
+    private VolumeSnapshot v() {
+      for (VolumeSnapshot v : pool.p().volumes()) {
+        if (v.name().equals(name)) {
+          last = v;
+          return v;
+        }
+      }
+      return last;
+    }
+
+    @Override public String getName() { return name; }
+    @Override public String getPool() { return pool.getName(); }
+    @Override public String getKey() { return v().key(); }
+    @Override public String getPath() { return v().path(); }
+    @Override public String getType() { return v().type(); }
+    @Override public long getCapacityBytes() { return v().capacityBytes(); }
+    @Override public long getAllocationBytes() { return v().allocationBytes(); }
+
+    @Override
+    public void delete() {
+      ops.pools().deleteVolume(JmxCallers.current(), host, pool.getName(), name);
+    }
+
+    @Override
+    public void resize(long capacityBytes) {
+      ops.pools().resizeVolume(JmxCallers.current(), host, pool.getName(), name, capacityBytes);
+    }
+  }
+
+  /** A virtual network by name. */
+  static final class Network implements NetworkMXBean {
+    private final SnapshotIndex index;
+    private final Operations ops;
+    private final String host;
+    private final String name;
+    private volatile NetworkSnapshot last;
+
+    Network(SnapshotIndex index, Operations ops, String host, NetworkSnapshot initial) {
+      this.index = index;
+      this.ops = ops;
+      this.host = host;
+      this.name = initial.name();
+      this.last = initial;
+    }
+
+    private NetworkSnapshot n() {
+      NetworkSnapshot n = index.network(host, name).orElse(last);
+      last = n;
+      return n;
+    }
+
+    @Override public String getName() { return name; }
+    @Override public String getUuid() { return n().uuid(); }
+    @Override public boolean isActive() { return n().active(); }
+    @Override public boolean isPersistent() { return n().persistent(); }
+    @Override public boolean isAutostart() { return n().autostart(); }
+    @Override public String getBridge() { return n().bridge(); }
+    @Override public String getForwardMode() { return n().forwardMode(); }
+    @Override public int getDhcpLeases() { return n().dhcpLeases(); }
+    @Override public void start() { ops.networks().start(JmxCallers.current(), host, name); }
+    @Override public void stop() { ops.networks().stop(JmxCallers.current(), host, name); }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+      ops.networks().setAutostart(JmxCallers.current(), host, name, autostart);
+    }
+  }
+}

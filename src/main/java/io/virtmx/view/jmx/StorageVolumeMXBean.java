@@ -1,0 +1,32 @@
+package io.virtmx.view.jmx;
+
+/** One volume of a storage pool. */
+@Doc("A volume of a libvirt storage pool: path, sizes; delete and resize")
+public interface StorageVolumeMXBean {
+  @Doc("Volume name")
+  String getName();
+
+  @Doc("Name of the pool the volume is in")
+  String getPool();
+
+  @Doc("Volume key (unique on the host)")
+  String getKey();
+
+  @Doc("Path on the host")
+  String getPath();
+
+  @Doc("Volume type: file, block, dir, network, netdir, ploop")
+  String getType();
+
+  @Doc(value = "Logical size", units = "bytes")
+  long getCapacityBytes();
+
+  @Doc(value = "Host storage allocated", units = "bytes")
+  long getAllocationBytes();
+
+  @Doc("Deletes the volume and its data")
+  void delete();
+
+  @Doc("Resizes the volume")
+  void resize(@Param(name = "capacityBytes", value = "New size", units = "bytes") long capacityBytes);
+}
