@@ -87,6 +87,9 @@ public final class Main implements Callable<Integer> {
       description = "error, warn, info, debug or trace (default: info; warn with --once).")
   String logLevel;
 
+  @CommandLine.Mixin
+  MetricsOptions metrics = new MetricsOptions();
+
   /** Output formats of {@code --once}. */
   enum Format { table, json }
 
@@ -175,6 +178,7 @@ public final class Main implements Callable<Integer> {
   /** The views the options ask for; each view's options live in its own mixin class. */
   private List<View> views(Agent agent, Authenticator auth) {
     List<View> views = new ArrayList<>();
+    metrics.view(agent.snapshots(), auth).ifPresent(views::add);
     return views;
   }
 
