@@ -76,7 +76,7 @@ public final class MetricsView implements View {
     registry.getPrometheusRegistry().register(collector);
     collector.follow(source);
     server = tls == null ? HttpServer.create(address, 64) : https(address, tls);
-    HttpContext context = server.createContext("/", new MetricsHandler(registry));
+    HttpContext context = server.createContext("/", new MetricsHandler(registry, collector));
     if (auth.required()) {
       context.setAuthenticator(new BasicAuthenticator("virtmx", java.nio.charset.StandardCharsets.UTF_8) {
         @Override

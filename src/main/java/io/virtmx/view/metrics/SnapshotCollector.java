@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,9 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
   static final List<SnapshotBinder> BINDERS = List.of(new NodeMetrics(), new DomainMetrics(), new VcpuMetrics(),
       new BalloonMetrics(), new DiskMetrics(), new InterfaceMetrics(), new StorageMetrics(), new NetworkMetrics());
 
+  private static final Set<String> NAMES = BINDERS.stream().flatMap(b -> b.families().stream()).map(Family::name)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final Map<String, HostSnapshot> latest = new ConcurrentHashMap<>();
   private final Map<String, Rendered> rendered = new HashMap<>();
   private final AtomicBoolean pending = new AtomicBoolean();
@@ -39,7 +43,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
     t.setDaemon(true);
     return t;
   });
-  private volatile MetricSnapshots current = new MetricSnapshots();
+  private volatile CachedExposition current = new CachedExposition(new MetricSnapshots());
 
   /** One host's points, and the snapshot they were built from. */
   private record Rendered(HostSnapshot source, Map<Family, List<DataPointSnapshot>> points) {}
@@ -95,7 +99,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
         }
       }
     }
-    current = new MetricSnapshots(families);
+    current = new CachedExposition(new MetricSnapshots(families));
   }
 
   static Map<Family, List<DataPointSnapshot>> render(HostSnapshot host) {
@@ -108,14 +112,22 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
 
   @Override
   public MetricSnapshots collect() {
+    return current.snapshots();
+  }
+
+  /** The families of the latest snapshot with their serialized forms. */
+  CachedExposition exposition() {
     return current;
+  }
+
+  /** Whether a Prometheus metric name (without suffix) is one of this collector's families. */
+  boolean owns(String prometheusName) {
+    return NAMES.contains(prometheusName);
   }
 
   @Override
   public List<String> getPrometheusNames() {
-    List<String> names = new ArrayList<>();
-    BINDERS.forEach(b -> b.families().forEach(f -> names.add(f.name())));
-    return names;
+    return List.copyOf(NAMES);
   }
 
   @Override
