@@ -65,10 +65,10 @@ final class DiskMetrics implements SnapshotBinder {
     out.reported(READ_REQ, l, disk.readRequests(), 1);
     out.reported(WRITE_BYTES, l, disk.writeBytes(), 1);
     out.reported(WRITE_REQ, l, disk.writeRequests(), 1);
-    out.reported(READ_TIME, l, disk.readTimeNs(), 1e-9);
-    out.reported(WRITE_TIME, l, disk.writeTimeNs(), 1e-9);
+    out.nanosAsSeconds(READ_TIME, l, disk.readTimeNs());
+    out.nanosAsSeconds(WRITE_TIME, l, disk.writeTimeNs());
     out.reported(FLUSH_REQ, l, disk.flushRequests(), 1);
-    out.reported(FLUSH_TIME, l, disk.flushTimeNs(), 1e-9);
+    out.nanosAsSeconds(FLUSH_TIME, l, disk.flushTimeNs());
     out.reported(ERRORS, l, disk.errors(), 1);
     out.reported(CAPACITY, l, disk.capacityBytes(), 1);
     out.reported(ALLOCATION, l, disk.allocationBytes(), 1);

@@ -68,9 +68,9 @@ final class DomainMetrics implements SnapshotBinder {
       out.reported(MAX_MEM, labels, d.memoryMaxKib(), 1024);
       out.reported(MEM, labels, d.memoryCurrentKib(), 1024);
       out.reported(VCPUS, labels, d.vcpusCurrent(), 1);
-      out.reported(CPU, labels, d.cpu().totalNs(), 1e-9);
-      out.reported(CPU_USER, labels, d.cpu().userNs(), 1e-9);
-      out.reported(CPU_SYSTEM, labels, d.cpu().systemNs(), 1e-9);
+      out.nanosAsSeconds(CPU, labels, d.cpu().totalNs());
+      out.nanosAsSeconds(CPU_USER, labels, d.cpu().userNs());
+      out.nanosAsSeconds(CPU_SYSTEM, labels, d.cpu().systemNs());
       out.reported(VCPUS_CURRENT, labels, d.vcpusCurrent(), 1);
       out.reported(VCPUS_MAX, labels, d.vcpusMax(), 1);
       if (d.active()) {

@@ -41,10 +41,10 @@ final class NodeMetrics implements SnapshotBinder {
       return;
     }
     NodeCpuTimes t = node.cpuTimes();
-    out.reported(CPU_TIME, out.labels("mode", "user"), t.userNs(), 1e-9);
-    out.reported(CPU_TIME, out.labels("mode", "system"), t.systemNs(), 1e-9);
-    out.reported(CPU_TIME, out.labels("mode", "idle"), t.idleNs(), 1e-9);
-    out.reported(CPU_TIME, out.labels("mode", "iowait"), t.iowaitNs(), 1e-9);
+    out.nanosAsSeconds(CPU_TIME, out.labels("mode", "user"), t.userNs());
+    out.nanosAsSeconds(CPU_TIME, out.labels("mode", "system"), t.systemNs());
+    out.nanosAsSeconds(CPU_TIME, out.labels("mode", "idle"), t.idleNs());
+    out.nanosAsSeconds(CPU_TIME, out.labels("mode", "iowait"), t.iowaitNs());
     out.reported(CPUS, labels, node.cpus(), 1);
     out.reported(CPU_FREQ, labels, node.cpuMhz(), 1e6);
     out.reported(MEM_TOTAL, labels, node.memoryTotalBytes(), 1);

@@ -55,6 +55,13 @@ final class SeriesBuffer {
     }
   }
 
+  /** Adds a nanosecond count as seconds (divided, so that whole seconds stay exact), unless -1. */
+  void nanosAsSeconds(Family family, Labels labels, long nanos) {
+    if (nanos >= 0) {
+      value(family, labels, nanos / 1e9);
+    }
+  }
+
   void info(Family family, Labels labels) {
     value(family, labels, 1);
   }

@@ -30,9 +30,9 @@ final class VcpuMetrics implements SnapshotBinder {
       for (VcpuStats v : d.vcpus()) {
         Labels labels = out.domain(d).add("vcpu", Integer.toString(v.number()));
         out.reported(STATE, labels, v.state(), 1);
-        out.reported(TIME, labels, v.timeNs(), 1e-9);
-        out.reported(WAIT, labels, v.waitNs(), 1e-9);
-        out.reported(DELAY, labels, v.delayNs(), 1e-9);
+        out.nanosAsSeconds(TIME, labels, v.timeNs());
+        out.nanosAsSeconds(WAIT, labels, v.waitNs());
+        out.nanosAsSeconds(DELAY, labels, v.delayNs());
         out.reported(HOST_CPU, labels, v.hostCpu(), 1);
       }
     }
