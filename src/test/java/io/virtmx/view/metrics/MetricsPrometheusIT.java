@@ -53,7 +53,7 @@ class MetricsPrometheusIT {
       p.start(tmp.resolve("prometheus.log"), "prometheus", "--config.file=" + tmp.resolve("prometheus.yml"),
           "--storage.tsdb.path=" + tmp.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort);
       String api = "http://127.0.0.1:" + promPort + "/api/v1/query?query=";
-      Processes.await(api + enc("count(libvirt_domain_block_stats_read_bytes_total) > 0 and count_over_time(libvirt_up[20s]) > 12"),
+      Processes.await(api + enc("count(libvirt_domain_block_stats_read_bytes_total) > 0 and on() count_over_time(libvirt_up[20s]) > 12"),
           b -> b.contains("\"result\":[{"), Duration.ofSeconds(90));
       vms.pokeNetwork();
       Thread.sleep(3000);
@@ -61,8 +61,8 @@ class MetricsPrometheusIT {
       List<String> empty = new ArrayList<>();
       int checked = 0;
       for (String expr : dashboardExpressions()) {
-        String q = expr.replace("$__rate_interval", "15s").replace("$host", Pattern.quote(host))
-            .replace("$domain", Pattern.quote(domain));
+        String q = expr.replace("$__rate_interval", "15s").replace("$host", regexLiteral(host))
+            .replace("$domain", regexLiteral(domain));
         JsonNode r = JSON.readTree(Processes.get(api + enc(q)));
         assertThat(r.path("status").asText()).as(q).isEqualTo("success");
         if (r.path("data").path("result").isEmpty()) {
@@ -134,6 +134,18 @@ class MetricsPrometheusIT {
     Matcher m = Pattern.compile("^libvirt_up\\{host=\"([^\"]*)\"}", Pattern.MULTILINE).matcher(body);
     assertThat(m.find()).isTrue();
     return m.group(1);
+  }
+
+  /** A value as Grafana puts it into {@code =~"$var"}: regex metacharacters escaped, inside a PromQL string. */
+  private static String regexLiteral(String value) {
+    StringBuilder b = new StringBuilder();
+    for (char c : value.toCharArray()) {
+      if (".+*?()[]{}|^$\\".indexOf(c) >= 0) {
+        b.append("\\\\");
+      }
+      b.append(c);
+    }
+    return b.toString();
   }
 
   private static String enc(String s) {
