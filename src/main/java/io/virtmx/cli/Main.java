@@ -85,15 +85,18 @@ public final class Main implements Callable<Integer> {
       description = "With --once: time between the two samples the rates are computed from (default: ${DEFAULT-VALUE}).")
   String sample;
 
-  @CommandLine.Mixin
-  JmxOptions jmx = new JmxOptions();
-
   @Option(names = "--log-level", paramLabel = "LEVEL",
       description = "error, warn, info, debug or trace (default: info; warn with --once).")
   String logLevel;
 
   @CommandLine.Mixin
+  JmxOptions jmx = new JmxOptions();
+
+  @CommandLine.Mixin
   CimOptions cim = new CimOptions();
+
+  @CommandLine.Mixin
+  MetricsOptions metrics = new MetricsOptions();
 
   /** Output formats of {@code --once}. */
   enum Format { table, json }
@@ -183,6 +186,7 @@ public final class Main implements Callable<Integer> {
   /** The views the options ask for; each view's options live in its own mixin class. */
   private List<View> views(Agent agent, Authenticator auth) {
     List<View> views = new ArrayList<>();
+    metrics.view(agent.snapshots(), auth).ifPresent(views::add);
     views.add(jmx.view(agent, auth));
     views.addAll(cim.views(agent, auth));
     return views;

@@ -24,9 +24,11 @@ class TestBedIT {
     @Test
     void twoQemuDomainsRunWithMovingCounters() {
         List<String> names;
+        List<String> uuids;
         long t0 = System.nanoTime();
         try (QemuDomains vms = QemuDomains.start(2)) {
             names = vms.names();
+            uuids = names.stream().map(n -> TestBed.virsh("domuuid", n).strip()).toList();
             System.out.printf("[testbed] %s up as type=%s in %d ms%n", names, vms.virtType(),
                     (System.nanoTime() - t0) / 1_000_000);
             assertThat(names).hasSize(2).allMatch(n -> n.startsWith(QemuDomains.PREFIX));
@@ -58,8 +60,9 @@ class TestBedIT {
                 awaitStats(n, st -> statLong(st, "block.1.rd.bytes") > rd);
             }
         }
-        String left = TestBed.virsh("list", "--all", "--name");
-        assertThat(left.lines().map(String::strip)).doesNotContainAnyElementsOf(names);
+        // By UUID: another run on this machine may already have reused the (lowest free) names.
+        String left = TestBed.virsh("list", "--all", "--uuid");
+        assertThat(left.lines().map(String::strip)).doesNotContainAnyElementsOf(uuids);
     }
 
     @Test
