@@ -37,7 +37,7 @@ Attributes are read from the latest snapshot through a per-host name index (one 
 first registration run also pays class loading and JIT warm-up in a fresh JVM.
 MD
 )
-source "$(dirname "$0")/lib.sh"
+source bench/lib.sh  # cwd is the repository root here
 printf '%s\n' "$SECTION" > "$ROOT/bench/out/jmx-section.md"
 write_section jmx "$ROOT/bench/out/jmx-section.md"
 echo "$SECTION"

@@ -77,7 +77,7 @@ CPU per scrape is virtmx's utime+stime from /proc/PID/stat over the timed scrape
 that ran meanwhile).
 MD
 )
-source "$(dirname "$0")/lib.sh"
+source bench/lib.sh  # cwd is the repository root here
 printf '%s\n' "$SECTION" > "$ROOT/bench/out/metrics-section.md"
 write_section metrics "$ROOT/bench/out/metrics-section.md"
 echo "$SECTION"
