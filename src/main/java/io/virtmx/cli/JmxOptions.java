@@ -6,8 +6,6 @@ import io.virtmx.view.View;
 import io.virtmx.view.jmx.JmxView;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -50,8 +48,7 @@ public final class JmxOptions {
       if (keystorePasswordFile == null) {
         throw new IllegalArgumentException("--jmx-tls-keystore needs --jmx-tls-password-file");
       }
-      String line = Files.readAllLines(keystorePasswordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-      password = line.toCharArray();
+      password = PasswordFiles.firstLine(keystorePasswordFile);
     }
     return new JmxView.RemoteSettings(InetAddress.getByName(bind), port, keystore, password);
   }

@@ -31,9 +31,9 @@ public final class MetricsOptions {
       description = "Serve /metrics over HTTPS with the key and certificate of this PKCS#12 (or .jks) key store.")
   Path keystore;
 
-  @Option(names = "--metrics-tls-keystore-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-      description = "Password of --metrics-tls-keystore (asked for when given without a value).")
-  char[] keystorePassword;
+  @Option(names = "--metrics-tls-password-file", paramLabel = "FILE",
+      description = "File whose first line is the password of --metrics-tls-keystore (never on the command line).")
+  Path keystorePasswordFile;
 
   @Option(names = "--metrics-tls-cert", paramLabel = "FILE",
       description = "Serve /metrics over HTTPS with this PEM certificate chain (with --metrics-tls-key).")
@@ -61,7 +61,7 @@ public final class MetricsOptions {
       throw new IllegalArgumentException("use either --metrics-tls-keystore or --metrics-tls-cert/--metrics-tls-key");
     }
     if (keystore != null) {
-      return TlsContexts.fromKeyStore(keystore, keystorePassword == null ? new char[0] : keystorePassword);
+      return TlsContexts.fromKeyStore(keystore, PasswordFiles.firstLine(keystorePasswordFile));
     }
     if (certificate != null || key != null) {
       if (certificate == null || key == null) {
