@@ -42,7 +42,7 @@ class HostModelTest {
       }
       assertThat(count).as(hv).isGreaterThan(80);
       for (CimClass cls : REPO.all()) {
-        if (cls.name().startsWith(m.prefix() + "_") && !cls.name().endsWith("SettingsDefineCapabilities")
+        if (cls.name().startsWith(m.prefix() + "_")
             && !cls.name().equals(m.prefix() + "_ResourceAllocationSettingData")) {
           assertThat(m.instances(cls.name().endsWith("RegisteredProfile") ? HostModel.INTEROP : HostModel.VIRT,
               cls.name())).as(cls.name() + " has instances").isNotEmpty();
@@ -149,6 +149,48 @@ class HostModelTest {
     CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
     assertThat(farEnds(m, web.path(), "KVM_SystemDevice", "PartComponent")).extracting(CimObjectPath::className)
         .contains("KVM_DisplayController", "KVM_PointingDevice");
+  }
+
+  @Test
+  void allocationCapabilitiesDefineTemplatesFromTheNodeFacts() {
+    HostModel m = model("QEMU");
+    Map<String, List<CimInstance>> byPool = new java.util.LinkedHashMap<>();
+    for (CimInstance caps : m.instances(HostModel.VIRT, "KVM_AllocationCapabilities")) {
+      List<CimInstance> sdc = m.associationsOf(HostModel.VIRT, caps.path()).stream()
+          .filter(a -> a.className().equals("KVM_SettingsDefineCapabilities")).toList();
+      byPool.put((String) caps.get("InstanceID"), sdc);
+      for (CimInstance a : sdc) {
+        CimInstance template = m.get(HostModel.VIRT, (CimObjectPath) a.get("PartComponent"));
+        checkAgainstClass(template, REPO.get(template.className()));
+        assertThat(template.get("ResourceType")).isEqualTo(caps.get("ResourceType"));
+        String id = (String) template.get("InstanceID");
+        assertThat(List.of(a.get("ValueRole"), a.get("ValueRange"))).as(id).isEqualTo(switch (id) {
+          case "Minimum" -> List.of(3L, 1L);
+          case "Maximum" -> List.of(3L, 2L);
+          case "Increment" -> List.of(3L, 3L);
+          default -> List.of(0L, 0L);
+        });
+      }
+    }
+    Map<String, Object> mem = quantities(m, byPool.get("MemoryPool/0"));
+    assertThat(mem).containsExactly(Map.entry("Minimum", 65536L), Map.entry("Maximum", 32L << 20),
+        Map.entry("Increment", 1024L), Map.entry("Default", 262144L));
+    assertThat(quantities(m, byPool.get("ProcessorPool/0"))).containsExactly(Map.entry("Minimum", 1L),
+        Map.entry("Maximum", 8L), Map.entry("Increment", 1L), Map.entry("Default", 1L));
+    assertThat(quantities(m, byPool.get("DiskPool/images"))).containsExactly(Map.entry("Default", 5000L));
+    assertThat(quantities(m, byPool.get("NetworkPool/0"))).containsExactly(Map.entry("Default", 1L));
+    assertThat(byPool.get("GraphicsPool/0")).isEmpty();
+    assertThat(m.enumerate(HostModel.VIRT, "KVM_MemResourceAllocationSettingData"))
+        .extracting(i -> i.get("InstanceID")).doesNotContain("Minimum", "Default");
+  }
+
+  private static Map<String, Object> quantities(HostModel m, List<CimInstance> sdc) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (CimInstance a : sdc) {
+      CimInstance t = m.get(HostModel.VIRT, (CimObjectPath) a.get("PartComponent"));
+      out.put((String) t.get("InstanceID"), t.get("VirtualQuantity"));
+    }
+    return out;
   }
 
   private static List<CimObjectPath> farEnds(HostModel m, CimObjectPath from, String assoc, String role) {
