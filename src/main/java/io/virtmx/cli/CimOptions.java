@@ -30,8 +30,9 @@ public final class CimOptions {
   @Option(names = "--cim-keystore", paramLabel = "FILE", description = "PKCS#12 keystore with the HTTPS certificate.")
   Path keystore;
 
-  @Option(names = "--cim-keystore-password", paramLabel = "PASSWORD", description = "Password of --cim-keystore.")
-  String keystorePassword;
+  @Option(names = "--cim-tls-password-file", paramLabel = "FILE",
+      description = "File whose first line is the password of --cim-keystore (never on the command line).")
+  Path keystorePasswordFile;
 
   @Option(names = "--cim-host", paramLabel = "NAME",
       description = "Watched host the WBEM server serves (default: the first).")
@@ -48,7 +49,12 @@ public final class CimOptions {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--cim-bind " + bind + ": unknown address");
     }
-    char[] password = keystorePassword == null ? new char[0] : keystorePassword.toCharArray();
+    char[] password;
+    try {
+      password = PasswordFiles.firstLine(keystorePasswordFile);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--cim-tls-password-file: " + e.getMessage());
+    }
     return List.of(new CimView(agent.snapshots(), agent.operations(), auth,
         new CimView.Settings(address, port, keystore == null ? 0 : httpsPort, keystore, password, host)));
   }

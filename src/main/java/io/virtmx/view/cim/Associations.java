@@ -3,6 +3,7 @@ package io.virtmx.view.cim;
 import io.virtmx.view.cim.schema.ClassRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,14 @@ final class Associations {
   }
 
   Associations link(CimObjectPath a, CimObjectPath b, String property, Object value) {
-    out.add(InstanceBuilder.of(repo, className).set(left, a).set(right, b).set(property, value).build());
+    return link(a, b, Map.of(property, value));
+  }
+
+  /** One instance linking {@code a} and {@code b}, with further properties of the association. */
+  Associations link(CimObjectPath a, CimObjectPath b, Map<String, Object> properties) {
+    InstanceBuilder i = InstanceBuilder.of(repo, className).set(left, a).set(right, b);
+    properties.forEach(i::set);
+    out.add(i.build());
     return this;
   }
 

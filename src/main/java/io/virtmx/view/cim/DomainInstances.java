@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The instances of one domain, as libvirt-cim names them: ComputerSystem (Name = domain), VirtualSystemSettingData
  * ({@code KVM:vm1}), the RASDs ({@code vm1/proc}, {@code vm1/mem}, {@code vm1/vda}, {@code vm1/52:54:00:…}), the
- * devices (Processor {@code vm1/0}…, Memory {@code vm1/mem}, LogicalDisk, NetworkPort) and its
+ * devices (Processor {@code vm1/0}…, Memory {@code vm1/mem}, LogicalDisk, NetworkPort; the other devices come
+ * from {@link DeviceInstances}) and its
  * EnabledLogicalElementCapabilities (InstanceID = domain name).
  */
 final class DomainInstances {
@@ -25,11 +26,13 @@ final class DomainInstances {
   private final String p;
   private final Map<String, String> poolOfVolume = new HashMap<>();
   private final HostSnapshot host;
+  private final DeviceInstances others;
 
   DomainInstances(ClassRepository repo, String prefix, HostSnapshot host) {
     this.repo = repo;
     this.p = prefix + "_";
     this.host = host;
+    this.others = new DeviceInstances(repo, p);
     for (PoolSnapshot pool : host.pools()) {
       for (VolumeSnapshot v : pool.volumes()) {
         if (v.path() != null) {
@@ -69,7 +72,7 @@ final class DomainInstances {
         .set("RequestedStatesSupported", STATES_SUPPORTED).set("ElementNameEditSupported", false).build();
   }
 
-  /** proc, mem, then a RASD per disk and per interface. */
+  /** proc, mem, a RASD per disk and per interface, then graphics, input, controllers and consoles. */
   List<CimInstance> resourceSettings(DomainSnapshot d) {
     List<CimInstance> out = new ArrayList<>(2 + d.disks().size() + d.interfaces().size());
     out.add(of("ProcResourceAllocationSettingData").set("InstanceID", d.name() + "/proc").set("ElementName", "proc")
@@ -96,10 +99,11 @@ final class DomainInstances {
           .set("ResourceSubType", blankToNull(nic.model()))
           .set("Connection", blankToNull(nic.source()) == null ? null : List.of(nic.source())).build());
     }
+    out.addAll(others.resourceSettings(d));
     return out;
   }
 
-  /** Processors 0..n-1, Memory, then a LogicalDisk per disk and a NetworkPort per interface. */
+  /** Processors 0..n-1, Memory, a LogicalDisk per disk, a NetworkPort per interface, display and pointing devices. */
   List<CimInstance> devices(DomainSnapshot d) {
     List<CimInstance> out = new ArrayList<>(1 + d.vcpusCurrent() + d.disks().size() + d.interfaces().size());
     long enabled = d.active() ? 2L : 3L;
@@ -120,12 +124,12 @@ final class DomainInstances {
           .set("PermanentAddress", nic.mac().replace(":", "").toUpperCase(java.util.Locale.ROOT))
           .set("NetworkAddresses", List.of(nic.mac())).set("LinkTechnology", 2L).build());
     }
+    out.addAll(others.devices(d, enabled));
     return out;
   }
 
   private InstanceBuilder device(String suffix, DomainSnapshot d, String id) {
-    return of(suffix).set("SystemCreationClassName", p + "ComputerSystem").set("SystemName", d.name())
-        .set("CreationClassName", p + suffix).set("DeviceID", d.name() + "/" + id).set("ElementName", id);
+    return others.device(suffix, d, id);
   }
 
   String diskPool(DiskStats disk) {

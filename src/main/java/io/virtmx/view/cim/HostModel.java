@@ -27,6 +27,7 @@ public final class HostModel {
   private final DomainInstances domains;
   private final HostInstances hosts;
   private final InteropInstances interop;
+  private final AllocationTemplates templates;
   private final Map<String, List<CimInstance>> cache = new HashMap<>();
   private final Map<String, Map<CimObjectPath, CimInstance>> byPath = new HashMap<>();
   private final Map<String, Map<CimObjectPath, List<CimInstance>>> byEndpoint = new HashMap<>();
@@ -41,6 +42,7 @@ public final class HostModel {
     this.domains = new DomainInstances(repo, prefix, host);
     this.hosts = new HostInstances(repo, prefix, host);
     this.interop = new InteropInstances(repo, prefix, hosts.fqdn());
+    this.templates = new AllocationTemplates(repo, prefix, host);
   }
 
   public String prefix() {
@@ -77,7 +79,10 @@ public final class HostModel {
     return out;
   }
 
-  /** The instance of that path in the namespace (the path's own namespace when it has one), or null. */
+  /**
+   * The instance of that path in the namespace (the path's own namespace when it has one), or null. The allocation
+   * templates are found here although no enumeration lists them.
+   */
   public synchronized CimInstance get(String ns, CimObjectPath path) {
     String n = path.namespace() != null ? namespace(path.namespace()) : ns;
     if (n == null || repo.get(path.className()) == null) {
@@ -89,6 +94,13 @@ public final class HostModel {
       index = new HashMap<>();
       for (CimInstance i : instances(n, path.className())) {
         index.put(i.path(), i);
+      }
+      if (n.equals(VIRT)) {
+        for (CimInstance t : group("template")) {
+          if (t.className().equalsIgnoreCase(path.className())) {
+            index.putIfAbsent(t.path(), t);
+          }
+        }
       }
       byPath.put(key, index);
     }
@@ -151,7 +163,7 @@ public final class HostModel {
     };
   }
 
-  /** All RASDs, devices or pools of the host, computed once and split by class. */
+  /** All RASDs, devices, allocation templates or pools of the host, computed once and split by class. */
   List<CimInstance> group(String group) {
     String key = "group|" + group;
     List<CimInstance> list = cache.get(key);
@@ -159,6 +171,7 @@ public final class HostModel {
       list = switch (group) {
         case "rasd" -> eachDomainAll(domains::resourceSettings);
         case "device" -> eachDomainAll(domains::devices);
+        case "template" -> templates.all();
         default -> hosts.pools();
       };
       cache.put(key, list);

@@ -9,7 +9,8 @@ import java.util.Map;
  * The associations of root/virt, between instances the model already has: SystemDevice (system to its devices),
  * VirtualSystemSettingDataComponent (VSSD to RASDs), SettingsDefineState (device to its RASD), ElementSettingData
  * (system to VSSD), ElementCapabilities, ElementAllocatedFromPool, ResourceAllocationFromPool, HostedResourcePool,
- * HostedService and HostedDependency (host to its virtual systems).
+ * HostedService, HostedDependency (host to its virtual systems) and SettingsDefineCapabilities (a pool's
+ * AllocationCapabilities to its {@link AllocationTemplates}).
  */
 final class VirtAssociations {
   private static final String NS = HostModel.VIRT;
@@ -72,6 +73,7 @@ final class VirtAssociations {
         yield a.list();
       }
       case "ElementCapabilities" -> elementCapabilities(systems);
+      case "SettingsDefineCapabilities" -> settingsDefineCapabilities();
       case "ElementAllocatedFromPool" -> {
         Map<String, CimObjectPath> poolById = pathsBy(pools, "InstanceID");
         Map<String, CimInstance> rasdById = new HashMap<>();
@@ -106,6 +108,22 @@ final class VirtAssociations {
     Map<String, CimObjectPath> alloc = pathsBy(of("AllocationCapabilities"), "InstanceID");
     for (CimInstance pool : model.group("pool")) {
       a.link(pool.path().withNamespace(NS), alloc.get((String) pool.get("InstanceID")));
+    }
+    return a.list();
+  }
+
+  /** Each pool's AllocationCapabilities to the templates of its ResourceType, with their role and range. */
+  private List<CimInstance> settingsDefineCapabilities() {
+    Associations a = assoc("SettingsDefineCapabilities", "GroupComponent", "PartComponent");
+    List<CimInstance> templates = model.group("template");
+    for (CimInstance caps : of("AllocationCapabilities")) {
+      for (CimInstance t : templates) {
+        if (t.get("ResourceType").equals(caps.get("ResourceType"))) {
+          long[] roleRange = AllocationTemplates.roleAndRange((String) t.get("InstanceID"));
+          a.link(caps.path().withNamespace(NS), t.path().withNamespace(NS), Map.of("ValueRole", roleRange[0],
+              "ValueRange", roleRange[1], "PropertyPolicy", 0L));
+        }
+      }
     }
     return a.list();
   }

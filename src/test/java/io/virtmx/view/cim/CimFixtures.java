@@ -2,6 +2,7 @@ package io.virtmx.view.cim;
 
 import io.virtmx.model.BalloonStats;
 import io.virtmx.model.CpuTimes;
+import io.virtmx.model.DeviceInfo;
 import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainRates;
 import io.virtmx.model.DomainSnapshot;
@@ -37,11 +38,27 @@ final class CimFixtures {
 
   static DomainSnapshot domain(String name, DomainState state, int vcpus, List<DiskStats> disks,
       List<InterfaceStats> nics) {
+    return domain(name, state, vcpus, disks, nics, List.of());
+  }
+
+  static DomainSnapshot domain(String name, DomainState state, int vcpus, List<DiskStats> disks,
+      List<InterfaceStats> nics, List<DeviceInfo> devices) {
     boolean active = state != DomainState.SHUTOFF;
     return new DomainSnapshot(name, "uuid-" + name, active ? 7 : -1, state, 1, true, false,
         new OsInfo("hvm", "x86_64", "pc-q35-7.2"), vcpus, vcpus + 2, List.of(), 1_048_576, 2_097_152, CpuTimes.UNKNOWN,
-        BalloonStats.UNKNOWN, disks, nics, JobInfo.NONE, DomainRates.UNKNOWN, Instant.EPOCH, 0);
+        BalloonStats.UNKNOWN, disks, nics, JobInfo.NONE, DomainRates.UNKNOWN, Instant.EPOCH, 0, devices);
   }
+
+  /** The devices of src/test/resources/fixtures/xml/domain-qemu.xml, as DomainXml reads them. */
+  static final List<DeviceInfo> QEMU_XML_DEVICES = List.of(
+      new DeviceInfo("controller", "usb", "", "qemu-xhci", 0, -1, ""),
+      new DeviceInfo("controller", "sata", "", "", 0, -1, ""),
+      new DeviceInfo("controller", "pci", "", "pcie-root", 0, -1, ""),
+      new DeviceInfo("console", "pty", "serial", "", 0, -1, ""),
+      new DeviceInfo("input", "tablet", "usb", "", -1, -1, ""),
+      new DeviceInfo("input", "mouse", "ps2", "", -1, -1, ""),
+      new DeviceInfo("graphics", "vnc", "", "", -1, 5900, "127.0.0.1"),
+      new DeviceInfo("video", "", "", "virtio", 0, -1, ""));
 
   static HostSnapshot host(String hypervisor, List<DomainSnapshot> domains) {
     NodeInfo node = new NodeInfo("hv1.example.org", hypervisor, 7_002_000, 9_000_000, "Skylake", 8, 2400, 1, 1, 4, 2,
@@ -54,11 +71,14 @@ final class CimFixtures {
         node, domains, List.of(pool), List.of(net));
   }
 
-  /** web (running, 2 vCPUs, a disk in pool images, a NIC on network default) and db (shut off, a bridged NIC). */
+  /**
+   * web (running, 2 vCPUs, a disk in pool images, a NIC on network default, the other devices of domain-qemu.xml)
+   * and db (shut off, a bridged NIC).
+   */
   static HostSnapshot twoDomains(String hypervisor) {
     List<DomainSnapshot> domains = new ArrayList<>();
     domains.add(domain("web", DomainState.RUNNING, 2, List.of(disk("vda", "/var/lib/images/web.qcow2")),
-        List.of(nic("vnet0", "52:54:00:00:00:01", "default"))));
+        List.of(nic("vnet0", "52:54:00:00:00:01", "default")), QEMU_XML_DEVICES));
     domains.add(domain("db", DomainState.SHUTOFF, 1, List.of(disk("sda", "/srv/db.img"), disk("hdc", null)),
         List.of(new InterfaceStats("", "52:54:00:00:00:02", "bridge", "br0", "e1000", -1, -1, -1, -1, -1, -1, -1, -1,
             IoRates.UNKNOWN))));

@@ -133,6 +133,67 @@ class CimViewIT {
     }
   }
 
+  @Test
+  void graphicsInputControllerAndConsoleMatchTheDefinition() throws Exception {
+    for (String name : vms.names()) {
+      Map<String, Set<String>> expected = definedDevices(TestBed.virsh("dumpxml", name));
+      assertThat(expected.get("controller")).as("libvirt adds controllers").isNotEmpty();
+      assertThat(expected.get("console")).as("the test bed's pty serial").containsExactly("charconsole:0");
+      CIMObjectPath cs = new CIMObjectPath("/" + csPath(name));
+      CIMInstance vssd = all(alice.associatorInstances(cs, "KVM_ElementSettingData", null, null, null, false, null))
+          .get(0);
+      List<CIMInstance> rasds = all(alice.associatorInstances(vssd.getObjectPath(),
+          "KVM_VirtualSystemSettingDataComponent", null, null, null, false, null));
+      List<CIMInstance> devices = all(alice.associatorInstances(cs, "KVM_SystemDevice", null, null, null, false, null));
+      assertThat(ids(rasds, "KVM_ControllerResourceAllocationSettingData", "InstanceID", name))
+          .isEqualTo(expected.get("controller"));
+      assertThat(ids(rasds, "KVM_InputResourceAllocationSettingData", "InstanceID", name))
+          .isEqualTo(expected.get("input"));
+      assertThat(ids(rasds, "KVM_ConsoleResourceAllocationSettingData", "InstanceID", name))
+          .isEqualTo(expected.get("console"));
+      assertThat(ids(rasds, "KVM_GraphicsResourceAllocationSettingData", "InstanceID", name))
+          .isEqualTo(expected.get("graphics"));
+      assertThat(ids(devices, "KVM_DisplayController", "DeviceID", name)).isEqualTo(expected.get("graphics"));
+      Set<String> pointing = new TreeSet<>(expected.get("input"));
+      pointing.removeIf(id -> !id.startsWith("mouse:") && !id.startsWith("tablet:"));
+      assertThat(ids(devices, "KVM_PointingDevice", "DeviceID", name)).isEqualTo(pointing);
+      for (CIMInstance d : devices) {
+        if (d.getClassName().equals("KVM_PointingDevice")) {
+          List<CIMInstance> pools = all(alice.associatorInstances(d.getObjectPath(), "KVM_ElementAllocatedFromPool",
+              null, null, null, false, null));
+          assertThat(pools).extracting(p -> p.getPropertyValue("InstanceID")).containsExactly("InputPool/0");
+        }
+      }
+    }
+    TestBed.Result w = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_ConsoleResourceAllocationSettingData",
+        "InstanceID");
+    assertThat(CimAgent.values(w.stdout(), "InstanceID")).contains(vms.names().get(0) + "/charconsole:0");
+  }
+
+  /** The libvirt-cim ids of a domain definition's controllers, inputs, consoles and graphics, by kind. */
+  private static Map<String, Set<String>> definedDevices(String xml) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+    Map<String, Set<String>> out = new HashMap<>();
+    for (String kind : List.of("controller", "input", "console", "graphics")) {
+      Set<String> ids = new TreeSet<>();
+      org.w3c.dom.NodeList nodes = doc.getElementsByTagName(kind);
+      for (int i = 0; i < nodes.getLength(); i++) {
+        org.w3c.dom.Element e = (org.w3c.dom.Element) nodes.item(i);
+        ids.add(switch (kind) {
+          case "controller" -> "controller:" + e.getAttribute("type") + ":" + e.getAttribute("index");
+          case "input" -> e.getAttribute("type") + ":" + e.getAttribute("bus");
+          case "console" -> "charconsole:"
+              + ((org.w3c.dom.Element) e.getElementsByTagName("target").item(0)).getAttribute("port");
+          default -> e.getAttribute("type").equals("vnc") ? "vnc" : e.getAttribute("type") + ":" + e.getAttribute("port");
+        });
+      }
+      out.put(kind, ids);
+    }
+    return out;
+  }
+
   private static Set<String> prefixed(String name, Set<String> ids) {
     Set<String> out = new TreeSet<>();
     ids.forEach(i -> out.add(name + "/" + i));

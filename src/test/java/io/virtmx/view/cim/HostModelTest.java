@@ -42,9 +42,7 @@ class HostModelTest {
       }
       assertThat(count).as(hv).isGreaterThan(80);
       for (CimClass cls : REPO.all()) {
-        if (cls.name().startsWith(m.prefix() + "_") && !cls.name().contains("Graphics") && !cls.name().contains("Input")
-            && !cls.name().contains("Controller") && !cls.name().contains("Console") && !cls.name().contains("Pointing")
-            && !cls.name().endsWith("SettingsDefineCapabilities")
+        if (cls.name().startsWith(m.prefix() + "_")
             && !cls.name().equals(m.prefix() + "_ResourceAllocationSettingData")) {
           assertThat(m.instances(cls.name().endsWith("RegisteredProfile") ? HostModel.INTEROP : HostModel.VIRT,
               cls.name())).as(cls.name() + " has instances").isNotEmpty();
@@ -104,13 +102,100 @@ class HostModelTest {
     assertThat(values(m.instances(HostModel.VIRT, "KVM_VirtualSystemSettingData"), "InstanceID"))
         .containsExactly("KVM:web", "KVM:db");
     assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourceAllocationSettingData"), "InstanceID"))
-        .containsExactlyInAnyOrder("web/proc", "web/mem", "web/vda", "web/52:54:00:00:00:01", "db/proc", "db/mem",
-            "db/sda", "db/hdc", "db/52:54:00:00:00:02");
+        .containsExactlyInAnyOrder("web/proc", "web/mem", "web/vda", "web/52:54:00:00:00:01", "web/controller:usb:0",
+            "web/controller:sata:0", "web/controller:pci:0", "web/charconsole:0", "web/tablet:usb", "web/mouse:ps2",
+            "web/vnc", "db/proc", "db/mem", "db/sda", "db/hdc", "db/52:54:00:00:00:02");
     assertThat(values(m.instances(HostModel.VIRT, "KVM_Processor"), "DeviceID")).containsExactly("web/0", "web/1", "db/0");
     assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourcePool"), "InstanceID")).containsExactly(
         "MemoryPool/0", "ProcessorPool/0", "DiskPool/0", "DiskPool/images", "NetworkPool/0", "NetworkPool/default",
         "GraphicsPool/0", "InputPool/0", "ControllerPool/0");
     assertThat(m.instances(HostModel.VIRT, "Libvirt_ComputerSystem")).isEmpty();
+  }
+
+  @Test
+  void graphicsInputControllerAndConsoleFollowLibvirtCim() {
+    HostModel m = model("QEMU");
+    CimInstance vnc = m.instances(HostModel.VIRT, "KVM_GraphicsResourceAllocationSettingData").get(0);
+    assertThat(vnc.values()).containsEntry("InstanceID", "web/vnc").containsEntry("ResourceType", 24L)
+        .containsEntry("ResourceSubType", "vnc").containsEntry("Address", "127.0.0.1:5900")
+        .containsEntry("PoolID", "GraphicsPool/0");
+    assertThat(m.instances(HostModel.VIRT, "KVM_InputResourceAllocationSettingData"))
+        .extracting(i -> i.get("InstanceID"), i -> i.get("Caption"), i -> i.get("BusType"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("web/tablet:usb", "USB Tablet", "usb"),
+            org.assertj.core.groups.Tuple.tuple("web/mouse:ps2", "PS2 Mouse", "ps2"));
+    CimInstance usb = m.instances(HostModel.VIRT, "KVM_ControllerResourceAllocationSettingData").get(0);
+    assertThat(usb.values()).containsEntry("InstanceID", "web/controller:usb:0").containsEntry("ResourceType", 1L)
+        .containsEntry("OtherResourceType", "controller").containsEntry("ResourceSubType", "usb")
+        .containsEntry("Index", 0L).containsEntry("Model", "qemu-xhci").containsEntry("PoolID", "ControllerPool/0");
+    CimInstance console = m.instances(HostModel.VIRT, "KVM_ConsoleResourceAllocationSettingData").get(0);
+    assertThat(console.values()).containsEntry("InstanceID", "web/charconsole:0").containsEntry("SourceType", "pty")
+        .containsEntry("TargetType", "serial").containsEntry("OtherResourceType", "console").doesNotContainKey("PoolID");
+
+    CimInstance display = m.instances(HostModel.VIRT, "KVM_DisplayController").get(0);
+    assertThat(display.values()).containsEntry("DeviceID", "web/vnc").containsEntry("SystemName", "web")
+        .containsEntry("VideoProcessor", "vnc/127.0.0.1:5900").containsEntry("Description", "Video: virtio");
+    assertThat(values(m.instances(HostModel.VIRT, "KVM_PointingDevice"), "DeviceID"))
+        .containsExactly("web/tablet:usb", "web/mouse:ps2");
+    assertThat(m.instances(HostModel.VIRT, "KVM_PointingDevice").get(0).get("PointingType")).isEqualTo(3L);
+
+    assertThat(farEnds(m, display.path(), "KVM_SettingsDefineState", "SettingData")).containsExactly(vnc.path());
+    assertThat(farEnds(m, display.path(), "KVM_ElementAllocatedFromPool", "Antecedent"))
+        .extracting(pool -> pool.key("InstanceID")).containsExactly("GraphicsPool/0");
+    assertThat(farEnds(m, usb.path(), "KVM_ResourceAllocationFromPool", "Antecedent"))
+        .extracting(pool -> pool.key("InstanceID")).containsExactly("ControllerPool/0");
+    assertThat(farEnds(m, console.path(), "KVM_ResourceAllocationFromPool", "Antecedent")).isEmpty();
+    assertThat(farEnds(m, console.path(), "KVM_VirtualSystemSettingDataComponent", "GroupComponent"))
+        .extracting(vssd -> vssd.key("InstanceID")).containsExactly("KVM:web");
+    CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
+    assertThat(farEnds(m, web.path(), "KVM_SystemDevice", "PartComponent")).extracting(CimObjectPath::className)
+        .contains("KVM_DisplayController", "KVM_PointingDevice");
+  }
+
+  @Test
+  void allocationCapabilitiesDefineTemplatesFromTheNodeFacts() {
+    HostModel m = model("QEMU");
+    Map<String, List<CimInstance>> byPool = new java.util.LinkedHashMap<>();
+    for (CimInstance caps : m.instances(HostModel.VIRT, "KVM_AllocationCapabilities")) {
+      List<CimInstance> sdc = m.associationsOf(HostModel.VIRT, caps.path()).stream()
+          .filter(a -> a.className().equals("KVM_SettingsDefineCapabilities")).toList();
+      byPool.put((String) caps.get("InstanceID"), sdc);
+      for (CimInstance a : sdc) {
+        CimInstance template = m.get(HostModel.VIRT, (CimObjectPath) a.get("PartComponent"));
+        checkAgainstClass(template, REPO.get(template.className()));
+        assertThat(template.get("ResourceType")).isEqualTo(caps.get("ResourceType"));
+        String id = (String) template.get("InstanceID");
+        assertThat(List.of(a.get("ValueRole"), a.get("ValueRange"))).as(id).isEqualTo(switch (id) {
+          case "Minimum" -> List.of(3L, 1L);
+          case "Maximum" -> List.of(3L, 2L);
+          case "Increment" -> List.of(3L, 3L);
+          default -> List.of(0L, 0L);
+        });
+      }
+    }
+    Map<String, Object> mem = quantities(m, byPool.get("MemoryPool/0"));
+    assertThat(mem).containsExactly(Map.entry("Minimum", 65536L), Map.entry("Maximum", 32L << 20),
+        Map.entry("Increment", 1024L), Map.entry("Default", 262144L));
+    assertThat(quantities(m, byPool.get("ProcessorPool/0"))).containsExactly(Map.entry("Minimum", 1L),
+        Map.entry("Maximum", 8L), Map.entry("Increment", 1L), Map.entry("Default", 1L));
+    assertThat(quantities(m, byPool.get("DiskPool/images"))).containsExactly(Map.entry("Default", 5000L));
+    assertThat(quantities(m, byPool.get("NetworkPool/0"))).containsExactly(Map.entry("Default", 1L));
+    assertThat(byPool.get("GraphicsPool/0")).isEmpty();
+    assertThat(m.enumerate(HostModel.VIRT, "KVM_MemResourceAllocationSettingData"))
+        .extracting(i -> i.get("InstanceID")).doesNotContain("Minimum", "Default");
+  }
+
+  private static Map<String, Object> quantities(HostModel m, List<CimInstance> sdc) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (CimInstance a : sdc) {
+      CimInstance t = m.get(HostModel.VIRT, (CimObjectPath) a.get("PartComponent"));
+      out.put((String) t.get("InstanceID"), t.get("VirtualQuantity"));
+    }
+    return out;
+  }
+
+  private static List<CimObjectPath> farEnds(HostModel m, CimObjectPath from, String assoc, String role) {
+    return m.associationsOf(HostModel.VIRT, from.withNamespace(HostModel.VIRT)).stream()
+        .filter(a -> a.className().equals(assoc)).map(a -> ((CimObjectPath) a.get(role)).withNamespace(null)).toList();
   }
 
   @Test

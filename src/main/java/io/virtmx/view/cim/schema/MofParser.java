@@ -84,16 +84,9 @@ final class MofParser {
 
   private void feature(String className, List<CimProperty> properties, List<CimMethod> methods) {
     List<CimQualifier> qualifiers = qualifierList();
-    String typeName = word();
-    String refClass = null;
-    CimType type;
-    if (peek().isWord("REF")) {
-      pos++;
-      refClass = typeName;
-      type = CimType.REFERENCE;
-    } else {
-      type = type(typeName);
-    }
+    TypeRef t = typeRef();
+    CimType type = t.type();
+    String refClass = t.refClass();
     String name = word();
     if (accept('(')) {
       List<CimParameter> params = new ArrayList<>();
@@ -111,18 +104,23 @@ final class MofParser {
     properties.add(new CimProperty(name, type, array, refClass, defaultValue, qualifiers, className, false));
   }
 
-  private CimParameter parameter() {
-    List<CimQualifier> qualifiers = qualifierList();
+  /** A data type, or {@code <class> REF} (refClass set). */
+  private record TypeRef(CimType type, String refClass) {}
+
+  private TypeRef typeRef() {
     String typeName = word();
-    String refClass = null;
-    CimType type;
     if (peek().isWord("REF")) {
       pos++;
-      refClass = typeName;
-      type = CimType.REFERENCE;
-    } else {
-      type = type(typeName);
+      return new TypeRef(CimType.REFERENCE, typeName);
     }
+    return new TypeRef(type(typeName), null);
+  }
+
+  private CimParameter parameter() {
+    List<CimQualifier> qualifiers = qualifierList();
+    TypeRef t = typeRef();
+    CimType type = t.type();
+    String refClass = t.refClass();
     String name = word();
     return new CimParameter(name, type, optionalArray(), refClass, qualifiers);
   }

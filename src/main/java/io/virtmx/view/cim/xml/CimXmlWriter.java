@@ -175,12 +175,7 @@ public final class CimXmlWriter {
     } else {
       b.append(" TYPE=\"").append(p.type().xmlName()).append('"');
     }
-    if (origin) {
-      b.append(" CLASSORIGIN=\"").append(p.classOrigin()).append('"');
-    }
-    if (p.propagated()) {
-      b.append(" PROPAGATED=\"true\"");
-    }
+    originAttributes(origin ? p.classOrigin() : null, p.propagated());
     b.append('>');
     if (q) {
       qualifiers(p.qualifiers());
@@ -261,14 +256,19 @@ public final class CimXmlWriter {
     b.append("</CLASS>\n");
   }
 
-  private void method(CimMethod m, boolean q, boolean origin) {
-    b.append("<METHOD NAME=\"").append(m.name()).append("\" TYPE=\"").append(m.returnType().xmlName()).append('"');
-    if (origin) {
-      b.append(" CLASSORIGIN=\"").append(m.classOrigin()).append('"');
+  /** CLASSORIGIN (when asked for: not null) and PROPAGATED of a property or method. */
+  private void originAttributes(String classOrigin, boolean propagated) {
+    if (classOrigin != null) {
+      b.append(" CLASSORIGIN=\"").append(classOrigin).append('"');
     }
-    if (m.propagated()) {
+    if (propagated) {
       b.append(" PROPAGATED=\"true\"");
     }
+  }
+
+  private void method(CimMethod m, boolean q, boolean origin) {
+    b.append("<METHOD NAME=\"").append(m.name()).append("\" TYPE=\"").append(m.returnType().xmlName()).append('"');
+    originAttributes(origin ? m.classOrigin() : null, m.propagated());
     b.append(">\n");
     if (q) {
       qualifiers(m.qualifiers());
