@@ -95,6 +95,9 @@ public final class Main implements Callable<Integer> {
   @CommandLine.Mixin
   CimOptions cim = new CimOptions();
 
+  @CommandLine.Mixin
+  JolokiaOptions jolokia = new JolokiaOptions();
+
   /** Output formats of {@code --once}. */
   enum Format { table, json }
 
@@ -185,6 +188,7 @@ public final class Main implements Callable<Integer> {
     List<View> views = new ArrayList<>();
     views.add(jmx.view(agent, auth));
     views.addAll(cim.views(agent, auth));
+    views.addAll(jolokia.views(auth));
     return views;
   }
 
