@@ -98,6 +98,9 @@ public final class Main implements Callable<Integer> {
   @CommandLine.Mixin
   MetricsOptions metrics = new MetricsOptions();
 
+  @CommandLine.Mixin
+  JolokiaOptions jolokia = new JolokiaOptions();
+
   /** Output formats of {@code --once}. */
   enum Format { table, json }
 
@@ -189,6 +192,7 @@ public final class Main implements Callable<Integer> {
     metrics.view(agent.snapshots(), auth).ifPresent(views::add);
     views.add(jmx.view(agent, auth));
     views.addAll(cim.views(agent, auth));
+    views.addAll(jolokia.views(auth));
     return views;
   }
 
