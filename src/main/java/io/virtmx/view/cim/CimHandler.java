@@ -3,6 +3,7 @@ package io.virtmx.view.cim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.virtmx.ops.Caller;
+import io.virtmx.security.BasicCredentials;
 import io.virtmx.view.cim.xml.CimRequest;
 import io.virtmx.view.cim.xml.RequestParser;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +25,10 @@ final class CimHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(CimHandler.class);
 
   private final CimOperations operations;
-  private final BasicAuth auth;
+  private final BasicCredentials auth;
   private final String host;
 
-  CimHandler(CimOperations operations, BasicAuth auth, String host) {
+  CimHandler(CimOperations operations, BasicCredentials auth, String host) {
     this.operations = operations;
     this.auth = auth;
     this.host = host;
@@ -41,7 +42,8 @@ final class CimHandler implements HttpHandler {
         send(x, 405, null, null);
         return;
       }
-      Optional<Caller> caller = auth.caller(x.getRequestHeaders().getFirst("Authorization"));
+      Optional<Caller> caller = auth.principal(x.getRequestHeaders().getFirst("Authorization"))
+          .map(p -> p.anonymous() ? Caller.anonymousViewer("cim") : new Caller(p.name(), p.role(), "cim"));
       if (caller.isEmpty()) {
         x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"virtmx CIM\"");
         send(x, 401, null, null);

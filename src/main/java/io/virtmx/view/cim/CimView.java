@@ -7,6 +7,7 @@ import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Operations;
 import io.virtmx.security.Authenticator;
+import io.virtmx.security.BasicCredentials;
 import io.virtmx.view.View;
 import io.virtmx.view.cim.schema.ClassRepository;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class CimView implements View {
       return t;
     });
     String hostName = settings.bind().isLoopbackAddress() ? "localhost" : settings.bind().getHostName();
-    CimHandler handler = new CimHandler(new CimOperations(repo, this::model, states), new BasicAuth(authenticator),
+    CimHandler handler = new CimHandler(new CimOperations(repo, this::model, states), new BasicCredentials(authenticator, "cim"),
         hostName);
     if (settings.port() >= 0 && !(settings.port() == 0 && settings.httpsPort() > 0)) {
       HttpServer http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);

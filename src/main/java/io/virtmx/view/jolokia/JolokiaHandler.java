@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
 import io.virtmx.security.Role;
+import io.virtmx.security.BasicCredentials;
 import io.virtmx.security.RolePrincipal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,9 +27,9 @@ final class JolokiaHandler implements HttpHandler {
   private static final String REALM = "virtmx";
 
   private final JolokiaHttpHandler jolokia;
-  private final Credentials credentials;
+  private final BasicCredentials credentials;
 
-  JolokiaHandler(JolokiaHttpHandler jolokia, Credentials credentials) {
+  JolokiaHandler(JolokiaHttpHandler jolokia, BasicCredentials credentials) {
     this.jolokia = jolokia;
     this.credentials = credentials;
   }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.virtmx.security.Authenticator;
+import io.virtmx.security.BasicCredentials;
 import io.virtmx.view.View;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -99,7 +100,7 @@ public final class JolokiaView implements View {
     services.addServices(new ClasspathServiceCreator(JolokiaView.class.getClassLoader(), "services"));
     services.addService(new ProxyRefusal());
     JolokiaContext context = services.start();
-    server.createContext(CONTEXT, new JolokiaHandler(new JolokiaHttpHandler(context), new Credentials(auth)));
+    server.createContext(CONTEXT, new JolokiaHandler(new JolokiaHttpHandler(context), new BasicCredentials(auth, "jolokia")));
     AtomicInteger n = new AtomicInteger();
     pool = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "virtmx-jolokia-" + n.incrementAndGet());

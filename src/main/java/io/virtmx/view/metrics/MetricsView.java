@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.security.Authenticator;
+import io.virtmx.security.BasicCredentials;
 import io.virtmx.view.View;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,10 +79,11 @@ public final class MetricsView implements View {
     server = tls == null ? HttpServer.create(address, 64) : https(address, tls);
     HttpContext context = server.createContext("/", new MetricsHandler(registry, collector));
     if (auth.required()) {
+      BasicCredentials credentials = new BasicCredentials(auth, "metrics");
       context.setAuthenticator(new BasicAuthenticator("virtmx", java.nio.charset.StandardCharsets.UTF_8) {
         @Override
         public boolean checkCredentials(String user, String password) {
-          return auth.authenticate(user, password.toCharArray()).isPresent();
+          return credentials.check(user, password).isPresent();
         }
       });
     }
