@@ -115,6 +115,16 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   }
 
   private void collectAll() {
+    try {
+      collectAllOnce();
+    } catch (RuntimeException e) {
+      // A bug of ours, not a libvirt failure: say so loudly, keep the agent collecting at the next interval.
+      log.error("{}: collection failed unexpectedly: {}", name, e.toString(), e);
+      count(Map.of("internal", 1L));
+    }
+  }
+
+  private void collectAllOnce() {
     HostSnapshot previous = store.host(name).orElse(null);
     Optional<NativeConnect> conn = connection.current();
     if (conn.isEmpty()) {

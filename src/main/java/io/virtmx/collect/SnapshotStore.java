@@ -56,7 +56,7 @@ public final class SnapshotStore implements SnapshotSource {
     for (SnapshotListener l : listeners) {
       try {
         l.updated(previous, snapshot);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) { // a broken view must not stop collection
         log.warn("snapshot listener {} failed: {}", l.getClass().getSimpleName(), e.toString(), e);
       }
     }
@@ -66,7 +66,7 @@ public final class SnapshotStore implements SnapshotSource {
     for (SnapshotListener l : listeners) {
       try {
         l.event(event);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         log.warn("event listener {} failed: {}", l.getClass().getSimpleName(), e.toString(), e);
       }
     }
