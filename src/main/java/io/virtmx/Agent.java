@@ -30,13 +30,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wires the agent together: one connection and one collector per configured host, feeding one snapshot store
- * that the views read. Views are attached by the command line once the hosts are open.
+ * Wires the agent together: one connection and one collector per configured host, feeding one
+ * snapshot store that the views read. Views are attached by the command line once the hosts are
+ * open.
  */
 public final class Agent implements AutoCloseable {
   private final AgentConfig config;
   private final SnapshotStore store = new SnapshotStore();
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("virtmx-scheduler"));
+  private final ScheduledExecutorService scheduler =
+      Executors.newScheduledThreadPool(1, daemon("virtmx-scheduler"));
   private final ExecutorService workers;
   private final List<HostCollector> collectors = new ArrayList<>();
   private final Operations operations;
@@ -47,10 +49,17 @@ public final class Agent implements AutoCloseable {
     EventLoop.start();
     for (HostSpec spec : config.hosts()) {
       AgentConfig.Credential c = config.credentialFor(spec.uri());
-      Credentials credentials = c == null ? Credentials.none() : new Credentials(c.username(), c.password());
-      collectors.add(new HostCollector(
-          listener -> new HostConnection(spec.uri(), config.readOnly(), credentials, scheduler, listener),
-          store, scheduler, workers, config.timeout()));
+      Credentials credentials =
+          c == null ? Credentials.none() : new Credentials(c.username(), c.password());
+      collectors.add(
+          new HostCollector(
+              listener ->
+                  new HostConnection(
+                      spec.uri(), config.readOnly(), credentials, scheduler, listener),
+              store,
+              scheduler,
+              workers,
+              config.timeout()));
     }
     this.operations = new Operations(new Connections(), config.readOnly());
   }
@@ -97,7 +106,8 @@ public final class Agent implements AutoCloseable {
 
   /**
    * Opens every host once, now, and names it. Returns one line per host that could not be opened
-   * ("qemu+ssh://hv2/system: Cannot recv data: …"); with {@code retry} those keep trying in the background.
+   * ("qemu+ssh://hv2/system: Cannot recv data: …"); with {@code retry} those keep trying in the
+   * background.
    */
   public List<String> open(boolean retry) {
     List<String> failures = new ArrayList<>();
@@ -119,9 +129,11 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Collects every host now, and again after {@code gap} so that rates are filled in; returns the second samples.
+   * Collects every host now, and again after {@code gap} so that rates are filled in; returns the
+   * second samples.
    */
-  public List<HostSnapshot> collectOnce(Duration gap) throws TimeoutException, InterruptedException {
+  public List<HostSnapshot> collectOnce(Duration gap)
+      throws TimeoutException, InterruptedException {
     for (HostCollector c : collectors) {
       c.collectNow();
     }
@@ -134,7 +146,10 @@ public final class Agent implements AutoCloseable {
   }
 
   private static String uniqueName(HostSpec spec, HostConnection connection, Set<String> taken) {
-    String base = spec.name() != null ? spec.name() : connection.hostname().orElseGet(() -> fallbackName(spec.uri()));
+    String base =
+        spec.name() != null
+            ? spec.name()
+            : connection.hostname().orElseGet(() -> fallbackName(spec.uri()));
     String name = base;
     for (int n = 2; !taken.add(name); n++) {
       name = base + "-" + n;

@@ -12,29 +12,49 @@ import picocli.CommandLine.Option;
 
 /** Command-line options of the CIM/WBEM view. */
 public final class CimOptions {
-  @Option(names = "--cim", description = "Serve CIM-XML (WBEM) in the DMTF virtualization model, as libvirt-cim does.")
+  @Option(
+      names = "--cim",
+      description = "Serve CIM-XML (WBEM) in the DMTF virtualization model, as libvirt-cim does.")
   boolean enabled;
 
-  @Option(names = "--cim-port", paramLabel = "PORT", defaultValue = "5988",
+  @Option(
+      names = "--cim-port",
+      paramLabel = "PORT",
+      defaultValue = "5988",
       description = "HTTP port of the WBEM server; 0 for none (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--cim-https-port", paramLabel = "PORT", defaultValue = "5989",
-      description = "HTTPS port of the WBEM server, used with --cim-keystore (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cim-https-port",
+      paramLabel = "PORT",
+      defaultValue = "5989",
+      description =
+          "HTTPS port of the WBEM server, used with --cim-keystore (default: ${DEFAULT-VALUE}).")
   int httpsPort;
 
-  @Option(names = "--cim-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--cim-bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
       description = "Address the WBEM server listens on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--cim-keystore", paramLabel = "FILE", description = "PKCS#12 keystore with the HTTPS certificate.")
+  @Option(
+      names = "--cim-keystore",
+      paramLabel = "FILE",
+      description = "PKCS#12 keystore with the HTTPS certificate.")
   Path keystore;
 
-  @Option(names = "--cim-tls-password-file", paramLabel = "FILE",
-      description = "File whose first line is the password of --cim-keystore (never on the command line).")
+  @Option(
+      names = "--cim-tls-password-file",
+      paramLabel = "FILE",
+      description =
+          "File whose first line is the password of --cim-keystore (never on the command line).")
   Path keystorePasswordFile;
 
-  @Option(names = "--cim-host", paramLabel = "NAME",
+  @Option(
+      names = "--cim-host",
+      paramLabel = "NAME",
       description = "Watched host the WBEM server serves (default: the first).")
   String host;
 
@@ -55,7 +75,12 @@ public final class CimOptions {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("--cim-tls-password-file: " + e.getMessage());
     }
-    return List.of(new CimView(agent.snapshots(), agent.operations(), auth,
-        new CimView.Settings(address, port, keystore == null ? 0 : httpsPort, keystore, password, host)));
+    return List.of(
+        new CimView(
+            agent.snapshots(),
+            agent.operations(),
+            auth,
+            new CimView.Settings(
+                address, port, keystore == null ? 0 : httpsPort, keystore, password, host)));
   }
 }

@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Puts the config file's options in front of the command line's, so the command line wins for single-valued
- * options; {@code --connect} given on the command line replaces the file's hosts instead of adding to them.
+ * Puts the config file's options in front of the command line's, so the command line wins for
+ * single-valued options; {@code --connect} given on the command line replaces the file's hosts
+ * instead of adding to them.
  */
 final class ConfigArguments {
   private ConfigArguments() {}
@@ -20,7 +21,8 @@ final class ConfigArguments {
       return args;
     }
     List<String> fromFile = ConfigFile.read(file);
-    boolean cliConnects = Arrays.stream(args).anyMatch(a -> a.equals("--connect") || a.startsWith("--connect="));
+    boolean cliConnects =
+        Arrays.stream(args).anyMatch(a -> a.equals("--connect") || a.startsWith("--connect="));
     List<String> merged = new ArrayList<>();
     for (String a : fromFile) {
       if (a.startsWith("--config")) {

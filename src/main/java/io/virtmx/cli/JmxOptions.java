@@ -9,23 +9,39 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options of the JMX view: MBeans are always registered in this JVM; a port adds the remote RMI connector. */
+/**
+ * Options of the JMX view: MBeans are always registered in this JVM; a port adds the remote RMI
+ * connector.
+ */
 public final class JmxOptions {
-  @Option(names = "--jmx-port", paramLabel = "PORT",
-      description = {"Serve JMX remotely on PORT (RMI registry and connector on this one port); clients connect to "
-          + "service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi. Without it, MBeans are only reachable in this JVM "
-          + "(local attach)."})
+  @Option(
+      names = "--jmx-port",
+      paramLabel = "PORT",
+      description = {
+        "Serve JMX remotely on PORT (RMI registry and connector on this one port); clients connect to "
+            + "service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi. Without it, MBeans are only reachable in this JVM "
+            + "(local attach)."
+      })
   Integer port;
 
-  @Option(names = "--jmx-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-      description = "Address the JMX port listens on (default: ${DEFAULT-VALUE}); a non-loopback address needs --users.")
+  @Option(
+      names = "--jmx-bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address the JMX port listens on (default: ${DEFAULT-VALUE}); a non-loopback address needs --users.")
   String bind;
 
-  @Option(names = "--jmx-tls-keystore", paramLabel = "FILE",
-      description = "Serve JMX over TLS with the key and certificate in this PKCS#12 (or .jks) keystore.")
+  @Option(
+      names = "--jmx-tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve JMX over TLS with the key and certificate in this PKCS#12 (or .jks) keystore.")
   Path keystore;
 
-  @Option(names = "--jmx-tls-password-file", paramLabel = "FILE",
+  @Option(
+      names = "--jmx-tls-password-file",
+      paramLabel = "FILE",
       description = "File whose first line is the TLS keystore's password.")
   Path keystorePasswordFile;
 

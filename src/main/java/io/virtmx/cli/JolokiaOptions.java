@@ -17,38 +17,65 @@ import picocli.CommandLine.Option;
 public final class JolokiaOptions {
   static final int DEFAULT_PORT = 8778;
 
-  @Option(names = "--jolokia", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Serve the MBeans as JSON over HTTP with Jolokia at /jolokia (default: on; --no-jolokia turns it "
-          + "off). When the default port is taken the agent runs without it and logs a warning.")
+  @Option(
+      names = "--jolokia",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Serve the MBeans as JSON over HTTP with Jolokia at /jolokia (default: on; --no-jolokia turns it "
+              + "off). When the default port is taken the agent runs without it and logs a warning.")
   boolean enabled = true;
 
-  @Option(names = "--jolokia-port", paramLabel = "PORT",
+  @Option(
+      names = "--jolokia-port",
+      paramLabel = "PORT",
       description = "Port of the Jolokia view (default: " + DEFAULT_PORT + ", Jolokia's).")
   Integer port;
 
-  @Option(names = "--jolokia-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-      description = "Address the Jolokia view listens on (default: ${DEFAULT-VALUE}); a non-loopback address needs "
-          + "--users.")
+  @Option(
+      names = "--jolokia-bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address the Jolokia view listens on (default: ${DEFAULT-VALUE}); a non-loopback address needs "
+              + "--users.")
   String bind;
 
-  @Option(names = "--jolokia-tls-keystore", paramLabel = "FILE",
-      description = "Serve Jolokia over HTTPS with the key and certificate in this PKCS#12 (or .jks) keystore.")
+  @Option(
+      names = "--jolokia-tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve Jolokia over HTTPS with the key and certificate in this PKCS#12 (or .jks) keystore.")
   Path keystore;
 
-  @Option(names = "--jolokia-tls-password-file", paramLabel = "FILE",
-      description = "File whose first line is the password of the keystore (or of an encrypted PEM key).")
+  @Option(
+      names = "--jolokia-tls-password-file",
+      paramLabel = "FILE",
+      description =
+          "File whose first line is the password of the keystore (or of an encrypted PEM key).")
   Path passwordFile;
 
-  @Option(names = "--jolokia-tls-cert", paramLabel = "FILE",
-      description = "Serve Jolokia over HTTPS with this PEM certificate (chain); needs --jolokia-tls-key.")
+  @Option(
+      names = "--jolokia-tls-cert",
+      paramLabel = "FILE",
+      description =
+          "Serve Jolokia over HTTPS with this PEM certificate (chain); needs --jolokia-tls-key.")
   Path certificate;
 
-  @Option(names = "--jolokia-tls-key", paramLabel = "FILE", description = "PEM private key of --jolokia-tls-cert.")
+  @Option(
+      names = "--jolokia-tls-key",
+      paramLabel = "FILE",
+      description = "PEM private key of --jolokia-tls-cert.")
   Path key;
 
-  @Option(names = "--jolokia-cors-origin", paramLabel = "ORIGIN",
-      description = {"Origin a browser console may call Jolokia from, e.g. https://hawtio.example.com; repeatable.",
-          "Without it only same-origin browser requests are answered."})
+  @Option(
+      names = "--jolokia-cors-origin",
+      paramLabel = "ORIGIN",
+      description = {
+        "Origin a browser console may call Jolokia from, e.g. https://hawtio.example.com; repeatable.",
+        "Without it only same-origin browser requests are answered."
+      })
   List<String> corsOrigins = new ArrayList<>();
 
   /** The Jolokia view, when enabled. */
@@ -64,10 +91,12 @@ public final class JolokiaOptions {
       throw new IllegalArgumentException("--jolokia-tls-cert and --jolokia-tls-key go together");
     }
     if (keystore != null && certificate != null) {
-      throw new IllegalArgumentException("use either --jolokia-tls-keystore or --jolokia-tls-cert/-key, not both");
+      throw new IllegalArgumentException(
+          "use either --jolokia-tls-keystore or --jolokia-tls-cert/-key, not both");
     }
     if (keystore != null && passwordFile == null) {
-      throw new IllegalArgumentException("--jolokia-tls-keystore needs --jolokia-tls-password-file");
+      throw new IllegalArgumentException(
+          "--jolokia-tls-keystore needs --jolokia-tls-password-file");
     }
     InetAddress address;
     try {
@@ -75,8 +104,18 @@ public final class JolokiaOptions {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--jolokia-bind " + bind + ": unknown address");
     }
-    return List.of(new JolokiaView(new JolokiaView.Settings(address, p, port == null, keystore, password(),
-        certificate, key, List.copyOf(corsOrigins)), auth));
+    return List.of(
+        new JolokiaView(
+            new JolokiaView.Settings(
+                address,
+                p,
+                port == null,
+                keystore,
+                password(),
+                certificate,
+                key,
+                List.copyOf(corsOrigins)),
+            auth));
   }
 
   private char[] password() {
@@ -84,9 +123,13 @@ public final class JolokiaOptions {
       return null;
     }
     try {
-      return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+      return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
+          .findFirst()
+          .orElse("")
+          .toCharArray();
     } catch (IOException e) {
-      throw new IllegalArgumentException("--jolokia-tls-password-file " + passwordFile + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "--jolokia-tls-password-file " + passwordFile + ": " + e.getMessage());
     }
   }
 }

@@ -14,15 +14,21 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Writes snapshots as JSON: {"hosts": [...]} with every record field, times in ISO-8601, unknown rates as null. */
+/**
+ * Writes snapshots as JSON: {"hosts": [...]} with every record field, times in ISO-8601, unknown
+ * rates as null.
+ */
 final class JsonOutput {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .registerModule(new SimpleModule().addSerializer(Double.class, new FiniteOrNull())
-          .addSerializer(double.class, new FiniteOrNull()))
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .registerModule(
+              new SimpleModule()
+                  .addSerializer(Double.class, new FiniteOrNull())
+                  .addSerializer(double.class, new FiniteOrNull()))
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonOutput() {}
 
@@ -37,7 +43,8 @@ final class JsonOutput {
   /** JSON has no NaN: a rate not known yet is written as null. */
   private static final class FiniteOrNull extends JsonSerializer<Double> {
     @Override
-    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       if (value == null || value.isNaN() || value.isInfinite()) {
         gen.writeNull();
       } else {

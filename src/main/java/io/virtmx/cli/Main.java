@@ -26,83 +26,132 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code virtmx} command: runs the agent, or collects once and prints the snapshot. */
-@Command(name = "virtmx", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    sortOptions = false, usageHelpAutoWidth = true, subcommands = UserCommand.class,
+@Command(
+    name = "virtmx",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    subcommands = UserCommand.class,
     description = {
-        "Management agent for libvirt hosts: watches every node, domain, storage pool and virtual network of one or "
-            + "more libvirt connections and keeps an up-to-date snapshot of their state and statistics.",
-        ""},
-    footer = {"",
-        "Exit status: 0 success, 1 a host could not be reached or collected, 2 invalid options.",
-        "Config file: one 'option = value' per line with the long option names above, e.g. 'connect = qemu:///system'."})
+      "Management agent for libvirt hosts: watches every node, domain, storage pool and virtual network of one or "
+          + "more libvirt connections and keeps an up-to-date snapshot of their state and statistics.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit status: 0 success, 1 a host could not be reached or collected, 2 invalid options.",
+      "Config file: one 'option = value' per line with the long option names above, e.g. 'connect = qemu:///system'."
+    })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-  @Option(names = "--connect", paramLabel = "[NAME=]URI",
-      description = {"libvirt URI to watch; repeat for several hosts (default: test:///default, libvirt's "
-          + "built-in test driver).",
-          "NAME is the host name to publish it under (default: the hostname libvirt reports)."})
+  @Option(
+      names = "--connect",
+      paramLabel = "[NAME=]URI",
+      description = {
+        "libvirt URI to watch; repeat for several hosts (default: test:///default, libvirt's "
+            + "built-in test driver).",
+        "NAME is the host name to publish it under (default: the hostname libvirt reports)."
+      })
   List<String> connect = new ArrayList<>();
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Time between two full collections, e.g. 10s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "Time between two full collections, e.g. 10s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
   String interval;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-      description = "Longest a collection may take before the host's snapshot is marked stale (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description =
+          "Longest a collection may take before the host's snapshot is marked stale (default: ${DEFAULT-VALUE}).")
   String timeout;
 
-  @Option(names = "--read-only", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+  @Option(
+      names = "--read-only",
+      arity = "0..1",
+      fallbackValue = "true",
+      paramLabel = "BOOL",
       description = "Open read-only libvirt connections and refuse every operation, on every view.")
   boolean readOnly;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "5",
-      description = {"libvirt calls one collection may have in flight at once (default: ${DEFAULT-VALUE}, "
-          + "libvirtd's default max_client_requests).", "More helps only if libvirtd allows more per client."})
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = {
+        "libvirt calls one collection may have in flight at once (default: ${DEFAULT-VALUE}, "
+            + "libvirtd's default max_client_requests).",
+        "More helps only if libvirtd allows more per client."
+      })
   int workers;
 
-  @Option(names = "--credentials", paramLabel = "FILE",
-      description = "File of 'URI USERNAME PASSWORD' lines answering libvirt's authentication (SASL, SSH password).")
+  @Option(
+      names = "--credentials",
+      paramLabel = "FILE",
+      description =
+          "File of 'URI USERNAME PASSWORD' lines answering libvirt's authentication (SASL, SSH password).")
   Path credentials;
 
-  @Option(names = "--users", paramLabel = "FILE",
-      description = {"Users file every view authenticates against (default: /etc/virtmx/users if it exists).",
-          "Without one, views listen on loopback only and anonymous clients there are viewers."})
+  @Option(
+      names = "--users",
+      paramLabel = "FILE",
+      description = {
+        "Users file every view authenticates against (default: /etc/virtmx/users if it exists).",
+        "Without one, views listen on loopback only and anonymous clients there are viewers."
+      })
   Path users;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Read options from FILE ('option = value' lines); options on the command line win.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Read options from FILE ('option = value' lines); options on the command line win.")
   Path config;
 
   @Option(names = "--once", description = "Collect once, print the snapshot and exit.")
   boolean once;
 
-  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-      description = "Output of --once: a readable table or the full snapshot as JSON (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      defaultValue = "table",
+      description =
+          "Output of --once: a readable table or the full snapshot as JSON (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--sample", paramLabel = "DURATION", defaultValue = "1s",
-      description = "With --once: time between the two samples the rates are computed from (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sample",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      description =
+          "With --once: time between the two samples the rates are computed from (default: ${DEFAULT-VALUE}).")
   String sample;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL",
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
       description = "error, warn, info, debug or trace (default: info; warn with --once).")
   String logLevel;
 
-  @CommandLine.Mixin
-  JmxOptions jmx = new JmxOptions();
+  @CommandLine.Mixin JmxOptions jmx = new JmxOptions();
 
-  @CommandLine.Mixin
-  CimOptions cim = new CimOptions();
+  @CommandLine.Mixin CimOptions cim = new CimOptions();
 
-  @CommandLine.Mixin
-  MetricsOptions metrics = new MetricsOptions();
+  @CommandLine.Mixin MetricsOptions metrics = new MetricsOptions();
 
-  @CommandLine.Mixin
-  JolokiaOptions jolokia = new JolokiaOptions();
+  @CommandLine.Mixin JolokiaOptions jolokia = new JolokiaOptions();
 
   /** Output formats of {@code --once}. */
-  enum Format { table, json }
+  enum Format {
+    table,
+    json
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -113,14 +162,18 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOverwrittenOptionsAllowed(true);
-    cli.setParameterExceptionHandler((e, a) -> {
-      e.getCommandLine().getErr().println("virtmx: " + e.getMessage() + " (see 'virtmx --help')");
-      return 2;
-    });
-    cli.setExecutionExceptionHandler((e, c, p) -> {
-      c.getErr().println("virtmx: " + e.getMessage());
-      return e instanceof IllegalArgumentException ? 2 : 1;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine()
+              .getErr()
+              .println("virtmx: " + e.getMessage() + " (see 'virtmx --help')");
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, c, p) -> {
+          c.getErr().println("virtmx: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? 2 : 1;
+        });
     try {
       return cli.execute(ConfigArguments.merge(args));
     } catch (IllegalArgumentException | IOException e) {
@@ -141,7 +194,12 @@ public final class Main implements Callable<Integer> {
   private AgentConfig toConfig() throws IOException {
     List<String> uris = connect.isEmpty() ? List.of(AgentConfig.DEFAULT_URI) : connect;
     List<HostSpec> hosts = uris.stream().map(HostSpec::parse).toList();
-    return new AgentConfig(hosts, Durations.parse(interval), Durations.parse(timeout), readOnly, workers,
+    return new AgentConfig(
+        hosts,
+        Durations.parse(interval),
+        Durations.parse(timeout),
+        readOnly,
+        workers,
         credentials == null ? Map.of() : CredentialsFile.read(credentials));
   }
 

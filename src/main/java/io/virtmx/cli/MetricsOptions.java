@@ -16,30 +16,49 @@ import picocli.CommandLine.Option;
 
 /** Command-line options of the Prometheus metrics view. */
 public final class MetricsOptions {
-  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9177",
-      description = "Port of the Prometheus /metrics endpoint, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "9177",
+      description =
+          "Port of the Prometheus /metrics endpoint, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "Address /metrics listens on; a non-loopback one needs --users (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--metrics-bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address /metrics listens on; a non-loopback one needs --users (default: ${DEFAULT-VALUE}).")
   String bind;
 
   @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics.")
   boolean disabled;
 
-  @Option(names = "--metrics-tls-keystore", paramLabel = "FILE",
-      description = "Serve /metrics over HTTPS with the key and certificate of this PKCS#12 (or .jks) key store.")
+  @Option(
+      names = "--metrics-tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve /metrics over HTTPS with the key and certificate of this PKCS#12 (or .jks) key store.")
   Path keystore;
 
-  @Option(names = "--metrics-tls-password-file", paramLabel = "FILE",
-      description = "File whose first line is the password of --metrics-tls-keystore (never on the command line).")
+  @Option(
+      names = "--metrics-tls-password-file",
+      paramLabel = "FILE",
+      description =
+          "File whose first line is the password of --metrics-tls-keystore (never on the command line).")
   Path keystorePasswordFile;
 
-  @Option(names = "--metrics-tls-cert", paramLabel = "FILE",
-      description = "Serve /metrics over HTTPS with this PEM certificate chain (with --metrics-tls-key).")
+  @Option(
+      names = "--metrics-tls-cert",
+      paramLabel = "FILE",
+      description =
+          "Serve /metrics over HTTPS with this PEM certificate chain (with --metrics-tls-key).")
   Path certificate;
 
-  @Option(names = "--metrics-tls-key", paramLabel = "FILE",
+  @Option(
+      names = "--metrics-tls-key",
+      paramLabel = "FILE",
       description = "PEM PKCS#8 private key of --metrics-tls-cert.")
   Path key;
 
@@ -58,7 +77,8 @@ public final class MetricsOptions {
 
   private SSLContext tls() throws IOException {
     if (keystore != null && certificate != null) {
-      throw new IllegalArgumentException("use either --metrics-tls-keystore or --metrics-tls-cert/--metrics-tls-key");
+      throw new IllegalArgumentException(
+          "use either --metrics-tls-keystore or --metrics-tls-cert/--metrics-tls-key");
     }
     if (keystore != null) {
       return TlsContexts.fromKeyStore(keystore, PasswordFiles.firstLine(keystorePasswordFile));

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads secrets such as key store passwords from files, so they never appear on a command line or in ps. */
+/**
+ * Reads secrets such as key store passwords from files, so they never appear on a command line or
+ * in ps.
+ */
 final class PasswordFiles {
   private PasswordFiles() {}
 

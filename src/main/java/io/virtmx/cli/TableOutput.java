@@ -31,13 +31,29 @@ final class TableOutput {
     for (HostSnapshot host : snapshots) {
       out.println(header(host));
       out.println();
-      table(out, List.of("Id", "Name", "State", "CPU%", "vCPUs", "Memory", "Disk read", "Disk write", "Net rx",
-          "Net tx"), host.domains().stream().map(TableOutput::domainRow).toList());
+      table(
+          out,
+          List.of(
+              "Id",
+              "Name",
+              "State",
+              "CPU%",
+              "vCPUs",
+              "Memory",
+              "Disk read",
+              "Disk write",
+              "Net rx",
+              "Net tx"),
+          host.domains().stream().map(TableOutput::domainRow).toList());
       out.println();
-      table(out, List.of("Pool", "State", "Autostart", "Capacity", "Allocation", "Available", "Volumes"),
+      table(
+          out,
+          List.of("Pool", "State", "Autostart", "Capacity", "Allocation", "Available", "Volumes"),
           host.pools().stream().map(TableOutput::poolRow).toList());
       out.println();
-      table(out, List.of("Network", "Active", "Autostart", "Bridge", "Forward", "DHCP leases"),
+      table(
+          out,
+          List.of("Network", "Active", "Autostart", "Bridge", "Forward", "DHCP leases"),
           host.networks().stream().map(TableOutput::networkRow).toList());
       out.println();
     }
@@ -49,26 +65,52 @@ final class TableOutput {
     if (n == null) {
       return "Host " + host.host() + " (" + host.uri() + "): " + state;
     }
-    return String.format(Locale.ROOT, "Host %s (%s): %s, %s %s, libvirt %s, %d CPUs, %s memory (%s free)",
-        host.host(), host.uri(), state, n.hypervisorType(), NodeInfo.versionString(n.hypervisorVersion()),
-        NodeInfo.versionString(n.libvirtVersion()), n.cpus(), bytes(n.memoryTotalBytes()),
+    return String.format(
+        Locale.ROOT,
+        "Host %s (%s): %s, %s %s, libvirt %s, %d CPUs, %s memory (%s free)",
+        host.host(),
+        host.uri(),
+        state,
+        n.hypervisorType(),
+        NodeInfo.versionString(n.hypervisorVersion()),
+        NodeInfo.versionString(n.libvirtVersion()),
+        n.cpus(),
+        bytes(n.memoryTotalBytes()),
         bytes(n.memoryFreeBytes()));
   }
 
   private static List<String> domainRow(DomainSnapshot d) {
-    return List.of(d.id() < 0 ? "-" : Integer.toString(d.id()), d.name(), d.state().label(),
-        number(d.rates().cpuPercentOfCore()), Integer.toString(d.vcpusCurrent()), bytes(d.memoryCurrentKib() * 1024),
-        rate(sumDisks(d, IoRates::readBytesPerSec)), rate(sumDisks(d, IoRates::writeBytesPerSec)),
-        rate(sumIfaces(d, IoRates::readBytesPerSec)), rate(sumIfaces(d, IoRates::writeBytesPerSec)));
+    return List.of(
+        d.id() < 0 ? "-" : Integer.toString(d.id()),
+        d.name(),
+        d.state().label(),
+        number(d.rates().cpuPercentOfCore()),
+        Integer.toString(d.vcpusCurrent()),
+        bytes(d.memoryCurrentKib() * 1024),
+        rate(sumDisks(d, IoRates::readBytesPerSec)),
+        rate(sumDisks(d, IoRates::writeBytesPerSec)),
+        rate(sumIfaces(d, IoRates::readBytesPerSec)),
+        rate(sumIfaces(d, IoRates::writeBytesPerSec)));
   }
 
   private static List<String> poolRow(PoolSnapshot p) {
-    return List.of(p.name(), PoolSnapshot.stateLabel(p.state()), yesNo(p.autostart()), bytes(p.capacityBytes()),
-        bytes(p.allocationBytes()), bytes(p.availableBytes()), Integer.toString(p.volumes().size()));
+    return List.of(
+        p.name(),
+        PoolSnapshot.stateLabel(p.state()),
+        yesNo(p.autostart()),
+        bytes(p.capacityBytes()),
+        bytes(p.allocationBytes()),
+        bytes(p.availableBytes()),
+        Integer.toString(p.volumes().size()));
   }
 
   private static List<String> networkRow(NetworkSnapshot n) {
-    return List.of(n.name(), yesNo(n.active()), yesNo(n.autostart()), n.bridge(), n.forwardMode(),
+    return List.of(
+        n.name(),
+        yesNo(n.active()),
+        yesNo(n.autostart()),
+        n.bridge(),
+        n.forwardMode(),
         Integer.toString(n.dhcpLeases()));
   }
 

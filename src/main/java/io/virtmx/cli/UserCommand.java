@@ -15,30 +15,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code virtmx user add|remove}: manages the users file every view authenticates against. */
-@Command(name = "user", description = "Manage the users file shared by every view (JMX, Jolokia, metrics, CIM).",
-    subcommands = {UserCommand.Add.class, UserCommand.Remove.class}, mixinStandardHelpOptions = true)
+@Command(
+    name = "user",
+    description = "Manage the users file shared by every view (JMX, Jolokia, metrics, CIM).",
+    subcommands = {UserCommand.Add.class, UserCommand.Remove.class},
+    mixinStandardHelpOptions = true)
 final class UserCommand {
 
   /** Options both subcommands take. */
   static class FileOption {
-    @Option(names = "--users", paramLabel = "FILE", defaultValue = "/etc/virtmx/users",
+    @Option(
+        names = "--users",
+        paramLabel = "FILE",
+        defaultValue = "/etc/virtmx/users",
         description = "Users file (default: ${DEFAULT-VALUE}); created with mode 0600 if missing.")
     Path file;
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = {"Add a user or change its role and password.",
-          "The password is read from standard input (prompted twice on a terminal), never from the command line."})
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add a user or change its role and password.",
+        "The password is read from standard input (prompted twice on a terminal), never from the command line."
+      })
   static final class Add implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME", description = "User name: letters, digits, '.', '_', '@', '-'.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "User name: letters, digits, '.', '_', '@', '-'.")
     String name;
 
-    @Option(names = "--role", required = true, paramLabel = "viewer|operator",
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "viewer|operator",
         description = "viewer: read only; operator: may also run operations.")
     String role;
 
-    @picocli.CommandLine.Mixin
-    FileOption users = new FileOption();
+    @picocli.CommandLine.Mixin FileOption users = new FileOption();
 
     @Override
     public Integer call() throws IOException {
@@ -63,8 +77,7 @@ final class UserCommand {
     @Parameters(paramLabel = "NAME")
     String name;
 
-    @picocli.CommandLine.Mixin
-    FileOption users = new FileOption();
+    @picocli.CommandLine.Mixin FileOption users = new FileOption();
 
     @Override
     public Integer call() throws IOException {
@@ -84,7 +97,8 @@ final class UserCommand {
       }
       return first;
     }
-    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    String line =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     if (line == null) {
       throw new IllegalArgumentException("no password on standard input");
     }

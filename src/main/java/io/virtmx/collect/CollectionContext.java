@@ -8,8 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one collection pass over one host shares between its collectors: the connection, the previous snapshot,
- * a pool for per-object calls that may run in parallel, and the error counts by kind.
+ * What one collection pass over one host shares between its collectors: the connection, the
+ * previous snapshot, a pool for per-object calls that may run in parallel, and the error counts by
+ * kind.
  */
 final class CollectionContext {
   private final NativeConnect connection;

@@ -1,8 +1,8 @@
 package io.virtmx.collect;
 
 /**
- * Collects one kind of object from one open libvirt connection. Implementations do the libvirt I/O and leave
- * parsing to pure functions; they free every native object they obtain.
+ * Collects one kind of object from one open libvirt connection. Implementations do the libvirt I/O
+ * and leave parsing to pure functions; they free every native object they obtain.
  */
 @FunctionalInterface
 interface Collector<T> {

@@ -10,17 +10,24 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The slow-changing facts of each domain (its parsed definition, persistence, autostart, and — for drivers whose bulk
- * stats lack them — disk sizes), so a collection does not fetch 1000 XML documents and thousands of rarely changing
- * values every interval. An entry is valid for one run of one domain (the id changes at every start), until an event
- * or an operation about the domain invalidates it, and at most {@code maxAge} (jittered, so entries loaded together
- * do not all expire in the same collection) for changes libvirt sends no event for, such as autostart.
+ * The slow-changing facts of each domain (its parsed definition, persistence, autostart, and — for
+ * drivers whose bulk stats lack them — disk sizes), so a collection does not fetch 1000 XML
+ * documents and thousands of rarely changing values every interval. An entry is valid for one run
+ * of one domain (the id changes at every start), until an event or an operation about the domain
+ * invalidates it, and at most {@code maxAge} (jittered, so entries loaded together do not all
+ * expire in the same collection) for changes libvirt sends no event for, such as autostart.
  */
 final class DescriptionCache {
   private record Entry(int domainId, Description value, long expiresNanos) {}
 
-  /** A domain's slow-changing facts; {@code diskSizes} by target, empty where the bulk stats carry them. */
-  record Description(DomainDescription definition, boolean persistent, boolean autostart,
+  /**
+   * A domain's slow-changing facts; {@code diskSizes} by target, empty where the bulk stats carry
+   * them.
+   */
+  record Description(
+      DomainDescription definition,
+      boolean persistent,
+      boolean autostart,
       Map<String, BlockInfo> diskSizes) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();

@@ -32,9 +32,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Builds one {@link DomainSnapshot} from a bulk stats record and the domain's definition, calling libvirt per
- * domain only for a group the driver left out of the bulk record (the test driver returns only the state).
- * A stopped domain costs no per-domain call: its facts come from the cached definition.
+ * Builds one {@link DomainSnapshot} from a bulk stats record and the domain's definition, calling
+ * libvirt per domain only for a group the driver left out of the bulk record (the test driver
+ * returns only the state). A stopped domain costs no per-domain call: its facts come from the
+ * cached definition.
  */
 final class DomainAssembler {
   private final DomainStatsRecord record;
@@ -49,8 +50,12 @@ final class DomainAssembler {
   private final DriverSupport support;
   private DomainBasicInfo info;
 
-  DomainAssembler(DomainStatsRecord record, int id, DescriptionCache.Description description,
-      Consumer<String> errors, DriverSupport support) {
+  DomainAssembler(
+      DomainStatsRecord record,
+      int id,
+      DescriptionCache.Description description,
+      Consumer<String> errors,
+      DriverSupport support) {
     this.record = record;
     this.params = record.params();
     this.dom = record.domain();
@@ -69,11 +74,28 @@ final class DomainAssembler {
     boolean active = id >= 0;
     VcpuCount vcpuCount = vcpuCount(active);
     Memory memory = memory(active);
-    return new DomainSnapshot(record.name(), record.uuid(), id, state.state(), state.reason(), persistent, autostart,
-        definition.os(), vcpuCount.current(), vcpuCount.maximum(), active ? vcpus() : List.of(), memory.currentKib(),
+    return new DomainSnapshot(
+        record.name(),
+        record.uuid(),
+        id,
+        state.state(),
+        state.reason(),
+        persistent,
+        autostart,
+        definition.os(),
+        vcpuCount.current(),
+        vcpuCount.maximum(),
+        active ? vcpus() : List.of(),
+        memory.currentKib(),
         memory.maximumKib(),
-        active ? cpu() : CpuTimes.UNKNOWN, active ? balloon(memory.maximumKib()) : BalloonStats.UNKNOWN, disks(active),
-        interfaces(active), active ? job() : JobInfo.NONE, DomainRates.UNKNOWN, Instant.now(), sampled,
+        active ? cpu() : CpuTimes.UNKNOWN,
+        active ? balloon(memory.maximumKib()) : BalloonStats.UNKNOWN,
+        disks(active),
+        interfaces(active),
+        active ? job() : JobInfo.NONE,
+        DomainRates.UNKNOWN,
+        Instant.now(),
+        sampled,
         definition.devices());
   }
 
@@ -131,8 +153,10 @@ final class DomainAssembler {
     if (has(StatsGroup.BALLOON)) {
       return DomainStatsParser.balloon(params);
     }
-    BalloonStats b = optional("balloon", () -> PerDomainGuestStats.memoryStats(dom), BalloonStats.UNKNOWN);
-    // virDomainMemoryStats has no "maximum"; the bulk call's balloon.maximum is the domain's maximum memory.
+    BalloonStats b =
+        optional("balloon", () -> PerDomainGuestStats.memoryStats(dom), BalloonStats.UNKNOWN);
+    // virDomainMemoryStats has no "maximum"; the bulk call's balloon.maximum is the domain's
+    // maximum memory.
     return b.withMaximumKib(maximumKib);
   }
 
@@ -157,7 +181,9 @@ final class DomainAssembler {
     return counters == null || sizes == null ? counters : counters.withSizes(sizes);
   }
 
-  /** Block stats with flush and time counters where the driver has them, the basic five otherwise. */
+  /**
+   * Block stats with flush and time counters where the driver has them, the basic five otherwise.
+   */
   private BlockCounters blockStats(String target) {
     if (!support.lacks("blockStatsFlags")) {
       try {
@@ -175,18 +201,54 @@ final class DomainAssembler {
   private static DiskStats disk(DiskDefinition d, BlockCounters c) {
     String source = !d.source().isEmpty() || c == null || c.path() == null ? d.source() : c.path();
     if (c == null) {
-      return new DiskStats(d.target(), d.bus(), d.type(), d.device(), d.driverType(), source,
-          -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, IoRates.UNKNOWN);
+      return new DiskStats(
+          d.target(),
+          d.bus(),
+          d.type(),
+          d.device(),
+          d.driverType(),
+          source,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          IoRates.UNKNOWN);
     }
-    return new DiskStats(d.target(), d.bus(), d.type(), d.device(), d.driverType(), source,
-        c.readRequests(), c.readBytes(), c.readTimeNs(), c.writeRequests(), c.writeBytes(), c.writeTimeNs(),
-        c.flushRequests(), c.flushTimeNs(), c.errors(), c.capacityBytes(), c.allocationBytes(), c.physicalBytes(),
+    return new DiskStats(
+        d.target(),
+        d.bus(),
+        d.type(),
+        d.device(),
+        d.driverType(),
+        source,
+        c.readRequests(),
+        c.readBytes(),
+        c.readTimeNs(),
+        c.writeRequests(),
+        c.writeBytes(),
+        c.writeTimeNs(),
+        c.flushRequests(),
+        c.flushTimeNs(),
+        c.errors(),
+        c.capacityBytes(),
+        c.allocationBytes(),
+        c.physicalBytes(),
         IoRates.UNKNOWN);
   }
 
   private List<InterfaceStats> interfaces(boolean active) {
     List<NetCounters> bulk = has(StatsGroup.INTERFACE) ? DomainStatsParser.nets(params) : null;
-    return definition.interfaces().stream().map(i -> iface(i, netCounters(i, bulk, active))).toList();
+    return definition.interfaces().stream()
+        .map(i -> iface(i, netCounters(i, bulk, active)))
+        .toList();
   }
 
   private NetCounters netCounters(InterfaceDefinition i, List<NetCounters> bulk, boolean active) {
@@ -201,17 +263,43 @@ final class DomainAssembler {
 
   private static InterfaceStats iface(InterfaceDefinition i, NetCounters c) {
     if (c == null) {
-      return new InterfaceStats(i.target(), i.mac(), i.type(), i.source(), i.model(),
-          -1, -1, -1, -1, -1, -1, -1, -1, IoRates.UNKNOWN);
+      return new InterfaceStats(
+          i.target(),
+          i.mac(),
+          i.type(),
+          i.source(),
+          i.model(),
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          IoRates.UNKNOWN);
     }
-    return new InterfaceStats(i.target(), i.mac(), i.type(), i.source(), i.model(), c.rxBytes(), c.rxPackets(),
-        c.rxErrors(), c.rxDrops(), c.txBytes(), c.txPackets(), c.txErrors(), c.txDrops(), IoRates.UNKNOWN);
+    return new InterfaceStats(
+        i.target(),
+        i.mac(),
+        i.type(),
+        i.source(),
+        i.model(),
+        c.rxBytes(),
+        c.rxPackets(),
+        c.rxErrors(),
+        c.rxDrops(),
+        c.txBytes(),
+        c.txPackets(),
+        c.txErrors(),
+        c.txDrops(),
+        IoRates.UNKNOWN);
   }
 
   /**
-   * A per-domain call whose absence is not an error: an unsupported call gives the fallback quietly (and is not
-   * tried again on this connection), any other
-   * failure (but the domain vanishing, which aborts the domain) is counted under {@code kind}.
+   * A per-domain call whose absence is not an error: an unsupported call gives the fallback quietly
+   * (and is not tried again on this connection), any other failure (but the domain vanishing, which
+   * aborts the domain) is counted under {@code kind}.
    */
   private <T> T optional(String kind, Supplier<T> call, T fallback) {
     if (support.lacks(kind)) {

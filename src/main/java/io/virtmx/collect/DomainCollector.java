@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every domain of a host, active or defined, from one {@code virConnectGetAllDomainStats} call; per-domain calls
- * fill in only the groups the driver did not return (see {@link DomainAssembler}), spread over the worker pool.
- * A domain that disappears mid-collection is dropped silently.
+ * Every domain of a host, active or defined, from one {@code virConnectGetAllDomainStats} call;
+ * per-domain calls fill in only the groups the driver did not return (see {@link DomainAssembler}),
+ * spread over the worker pool. A domain that disappears mid-collection is dropped silently.
  */
 final class DomainCollector implements Collector<List<DomainSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(DomainCollector.class);
@@ -68,7 +68,8 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
   Optional<DomainSnapshot> collectOne(CollectionContext context, String uuid) {
     descriptions.invalidate(uuid);
     Pointer conn = context.connection().nativeHandle();
-    try (DomainStatsBatch batch = DomainStatsBatch.fetchOne(conn, uuid, StatsGroup.collectorMask())) {
+    try (DomainStatsBatch batch =
+        DomainStatsBatch.fetchOne(conn, uuid, StatsGroup.collectorMask())) {
       if (batch.records().isEmpty()) {
         return Optional.empty();
       }
@@ -81,7 +82,8 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     }
   }
 
-  private DomainSnapshot await(CollectionContext context, Future<DomainSnapshot> f) throws InterruptedException {
+  private DomainSnapshot await(CollectionContext context, Future<DomainSnapshot> f)
+      throws InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -97,8 +99,8 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
       Pointer dom = record.domain();
       int id = NativeDomain.id(dom);
       boolean bulkBlock = record.hasGroup(StatsGroup.BLOCK);
-      DescriptionCache.Description description = descriptions.get(record.uuid(), id,
-          () -> describe(dom, id >= 0 && !bulkBlock));
+      DescriptionCache.Description description =
+          descriptions.get(record.uuid(), id, () -> describe(dom, id >= 0 && !bulkBlock));
       return new DomainAssembler(record, id, description, context::error, support).assemble();
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
@@ -147,6 +149,8 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
   }
 
   static Optional<NetCounters> net(List<NetCounters> counters, InterfaceDefinition iface) {
-    return counters.stream().filter(c -> !iface.target().isEmpty() && iface.target().equals(c.name())).findFirst();
+    return counters.stream()
+        .filter(c -> !iface.target().isEmpty() && iface.target().equals(c.name()))
+        .findFirst();
   }
 }

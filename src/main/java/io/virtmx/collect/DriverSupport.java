@@ -4,10 +4,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which optional per-domain calls the host's driver does not implement, learnt from its first "not supported"
- * answer, so later collections skip them instead of paying a failing round trip per domain each time (the test
- * driver lacks block stats with flags and job info; 1000 domains would cost 3000 wasted calls). Forgotten when the
- * connection changes: a restarted libvirtd may be a newer one.
+ * Which optional per-domain calls the host's driver does not implement, learnt from its first "not
+ * supported" answer, so later collections skip them instead of paying a failing round trip per
+ * domain each time (the test driver lacks block stats with flags and job info; 1000 domains would
+ * cost 3000 wasted calls). Forgotten when the connection changes: a restarted libvirtd may be a
+ * newer one.
  */
 final class DriverSupport {
   private final Set<String> missing = ConcurrentHashMap.newKeySet();

@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one host's snapshot current: a full collection every interval and right after (re)connecting, a refresh of
- * just the affected object on every libvirt event. All libvirt work for the host runs on its own single thread, so
- * refreshes never race; a watchdog marks the snapshot stale when a call hangs past the timeout.
+ * Keeps one host's snapshot current: a full collection every interval and right after
+ * (re)connecting, a refresh of just the affected object on every libvirt event. All libvirt work
+ * for the host runs on its own single thread, so refreshes never race; a watchdog marks the
+ * snapshot stale when a call hangs past the timeout.
  */
 public final class HostCollector implements ConnectionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostCollector.class);
@@ -50,18 +51,24 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   private volatile Future<?> inFlight;
   private ScheduledFuture<?> ticker;
 
-  public HostCollector(HostConnection.Factory connections, SnapshotStore store, ScheduledExecutorService scheduler,
-      ExecutorService workers, Duration timeout) {
+  public HostCollector(
+      HostConnection.Factory connections,
+      SnapshotStore store,
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      Duration timeout) {
     this.connection = connections.create(this);
     this.store = store;
     this.scheduler = scheduler;
     this.workers = workers;
     this.timeout = timeout;
-    this.own = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "virtmx-collect-" + connection.uri());
-      t.setDaemon(true);
-      return t;
-    });
+    this.own =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "virtmx-collect-" + connection.uri());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public HostConnection connection() {
@@ -72,14 +79,18 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     return name;
   }
 
-  /** Sets the name the host is published under; done once, before {@link #start} or {@link #collectNow}. */
+  /**
+   * Sets the name the host is published under; done once, before {@link #start} or {@link
+   * #collectNow}.
+   */
   public void name(String hostName) {
     this.name = hostName;
   }
 
   /** Collects every interval from now on (the first right away). */
   public synchronized void start(Duration interval) {
-    ticker = scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    ticker =
+        scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Runs one full collection and waits for it, at most the timeout; for one-shot use. */
@@ -108,7 +119,9 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     if (f.isDone()) {
       return;
     }
-    log.warn("{}: collection still running after {} s; keeping the last snapshot, marked stale", name,
+    log.warn(
+        "{}: collection still running after {} s; keeping the last snapshot, marked stale",
+        name,
         timeout.toSeconds());
     count(Map.of("timeout", 1L));
     store.host(name).ifPresent(s -> store.publish(s.markedStale(s.up(), Instant.now(), errors())));
@@ -118,7 +131,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     try {
       collectAllOnce();
     } catch (RuntimeException e) {
-      // A bug of ours, not a libvirt failure: say so loudly, keep the agent collecting at the next interval.
+      // A bug of ours, not a libvirt failure: say so loudly, keep the agent collecting at the next
+      // interval.
       log.error("{}: collection failed unexpectedly: {}", name, e.toString(), e);
       count(Map.of("internal", 1L));
     }
@@ -135,10 +149,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     long t0 = System.nanoTime();
     CollectionContext context = new CollectionContext(conn.get(), previous, workers);
     NodeInfo node = part("node", nodes, context, previous == null ? null : previous.node());
-    List<DomainSnapshot> doms = part("domain", domains, context, previous == null ? List.of() : previous.domains());
-    List<PoolSnapshot> pls = part("pool", pools, context, previous == null ? List.of() : previous.pools());
-    List<NetworkSnapshot> nets = part("network", networks, context,
-        previous == null ? List.of() : previous.networks());
+    List<DomainSnapshot> doms =
+        part("domain", domains, context, previous == null ? List.of() : previous.domains());
+    List<PoolSnapshot> pls =
+        part("pool", pools, context, previous == null ? List.of() : previous.pools());
+    List<NetworkSnapshot> nets =
+        part("network", networks, context, previous == null ? List.of() : previous.networks());
     if (connection.state() != HostConnection.State.UP) {
       publishDown(previous);
       return;
@@ -149,13 +165,33 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     boolean complete = errs.isEmpty();
     Instant lastSuccess = complete ? start : previous == null ? null : previous.lastSuccess();
-    store.publish(new HostSnapshot(name, connection.uri(), true, !complete, start, lastSuccess, took, errors(), node,
-        doms, pls, nets));
-    log.debug("{}: collected {} domains, {} pools, {} networks in {} ms", name, doms.size(), pls.size(), nets.size(),
+    store.publish(
+        new HostSnapshot(
+            name,
+            connection.uri(),
+            true,
+            !complete,
+            start,
+            lastSuccess,
+            took,
+            errors(),
+            node,
+            doms,
+            pls,
+            nets));
+    log.debug(
+        "{}: collected {} domains, {} pools, {} networks in {} ms",
+        name,
+        doms.size(),
+        pls.size(),
+        nets.size(),
         took.toMillis());
   }
 
-  /** Runs one collector; on failure counts the error, checks the connection and keeps the previous value. */
+  /**
+   * Runs one collector; on failure counts the error, checks the connection and keeps the previous
+   * value.
+   */
   private <T> T part(String kind, Collector<T> collector, CollectionContext context, T previous) {
     try {
       return collector.collect(context);
@@ -206,12 +242,18 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       return;
     }
     ObjectEvent named = event.withHost(name);
-    log.info("{}: {} {} {}{}", name, named.kind().name().toLowerCase(java.util.Locale.ROOT), named.name(),
-        named.event(), named.detail().isEmpty() ? "" : " (" + named.detail() + ")");
-    own.execute(() -> {
-      refresh(named);
-      store.event(named);
-    });
+    log.info(
+        "{}: {} {} {}{}",
+        name,
+        named.kind().name().toLowerCase(java.util.Locale.ROOT),
+        named.name(),
+        named.event(),
+        named.detail().isEmpty() ? "" : " (" + named.detail() + ")");
+    own.execute(
+        () -> {
+          refresh(named);
+          store.event(named);
+        });
   }
 
   /** Brings the object an event is about up to date in the snapshot, without a full collection. */
@@ -223,48 +265,68 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     }
     CollectionContext context = new CollectionContext(conn.get(), current, workers);
     try {
-      HostSnapshot next = switch (event.kind()) {
-        case DOMAIN -> refreshDomain(context, current, event.uuid());
-        case POOL -> current.withPools(pools.collect(context));
-        case NETWORK -> current.withNetworks(networks.collect(context));
-      };
+      HostSnapshot next =
+          switch (event.kind()) {
+            case DOMAIN -> refreshDomain(context, current, event.uuid());
+            case POOL -> current.withPools(pools.collect(context));
+            case NETWORK -> current.withNetworks(networks.collect(context));
+          };
       store.publish(next);
-      log.debug("{}: refreshed {} {} after {}", name, event.kind().name().toLowerCase(java.util.Locale.ROOT),
-          event.name(), event.event());
+      log.debug(
+          "{}: refreshed {} {} after {}",
+          name,
+          event.kind().name().toLowerCase(java.util.Locale.ROOT),
+          event.name(),
+          event.event());
     } catch (Exception e) {
-      log.debug("{}: refresh after {} {} failed: {}", name, event.event(), event.name(), e.getMessage());
+      log.debug(
+          "{}: refresh after {} {} failed: {}", name, event.event(), event.name(), e.getMessage());
     }
   }
 
-  private HostSnapshot refreshDomain(CollectionContext context, HostSnapshot current, String uuid) throws Exception {
-    DomainSnapshot before = current.domains().stream().filter(d -> d.uuid().equals(uuid)).findFirst().orElse(null);
-    return domains.collectOne(context, uuid)
+  private HostSnapshot refreshDomain(CollectionContext context, HostSnapshot current, String uuid)
+      throws Exception {
+    DomainSnapshot before =
+        current.domains().stream().filter(d -> d.uuid().equals(uuid)).findFirst().orElse(null);
+    return domains
+        .collectOne(context, uuid)
         .map(d -> current.withDomain(RateCalculator.carryOver(before, d)))
         .orElseGet(() -> current.withoutDomain(uuid));
   }
 
   /**
-   * An operation changed one object: refresh it now, as an event would (some changes, autostart for one, have no
-   * libvirt event). A domain not in the snapshot yet (just defined) is looked up by a full collection.
+   * An operation changed one object: refresh it now, as an event would (some changes, autostart for
+   * one, have no libvirt event). A domain not in the snapshot yet (just defined) is looked up by a
+   * full collection.
    */
   public void changed(ObjectEvent.Kind kind, String objectName) {
-    own.execute(() -> {
-      HostSnapshot current = store.host(name).orElse(null);
-      if (current == null) {
-        return;
-      }
-      if (kind == ObjectEvent.Kind.DOMAIN) {
-        Optional<DomainSnapshot> known = current.domain(objectName);
-        if (known.isEmpty()) {
-          collectAll();
-          return;
-        }
-        domains.invalidate(known.get().uuid());
-        refresh(new ObjectEvent(name, kind, objectName, known.get().uuid(), "changed", "operation", Instant.now()));
-      } else {
-        refresh(new ObjectEvent(name, kind, objectName, "", "changed", "operation", Instant.now()));
-      }
-    });
+    own.execute(
+        () -> {
+          HostSnapshot current = store.host(name).orElse(null);
+          if (current == null) {
+            return;
+          }
+          if (kind == ObjectEvent.Kind.DOMAIN) {
+            Optional<DomainSnapshot> known = current.domain(objectName);
+            if (known.isEmpty()) {
+              collectAll();
+              return;
+            }
+            domains.invalidate(known.get().uuid());
+            refresh(
+                new ObjectEvent(
+                    name,
+                    kind,
+                    objectName,
+                    known.get().uuid(),
+                    "changed",
+                    "operation",
+                    Instant.now()));
+          } else {
+            refresh(
+                new ObjectEvent(name, kind, objectName, "", "changed", "operation", Instant.now()));
+          }
+        });
   }
 
   /** Asks for a full collection as soon as possible. */

@@ -13,7 +13,10 @@ import org.libvirt.Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Virtual networks, active and defined, with their bridge, forward mode and current DHCP lease count. */
+/**
+ * Virtual networks, active and defined, with their bridge, forward mode and current DHCP lease
+ * count.
+ */
 final class NetworkCollector implements Collector<List<NetworkSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(NetworkCollector.class);
 
@@ -39,8 +42,15 @@ final class NetworkCollector implements Collector<List<NetworkSnapshot>> {
       boolean active = net.isActive() == 1;
       NetworkDescription desc = NetworkXml.parse(net.getXMLDesc(0));
       int leases = active ? leases(conn, name, context) : 0;
-      return new NetworkSnapshot(name, net.getUUIDString(), active, net.isPersistent() == 1, net.getAutostart(),
-          desc.bridge(), desc.forwardMode(), leases);
+      return new NetworkSnapshot(
+          name,
+          net.getUUIDString(),
+          active,
+          net.isPersistent() == 1,
+          net.getAutostart(),
+          desc.bridge(),
+          desc.forwardMode(),
+          leases);
     } finally {
       net.free();
     }

@@ -7,20 +7,39 @@ import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
 import org.libvirt.LibvirtException;
 
-/** The host itself: identity and versions, CPU topology, memory, and CPU time counters where the driver has them. */
+/**
+ * The host itself: identity and versions, CPU topology, memory, and CPU time counters where the
+ * driver has them.
+ */
 final class NodeCollector implements Collector<NodeInfo> {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeCollector.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(NodeCollector.class);
 
   @Override
   public NodeInfo collect(CollectionContext context) throws LibvirtException {
     NativeConnect conn = context.connection();
     org.libvirt.NodeInfo info = conn.nodeInfo();
-    return new NodeInfo(conn.getHostName(), conn.getType(), conn.getVersion(), conn.getLibVersion(), info.model,
-        info.cpus, info.mhz, info.nodes, info.sockets, info.cores, info.threads, info.memory * 1024,
-        freeMemory(conn), cpuTimes(conn));
+    return new NodeInfo(
+        conn.getHostName(),
+        conn.getType(),
+        conn.getVersion(),
+        conn.getLibVersion(),
+        info.model,
+        info.cpus,
+        info.mhz,
+        info.nodes,
+        info.sockets,
+        info.cores,
+        info.threads,
+        info.memory * 1024,
+        freeMemory(conn),
+        cpuTimes(conn));
   }
 
-  /** Free host memory in bytes, -1 where the driver cannot tell (the test driver through libvirtd fails it). */
+  /**
+   * Free host memory in bytes, -1 where the driver cannot tell (the test driver through libvirtd
+   * fails it).
+   */
   private static long freeMemory(NativeConnect conn) {
     try {
       return conn.getFreeMemory();

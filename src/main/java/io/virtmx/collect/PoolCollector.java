@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Storage pools, active and defined, with the volumes of the active ones: one listing call per pool, the volumes'
- * info calls spread over the worker pool, and each volume's path (fixed for its life) remembered by its key.
+ * Storage pools, active and defined, with the volumes of the active ones: one listing call per
+ * pool, the volumes' info calls spread over the worker pool, and each volume's path (fixed for its
+ * life) remembered by its key.
  */
 final class PoolCollector implements Collector<List<PoolSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(PoolCollector.class);
@@ -31,7 +32,8 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
   private final Map<String, String> pathsByKey = new ConcurrentHashMap<>();
 
   @Override
-  public List<PoolSnapshot> collect(CollectionContext context) throws LibvirtException, InterruptedException {
+  public List<PoolSnapshot> collect(CollectionContext context)
+      throws LibvirtException, InterruptedException {
     NativeConnect conn = context.connection();
     List<PoolSnapshot> pools = new ArrayList<>();
     for (String name : Names.concat(conn.listStoragePools(), conn.listDefinedStoragePools())) {
@@ -43,8 +45,11 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
         context.error("pool");
       }
     }
-    Set<String> keys = pools.stream().flatMap(p -> p.volumes().stream()).map(VolumeSnapshot::key)
-        .collect(Collectors.toSet());
+    Set<String> keys =
+        pools.stream()
+            .flatMap(p -> p.volumes().stream())
+            .map(VolumeSnapshot::key)
+            .collect(Collectors.toSet());
     pathsByKey.keySet().retainAll(keys);
     return pools;
   }
@@ -57,8 +62,18 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
       PoolDescription desc = PoolXml.parse(pool.getXMLDesc(0));
       int state = info.state == null ? 4 : info.state.ordinal();
       List<VolumeSnapshot> volumes = state == 2 || state == 3 ? volumes(context, name) : List.of();
-      return new PoolSnapshot(name, pool.getUUIDString(), desc.type(), state, pool.getAutostart(),
-          pool.isPersistent() == 1, info.capacity, info.allocation, info.available, desc.targetPath(), volumes);
+      return new PoolSnapshot(
+          name,
+          pool.getUUIDString(),
+          desc.type(),
+          state,
+          pool.getAutostart(),
+          pool.isPersistent() == 1,
+          info.capacity,
+          info.allocation,
+          info.available,
+          desc.targetPath(),
+          volumes);
     } finally {
       pool.free();
     }
@@ -85,16 +100,18 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
   private VolumeSnapshot volume(StorageVolumes.Handle h) {
     StorageVolumes.Info info = StorageVolumes.info(h.volume());
     String path = pathsByKey.computeIfAbsent(h.key(), k -> StorageVolumes.path(h.volume()));
-    return new VolumeSnapshot(h.name(), h.key(), path, info.type(), info.capacityBytes(), info.allocationBytes());
+    return new VolumeSnapshot(
+        h.name(), h.key(), path, info.type(), info.capacityBytes(), info.allocationBytes());
   }
 
   /** A volume deleted since the listing is left out; other failures fail the pool. */
-  private static VolumeSnapshot volumeOrNull(Future<VolumeSnapshot> f) throws InterruptedException,
-      ExecutionException {
+  private static VolumeSnapshot volumeOrNull(Future<VolumeSnapshot> f)
+      throws InterruptedException, ExecutionException {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof LibvirtCallException lce && lce.code() == 50) { // VIR_ERR_NO_STORAGE_VOL
+      if (e.getCause() instanceof LibvirtCallException lce
+          && lce.code() == 50) { // VIR_ERR_NO_STORAGE_VOL
         return null;
       }
       throw e;

@@ -11,22 +11,30 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Derives per-second rates from two samples of the same domain: CPU utilisation, disk and interface throughput and
- * operations. A counter that went backwards (the domain restarted, a device was re-plugged) or is unknown yields NaN
- * for that rate, which restarts it at the next sample; a rate is never negative.
+ * Derives per-second rates from two samples of the same domain: CPU utilisation, disk and interface
+ * throughput and operations. A counter that went backwards (the domain restarted, a device was
+ * re-plugged) or is unknown yields NaN for that rate, which restarts it at the next sample; a rate
+ * is never negative.
  */
 final class RateCalculator {
   private RateCalculator() {}
 
-  /** Rates for every domain of {@code current} that also has an earlier sample in {@code previous}. */
+  /**
+   * Rates for every domain of {@code current} that also has an earlier sample in {@code previous}.
+   */
   static List<DomainSnapshot> apply(List<DomainSnapshot> previous, List<DomainSnapshot> current) {
     Map<String, DomainSnapshot> before = index(previous, DomainSnapshot::uuid);
     return current.stream().map(d -> rate(before.get(d.uuid()), d)).toList();
   }
 
   static DomainSnapshot rate(DomainSnapshot prev, DomainSnapshot cur) {
-    if (prev == null || cur.sampledNanos() <= prev.sampledNanos() || prev.id() != cur.id() || !cur.active()) {
-      return cur.withRates(DomainRates.UNKNOWN, cur.disks().stream().map(d -> d.withRates(IoRates.UNKNOWN)).toList(),
+    if (prev == null
+        || cur.sampledNanos() <= prev.sampledNanos()
+        || prev.id() != cur.id()
+        || !cur.active()) {
+      return cur.withRates(
+          DomainRates.UNKNOWN,
+          cur.disks().stream().map(d -> d.withRates(IoRates.UNKNOWN)).toList(),
           cur.interfaces().stream().map(i -> i.withRates(IoRates.UNKNOWN)).toList());
     }
     double seconds = (cur.sampledNanos() - prev.sampledNanos()) / 1e9;
@@ -34,17 +42,23 @@ final class RateCalculator {
     double ofCore = cpuPerSec / 1e9 * 100.0;
     double ofVcpus = cur.vcpusCurrent() > 0 ? ofCore / cur.vcpusCurrent() : Double.NaN;
     Map<String, DiskStats> disksBefore = index(prev.disks(), DiskStats::target);
-    Map<String, InterfaceStats> ifacesBefore = index(prev.interfaces(), RateCalculator::interfaceKey);
-    List<DiskStats> disks = cur.disks().stream()
-        .map(d -> d.withRates(diskRates(disksBefore.get(d.target()), d, seconds))).toList();
-    List<InterfaceStats> ifaces = cur.interfaces().stream()
-        .map(i -> i.withRates(interfaceRates(ifacesBefore.get(interfaceKey(i)), i, seconds))).toList();
+    Map<String, InterfaceStats> ifacesBefore =
+        index(prev.interfaces(), RateCalculator::interfaceKey);
+    List<DiskStats> disks =
+        cur.disks().stream()
+            .map(d -> d.withRates(diskRates(disksBefore.get(d.target()), d, seconds)))
+            .toList();
+    List<InterfaceStats> ifaces =
+        cur.interfaces().stream()
+            .map(i -> i.withRates(interfaceRates(ifacesBefore.get(interfaceKey(i)), i, seconds)))
+            .toList();
     return cur.withRates(new DomainRates(ofCore, ofVcpus), disks, ifaces);
   }
 
   /**
-   * For a sample taken outside the regular interval (after an event): keeps the rates of the previous sample rather
-   * than computing them over a few milliseconds, unless the domain restarted, in which case they start again.
+   * For a sample taken outside the regular interval (after an event): keeps the rates of the
+   * previous sample rather than computing them over a few milliseconds, unless the domain
+   * restarted, in which case they start again.
    */
   static DomainSnapshot carryOver(DomainSnapshot prev, DomainSnapshot cur) {
     if (prev == null || prev.id() != cur.id() || !cur.active()) {
@@ -52,9 +66,12 @@ final class RateCalculator {
     }
     Map<String, DiskStats> disks = index(prev.disks(), DiskStats::target);
     Map<String, InterfaceStats> ifaces = index(prev.interfaces(), RateCalculator::interfaceKey);
-    return cur.withRates(prev.rates(),
+    return cur.withRates(
+        prev.rates(),
         cur.disks().stream().map(d -> d.withRates(ratesOf(disks.get(d.target())))).toList(),
-        cur.interfaces().stream().map(i -> i.withRates(ratesOf(ifaces.get(interfaceKey(i))))).toList());
+        cur.interfaces().stream()
+            .map(i -> i.withRates(ratesOf(ifaces.get(interfaceKey(i)))))
+            .toList());
   }
 
   private static IoRates ratesOf(DiskStats d) {

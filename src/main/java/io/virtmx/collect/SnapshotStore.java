@@ -13,7 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Holds the latest {@link HostSnapshot} of each host and tells listeners; the one writer per host is its collector. */
+/**
+ * Holds the latest {@link HostSnapshot} of each host and tells listeners; the one writer per host
+ * is its collector.
+ */
 public final class SnapshotStore implements SnapshotSource {
   private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 

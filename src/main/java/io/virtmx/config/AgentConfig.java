@@ -1,13 +1,12 @@
 package io.virtmx.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the agent is told to do, in one typed place with its defaults; built by the command line from
- * options and the config file, checked by {@link #validate()} before anything starts.
+ * Everything the agent is told to do, in one typed place with its defaults; built by the command
+ * line from options and the config file, checked by {@link #validate()} before anything starts.
  */
 public record AgentConfig(
     List<HostSpec> hosts,
@@ -30,13 +29,17 @@ public record AgentConfig(
     credentials = Map.copyOf(credentials);
   }
 
-  /** Throws {@link IllegalArgumentException} with a message fit for the user when a value cannot work. */
+  /**
+   * Throws {@link IllegalArgumentException} with a message fit for the user when a value cannot
+   * work.
+   */
   public AgentConfig validate() {
     if (hosts.isEmpty()) {
       throw new IllegalArgumentException("no host to watch: give at least one --connect URI");
     }
     if (interval.compareTo(Duration.ofMillis(100)) < 0) {
-      throw new IllegalArgumentException("--interval must be at least 100ms, got " + interval.toMillis() + "ms");
+      throw new IllegalArgumentException(
+          "--interval must be at least 100ms, got " + interval.toMillis() + "ms");
     }
     if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("--timeout must be at least 1s");
@@ -44,7 +47,8 @@ public record AgentConfig(
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
     }
-    long distinctNames = hosts.stream().map(HostSpec::name).filter(n -> n != null).distinct().count();
+    long distinctNames =
+        hosts.stream().map(HostSpec::name).filter(n -> n != null).distinct().count();
     long named = hosts.stream().map(HostSpec::name).filter(n -> n != null).count();
     if (distinctNames != named) {
       throw new IllegalArgumentException("two --connect options have the same host name");

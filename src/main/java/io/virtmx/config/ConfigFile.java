@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the agent's config file: the command line's long options, one per line as {@code name = value}, {@code #}
- * comments, repeatable options repeated. It becomes the same arguments the command line takes, so both stay
- * documented in one place ({@code --help}).
+ * Reads the agent's config file: the command line's long options, one per line as {@code name =
+ * value}, {@code #} comments, repeatable options repeated. It becomes the same arguments the
+ * command line takes, so both stay documented in one place ({@code --help}).
  *
  * <pre>
  * connect = qemu:///system
@@ -38,7 +38,8 @@ public final class ConfigFile {
       int eq = line.indexOf('=');
       String key = (eq < 0 ? line : line.substring(0, eq)).strip();
       if (key.isEmpty() || key.startsWith("-") || key.contains(" ")) {
-        throw new IllegalArgumentException(source + ":" + number + ": expected 'option = value', got '" + line + "'");
+        throw new IllegalArgumentException(
+            source + ":" + number + ": expected 'option = value', got '" + line + "'");
       }
       args.add(eq < 0 ? "--" + key : "--" + key + "=" + line.substring(eq + 1).strip());
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads libvirt credentials for URIs that authenticate with a password: one line per URI,
- * {@code URI USERNAME PASSWORD} separated by white space (the password is the rest of the line). Keep the file
- * readable by the agent's user only.
+ * Reads libvirt credentials for URIs that authenticate with a password: one line per URI, {@code
+ * URI USERNAME PASSWORD} separated by white space (the password is the rest of the line). Keep the
+ * file readable by the agent's user only.
  */
 public final class CredentialsFile {
   private CredentialsFile() {}
@@ -31,7 +31,8 @@ public final class CredentialsFile {
       }
       String[] parts = line.split("\\s+", 3);
       if (parts.length < 3) {
-        throw new IllegalArgumentException(source + ":" + number + ": expected 'URI USERNAME PASSWORD'");
+        throw new IllegalArgumentException(
+            source + ":" + number + ": expected 'URI USERNAME PASSWORD'");
       }
       out.put(parts[0], new AgentConfig.Credential(parts[1], parts[2]));
     }

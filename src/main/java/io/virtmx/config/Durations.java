@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the durations operators write: "10s", "500ms", "2m", "1h", or a plain number of seconds. */
+/**
+ * Parses the durations operators write: "10s", "500ms", "2m", "1h", or a plain number of seconds.
+ */
 public final class Durations {
   private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -13,7 +15,8 @@ public final class Durations {
   public static Duration parse(String text) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("invalid duration '" + text + "' (use e.g. 500ms, 10s, 2m)");
+      throw new IllegalArgumentException(
+          "invalid duration '" + text + "' (use e.g. 500ms, 10s, 2m)");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * One host to watch: a libvirt URI and optionally the name to publish it under ({@code --connect NAME=URI});
- * without a name the host is published under the hostname libvirt reports.
+ * One host to watch: a libvirt URI and optionally the name to publish it under ({@code --connect
+ * NAME=URI}); without a name the host is published under the hostname libvirt reports.
  */
 public record HostSpec(String name, String uri) {
 
-  /** Parses {@code URI} or {@code NAME=URI}; a '=' after the URI's scheme (a query parameter) is part of the URI. */
+  /**
+   * Parses {@code URI} or {@code NAME=URI}; a '=' after the URI's scheme (a query parameter) is
+   * part of the URI.
+   */
   public static HostSpec parse(String text) {
     String s = text.strip();
     int eq = s.indexOf('=');
@@ -28,7 +31,8 @@ public record HostSpec(String name, String uri) {
     try {
       URI parsed = new URI(uri);
       if (parsed.getScheme() == null) {
-        throw new IllegalArgumentException("invalid libvirt URI '" + uri + "': no scheme (expected e.g. qemu:///system)");
+        throw new IllegalArgumentException(
+            "invalid libvirt URI '" + uri + "': no scheme (expected e.g. qemu:///system)");
       }
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("invalid libvirt URI '" + uri + "': " + e.getReason());

@@ -3,8 +3,8 @@ package io.virtmx.libvirt;
 import java.time.Duration;
 
 /**
- * Capped exponential backoff for reconnecting: first, 2×, 4×… up to the cap, back to the first after a success.
- * Not thread-safe; each host connection owns one.
+ * Capped exponential backoff for reconnecting: first, 2×, 4×… up to the cap, back to the first
+ * after a success. Not thread-safe; each host connection owns one.
  */
 public final class Backoff {
   private final Duration first;

@@ -1,8 +1,9 @@
 package io.virtmx.libvirt;
 
 /**
- * Counters and sizes of one disk (the top image of a target) as libvirt reports them; times are cumulative ns,
- * sizes bytes, -1 where the driver did not report the value. {@code path} is null when unknown.
+ * Counters and sizes of one disk (the top image of a target) as libvirt reports them; times are
+ * cumulative ns, sizes bytes, -1 where the driver did not report the value. {@code path} is null
+ * when unknown.
  */
 public record BlockCounters(
     String name,
@@ -22,7 +23,20 @@ public record BlockCounters(
 
   /** The same counters with the sizes taken from a {@code virDomainGetBlockInfo} result. */
   public BlockCounters withSizes(BlockInfo info) {
-    return new BlockCounters(name, path, readRequests, readBytes, readTimeNs, writeRequests, writeBytes, writeTimeNs,
-        flushRequests, flushTimeNs, errors, info.allocationBytes(), info.capacityBytes(), info.physicalBytes());
+    return new BlockCounters(
+        name,
+        path,
+        readRequests,
+        readBytes,
+        readTimeNs,
+        writeRequests,
+        writeBytes,
+        writeTimeNs,
+        flushRequests,
+        flushTimeNs,
+        errors,
+        info.allocationBytes(),
+        info.capacityBytes(),
+        info.physicalBytes());
   }
 }

@@ -3,8 +3,9 @@ package io.virtmx.libvirt;
 import io.virtmx.model.ObjectEvent;
 
 /**
- * What a {@link HostConnection} tells the rest of the agent. Called from libvirt's event-loop thread or the
- * reconnect thread: implementations must only hand work off, never call libvirt or block.
+ * What a {@link HostConnection} tells the rest of the agent. Called from libvirt's event-loop
+ * thread or the reconnect thread: implementations must only hand work off, never call libvirt or
+ * block.
  */
 public interface ConnectionListener {
   /** The connection is (again) open and usable. */

@@ -1,7 +1,9 @@
 package io.virtmx.libvirt;
 
 /**
- * One {@code <disk>} of a domain description. {@code source} is the file, device, directory, {@code pool/volume} or
- * {@code protocol:name} by disk type, "" when there is none (an empty cdrom); absent values are "".
+ * One {@code <disk>} of a domain description. {@code source} is the file, device, directory, {@code
+ * pool/volume} or {@code protocol:name} by disk type, "" when there is none (an empty cdrom);
+ * absent values are "".
  */
-public record DiskDefinition(String target, String bus, String type, String device, String driverType, String source) {}
+public record DiskDefinition(
+    String target, String bus, String type, String device, String driverType, String source) {}

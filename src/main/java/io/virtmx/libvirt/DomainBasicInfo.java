@@ -2,5 +2,9 @@ package io.virtmx.libvirt;
 
 import io.virtmx.model.DomainState;
 
-/** {@code virDomainGetInfo}: state, maximum and current memory in KiB, vCPU count and total CPU time in ns. */
-public record DomainBasicInfo(DomainState state, long maxMemKib, long memoryKib, int nrVirtCpu, long cpuTimeNs) {}
+/**
+ * {@code virDomainGetInfo}: state, maximum and current memory in KiB, vCPU count and total CPU time
+ * in ns.
+ */
+public record DomainBasicInfo(
+    DomainState state, long maxMemKib, long memoryKib, int nrVirtCpu, long cpuTimeNs) {}

@@ -5,8 +5,8 @@ import io.virtmx.model.OsInfo;
 import java.util.List;
 
 /**
- * What a domain's XML description defines: identity, OS, vCPUs, memory in KiB, disks and interfaces. Strings are ""
- * and numbers -1 where the description leaves them out.
+ * What a domain's XML description defines: identity, OS, vCPUs, memory in KiB, disks and
+ * interfaces. Strings are "" and numbers -1 where the description leaves them out.
  */
 public record DomainDescription(
     String name,
@@ -28,8 +28,28 @@ public record DomainDescription(
   }
 
   /** A definition with no devices besides disks and interfaces. */
-  public DomainDescription(String name, String uuid, String type, OsInfo os, int vcpusMax, int vcpusCurrent,
-      long memoryKib, long currentMemoryKib, List<DiskDefinition> disks, List<InterfaceDefinition> interfaces) {
-    this(name, uuid, type, os, vcpusMax, vcpusCurrent, memoryKib, currentMemoryKib, disks, interfaces, List.of());
+  public DomainDescription(
+      String name,
+      String uuid,
+      String type,
+      OsInfo os,
+      int vcpusMax,
+      int vcpusCurrent,
+      long memoryKib,
+      long currentMemoryKib,
+      List<DiskDefinition> disks,
+      List<InterfaceDefinition> interfaces) {
+    this(
+        name,
+        uuid,
+        type,
+        os,
+        vcpusMax,
+        vcpusCurrent,
+        memoryKib,
+        currentMemoryKib,
+        disks,
+        interfaces,
+        List.of());
   }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One {@code virConnectGetAllDomainStats} result: the decoded records plus ownership of the native list, which
- * {@link #close()} frees exactly once (that also drops the domain references the records' pointers rely on).
+ * One {@code virConnectGetAllDomainStats} result: the decoded records plus ownership of the native
+ * list, which {@link #close()} frees exactly once (that also drops the domain references the
+ * records' pointers rely on).
  */
 public final class DomainStatsBatch implements AutoCloseable {
 
@@ -26,10 +27,13 @@ public final class DomainStatsBatch implements AutoCloseable {
   public static final int FLAG_PAUSED = 1 << 5;
   public static final int FLAG_SHUTOFF = 1 << 6;
   public static final int FLAG_OTHER = 1 << 7;
+
   /** Report what can be had without waiting for a domain job (since 4.5.0). */
   public static final int FLAG_NOWAIT = 1 << 29;
+
   /** Also report backing-chain images as extra block.N entries carrying block.N.backingIndex. */
   public static final int FLAG_BACKING = 1 << 30;
+
   /** Fail instead of silently leaving out groups the driver does not support. */
   public static final int FLAG_ENFORCE_STATS = 1 << 31;
 
@@ -43,27 +47,35 @@ public final class DomainStatsBatch implements AutoCloseable {
   }
 
   /**
-   * Fetches statistics of {@code groups} (a {@link StatsGroup#mask}; 0 means every group the driver supports) for
-   * the domains {@code flags} selects (0 means all).
+   * Fetches statistics of {@code groups} (a {@link StatsGroup#mask}; 0 means every group the driver
+   * supports) for the domains {@code flags} selects (0 means all).
    */
   public static DomainStatsBatch fetch(Pointer conn, int groups, int flags) {
     PointerByReference ret = new PointerByReference();
-    int n = LibvirtErrors.check(
-        LibvirtNative.INSTANCE.virConnectGetAllDomainStats(conn, groups, ret, flags), "virConnectGetAllDomainStats");
+    int n =
+        LibvirtErrors.check(
+            LibvirtNative.INSTANCE.virConnectGetAllDomainStats(conn, groups, ret, flags),
+            "virConnectGetAllDomainStats");
     return of(ret.getValue(), n);
   }
 
   /**
-   * Fetches statistics of one domain, found by UUID ({@code virDomainListGetStats}): the same record as the
-   * bulk call gives, for refreshing a single domain after an event. Throws with {@code isNoDomain()} if it is gone.
+   * Fetches statistics of one domain, found by UUID ({@code virDomainListGetStats}): the same
+   * record as the bulk call gives, for refreshing a single domain after an event. Throws with
+   * {@code isNoDomain()} if it is gone.
    */
   public static DomainStatsBatch fetchOne(Pointer conn, String uuid, int groups) {
-    Pointer dom = LibvirtErrors.check(LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn, uuid),
-        "virDomainLookupByUUIDString");
+    Pointer dom =
+        LibvirtErrors.check(
+            LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn, uuid),
+            "virDomainLookupByUUIDString");
     try {
       PointerByReference ret = new PointerByReference();
-      int n = LibvirtErrors.check(LibvirtNative.INSTANCE.virDomainListGetStats(new Pointer[] {dom, null}, groups, ret,
-          0), "virDomainListGetStats");
+      int n =
+          LibvirtErrors.check(
+              LibvirtNative.INSTANCE.virDomainListGetStats(
+                  new Pointer[] {dom, null}, groups, ret, 0),
+              "virDomainListGetStats");
       return of(ret.getValue(), n);
     } finally {
       LibvirtNative.INSTANCE.virDomainFree(dom); // the records hold references of their own
@@ -92,8 +104,12 @@ public final class DomainStatsBatch implements AutoCloseable {
       Pointer dom = rec.getPointer(STATS_RECORD_DOM);
       Pointer params = rec.getPointer(STATS_RECORD_PARAMS);
       int nparams = rec.getInt(STATS_RECORD_NPARAMS);
-      out.add(new DomainStatsRecord(dom, NativeDomain.name(dom), NativeDomain.uuid(dom),
-          TypedParams.decode(params, nparams)));
+      out.add(
+          new DomainStatsRecord(
+              dom,
+              NativeDomain.name(dom),
+              NativeDomain.uuid(dom),
+              TypedParams.decode(params, nparams)));
     }
     return Collections.unmodifiableList(out);
   }

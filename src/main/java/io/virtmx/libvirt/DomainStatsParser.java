@@ -12,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Pure functions from the decoded parameters of one {@code virConnectGetAllDomainStats} record to model pieces;
- * a value the record lacks comes out as -1.
+ * Pure functions from the decoded parameters of one {@code virConnectGetAllDomainStats} record to
+ * model pieces; a value the record lacks comes out as -1.
  */
 public final class DomainStatsParser {
 
   private DomainStatsParser() {}
 
-  /** Whether the record carries any parameter of {@code group} (its key prefix followed by a dot). */
+  /**
+   * Whether the record carries any parameter of {@code group} (its key prefix followed by a dot).
+   */
   public static boolean hasGroup(Map<String, Object> p, StatsGroup group) {
     return hasGroup(p, group.prefix());
   }
@@ -40,7 +42,9 @@ public final class DomainStatsParser {
     if (state < 0) {
       return Optional.empty();
     }
-    return Optional.of(new StateReason(DomainState.ofCode((int) state), (int) Math.max(0, num(p, "state.reason"))));
+    return Optional.of(
+        new StateReason(
+            DomainState.ofCode((int) state), (int) Math.max(0, num(p, "state.reason"))));
   }
 
   public static CpuTimes cpuTimes(Map<String, Object> p) {
@@ -48,17 +52,29 @@ public final class DomainStatsParser {
   }
 
   public static BalloonStats balloon(Map<String, Object> p) {
-    return new BalloonStats(num(p, "balloon.current"), num(p, "balloon.maximum"), num(p, "balloon.unused"),
-        num(p, "balloon.available"), num(p, "balloon.usable"), num(p, "balloon.rss"), num(p, "balloon.swap_in"),
-        num(p, "balloon.swap_out"), num(p, "balloon.major_fault"), num(p, "balloon.minor_fault"),
-        num(p, "balloon.disk_caches"), num(p, "balloon.last-update"));
+    return new BalloonStats(
+        num(p, "balloon.current"),
+        num(p, "balloon.maximum"),
+        num(p, "balloon.unused"),
+        num(p, "balloon.available"),
+        num(p, "balloon.usable"),
+        num(p, "balloon.rss"),
+        num(p, "balloon.swap_in"),
+        num(p, "balloon.swap_out"),
+        num(p, "balloon.major_fault"),
+        num(p, "balloon.minor_fault"),
+        num(p, "balloon.disk_caches"),
+        num(p, "balloon.last-update"));
   }
 
   public static VcpuCount vcpuCount(Map<String, Object> p) {
     return new VcpuCount((int) num(p, "vcpu.current"), (int) num(p, "vcpu.maximum"));
   }
 
-  /** vcpu.N.* entries for N below vcpu.maximum (or vcpu.current); the host CPU is not in bulk stats (-1). */
+  /**
+   * vcpu.N.* entries for N below vcpu.maximum (or vcpu.current); the host CPU is not in bulk stats
+   * (-1).
+   */
   public static List<VcpuStats> vcpus(Map<String, Object> p) {
     long bound = Math.max(num(p, "vcpu.maximum"), num(p, "vcpu.current"));
     List<VcpuStats> out = new ArrayList<>();
@@ -67,16 +83,22 @@ public final class DomainStatsParser {
       if (!p.containsKey(k + "state") && !p.containsKey(k + "time")) {
         continue;
       }
-      out.add(new VcpuStats(i, (int) num(p, k + "state"), num(p, k + "time"), num(p, k + "wait"),
-          num(p, k + "delay"), -1));
+      out.add(
+          new VcpuStats(
+              i,
+              (int) num(p, k + "state"),
+              num(p, k + "time"),
+              num(p, k + "wait"),
+              num(p, k + "delay"),
+              -1));
     }
     return List.copyOf(out);
   }
 
   /**
-   * One entry per disk target: the first block.N entry of each name, which libvirt emits for the top image before
-   * its backing chain. (Current QEMU sets block.N.backingIndex on the top image too, so that key cannot tell
-   * chain entries apart.)
+   * One entry per disk target: the first block.N entry of each name, which libvirt emits for the
+   * top image before its backing chain. (Current QEMU sets block.N.backingIndex on the top image
+   * too, so that key cannot tell chain entries apart.)
    */
   public static List<BlockCounters> blocks(Map<String, Object> p) {
     long count = num(p, "block.count");
@@ -93,10 +115,21 @@ public final class DomainStatsParser {
   }
 
   private static BlockCounters block(Map<String, Object> p, String k, String name) {
-    return new BlockCounters(name, str(p, k + "path"), num(p, k + "rd.reqs"), num(p, k + "rd.bytes"),
-        num(p, k + "rd.times"), num(p, k + "wr.reqs"), num(p, k + "wr.bytes"), num(p, k + "wr.times"),
-        num(p, k + "fl.reqs"), num(p, k + "fl.times"), num(p, k + "errors"), num(p, k + "allocation"),
-        num(p, k + "capacity"), num(p, k + "physical"));
+    return new BlockCounters(
+        name,
+        str(p, k + "path"),
+        num(p, k + "rd.reqs"),
+        num(p, k + "rd.bytes"),
+        num(p, k + "rd.times"),
+        num(p, k + "wr.reqs"),
+        num(p, k + "wr.bytes"),
+        num(p, k + "wr.times"),
+        num(p, k + "fl.reqs"),
+        num(p, k + "fl.times"),
+        num(p, k + "errors"),
+        num(p, k + "allocation"),
+        num(p, k + "capacity"),
+        num(p, k + "physical"));
   }
 
   public static List<NetCounters> nets(Map<String, Object> p) {
@@ -106,9 +139,17 @@ public final class DomainStatsParser {
       String k = "net." + i + ".";
       String name = str(p, k + "name");
       if (name != null) {
-        out.add(new NetCounters(name, num(p, k + "rx.bytes"), num(p, k + "rx.pkts"), num(p, k + "rx.errs"),
-            num(p, k + "rx.drop"), num(p, k + "tx.bytes"), num(p, k + "tx.pkts"), num(p, k + "tx.errs"),
-            num(p, k + "tx.drop")));
+        out.add(
+            new NetCounters(
+                name,
+                num(p, k + "rx.bytes"),
+                num(p, k + "rx.pkts"),
+                num(p, k + "rx.errs"),
+                num(p, k + "rx.drop"),
+                num(p, k + "tx.bytes"),
+                num(p, k + "tx.pkts"),
+                num(p, k + "tx.errs"),
+                num(p, k + "tx.drop")));
       }
     }
     return List.copyOf(out);

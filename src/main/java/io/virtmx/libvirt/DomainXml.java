@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
-/** Parses a libvirt domain XML description ({@code virDomainGetXMLDesc}) into a {@link DomainDescription}. */
+/**
+ * Parses a libvirt domain XML description ({@code virDomainGetXMLDesc}) into a {@link
+ * DomainDescription}.
+ */
 public final class DomainXml {
 
   private DomainXml() {}
@@ -14,7 +17,8 @@ public final class DomainXml {
   /**
    * Parses one domain description; thread-safe.
    *
-   * @throws IllegalArgumentException ("invalid domain XML: …") when the text is not a well-formed domain description
+   * @throws IllegalArgumentException ("invalid domain XML: …") when the text is not a well-formed
+   *     domain description
    */
   public static DomainDescription parse(String xml) {
     return XmlCursor.parse(xml, "domain", "domain", DomainXml::readDomain);
@@ -43,8 +47,18 @@ public final class DomainXml {
         default -> c.skip();
       }
     }
-    return new DomainDescription(name, uuid, type, os, vcpus.max(), vcpus.current(), memory,
-        currentMemory < 0 ? memory : currentMemory, disks, interfaces, devices);
+    return new DomainDescription(
+        name,
+        uuid,
+        type,
+        os,
+        vcpus.max(),
+        vcpus.current(),
+        memory,
+        currentMemory < 0 ? memory : currentMemory,
+        disks,
+        interfaces,
+        devices);
   }
 
   private static long memoryKib(XmlCursor c) throws XMLStreamException {
@@ -83,8 +97,12 @@ public final class DomainXml {
     return os;
   }
 
-  private static void readDevices(XmlCursor c, List<DiskDefinition> disks, List<InterfaceDefinition> interfaces,
-      List<DeviceInfo> devices) throws XMLStreamException {
+  private static void readDevices(
+      XmlCursor c,
+      List<DiskDefinition> disks,
+      List<InterfaceDefinition> interfaces,
+      List<DeviceInfo> devices)
+      throws XMLStreamException {
     int videos = 0;
     while (c.nextChild()) {
       switch (c.name()) {
@@ -92,9 +110,21 @@ public final class DomainXml {
         case "interface" -> interfaces.add(readInterface(c));
         case "graphics" -> devices.add(readGraphics(c));
         case "video" -> devices.add(readVideo(c, videos++));
-        case "input" -> devices.add(leaf(c, new DeviceInfo("input", c.attr("type"), c.attr("bus"), "", -1, -1, "")));
-        case "controller" -> devices.add(leaf(c, new DeviceInfo("controller", c.attr("type"), "", c.attr("model"),
-            index(c.attr("index")), -1, "")));
+        case "input" ->
+            devices.add(
+                leaf(c, new DeviceInfo("input", c.attr("type"), c.attr("bus"), "", -1, -1, "")));
+        case "controller" ->
+            devices.add(
+                leaf(
+                    c,
+                    new DeviceInfo(
+                        "controller",
+                        c.attr("type"),
+                        "",
+                        c.attr("model"),
+                        index(c.attr("index")),
+                        -1,
+                        "")));
         case "console" -> devices.add(readConsole(c));
         default -> c.skip();
       }
@@ -107,7 +137,9 @@ public final class DomainXml {
   }
 
   private static DeviceInfo readGraphics(XmlCursor c) throws XMLStreamException {
-    DeviceInfo d = new DeviceInfo("graphics", c.attr("type"), "", "", -1, index(c.attr("port")), c.attr("listen"));
+    DeviceInfo d =
+        new DeviceInfo(
+            "graphics", c.attr("type"), "", "", -1, index(c.attr("port")), c.attr("listen"));
     c.skip();
     return d;
   }
@@ -137,7 +169,9 @@ public final class DomainXml {
     return new DeviceInfo("console", type, targetType, "", port, -1, "");
   }
 
-  /** A small non-negative number attribute; -1 when absent or not a number (as libvirt's port='-1'). */
+  /**
+   * A small non-negative number attribute; -1 when absent or not a number (as libvirt's port='-1').
+   */
   private static int index(String value) {
     if (value == null || value.isEmpty()) {
       return -1;
@@ -164,7 +198,7 @@ public final class DomainXml {
         }
         case "driver" -> driverType = c.attr("type");
         case "source" -> source = diskSource(c, type);
-        default -> { } // backingStore, mirror, address…: their <source> is not this disk's
+        default -> {} // backingStore, mirror, address…: their <source> is not this disk's
       }
       c.skip();
     }
@@ -194,7 +228,7 @@ public final class DomainXml {
         case "mac" -> mac = c.attr("address");
         case "source" -> source = interfaceSource(c, type);
         case "model" -> model = c.attr("type");
-        default -> { }
+        default -> {}
       }
       c.skip();
     }

@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process-wide libvirt set-up, done once before the first connection: the one event loop (libvirt's default
- * implementation run on a single daemon thread; keepalive, close callbacks and all events depend on it), and a
- * silent global error handler, so libvirt prints nothing to stderr and errors reach us only as exceptions.
+ * The process-wide libvirt set-up, done once before the first connection: the one event loop
+ * (libvirt's default implementation run on a single daemon thread; keepalive, close callbacks and
+ * all events depend on it), and a silent global error handler, so libvirt prints nothing to stderr
+ * and errors reach us only as exceptions.
  */
 public final class EventLoop {
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event callbacks of one open connection: domain lifecycle, reboot, balloon and device changes, pool and
- * network lifecycle, each turned into an {@link ObjectEvent}. Holds the JNA callback objects for as long as they
- * are registered (libvirt keeps only a native pointer to them) and deregisters them on {@link #cancel()}.
+ * The event callbacks of one open connection: domain lifecycle, reboot, balloon and device changes,
+ * pool and network lifecycle, each turned into an {@link ObjectEvent}. Holds the JNA callback
+ * objects for as long as they are registered (libvirt keeps only a native pointer to them) and
+ * deregisters them on {@link #cancel()}.
  */
 final class EventSubscription {
   private static final Logger log = LoggerFactory.getLogger(EventSubscription.class);
@@ -34,7 +35,10 @@ final class EventSubscription {
     this.sink = sink;
   }
 
-  /** Registers every callback this driver supports; an unsupported kind is logged at debug level and skipped. */
+  /**
+   * Registers every callback this driver supports; an unsupported kind is logged at debug level and
+   * skipped.
+   */
   static EventSubscription register(Pointer conn, String host, Consumer<ObjectEvent> sink) {
     EventSubscription s = new EventSubscription(conn, host, sink);
     s.registerDomainEvents();
@@ -44,12 +48,16 @@ final class EventSubscription {
   }
 
   private void registerDomainEvents() {
-    LibvirtEvents.DomainLifecycleCallback lifecycle = (c, dom, event, detail, o) ->
-        emitDomain(dom, EventNames.domainEvent(event), EventNames.domainDetail(event, detail));
+    LibvirtEvents.DomainLifecycleCallback lifecycle =
+        (c, dom, event, detail, o) ->
+            emitDomain(dom, EventNames.domainEvent(event), EventNames.domainDetail(event, detail));
     LibvirtEvents.DomainGenericCallback reboot = (c, dom, o) -> emitDomain(dom, "rebooted", "");
-    LibvirtEvents.DomainBalloonCallback balloon = (c, dom, actual, o) -> emitDomain(dom, "balloon-changed", "");
-    LibvirtEvents.DomainDeviceCallback added = (c, dom, alias, o) -> emitDomain(dom, "device-added", alias);
-    LibvirtEvents.DomainDeviceCallback removed = (c, dom, alias, o) -> emitDomain(dom, "device-removed", alias);
+    LibvirtEvents.DomainBalloonCallback balloon =
+        (c, dom, actual, o) -> emitDomain(dom, "balloon-changed", "");
+    LibvirtEvents.DomainDeviceCallback added =
+        (c, dom, alias, o) -> emitDomain(dom, "device-added", alias);
+    LibvirtEvents.DomainDeviceCallback removed =
+        (c, dom, alias, o) -> emitDomain(dom, "device-removed", alias);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_LIFECYCLE, lifecycle);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_REBOOT, reboot);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_BALLOON_CHANGE, balloon);
@@ -68,11 +76,17 @@ final class EventSubscription {
   }
 
   private void registerPoolEvents() {
-    LibvirtEvents.ObjectLifecycleCallback cb = (c, pool, event, detail, o) -> emit(ObjectEvent.Kind.POOL,
-        lib.virStoragePoolGetName(pool), uuid(b -> lib.virStoragePoolGetUUIDString(pool, b)),
-        EventNames.poolEvent(event), "");
-    poolId = lib.virConnectStoragePoolEventRegisterAny(conn, null, LibvirtEvents.POOL_EVENT_ID_LIFECYCLE, cb, null,
-        null);
+    LibvirtEvents.ObjectLifecycleCallback cb =
+        (c, pool, event, detail, o) ->
+            emit(
+                ObjectEvent.Kind.POOL,
+                lib.virStoragePoolGetName(pool),
+                uuid(b -> lib.virStoragePoolGetUUIDString(pool, b)),
+                EventNames.poolEvent(event),
+                "");
+    poolId =
+        lib.virConnectStoragePoolEventRegisterAny(
+            conn, null, LibvirtEvents.POOL_EVENT_ID_LIFECYCLE, cb, null, null);
     if (poolId < 0) {
       unsupported("storage pool events");
     } else {
@@ -81,11 +95,17 @@ final class EventSubscription {
   }
 
   private void registerNetworkEvents() {
-    LibvirtEvents.ObjectLifecycleCallback cb = (c, net, event, detail, o) -> emit(ObjectEvent.Kind.NETWORK,
-        lib.virNetworkGetName(net), uuid(b -> lib.virNetworkGetUUIDString(net, b)),
-        EventNames.networkEvent(event), "");
-    networkId = lib.virConnectNetworkEventRegisterAny(conn, null, LibvirtEvents.NETWORK_EVENT_ID_LIFECYCLE, cb, null,
-        null);
+    LibvirtEvents.ObjectLifecycleCallback cb =
+        (c, net, event, detail, o) ->
+            emit(
+                ObjectEvent.Kind.NETWORK,
+                lib.virNetworkGetName(net),
+                uuid(b -> lib.virNetworkGetUUIDString(net, b)),
+                EventNames.networkEvent(event),
+                "");
+    networkId =
+        lib.virConnectNetworkEventRegisterAny(
+            conn, null, LibvirtEvents.NETWORK_EVENT_ID_LIFECYCLE, cb, null, null);
     if (networkId < 0) {
       unsupported("network events");
     } else {
@@ -106,7 +126,12 @@ final class EventSubscription {
   }
 
   private void emitDomain(Pointer dom, String event, String detail) {
-    emit(ObjectEvent.Kind.DOMAIN, lib.virDomainGetName(dom), uuid(b -> lib.virDomainGetUUIDString(dom, b)), event, detail == null ? "" : detail);
+    emit(
+        ObjectEvent.Kind.DOMAIN,
+        lib.virDomainGetName(dom),
+        uuid(b -> lib.virDomainGetUUIDString(dom, b)),
+        event,
+        detail == null ? "" : detail);
   }
 
   private void emit(ObjectEvent.Kind kind, String name, String uuid, String event, String detail) {

@@ -12,23 +12,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One long-lived connection to one libvirt URI: opens it with credentials from configuration, turns on keepalive
- * for remote transports, subscribes to events, and when libvirt goes away marks the host down and reconnects with
- * capped exponential backoff. Nothing else in the agent stops while a host is down.
+ * One long-lived connection to one libvirt URI: opens it with credentials from configuration, turns
+ * on keepalive for remote transports, subscribes to events, and when libvirt goes away marks the
+ * host down and reconnects with capped exponential backoff. Nothing else in the agent stops while a
+ * host is down.
  */
 public final class HostConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostConnection.class);
   private static final int KEEPALIVE_INTERVAL_S = 5;
   private static final int KEEPALIVE_COUNT = 3;
 
-  /** Makes the connection for a listener (the host's collector), which must exist before events can arrive. */
+  /**
+   * Makes the connection for a listener (the host's collector), which must exist before events can
+   * arrive.
+   */
   @FunctionalInterface
   public interface Factory {
     HostConnection create(ConnectionListener listener);
   }
 
   /** Where the connection stands. */
-  public enum State { NEW, UP, DOWN, CLOSED }
+  public enum State {
+    NEW,
+    UP,
+    DOWN,
+    CLOSED
+  }
 
   private final String uri;
   private final boolean readOnly;
@@ -44,7 +53,11 @@ public final class HostConnection implements AutoCloseable {
   private EventSubscription events;
   private ScheduledFuture<?> pendingReconnect;
 
-  public HostConnection(String uri, boolean readOnly, Credentials credentials, ScheduledExecutorService scheduler,
+  public HostConnection(
+      String uri,
+      boolean readOnly,
+      Credentials credentials,
+      ScheduledExecutorService scheduler,
       ConnectionListener listener) {
     this.uri = uri;
     this.readOnly = readOnly;
@@ -65,7 +78,9 @@ public final class HostConnection implements AutoCloseable {
     return readOnly;
   }
 
-  /** libvirt's last error for this connection, for one-line reports ("Failed to connect socket…"). */
+  /**
+   * libvirt's last error for this connection, for one-line reports ("Failed to connect socket…").
+   */
   public String lastError() {
     return lastError;
   }
@@ -82,8 +97,8 @@ public final class HostConnection implements AutoCloseable {
   }
 
   /**
-   * Opens the connection now, on the calling thread. On failure the reason is kept in {@link #lastError()} and,
-   * when {@code retry} is set, a reconnect is scheduled with backoff.
+   * Opens the connection now, on the calling thread. On failure the reason is kept in {@link
+   * #lastError()} and, when {@code retry} is set, a reconnect is scheduled with backoff.
    */
   public synchronized boolean open(boolean retry) {
     if (state == State.CLOSED) {
@@ -93,7 +108,9 @@ public final class HostConnection implements AutoCloseable {
       NativeConnect c = new NativeConnect(uri, credentials, readOnly ? 1 : 0);
       hostname = c.getHostName();
       enableKeepalive(c);
-      c.registerCloseListener((closed, reason) -> scheduler.execute(() -> connectionLost("closed by libvirt: " + reason)));
+      c.registerCloseListener(
+          (closed, reason) ->
+              scheduler.execute(() -> connectionLost("closed by libvirt: " + reason)));
       events = EventSubscription.register(c.nativeHandle(), uri, this::event);
       connect = c;
       state = State.UP;
@@ -118,13 +135,17 @@ public final class HostConnection implements AutoCloseable {
     if (!isRemote()) {
       return;
     }
-    if (LibvirtEvents.INSTANCE.virConnectSetKeepAlive(c.nativeHandle(), KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT) < 0) {
+    if (LibvirtEvents.INSTANCE.virConnectSetKeepAlive(
+            c.nativeHandle(), KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT)
+        < 0) {
       LibvirtEvents.INSTANCE.virResetLastError();
       log.debug("{}: keepalive not supported", uri);
     }
   }
 
-  /** Whether the URI goes through libvirt's remote driver (a daemon socket or a network transport). */
+  /**
+   * Whether the URI goes through libvirt's remote driver (a daemon socket or a network transport).
+   */
   boolean isRemote() {
     String scheme = URI.create(uri).getScheme();
     return scheme != null && !scheme.equals("test") || uri.startsWith("test+");
@@ -135,8 +156,9 @@ public final class HostConnection implements AutoCloseable {
   }
 
   /**
-   * Called by a collector whose libvirt call failed: if the connection itself is gone (libvirtd stopped, network
-   * cut), the host is marked down and a reconnect is scheduled. Returns true when that happened.
+   * Called by a collector whose libvirt call failed: if the connection itself is gone (libvirtd
+   * stopped, network cut), the host is marked down and a reconnect is scheduled. Returns true when
+   * that happened.
    */
   public boolean checkAlive() {
     NativeConnect c = connect;
@@ -175,13 +197,15 @@ public final class HostConnection implements AutoCloseable {
     if (logIt) {
       log.info("{}: next connection attempt in {} s", uri, delay.toSeconds());
     } else {
-      log.debug("{}: still unreachable ({}); next attempt in {} s", uri, lastError, delay.toSeconds());
+      log.debug(
+          "{}: still unreachable ({}); next attempt in {} s", uri, lastError, delay.toSeconds());
     }
     pendingReconnect = scheduler.schedule(this::reconnect, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private synchronized void reconnect() {
-    pendingReconnect = null; // this attempt is running: a failure must be able to schedule the next one
+    pendingReconnect =
+        null; // this attempt is running: a failure must be able to schedule the next one
     if (state == State.DOWN && open(true)) {
       log.info("{}: reconnected", uri);
     }

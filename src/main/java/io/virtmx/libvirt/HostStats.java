@@ -12,7 +12,10 @@ import io.virtmx.model.NodeCpuTimes;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Host-level libvirt calls on a raw {@code virConnectPtr}: node CPU times and DHCP lease counts of a network. */
+/**
+ * Host-level libvirt calls on a raw {@code virConnectPtr}: node CPU times and DHCP lease counts of
+ * a network.
+ */
 public final class HostStats {
 
   /** virNodeGetCPUStats cpuNum for the sum over all host CPUs. */
@@ -25,11 +28,17 @@ public final class HostStats {
   /** Cumulative user/kernel/idle/iowait time of all host CPUs (kernel is reported as system). */
   public static NodeCpuTimes nodeCpuTimes(Pointer conn) {
     Map<String, Long> f = nodeCpuStats(conn, ALL_CPUS);
-    return new NodeCpuTimes(f.getOrDefault("user", -1L), f.getOrDefault("kernel", -1L),
-        f.getOrDefault("idle", -1L), f.getOrDefault("iowait", -1L));
+    return new NodeCpuTimes(
+        f.getOrDefault("user", -1L),
+        f.getOrDefault("kernel", -1L),
+        f.getOrDefault("idle", -1L),
+        f.getOrDefault("iowait", -1L));
   }
 
-  /** Raw {@code virNodeGetCPUStats} fields of one CPU or {@link #ALL_CPUS}, in ns (or percent for utilization). */
+  /**
+   * Raw {@code virNodeGetCPUStats} fields of one CPU or {@link #ALL_CPUS}, in ns (or percent for
+   * utilization).
+   */
   public static Map<String, Long> nodeCpuStats(Pointer conn, int cpuNum) {
     IntByReference n = new IntByReference(0);
     LibvirtErrors.check(LIB.virNodeGetCPUStats(conn, cpuNum, null, n, 0), "virNodeGetCPUStats");
@@ -49,7 +58,8 @@ public final class HostStats {
 
   /** Number of current DHCP leases of the virtual network {@code name}. */
   public static int dhcpLeaseCount(Pointer conn, String name) {
-    Pointer net = LibvirtErrors.check(LIB.virNetworkLookupByName(conn, name), "virNetworkLookupByName");
+    Pointer net =
+        LibvirtErrors.check(LIB.virNetworkLookupByName(conn, name), "virNetworkLookupByName");
     try {
       return dhcpLeaseCountOf(net);
     } finally {
@@ -57,10 +67,15 @@ public final class HostStats {
     }
   }
 
-  /** Number of current DHCP leases of a raw {@code virNetworkPtr}; the lease array is fetched and freed. */
+  /**
+   * Number of current DHCP leases of a raw {@code virNetworkPtr}; the lease array is fetched and
+   * freed.
+   */
   public static int dhcpLeaseCountOf(Pointer net) {
     PointerByReference leases = new PointerByReference();
-    int n = LibvirtErrors.check(LIB.virNetworkGetDHCPLeases(net, null, leases, 0), "virNetworkGetDHCPLeases");
+    int n =
+        LibvirtErrors.check(
+            LIB.virNetworkGetDHCPLeases(net, null, leases, 0), "virNetworkGetDHCPLeases");
     Pointer array = leases.getValue();
     if (array != null) {
       for (int i = 0; i < n; i++) {

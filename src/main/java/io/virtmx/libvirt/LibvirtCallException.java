@@ -1,13 +1,14 @@
 package io.virtmx.libvirt;
 
 /**
- * A libvirt call that failed, with libvirt's error code, error domain and message as read from its thread-local
- * last error.
+ * A libvirt call that failed, with libvirt's error code, error domain and message as read from its
+ * thread-local last error.
  *
- * <p>Unchecked on purpose: every native call can fail, the collector handles failures once per domain or per
- * group rather than per call, and most calls run inside lambdas where checked exceptions only add wrapping. Callers
- * that care test {@link #isNoDomain()} (domain vanished mid-collection) or {@link #isNoSupport()} (driver lacks
- * the call, so fall back or report "unknown").
+ * <p>Unchecked on purpose: every native call can fail, the collector handles failures once per
+ * domain or per group rather than per call, and most calls run inside lambdas where checked
+ * exceptions only add wrapping. Callers that care test {@link #isNoDomain()} (domain vanished
+ * mid-collection) or {@link #isNoSupport()} (driver lacks the call, so fall back or report
+ * "unknown").
  */
 public class LibvirtCallException extends RuntimeException {
 
@@ -15,10 +16,13 @@ public class LibvirtCallException extends RuntimeException {
 
   /** virErrorNumber VIR_ERR_NO_SUPPORT: the driver does not implement the call. */
   public static final int VIR_ERR_NO_SUPPORT = 3;
+
   /** virErrorNumber VIR_ERR_INVALID_ARG. */
   public static final int VIR_ERR_INVALID_ARG = 8;
+
   /** virErrorNumber VIR_ERR_NO_DOMAIN: the domain does not exist (any more). */
   public static final int VIR_ERR_NO_DOMAIN = 42;
+
   /** virErrorNumber VIR_ERR_OPERATION_INVALID, e.g. asking a shut-off domain for runtime data. */
   public static final int VIR_ERR_OPERATION_INVALID = 55;
 
@@ -28,7 +32,15 @@ public class LibvirtCallException extends RuntimeException {
   private final String libvirtMessage;
 
   public LibvirtCallException(String function, int code, int errorDomain, String libvirtMessage) {
-    super(function + " failed: " + libvirtMessage + " (code " + code + ", domain " + errorDomain + ")");
+    super(
+        function
+            + " failed: "
+            + libvirtMessage
+            + " (code "
+            + code
+            + ", domain "
+            + errorDomain
+            + ")");
     this.function = function;
     this.code = code;
     this.errorDomain = errorDomain;

@@ -3,8 +3,9 @@ package io.virtmx.libvirt;
 import com.sun.jna.Pointer;
 
 /**
- * Turns libvirt's -1/NULL failure returns into {@link LibvirtCallException}s by reading and resetting the calling
- * thread's last error (JNA runs a native call on the calling Java thread, so the thread-local error is ours).
+ * Turns libvirt's -1/NULL failure returns into {@link LibvirtCallException}s by reading and
+ * resetting the calling thread's last error (JNA runs a native call on the calling Java thread, so
+ * the thread-local error is ours).
  */
 final class LibvirtErrors {
 
@@ -33,6 +34,7 @@ final class LibvirtErrors {
     int domain = lib.virGetLastErrorDomain();
     String message = lib.virGetLastErrorMessage();
     lib.virResetLastError();
-    return new LibvirtCallException(function, code, domain, message == null ? "unknown error" : message);
+    return new LibvirtCallException(
+        function, code, domain, message == null ? "unknown error" : message);
   }
 }

@@ -6,8 +6,9 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
- * JNA bindings for libvirt's "any" event registration of domains, storage pools and networks, which libvirt-java
- * covers only partly (no device, pool or network events). Callbacks run on the {@link EventLoop} thread.
+ * JNA bindings for libvirt's "any" event registration of domains, storage pools and networks, which
+ * libvirt-java covers only partly (no device, pool or network events). Callbacks run on the {@link
+ * EventLoop} thread.
  */
 interface LibvirtEvents extends Library {
   LibvirtEvents INSTANCE = Native.load("virt", LibvirtEvents.class);
@@ -40,23 +41,26 @@ interface LibvirtEvents extends Library {
     void invoke(Pointer conn, Pointer dom, long actualKib, Pointer opaque);
   }
 
-  /** {@code virConnectStoragePoolEventLifecycleCallback} and {@code virConnectNetworkEventLifecycleCallback}. */
+  /**
+   * {@code virConnectStoragePoolEventLifecycleCallback} and {@code
+   * virConnectNetworkEventLifecycleCallback}.
+   */
   interface ObjectLifecycleCallback extends Callback {
     void invoke(Pointer conn, Pointer object, int event, int detail, Pointer opaque);
   }
 
-  int virConnectDomainEventRegisterAny(Pointer conn, Pointer dom, int eventId, Callback cb, Pointer opaque,
-      Pointer freecb);
+  int virConnectDomainEventRegisterAny(
+      Pointer conn, Pointer dom, int eventId, Callback cb, Pointer opaque, Pointer freecb);
 
   int virConnectDomainEventDeregisterAny(Pointer conn, int callbackId);
 
-  int virConnectStoragePoolEventRegisterAny(Pointer conn, Pointer pool, int eventId, Callback cb, Pointer opaque,
-      Pointer freecb);
+  int virConnectStoragePoolEventRegisterAny(
+      Pointer conn, Pointer pool, int eventId, Callback cb, Pointer opaque, Pointer freecb);
 
   int virConnectStoragePoolEventDeregisterAny(Pointer conn, int callbackId);
 
-  int virConnectNetworkEventRegisterAny(Pointer conn, Pointer net, int eventId, Callback cb, Pointer opaque,
-      Pointer freecb);
+  int virConnectNetworkEventRegisterAny(
+      Pointer conn, Pointer net, int eventId, Callback cb, Pointer opaque, Pointer freecb);
 
   int virConnectNetworkEventDeregisterAny(Pointer conn, int callbackId);
 

@@ -9,22 +9,28 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * Direct JNA bindings to the few libvirt calls libvirt-java 0.5.4 lacks or that must run on raw pointers.
+ * Direct JNA bindings to the few libvirt calls libvirt-java 0.5.4 lacks or that must run on raw
+ * pointers.
  *
- * <p>All handles ({@code virConnectPtr}, {@code virDomainPtr}, {@code virNetworkPtr}) are plain {@link Pointer}s.
- * C {@code size_t} and {@code unsigned long} are {@link NativeLong} (64 bits on LP64), {@code long long} is
- * {@code long}, {@code unsigned int} is {@code int}. Structs are caller-allocated {@link com.sun.jna.Memory} blocks
- * read at the offsets documented in {@link NativeLayout}. Every {@code char *} that libvirt hands over to the
- * caller is returned as a {@link Pointer} so the caller can release it with {@code free()} ({@link Native#free});
- * {@code const char *} results owned by libvirt are returned as {@link String}.
+ * <p>All handles ({@code virConnectPtr}, {@code virDomainPtr}, {@code virNetworkPtr}) are plain
+ * {@link Pointer}s. C {@code size_t} and {@code unsigned long} are {@link NativeLong} (64 bits on
+ * LP64), {@code long long} is {@code long}, {@code unsigned int} is {@code int}. Structs are
+ * caller-allocated {@link com.sun.jna.Memory} blocks read at the offsets documented in {@link
+ * NativeLayout}. Every {@code char *} that libvirt hands over to the caller is returned as a {@link
+ * Pointer} so the caller can release it with {@code free()} ({@link Native#free}); {@code const
+ * char *} results owned by libvirt are returned as {@link String}.
  */
 public interface LibvirtNative extends Library {
 
   LibvirtNative INSTANCE = Native.load("virt", LibvirtNative.class);
 
-  // --- bulk domain statistics -------------------------------------------------------------------------------
+  // --- bulk domain statistics
+  // -------------------------------------------------------------------------------
 
-  /** {@code retStats} receives a NULL-terminated {@code virDomainStatsRecordPtr *}; returns the count or -1. */
+  /**
+   * {@code retStats} receives a NULL-terminated {@code virDomainStatsRecordPtr *}; returns the
+   * count or -1.
+   */
   int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
 
   /** Frees the list, its records, their typed parameters and the domain references they hold. */
@@ -35,7 +41,8 @@ public interface LibvirtNative extends Library {
 
   Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
 
-  // --- domain identity and state ----------------------------------------------------------------------------
+  // --- domain identity and state
+  // ----------------------------------------------------------------------------
 
   /** Returns a string owned by the domain object (do not free), or NULL. */
   String virDomainGetName(Pointer dom);
@@ -62,10 +69,15 @@ public interface LibvirtNative extends Library {
 
   int virDomainFree(Pointer dom);
 
-  // --- domain devices and resources -------------------------------------------------------------------------
+  // --- domain devices and resources
+  // -------------------------------------------------------------------------
 
-  /** With {@code nparams} 0 on input reports how many fields the driver has; then fills {@code params}. */
-  int virDomainBlockStatsFlags(Pointer dom, String disk, Pointer params, IntByReference nparams, int flags);
+  /**
+   * With {@code nparams} 0 on input reports how many fields the driver has; then fills {@code
+   * params}.
+   */
+  int virDomainBlockStatsFlags(
+      Pointer dom, String disk, Pointer params, IntByReference nparams, int flags);
 
   /** {@code stats} is a virDomainBlockStatsStruct (40 bytes), {@code size} its size. */
   int virDomainBlockStats(Pointer dom, String disk, Pointer stats, NativeLong size);
@@ -76,10 +88,16 @@ public interface LibvirtNative extends Library {
   /** {@code stats} is a virDomainInterfaceStatsStruct (64 bytes), {@code size} its size. */
   int virDomainInterfaceStats(Pointer dom, String device, Pointer stats, NativeLong size);
 
-  /** {@code stats} is an array of {@code nrStats} virDomainMemoryStatStruct (16 bytes each); returns the count. */
+  /**
+   * {@code stats} is an array of {@code nrStats} virDomainMemoryStatStruct (16 bytes each); returns
+   * the count.
+   */
   int virDomainMemoryStats(Pointer dom, Pointer stats, int nrStats, int flags);
 
-  /** {@code info} is an array of {@code maxinfo} virVcpuInfo (24 bytes each); cpumaps may be NULL with maplen 0. */
+  /**
+   * {@code info} is an array of {@code maxinfo} virVcpuInfo (24 bytes each); cpumaps may be NULL
+   * with maplen 0.
+   */
   int virDomainGetVcpus(Pointer dom, Pointer info, int maxinfo, Pointer cpumaps, int maplen);
 
   int virDomainGetVcpusFlags(Pointer dom, int flags);
@@ -87,18 +105,26 @@ public interface LibvirtNative extends Library {
   /** {@code info} is a virDomainJobInfo (96 bytes). */
   int virDomainGetJobInfo(Pointer dom, Pointer info);
 
-  // --- host and networks ------------------------------------------------------------------------------------
+  // --- host and networks
+  // ------------------------------------------------------------------------------------
 
-  /** {@code params} is an array of virNodeCPUStats (88 bytes each); NULL with {@code nparams} 0 asks the count. */
-  int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
+  /**
+   * {@code params} is an array of virNodeCPUStats (88 bytes each); NULL with {@code nparams} 0 asks
+   * the count.
+   */
+  int virNodeGetCPUStats(
+      Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
 
-  // --- storage --------------------------------------------------------------------------------------------
+  // --- storage
+  // --------------------------------------------------------------------------------------------
 
   Pointer virStoragePoolLookupByName(Pointer conn, String name);
 
   int virStoragePoolFree(Pointer pool);
 
-  /** {@code vols} receives a malloc'd array of volume pointers; each must be freed, then the array. */
+  /**
+   * {@code vols} receives a malloc'd array of volume pointers; each must be freed, then the array.
+   */
   int virStoragePoolListAllVolumes(Pointer pool, PointerByReference vols, int flags);
 
   /** Owned by the volume object. */
@@ -110,7 +136,9 @@ public interface LibvirtNative extends Library {
   /** Returns a malloc'd string the caller must free(), or NULL. */
   Pointer virStorageVolGetPath(Pointer vol);
 
-  /** {@code info} is a virStorageVolInfo (24 bytes: int type, pad, ull capacity, ull allocation). */
+  /**
+   * {@code info} is a virStorageVolInfo (24 bytes: int type, pad, ull capacity, ull allocation).
+   */
   int virStorageVolGetInfo(Pointer vol, Pointer info);
 
   int virStorageVolFree(Pointer vol);
@@ -119,12 +147,16 @@ public interface LibvirtNative extends Library {
 
   int virNetworkFree(Pointer net);
 
-  /** {@code leases} receives a malloc'd array of lease pointers (or pass NULL to only count); returns the count. */
+  /**
+   * {@code leases} receives a malloc'd array of lease pointers (or pass NULL to only count);
+   * returns the count.
+   */
   int virNetworkGetDHCPLeases(Pointer net, String mac, PointerByReference leases, int flags);
 
   void virNetworkDHCPLeaseFree(Pointer lease);
 
-  // --- typed parameters -------------------------------------------------------------------------------------
+  // --- typed parameters
+  // -------------------------------------------------------------------------------------
 
   /** Frees the string values and the array itself (for arrays libvirt allocated). */
   void virTypedParamsFree(Pointer params, int nparams);
@@ -132,7 +164,8 @@ public interface LibvirtNative extends Library {
   /** Frees the string values only (for arrays the caller allocated). */
   void virTypedParamsClear(Pointer params, int nparams);
 
-  // --- errors (thread-local in libvirt) ---------------------------------------------------------------------
+  // --- errors (thread-local in libvirt)
+  // ---------------------------------------------------------------------
 
   int virGetLastErrorCode();
 
@@ -143,7 +176,9 @@ public interface LibvirtNative extends Library {
 
   void virResetLastError();
 
-  /** Global handler libvirt calls on every error; NULL restores the default, which prints to stderr. */
+  /**
+   * Global handler libvirt calls on every error; NULL restores the default, which prints to stderr.
+   */
   void virSetErrorFunc(Pointer userData, ErrorFunc handler);
 
   /** {@code virErrorFunc}: receives the user data and the {@code virErrorPtr} just raised. */

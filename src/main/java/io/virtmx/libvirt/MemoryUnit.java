@@ -2,7 +2,9 @@ package io.virtmx.libvirt;
 
 import java.util.Locale;
 
-/** Converts a libvirt scaled size ({@code unit} attribute: b, KB, k/KiB, MB, M/MiB … E/EiB) to KiB. */
+/**
+ * Converts a libvirt scaled size ({@code unit} attribute: b, KB, k/KiB, MB, M/MiB … E/EiB) to KiB.
+ */
 final class MemoryUnit {
 
   private static final String PREFIXES = "kmgtpe";
@@ -10,8 +12,8 @@ final class MemoryUnit {
   private MemoryUnit() {}
 
   /**
-   * Bytes per unit; an empty unit means KiB, libvirt's default for memory. Unit names are case-insensitive; "KB"
-   * is decimal (1000), "K" and "KiB" binary (1024).
+   * Bytes per unit; an empty unit means KiB, libvirt's default for memory. Unit names are
+   * case-insensitive; "KB" is decimal (1000), "K" and "KiB" binary (1024).
    *
    * @throws IllegalArgumentException for a unit libvirt would not accept
    */

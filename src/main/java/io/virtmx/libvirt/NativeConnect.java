@@ -5,7 +5,10 @@ import org.libvirt.Connect;
 import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
 
-/** A libvirt-java {@link Connect} that also hands out its raw {@code virConnectPtr} for {@link LibvirtNative}. */
+/**
+ * A libvirt-java {@link Connect} that also hands out its raw {@code virConnectPtr} for {@link
+ * LibvirtNative}.
+ */
 public class NativeConnect extends Connect {
 
   public NativeConnect(String uri, ConnectAuth auth, int flags) throws LibvirtException {

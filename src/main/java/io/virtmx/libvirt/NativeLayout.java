@@ -21,8 +21,9 @@ package io.virtmx.libvirt;
  * virDomainStatsRecord (24):     virDomainPtr dom @0; virTypedParameterPtr params @8; int nparams @16
  * </pre>
  *
- * <p>{@code TestDriverTest} checks them against the real library: the values read through these offsets equal
- * what virsh prints for the test driver (virDomainJobInfo is the exception, the test driver lacks the call).
+ * <p>{@code TestDriverTest} checks them against the real library: the values read through these
+ * offsets equal what virsh prints for the test driver (virDomainJobInfo is the exception, the test
+ * driver lacks the call).
  */
 final class NativeLayout {
 

@@ -1,6 +1,9 @@
 package io.virtmx.libvirt;
 
-/** Counters of one interface (host-side target device such as vnet0) as libvirt reports them; -1 if absent. */
+/**
+ * Counters of one interface (host-side target device such as vnet0) as libvirt reports them; -1 if
+ * absent.
+ */
 public record NetCounters(
     String name,
     long rxBytes,

@@ -1,7 +1,7 @@
 package io.virtmx.libvirt;
 
 /**
- * What a virtual network's XML description defines: its bridge ("" if none) and forward mode, "nat" for a bare
- * {@code <forward/>} and "isolated" without one.
+ * What a virtual network's XML description defines: its bridge ("" if none) and forward mode, "nat"
+ * for a bare {@code <forward/>} and "isolated" without one.
  */
 public record NetworkDescription(String bridge, String forwardMode) {}

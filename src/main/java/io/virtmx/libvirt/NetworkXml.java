@@ -2,7 +2,10 @@ package io.virtmx.libvirt;
 
 import javax.xml.stream.XMLStreamException;
 
-/** Parses a libvirt network XML description ({@code virNetworkGetXMLDesc}) into a {@link NetworkDescription}. */
+/**
+ * Parses a libvirt network XML description ({@code virNetworkGetXMLDesc}) into a {@link
+ * NetworkDescription}.
+ */
 public final class NetworkXml {
 
   private NetworkXml() {}
@@ -10,7 +13,8 @@ public final class NetworkXml {
   /**
    * Parses one network description; thread-safe.
    *
-   * @throws IllegalArgumentException ("invalid network XML: …") when the text is not a well-formed description
+   * @throws IllegalArgumentException ("invalid network XML: …") when the text is not a well-formed
+   *     description
    */
   public static NetworkDescription parse(String xml) {
     return XmlCursor.parse(xml, "network", "network", NetworkXml::readNetwork);
@@ -26,7 +30,7 @@ public final class NetworkXml {
           String mode = c.attr("mode");
           forwardMode = mode.isEmpty() ? "nat" : mode;
         }
-        default -> { }
+        default -> {}
       }
       c.skip();
     }

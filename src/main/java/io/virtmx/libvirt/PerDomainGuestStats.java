@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Per-domain memory-balloon and vCPU calls on a raw {@code virDomainPtr}, the fallback for those bulk groups. */
+/**
+ * Per-domain memory-balloon and vCPU calls on a raw {@code virDomainPtr}, the fallback for those
+ * bulk groups.
+ */
 public final class PerDomainGuestStats {
 
   /** VIR_DOMAIN_MEMORY_STAT_NR in libvirt 9: tags 0..12. */
@@ -38,14 +41,16 @@ public final class PerDomainGuestStats {
   private PerDomainGuestStats() {}
 
   /**
-   * {@code virDomainMemoryStats} as {@link BalloonStats}. The call has no maximum: {@code maximumKib} is -1, take
-   * it from {@link PerDomainStats#info}.
+   * {@code virDomainMemoryStats} as {@link BalloonStats}. The call has no maximum: {@code
+   * maximumKib} is -1, take it from {@link PerDomainStats#info}.
    */
   public static BalloonStats memoryStats(Pointer dom) {
     long[] byTag = new long[MEMORY_STAT_NR];
     Arrays.fill(byTag, -1);
     try (Memory m = PerDomainStats.zeroed((long) MEMORY_STAT_NR * MEMORY_STAT_SIZE)) {
-      int n = LibvirtErrors.check(LIB.virDomainMemoryStats(dom, m, MEMORY_STAT_NR, 0), "virDomainMemoryStats");
+      int n =
+          LibvirtErrors.check(
+              LIB.virDomainMemoryStats(dom, m, MEMORY_STAT_NR, 0), "virDomainMemoryStats");
       for (int i = 0; i < n; i++) {
         int tag = m.getInt((long) i * MEMORY_STAT_SIZE);
         if (tag >= 0 && tag < MEMORY_STAT_NR) {
@@ -53,14 +58,24 @@ public final class PerDomainGuestStats {
         }
       }
     }
-    return new BalloonStats(byTag[TAG_ACTUAL_BALLOON], -1, byTag[TAG_UNUSED], byTag[TAG_AVAILABLE],
-        byTag[TAG_USABLE], byTag[TAG_RSS], byTag[TAG_SWAP_IN], byTag[TAG_SWAP_OUT], byTag[TAG_MAJOR_FAULT],
-        byTag[TAG_MINOR_FAULT], byTag[TAG_DISK_CACHES], byTag[TAG_LAST_UPDATE]);
+    return new BalloonStats(
+        byTag[TAG_ACTUAL_BALLOON],
+        -1,
+        byTag[TAG_UNUSED],
+        byTag[TAG_AVAILABLE],
+        byTag[TAG_USABLE],
+        byTag[TAG_RSS],
+        byTag[TAG_SWAP_IN],
+        byTag[TAG_SWAP_OUT],
+        byTag[TAG_MAJOR_FAULT],
+        byTag[TAG_MINOR_FAULT],
+        byTag[TAG_DISK_CACHES],
+        byTag[TAG_LAST_UPDATE]);
   }
 
   /**
-   * {@code virDomainGetVcpus} for a running domain: number, state, CPU time and host CPU of each vCPU; wait and
-   * delay are -1 (only bulk statistics have them).
+   * {@code virDomainGetVcpus} for a running domain: number, state, CPU time and host CPU of each
+   * vCPU; wait and delay are -1 (only bulk statistics have them).
    */
   public static List<VcpuStats> vcpus(Pointer dom) {
     int max = PerDomainStats.info(dom).nrVirtCpu();
@@ -72,8 +87,14 @@ public final class PerDomainGuestStats {
       List<VcpuStats> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         long base = (long) i * VCPU_INFO_SIZE;
-        out.add(new VcpuStats(m.getInt(base), m.getInt(base + VCPU_INFO_STATE), m.getLong(base + VCPU_INFO_CPU_TIME),
-            -1, -1, m.getInt(base + VCPU_INFO_CPU)));
+        out.add(
+            new VcpuStats(
+                m.getInt(base),
+                m.getInt(base + VCPU_INFO_STATE),
+                m.getLong(base + VCPU_INFO_CPU_TIME),
+                -1,
+                -1,
+                m.getInt(base + VCPU_INFO_CPU)));
       }
       return List.copyOf(out);
     }
@@ -82,8 +103,9 @@ public final class PerDomainGuestStats {
   /** Current and maximum vCPU count of the domain's present (live or config) definition. */
   public static VcpuCount vcpuCount(Pointer dom) {
     int current = LibvirtErrors.check(LIB.virDomainGetVcpusFlags(dom, 0), "virDomainGetVcpusFlags");
-    int maximum = LibvirtErrors.check(LIB.virDomainGetVcpusFlags(dom, PerDomainStats.VCPU_MAXIMUM),
-        "virDomainGetVcpusFlags");
+    int maximum =
+        LibvirtErrors.check(
+            LIB.virDomainGetVcpusFlags(dom, PerDomainStats.VCPU_MAXIMUM), "virDomainGetVcpusFlags");
     return new VcpuCount(current, maximum);
   }
 }

@@ -21,9 +21,9 @@ import io.virtmx.model.JobInfo;
 import java.util.Map;
 
 /**
- * Per-domain libvirt calls on a raw {@code virDomainPtr}, used where bulk statistics lack a group; results are the
- * same intermediate records {@link DomainStatsParser} produces. Memory and vCPU calls live in
- * {@link PerDomainGuestStats}.
+ * Per-domain libvirt calls on a raw {@code virDomainPtr}, used where bulk statistics lack a group;
+ * results are the same intermediate records {@link DomainStatsParser} produces. Memory and vCPU
+ * calls live in {@link PerDomainGuestStats}.
  */
 public final class PerDomainStats {
 
@@ -44,15 +44,19 @@ public final class PerDomainStats {
   public static DomainBasicInfo info(Pointer dom) {
     try (Memory m = zeroed(DOMAIN_INFO_SIZE)) {
       LibvirtErrors.check(LIB.virDomainGetInfo(dom, m), "virDomainGetInfo");
-      return new DomainBasicInfo(DomainState.ofCode(Byte.toUnsignedInt(m.getByte(DOMAIN_INFO_STATE))),
-          m.getNativeLong(DOMAIN_INFO_MAX_MEM).longValue(), m.getNativeLong(DOMAIN_INFO_MEMORY).longValue(),
-          Short.toUnsignedInt(m.getShort(DOMAIN_INFO_NR_VIRT_CPU)), m.getLong(DOMAIN_INFO_CPU_TIME));
+      return new DomainBasicInfo(
+          DomainState.ofCode(Byte.toUnsignedInt(m.getByte(DOMAIN_INFO_STATE))),
+          m.getNativeLong(DOMAIN_INFO_MAX_MEM).longValue(),
+          m.getNativeLong(DOMAIN_INFO_MEMORY).longValue(),
+          Short.toUnsignedInt(m.getShort(DOMAIN_INFO_NR_VIRT_CPU)),
+          m.getLong(DOMAIN_INFO_CPU_TIME));
     }
   }
 
   /**
-   * Counters of disk {@code target} (e.g. "vda"): {@code virDomainBlockStatsFlags} for times and flushes, else
-   * {@code virDomainBlockStats} when the driver lacks it. Sizes are -1; add them with {@link #blockInfo}.
+   * Counters of disk {@code target} (e.g. "vda"): {@code virDomainBlockStatsFlags} for times and
+   * flushes, else {@code virDomainBlockStats} when the driver lacks it. Sizes are -1; add them with
+   * {@link #blockInfo}.
    */
   public static BlockCounters blockStats(Pointer dom, String target) {
     try {
@@ -67,12 +71,14 @@ public final class PerDomainStats {
 
   public static BlockCounters blockStatsFlags(Pointer dom, String target) {
     IntByReference n = new IntByReference(0);
-    LibvirtErrors.check(LIB.virDomainBlockStatsFlags(dom, target, null, n, 0), "virDomainBlockStatsFlags");
+    LibvirtErrors.check(
+        LIB.virDomainBlockStatsFlags(dom, target, null, n, 0), "virDomainBlockStatsFlags");
     if (n.getValue() <= 0) {
       return blockCounters(target, Map.of());
     }
     try (Memory params = zeroed((long) n.getValue() * TYPED_PARAM_SIZE)) {
-      LibvirtErrors.check(LIB.virDomainBlockStatsFlags(dom, target, params, n, 0), "virDomainBlockStatsFlags");
+      LibvirtErrors.check(
+          LIB.virDomainBlockStatsFlags(dom, target, params, n, 0), "virDomainBlockStatsFlags");
       try {
         return blockCounters(target, TypedParams.decode(params, n.getValue()));
       } finally {
@@ -82,17 +88,43 @@ public final class PerDomainStats {
   }
 
   private static BlockCounters blockCounters(String target, Map<String, Object> p) {
-    return new BlockCounters(target, null, num(p, "rd_operations"), num(p, "rd_bytes"), num(p, "rd_total_times"),
-        num(p, "wr_operations"), num(p, "wr_bytes"), num(p, "wr_total_times"), num(p, "flush_operations"),
-        num(p, "flush_total_times"), num(p, "errs"), -1, -1, -1);
+    return new BlockCounters(
+        target,
+        null,
+        num(p, "rd_operations"),
+        num(p, "rd_bytes"),
+        num(p, "rd_total_times"),
+        num(p, "wr_operations"),
+        num(p, "wr_bytes"),
+        num(p, "wr_total_times"),
+        num(p, "flush_operations"),
+        num(p, "flush_total_times"),
+        num(p, "errs"),
+        -1,
+        -1,
+        -1);
   }
 
   public static BlockCounters blockStatsLegacy(Pointer dom, String target) {
     try (Memory m = zeroed(BLOCK_STATS_SIZE)) {
-      LibvirtErrors.check(LIB.virDomainBlockStats(dom, target, m, new NativeLong(BLOCK_STATS_SIZE)),
+      LibvirtErrors.check(
+          LIB.virDomainBlockStats(dom, target, m, new NativeLong(BLOCK_STATS_SIZE)),
           "virDomainBlockStats");
-      return new BlockCounters(target, null, m.getLong(0), m.getLong(8), -1, m.getLong(16), m.getLong(24), -1,
-          -1, -1, m.getLong(32), -1, -1, -1);
+      return new BlockCounters(
+          target,
+          null,
+          m.getLong(0),
+          m.getLong(8),
+          -1,
+          m.getLong(16),
+          m.getLong(24),
+          -1,
+          -1,
+          -1,
+          m.getLong(32),
+          -1,
+          -1,
+          -1);
     }
   }
 
@@ -104,13 +136,24 @@ public final class PerDomainStats {
     }
   }
 
-  /** Counters of interface {@code device}: the host-side target (vnet0) or the guest MAC address. */
+  /**
+   * Counters of interface {@code device}: the host-side target (vnet0) or the guest MAC address.
+   */
   public static NetCounters interfaceStats(Pointer dom, String device) {
     try (Memory m = zeroed(INTERFACE_STATS_SIZE)) {
-      LibvirtErrors.check(LIB.virDomainInterfaceStats(dom, device, m, new NativeLong(INTERFACE_STATS_SIZE)),
+      LibvirtErrors.check(
+          LIB.virDomainInterfaceStats(dom, device, m, new NativeLong(INTERFACE_STATS_SIZE)),
           "virDomainInterfaceStats");
-      return new NetCounters(device, m.getLong(0), m.getLong(8), m.getLong(16), m.getLong(24), m.getLong(32),
-          m.getLong(40), m.getLong(48), m.getLong(56));
+      return new NetCounters(
+          device,
+          m.getLong(0),
+          m.getLong(8),
+          m.getLong(16),
+          m.getLong(24),
+          m.getLong(32),
+          m.getLong(40),
+          m.getLong(48),
+          m.getLong(56));
     }
   }
 
@@ -122,7 +165,8 @@ public final class PerDomainStats {
       if (type == 0) {
         return JobInfo.NONE;
       }
-      return new JobInfo(type, m.getLong(8), m.getLong(16), m.getLong(24), m.getLong(32), m.getLong(40));
+      return new JobInfo(
+          type, m.getLong(8), m.getLong(16), m.getLong(24), m.getLong(32), m.getLong(40));
     }
   }
 

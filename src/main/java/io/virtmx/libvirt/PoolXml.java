@@ -2,7 +2,10 @@ package io.virtmx.libvirt;
 
 import javax.xml.stream.XMLStreamException;
 
-/** Parses a libvirt storage pool XML description ({@code virStoragePoolGetXMLDesc}) into a {@link PoolDescription}. */
+/**
+ * Parses a libvirt storage pool XML description ({@code virStoragePoolGetXMLDesc}) into a {@link
+ * PoolDescription}.
+ */
 public final class PoolXml {
 
   private PoolXml() {}
@@ -10,7 +13,8 @@ public final class PoolXml {
   /**
    * Parses one pool description; thread-safe.
    *
-   * @throws IllegalArgumentException ("invalid pool XML: …") when the text is not a well-formed pool description
+   * @throws IllegalArgumentException ("invalid pool XML: …") when the text is not a well-formed
+   *     pool description
    */
   public static PoolDescription parse(String xml) {
     return XmlCursor.parse(xml, "pool", "pool", PoolXml::readPool);

@@ -1,8 +1,8 @@
 package io.virtmx.libvirt;
 
 /**
- * The {@code virDomainStatsTypes} groups of {@code virConnectGetAllDomainStats}, each with its bit and the key
- * prefix its parameters carry.
+ * The {@code virDomainStatsTypes} groups of {@code virConnectGetAllDomainStats}, each with its bit
+ * and the key prefix its parameters carry.
  */
 public enum StatsGroup {
   STATE(1, "state"),

@@ -9,14 +9,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The volumes of one storage pool from one {@code virStoragePoolListAllVolumes} call (names and keys come with
- * it, no call per volume), with handles for the per-volume info and path calls; {@link #close()} frees them all.
- * libvirt-java lists names only and needs a lookup call per volume, which costs thousands of round trips on a
- * large pool.
+ * The volumes of one storage pool from one {@code virStoragePoolListAllVolumes} call (names and
+ * keys come with it, no call per volume), with handles for the per-volume info and path calls;
+ * {@link #close()} frees them all. libvirt-java lists names only and needs a lookup call per
+ * volume, which costs thousands of round trips on a large pool.
  */
 public final class StorageVolumes implements AutoCloseable {
   private static final LibvirtNative LIB = LibvirtNative.INSTANCE;
-  private static final List<String> TYPES = List.of("file", "block", "dir", "network", "netdir", "ploop");
+  private static final List<String> TYPES =
+      List.of("file", "block", "dir", "network", "netdir", "ploop");
 
   /** One volume: its handle (valid until close), name and key. */
   public record Handle(Pointer volume, String name, String key) {}
@@ -34,10 +35,14 @@ public final class StorageVolumes implements AutoCloseable {
 
   /** Lists the volumes of the (active) pool named {@code pool}. */
   public static StorageVolumes list(Pointer conn, String pool) {
-    Pointer p = LibvirtErrors.check(LIB.virStoragePoolLookupByName(conn, pool), "virStoragePoolLookupByName");
+    Pointer p =
+        LibvirtErrors.check(
+            LIB.virStoragePoolLookupByName(conn, pool), "virStoragePoolLookupByName");
     try {
       PointerByReference ref = new PointerByReference();
-      int n = LibvirtErrors.check(LIB.virStoragePoolListAllVolumes(p, ref, 0), "virStoragePoolListAllVolumes");
+      int n =
+          LibvirtErrors.check(
+              LIB.virStoragePoolListAllVolumes(p, ref, 0), "virStoragePoolListAllVolumes");
       Pointer array = ref.getValue();
       List<Handle> handles = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -59,7 +64,9 @@ public final class StorageVolumes implements AutoCloseable {
       m.clear();
       LibvirtErrors.check(LIB.virStorageVolGetInfo(volume, m), "virStorageVolGetInfo");
       int type = m.getInt(0);
-      return new Info(type >= 0 && type < TYPES.size() ? TYPES.get(type) : "unknown-" + type, m.getLong(8),
+      return new Info(
+          type >= 0 && type < TYPES.size() ? TYPES.get(type) : "unknown-" + type,
+          m.getLong(8),
           m.getLong(16));
     }
   }

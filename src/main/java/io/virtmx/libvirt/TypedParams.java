@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Decodes native {@code virTypedParameter} arrays into insertion-ordered maps of Long, Double, Boolean or String.
+ * Decodes native {@code virTypedParameter} arrays into insertion-ordered maps of Long, Double,
+ * Boolean or String.
  *
- * <p>ULLONG values above {@code Long.MAX_VALUE} come out negative (no libvirt statistic gets there).
+ * <p>ULLONG values above {@code Long.MAX_VALUE} come out negative (no libvirt statistic gets
+ * there).
  */
 public final class TypedParams {
 

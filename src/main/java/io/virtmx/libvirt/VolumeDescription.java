@@ -1,4 +1,7 @@
 package io.virtmx.libvirt;
 
-/** What a storage volume's XML description defines: type (file, block…), target path and format (qcow2, raw…). */
+/**
+ * What a storage volume's XML description defines: type (file, block…), target path and format
+ * (qcow2, raw…).
+ */
 public record VolumeDescription(String type, String targetPath, String format) {}

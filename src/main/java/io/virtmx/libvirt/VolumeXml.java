@@ -2,7 +2,10 @@ package io.virtmx.libvirt;
 
 import javax.xml.stream.XMLStreamException;
 
-/** Parses a libvirt volume XML description ({@code virStorageVolGetXMLDesc}) into a {@link VolumeDescription}. */
+/**
+ * Parses a libvirt volume XML description ({@code virStorageVolGetXMLDesc}) into a {@link
+ * VolumeDescription}.
+ */
 public final class VolumeXml {
 
   private VolumeXml() {}
@@ -10,7 +13,8 @@ public final class VolumeXml {
   /**
    * Parses one volume description; thread-safe.
    *
-   * @throws IllegalArgumentException ("invalid volume XML: …") when the text is not a well-formed volume description
+   * @throws IllegalArgumentException ("invalid volume XML: …") when the text is not a well-formed
+   *     volume description
    */
   public static VolumeDescription parse(String xml) {
     return XmlCursor.parse(xml, "volume", "volume", VolumeXml::readVolume);

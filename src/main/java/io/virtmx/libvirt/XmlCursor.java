@@ -9,7 +9,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Forward-only walk over one libvirt XML document through a shared, hardened StAX factory (no DTDs, no entities). */
+/**
+ * Forward-only walk over one libvirt XML document through a shared, hardened StAX factory (no DTDs,
+ * no entities).
+ */
 final class XmlCursor {
 
   /** Reads a document whose cursor stands on the root element. */
@@ -35,15 +38,16 @@ final class XmlCursor {
     factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-      throw new XMLStreamException("external resource not allowed: " + systemId);
-    });
+    factory.setXMLResolver(
+        (publicId, systemId, baseUri, namespace) -> {
+          throw new XMLStreamException("external resource not allowed: " + systemId);
+        });
     return factory;
   }
 
   /**
-   * Parses {@code xml}, checks its root is {@code <root>} and hands the cursor to {@code body}; any failure becomes
-   * {@code IllegalArgumentException("invalid <kind> XML: …")}.
+   * Parses {@code xml}, checks its root is {@code <root>} and hands the cursor to {@code body}; any
+   * failure becomes {@code IllegalArgumentException("invalid <kind> XML: …")}.
    */
   static <T> T parse(String xml, String kind, String root, Body<T> body) {
     Objects.requireNonNull(xml, "xml");
@@ -102,8 +106,9 @@ final class XmlCursor {
   }
 
   /**
-   * Advances to the next child element of the current element; false once the current element has ended. Each
-   * child must be consumed ({@link #skip}, {@link #text} or its own loop) before the next call.
+   * Advances to the next child element of the current element; false once the current element has
+   * ended. Each child must be consumed ({@link #skip}, {@link #text} or its own loop) before the
+   * next call.
    */
   boolean nextChild() throws XMLStreamException {
     while (true) {
@@ -155,7 +160,7 @@ final class XmlCursor {
             throw fail("unexpected <" + reader.getLocalName() + "> in <" + element + ">");
         case XMLStreamConstants.ENTITY_REFERENCE -> throw entityReference();
         case XMLStreamConstants.END_DOCUMENT -> throw fail("unexpected end of document");
-        default -> { } // comments and processing instructions
+        default -> {} // comments and processing instructions
       }
     }
   }
@@ -209,7 +214,8 @@ final class XmlCursor {
   /** An error at the cursor's position. */
   XMLStreamException fail(String message) {
     Location at = reader.getLocation();
-    String where = at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+    String where =
+        at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
     return new XMLStreamException(message + where);
   }
 }

@@ -2,8 +2,8 @@ package io.virtmx.model;
 
 /**
  * Memory balloon statistics as {@code virDomainMemoryStats} names them, in KiB (faults are counts,
- * {@code lastUpdate} seconds since the epoch as the guest reported it). A statistic the guest or driver does not
- * report is -1.
+ * {@code lastUpdate} seconds since the epoch as the guest reported it). A statistic the guest or
+ * driver does not report is -1.
  */
 public record BalloonStats(
     long actualKib,
@@ -19,14 +19,29 @@ public record BalloonStats(
     long diskCachesKib,
     long lastUpdate) {
 
-  public static final BalloonStats UNKNOWN = new BalloonStats(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+  public static final BalloonStats UNKNOWN =
+      new BalloonStats(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
 
   public BalloonStats withMaximumKib(long maximum) {
-    return new BalloonStats(actualKib, maximum, unusedKib, availableKib, usableKib, rssKib, swapInKib, swapOutKib,
-        majorFaults, minorFaults, diskCachesKib, lastUpdate);
+    return new BalloonStats(
+        actualKib,
+        maximum,
+        unusedKib,
+        availableKib,
+        usableKib,
+        rssKib,
+        swapInKib,
+        swapOutKib,
+        majorFaults,
+        minorFaults,
+        diskCachesKib,
+        lastUpdate);
   }
 
-  /** Guest memory in use as a percentage of what it has, from available and unused; NaN when not reported. */
+  /**
+   * Guest memory in use as a percentage of what it has, from available and unused; NaN when not
+   * reported.
+   */
   public double usedPercent() {
     if (availableKib <= 0 || unusedKib < 0) {
       return Double.NaN;

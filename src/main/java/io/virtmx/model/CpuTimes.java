@@ -1,6 +1,9 @@
 package io.virtmx.model;
 
-/** Cumulative CPU time of a domain in nanoseconds: total, and user/system where the driver splits it (else -1). */
+/**
+ * Cumulative CPU time of a domain in nanoseconds: total, and user/system where the driver splits it
+ * (else -1).
+ */
 public record CpuTimes(long totalNs, long userNs, long systemNs) {
   public static final CpuTimes UNKNOWN = new CpuTimes(-1, -1, -1);
 }

@@ -1,8 +1,8 @@
 package io.virtmx.model;
 
 /**
- * A domain device other than disks and interfaces, from its definition: {@code kind} is graphics, video, input,
- * controller or console. Fields a kind does not have are "" or -1:
+ * A domain device other than disks and interfaces, from its definition: {@code kind} is graphics,
+ * video, input, controller or console. Fields a kind does not have are "" or -1:
  *
  * <pre>
  * graphics   type vnc|spice|…, port (-1 until assigned), listen address
@@ -12,4 +12,5 @@ package io.virtmx.model;
  * console    type pty|file|…, bus = target type serial|virtio, index = target port
  * </pre>
  */
-public record DeviceInfo(String kind, String type, String bus, String model, int index, int port, String listen) {}
+public record DeviceInfo(
+    String kind, String type, String bus, String model, int index, int port, String listen) {}

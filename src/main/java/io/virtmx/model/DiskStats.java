@@ -3,7 +3,8 @@ package io.virtmx.model;
 /**
  * One disk of a domain: what its definition says and its I/O counters.
  *
- * <p>Times are cumulative nanoseconds; sizes bytes; -1 where not reported (a stopped domain has definition only).
+ * <p>Times are cumulative nanoseconds; sizes bytes; -1 where not reported (a stopped domain has
+ * definition only).
  */
 public record DiskStats(
     String target,
@@ -27,8 +28,25 @@ public record DiskStats(
     IoRates rates) {
 
   public DiskStats withRates(IoRates newRates) {
-    return new DiskStats(target, bus, type, device, driver, source, readRequests, readBytes, readTimeNs, writeRequests,
-        writeBytes, writeTimeNs, flushRequests, flushTimeNs, errors, capacityBytes, allocationBytes, physicalBytes,
+    return new DiskStats(
+        target,
+        bus,
+        type,
+        device,
+        driver,
+        source,
+        readRequests,
+        readBytes,
+        readTimeNs,
+        writeRequests,
+        writeBytes,
+        writeTimeNs,
+        flushRequests,
+        flushTimeNs,
+        errors,
+        capacityBytes,
+        allocationBytes,
+        physicalBytes,
         newRates);
   }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One domain (virtual machine), active or only defined, with every counter libvirt gave for it.
  *
- * <p>{@code id} is -1 when the domain is not running. Counters libvirt did not report are -1. {@code sampledNanos}
- * is a monotonic timestamp ({@link System#nanoTime()}) used only to compute rates between two samples.
+ * <p>{@code id} is -1 when the domain is not running. Counters libvirt did not report are -1.
+ * {@code sampledNanos} is a monotonic timestamp ({@link System#nanoTime()}) used only to compute
+ * rates between two samples.
  */
 public record DomainSnapshot(
     String name,
@@ -41,12 +42,50 @@ public record DomainSnapshot(
   }
 
   /** A domain whose definition lists no devices besides disks and interfaces. */
-  public DomainSnapshot(String name, String uuid, int id, DomainState state, int stateReason, boolean persistent,
-      boolean autostart, OsInfo os, int vcpusCurrent, int vcpusMax, List<VcpuStats> vcpus, long memoryCurrentKib,
-      long memoryMaxKib, CpuTimes cpu, BalloonStats balloon, List<DiskStats> disks, List<InterfaceStats> interfaces,
-      JobInfo job, DomainRates rates, Instant sampledAt, long sampledNanos) {
-    this(name, uuid, id, state, stateReason, persistent, autostart, os, vcpusCurrent, vcpusMax, vcpus,
-        memoryCurrentKib, memoryMaxKib, cpu, balloon, disks, interfaces, job, rates, sampledAt, sampledNanos,
+  public DomainSnapshot(
+      String name,
+      String uuid,
+      int id,
+      DomainState state,
+      int stateReason,
+      boolean persistent,
+      boolean autostart,
+      OsInfo os,
+      int vcpusCurrent,
+      int vcpusMax,
+      List<VcpuStats> vcpus,
+      long memoryCurrentKib,
+      long memoryMaxKib,
+      CpuTimes cpu,
+      BalloonStats balloon,
+      List<DiskStats> disks,
+      List<InterfaceStats> interfaces,
+      JobInfo job,
+      DomainRates rates,
+      Instant sampledAt,
+      long sampledNanos) {
+    this(
+        name,
+        uuid,
+        id,
+        state,
+        stateReason,
+        persistent,
+        autostart,
+        os,
+        vcpusCurrent,
+        vcpusMax,
+        vcpus,
+        memoryCurrentKib,
+        memoryMaxKib,
+        cpu,
+        balloon,
+        disks,
+        interfaces,
+        job,
+        rates,
+        sampledAt,
+        sampledNanos,
         List.of());
   }
 
@@ -55,9 +94,30 @@ public record DomainSnapshot(
   }
 
   /** Copy with the derived rates filled in. */
-  public DomainSnapshot withRates(DomainRates newRates, List<DiskStats> ratedDisks, List<InterfaceStats> ratedIfaces) {
-    return new DomainSnapshot(name, uuid, id, state, stateReason, persistent, autostart, os, vcpusCurrent, vcpusMax, vcpus,
-        memoryCurrentKib, memoryMaxKib, cpu, balloon, ratedDisks, ratedIfaces, job, newRates, sampledAt, sampledNanos,
+  public DomainSnapshot withRates(
+      DomainRates newRates, List<DiskStats> ratedDisks, List<InterfaceStats> ratedIfaces) {
+    return new DomainSnapshot(
+        name,
+        uuid,
+        id,
+        state,
+        stateReason,
+        persistent,
+        autostart,
+        os,
+        vcpusCurrent,
+        vcpusMax,
+        vcpus,
+        memoryCurrentKib,
+        memoryMaxKib,
+        cpu,
+        balloon,
+        ratedDisks,
+        ratedIfaces,
+        job,
+        newRates,
+        sampledAt,
+        sampledNanos,
         devices);
   }
 }

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything virtmx knows about one libvirt host at one moment: the single source every view renders.
+ * Everything virtmx knows about one libvirt host at one moment: the single source every view
+ * renders.
  *
- * <p>A host that cannot be reached keeps its last known objects with {@code up == false} and {@code stale == true},
- * so views can keep showing them instead of flapping.
+ * <p>A host that cannot be reached keeps its last known objects with {@code up == false} and {@code
+ * stale == true}, so views can keep showing them instead of flapping.
  */
 public record HostSnapshot(
     String host,
@@ -34,8 +35,21 @@ public record HostSnapshot(
   }
 
   /** A host seen for the first time but not reachable yet: no node facts, no objects. */
-  public static HostSnapshot unreachable(String host, String uri, Instant now, Map<String, Long> errors) {
-    return new HostSnapshot(host, uri, false, true, now, null, Duration.ZERO, errors, null, List.of(), List.of(), List.of());
+  public static HostSnapshot unreachable(
+      String host, String uri, Instant now, Map<String, Long> errors) {
+    return new HostSnapshot(
+        host,
+        uri,
+        false,
+        true,
+        now,
+        null,
+        Duration.ZERO,
+        errors,
+        null,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   public Optional<DomainSnapshot> domain(String name) {
@@ -52,7 +66,19 @@ public record HostSnapshot(
 
   /** The same facts, marked as no longer current (the host went down or a collection timed out). */
   public HostSnapshot markedStale(boolean stillUp, Instant now, Map<String, Long> errors) {
-    return new HostSnapshot(host, uri, stillUp, true, now, lastSuccess, collectionDuration, errors, node, domains, pools, networks);
+    return new HostSnapshot(
+        host,
+        uri,
+        stillUp,
+        true,
+        now,
+        lastSuccess,
+        collectionDuration,
+        errors,
+        node,
+        domains,
+        pools,
+        networks);
   }
 
   /** This snapshot with one domain replaced (or added), as after an event-driven refresh. */
@@ -70,20 +96,68 @@ public record HostSnapshot(
     if (!replaced) {
       list.add(domain);
     }
-    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, list, pools, networks);
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        list,
+        pools,
+        networks);
   }
 
   public HostSnapshot withPools(List<PoolSnapshot> newPools) {
-    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, domains, newPools, networks);
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        domains,
+        newPools,
+        networks);
   }
 
   public HostSnapshot withNetworks(List<NetworkSnapshot> newNetworks) {
-    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, domains, pools, newNetworks);
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        domains,
+        pools,
+        newNetworks);
   }
 
   /** This snapshot without the domain of that UUID, as after an undefine event. */
   public HostSnapshot withoutDomain(String uuid) {
     var list = domains.stream().filter(d -> !d.uuid().equals(uuid)).toList();
-    return new HostSnapshot(host, uri, up, stale, collectedAt, lastSuccess, collectionDuration, errorsByKind, node, list, pools, networks);
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        list,
+        pools,
+        networks);
   }
 }

@@ -1,8 +1,9 @@
 package io.virtmx.model;
 
 /**
- * One network interface of a domain: its definition (target device such as vnet0, MAC, type, source network or
- * bridge, model) and its counters as seen from the host; counters are -1 where not reported.
+ * One network interface of a domain: its definition (target device such as vnet0, MAC, type, source
+ * network or bridge, model) and its counters as seen from the host; counters are -1 where not
+ * reported.
  */
 public record InterfaceStats(
     String target,
@@ -21,7 +22,8 @@ public record InterfaceStats(
     IoRates rates) {
 
   public InterfaceStats withRates(IoRates newRates) {
-    return new InterfaceStats(target, mac, type, source, model, rxBytes, rxPackets, rxErrors, rxDrops, txBytes,
-        txPackets, txErrors, txDrops, newRates);
+    return new InterfaceStats(
+        target, mac, type, source, model, rxBytes, rxPackets, rxErrors, rxDrops, txBytes, txPackets,
+        txErrors, txDrops, newRates);
   }
 }

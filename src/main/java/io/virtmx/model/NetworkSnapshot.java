@@ -1,8 +1,16 @@
 package io.virtmx.model;
 
 /**
- * One libvirt virtual network. {@code forwardMode} is the {@code <forward mode>} (nat, route, bridge, open…) or
- * "isolated" when there is none; {@code dhcpLeases} counts current leases (0 when inactive).
+ * One libvirt virtual network. {@code forwardMode} is the {@code <forward mode>} (nat, route,
+ * bridge, open…) or "isolated" when there is none; {@code dhcpLeases} counts current leases (0 when
+ * inactive).
  */
-public record NetworkSnapshot(String name, String uuid, boolean active, boolean persistent, boolean autostart,
-    String bridge, String forwardMode, int dhcpLeases) {}
+public record NetworkSnapshot(
+    String name,
+    String uuid,
+    boolean active,
+    boolean persistent,
+    boolean autostart,
+    String bridge,
+    String forwardMode,
+    int dhcpLeases) {}

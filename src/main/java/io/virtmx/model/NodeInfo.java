@@ -3,9 +3,9 @@ package io.virtmx.model;
 /**
  * The hypervisor host itself: identity, versions, CPU and memory.
  *
- * <p>Versions are libvirt's encoding {@code major * 1_000_000 + minor * 1_000 + release}; {@link #versionString}
- * turns them into "9.0.0". Counters are cumulative since host boot, in nanoseconds; -1 where the driver does not
- * report one.
+ * <p>Versions are libvirt's encoding {@code major * 1_000_000 + minor * 1_000 + release}; {@link
+ * #versionString} turns them into "9.0.0". Counters are cumulative since host boot, in nanoseconds;
+ * -1 where the driver does not report one.
  */
 public record NodeInfo(
     String hostname,

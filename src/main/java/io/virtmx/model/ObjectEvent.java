@@ -3,14 +3,19 @@ package io.virtmx.model;
 import java.time.Instant;
 
 /**
- * Something libvirt told us happened to one object of a host: a domain started, a pool was undefined, a disk was
- * hot-plugged. {@code event} and {@code detail} are libvirt's names in lower case ("stopped", "destroyed").
+ * Something libvirt told us happened to one object of a host: a domain started, a pool was
+ * undefined, a disk was hot-plugged. {@code event} and {@code detail} are libvirt's names in lower
+ * case ("stopped", "destroyed").
  */
-public record ObjectEvent(String host, Kind kind, String name, String uuid, String event, String detail,
-    Instant at) {
+public record ObjectEvent(
+    String host, Kind kind, String name, String uuid, String event, String detail, Instant at) {
 
   /** The kind of object the event is about. */
-  public enum Kind { DOMAIN, POOL, NETWORK }
+  public enum Kind {
+    DOMAIN,
+    POOL,
+    NETWORK
+  }
 
   /** The same event attributed to the host's configured name. */
   public ObjectEvent withHost(String hostName) {

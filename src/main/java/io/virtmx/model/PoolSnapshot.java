@@ -3,8 +3,8 @@ package io.virtmx.model;
 import java.util.List;
 
 /**
- * One storage pool and its volumes. {@code state} is libvirt's {@code virStoragePoolState} code (0 inactive,
- * 1 building, 2 running, 3 degraded, 4 inaccessible); sizes are bytes.
+ * One storage pool and its volumes. {@code state} is libvirt's {@code virStoragePoolState} code (0
+ * inactive, 1 building, 2 running, 3 degraded, 4 inaccessible); sizes are bytes.
  */
 public record PoolSnapshot(
     String name,

@@ -1,6 +1,8 @@
 package io.virtmx.model;
 
-/** Told of changes in a {@link SnapshotSource}. Calls come from collector threads: return quickly. */
+/**
+ * Told of changes in a {@link SnapshotSource}. Calls come from collector threads: return quickly.
+ */
 public interface SnapshotListener {
   /** A new snapshot of a host was published; {@code previous} is null the first time. */
   void updated(HostSnapshot previous, HostSnapshot current);

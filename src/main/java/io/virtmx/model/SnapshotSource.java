@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The latest snapshot of every watched host, as views read it: they render what is here and never call libvirt.
- * Listeners hear of every new snapshot and of every libvirt event, after the snapshot reflects it.
+ * The latest snapshot of every watched host, as views read it: they render what is here and never
+ * call libvirt. Listeners hear of every new snapshot and of every libvirt event, after the snapshot
+ * reflects it.
  */
 public interface SnapshotSource {
   List<HostSnapshot> hosts();

@@ -3,8 +3,9 @@ package io.virtmx.ops;
 import io.virtmx.security.Role;
 
 /**
- * Who asks for an operation, as the view authenticated them: a user of the users file with its role, or the
- * trusted local attach (same OS user, as the JDK's own local JMX agent trusts it), or an anonymous loopback viewer.
+ * Who asks for an operation, as the view authenticated them: a user of the users file with its
+ * role, or the trusted local attach (same OS user, as the JDK's own local JMX agent trusts it), or
+ * an anonymous loopback viewer.
  */
 public record Caller(String name, Role role, String via) {
   public static Caller localTrusted(String via) {

@@ -7,8 +7,8 @@ import org.libvirt.DomainSnapshot;
 import org.libvirt.LibvirtException;
 
 /**
- * Everything that can be done to a domain, whichever view asks: lifecycle, memory and vCPUs, snapshots,
- * migration, definition. Each method returns when libvirt has answered.
+ * Everything that can be done to a domain, whichever view asks: lifecycle, memory and vCPUs,
+ * snapshots, migration, definition. Each method returns when libvirt has answered.
  */
 public final class DomainOperations {
   private static final int SNAPSHOT_DELETE_CHILDREN = 0;
@@ -29,15 +29,22 @@ public final class DomainOperations {
     T run(Domain domain) throws LibvirtException;
   }
 
-  private <T> T on(Caller caller, String host, String domain, String operation, DomainWork<T> work) {
-    return runner.run(caller, host, ObjectEvent.Kind.DOMAIN, domain, operation, conn -> {
-      Domain d = conn.domainLookupByName(domain);
-      try {
-        return work.run(d);
-      } finally {
-        d.free();
-      }
-    });
+  private <T> T on(
+      Caller caller, String host, String domain, String operation, DomainWork<T> work) {
+    return runner.run(
+        caller,
+        host,
+        ObjectEvent.Kind.DOMAIN,
+        domain,
+        operation,
+        conn -> {
+          Domain d = conn.domainLookupByName(domain);
+          try {
+            return work.run(d);
+          } finally {
+            d.free();
+          }
+        });
   }
 
   /** libvirt work on a domain that returns nothing worth returning. */
@@ -46,11 +53,17 @@ public final class DomainOperations {
     void run(Domain domain) throws LibvirtException;
   }
 
-  private void act(Caller caller, String host, String domain, String operation, DomainAction action) {
-    on(caller, host, domain, operation, d -> {
-      action.run(d);
-      return null;
-    });
+  private void act(
+      Caller caller, String host, String domain, String operation, DomainAction action) {
+    on(
+        caller,
+        host,
+        domain,
+        operation,
+        d -> {
+          action.run(d);
+          return null;
+        });
   }
 
   public void start(Caller c, String host, String domain) {
@@ -108,32 +121,47 @@ public final class DomainOperations {
     act(c, host, domain, "setAutostart", d -> d.setAutostart(autostart));
   }
 
-  public void createSnapshot(Caller c, String host, String domain, String name, String description) {
-    String xml = "<domainsnapshot><name>" + Xml.escape(name) + "</name><description>"
-        + Xml.escape(description == null ? "" : description) + "</description></domainsnapshot>";
+  public void createSnapshot(
+      Caller c, String host, String domain, String name, String description) {
+    String xml =
+        "<domainsnapshot><name>"
+            + Xml.escape(name)
+            + "</name><description>"
+            + Xml.escape(description == null ? "" : description)
+            + "</description></domainsnapshot>";
     act(c, host, domain, "createSnapshot", d -> d.snapshotCreateXML(xml).free());
   }
 
   public void revertToSnapshot(Caller c, String host, String domain, String name) {
-    on(c, host, domain, "revertToSnapshot", d -> {
-      DomainSnapshot s = d.snapshotLookupByName(name);
-      try {
-        return d.revertToSnapshot(s);
-      } finally {
-        s.free();
-      }
-    });
+    on(
+        c,
+        host,
+        domain,
+        "revertToSnapshot",
+        d -> {
+          DomainSnapshot s = d.snapshotLookupByName(name);
+          try {
+            return d.revertToSnapshot(s);
+          } finally {
+            s.free();
+          }
+        });
   }
 
   public void deleteSnapshot(Caller c, String host, String domain, String name) {
-    on(c, host, domain, "deleteSnapshot", d -> {
-      DomainSnapshot s = d.snapshotLookupByName(name);
-      try {
-        return s.delete(SNAPSHOT_DELETE_CHILDREN);
-      } finally {
-        s.free();
-      }
-    });
+    on(
+        c,
+        host,
+        domain,
+        "deleteSnapshot",
+        d -> {
+          DomainSnapshot s = d.snapshotLookupByName(name);
+          try {
+            return s.delete(SNAPSHOT_DELETE_CHILDREN);
+          } finally {
+            s.free();
+          }
+        });
   }
 
   public List<String> listSnapshots(Caller c, String host, String domain) {
@@ -145,18 +173,36 @@ public final class DomainOperations {
   }
 
   /**
-   * Migrates to another libvirt host (peer-to-peer: the source libvirtd connects to {@code destinationUri}),
-   * keeping the definition there and removing it here; {@code bandwidthMiBps} 0 means unlimited.
+   * Migrates to another libvirt host (peer-to-peer: the source libvirtd connects to {@code
+   * destinationUri}), keeping the definition there and removing it here; {@code bandwidthMiBps} 0
+   * means unlimited.
    */
-  public void migrate(Caller c, String host, String domain, String destinationUri, boolean live, long bandwidthMiBps) {
+  public void migrate(
+      Caller c,
+      String host,
+      String domain,
+      String destinationUri,
+      boolean live,
+      long bandwidthMiBps) {
     if (destinationUri == null || destinationUri.isBlank()) {
-      throw new OperationException(OperationException.Reason.INVALID_ARGUMENT, "destination URI is empty");
+      throw new OperationException(
+          OperationException.Reason.INVALID_ARGUMENT, "destination URI is empty");
     }
     if (bandwidthMiBps < 0) {
-      throw new OperationException(OperationException.Reason.INVALID_ARGUMENT, "bandwidth must not be negative");
+      throw new OperationException(
+          OperationException.Reason.INVALID_ARGUMENT, "bandwidth must not be negative");
     }
-    long flags = MIGRATE_PEER2PEER | MIGRATE_PERSIST_DEST | MIGRATE_UNDEFINE_SOURCE | (live ? MIGRATE_LIVE : 0);
-    act(c, host, domain, "migrate", d -> d.migrateToURI(destinationUri, flags, null, bandwidthMiBps));
+    long flags =
+        MIGRATE_PEER2PEER
+            | MIGRATE_PERSIST_DEST
+            | MIGRATE_UNDEFINE_SOURCE
+            | (live ? MIGRATE_LIVE : 0);
+    act(
+        c,
+        host,
+        domain,
+        "migrate",
+        d -> d.migrateToURI(destinationUri, flags, null, bandwidthMiBps));
   }
 
   public void undefine(Caller c, String host, String domain) {
@@ -187,7 +233,8 @@ public final class DomainOperations {
 
   static void positive(String what, long value) {
     if (value <= 0) {
-      throw new OperationException(OperationException.Reason.INVALID_ARGUMENT, what + " must be positive, got " + value);
+      throw new OperationException(
+          OperationException.Reason.INVALID_ARGUMENT, what + " must be positive, got " + value);
     }
   }
 }

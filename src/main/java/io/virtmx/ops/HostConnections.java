@@ -4,7 +4,10 @@ import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.ObjectEvent;
 import java.util.Optional;
 
-/** How the operations service reaches a host by its published name; implemented by the agent's wiring. */
+/**
+ * How the operations service reaches a host by its published name; implemented by the agent's
+ * wiring.
+ */
 public interface HostConnections {
   /** The open connection of the host, or empty if the host is unknown or down. */
   Optional<NativeConnect> connection(String host);
@@ -15,8 +18,9 @@ public interface HostConnections {
   void refreshSoon(String host);
 
   /**
-   * Tells the collector an operation changed one object, so it refreshes that object now (libvirt sends no event
-   * for some changes, autostart for one); a name it does not know yet (a newly defined domain) refreshes the host.
+   * Tells the collector an operation changed one object, so it refreshes that object now (libvirt
+   * sends no event for some changes, autostart for one); a name it does not know yet (a newly
+   * defined domain) refreshes the host.
    */
   void changed(String host, ObjectEvent.Kind kind, String name);
 }

@@ -18,15 +18,21 @@ public final class NetworkOperations {
   }
 
   private void on(Caller caller, String host, String network, String operation, NetworkWork work) {
-    runner.run(caller, host, ObjectEvent.Kind.NETWORK, network, operation, conn -> {
-      Network n = conn.networkLookupByName(network);
-      try {
-        work.run(n);
-        return null;
-      } finally {
-        n.free();
-      }
-    });
+    runner.run(
+        caller,
+        host,
+        ObjectEvent.Kind.NETWORK,
+        network,
+        operation,
+        conn -> {
+          Network n = conn.networkLookupByName(network);
+          try {
+            work.run(n);
+            return null;
+          } finally {
+            n.free();
+          }
+        });
   }
 
   public void start(Caller c, String host, String network) {

@@ -1,9 +1,10 @@
 package io.virtmx.ops;
 
 /**
- * Why an operation did not happen, in words fit to show the user as they are: libvirt's own message for a failed
- * call ("Requested operation is not valid: domain is not running"), or ours for a refusal. Each view maps the
- * reason to its protocol's error form (JMX exception, HTTP 403, CIM_ERR_…).
+ * Why an operation did not happen, in words fit to show the user as they are: libvirt's own message
+ * for a failed call ("Requested operation is not valid: domain is not running"), or ours for a
+ * refusal. Each view maps the reason to its protocol's error form (JMX exception, HTTP 403,
+ * CIM_ERR_…).
  */
 public final class OperationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every operation the same way, whichever view asked: the access check first (read-only agent, then the
- * caller's role), then the libvirt call on the host's connection, then (for one object) a refresh of it; libvirt
- * errors become {@link OperationException}s carrying libvirt's message. Nothing reaches libvirt before the check.
+ * Runs every operation the same way, whichever view asked: the access check first (read-only agent,
+ * then the caller's role), then the libvirt call on the host's connection, then (for one object) a
+ * refresh of it; libvirt errors become {@link OperationException}s carrying libvirt's message.
+ * Nothing reaches libvirt before the check.
  */
 final class OperationRunner {
   private static final Logger audit = LoggerFactory.getLogger("io.virtmx.audit");
@@ -29,8 +30,17 @@ final class OperationRunner {
     this.readOnly = readOnly;
   }
 
-  /** Runs an operation on one object; once past the access check, the collector is told the object changed. */
-  <T> T run(Caller caller, String host, ObjectEvent.Kind kind, String object, String operation, Work<T> work) {
+  /**
+   * Runs an operation on one object; once past the access check, the collector is told the object
+   * changed.
+   */
+  <T> T run(
+      Caller caller,
+      String host,
+      ObjectEvent.Kind kind,
+      String object,
+      String operation,
+      Work<T> work) {
     check(caller, operation);
     try {
       return run(caller, host, operation, work);
@@ -44,10 +54,17 @@ final class OperationRunner {
   <T> T run(Caller caller, String host, String operation, Work<T> work) {
     check(caller, operation);
     if (!hosts.knows(host)) {
-      throw new OperationException(OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
+      throw new OperationException(
+          OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
     }
-    NativeConnect conn = hosts.connection(host).orElseThrow(() -> new OperationException(
-        OperationException.Reason.UNAVAILABLE, "host '" + host + "' is down: libvirt is not reachable"));
+    NativeConnect conn =
+        hosts
+            .connection(host)
+            .orElseThrow(
+                () ->
+                    new OperationException(
+                        OperationException.Reason.UNAVAILABLE,
+                        "host '" + host + "' is down: libvirt is not reachable"));
     try {
       T result = work.run(conn);
       audit.info("{} on {}: {} by {}", operation, host, "ok", caller);
@@ -64,20 +81,33 @@ final class OperationRunner {
 
   void check(Caller caller, String operation) {
     if (readOnly) {
-      throw new OperationException(OperationException.Reason.READ_ONLY,
+      throw new OperationException(
+          OperationException.Reason.READ_ONLY,
           "read-only agent: operation '" + operation + "' refused");
     }
     if (!caller.role().mayOperate()) {
-      throw new OperationException(OperationException.Reason.DENIED,
-          "user '" + caller.name() + "' (" + caller.role().label() + ") may not run operation '" + operation + "'");
+      throw new OperationException(
+          OperationException.Reason.DENIED,
+          "user '"
+              + caller.name()
+              + "' ("
+              + caller.role().label()
+              + ") may not run operation '"
+              + operation
+              + "'");
     }
   }
 
   private static OperationException.Reason reasonOf(Exception e) {
-    int code = e instanceof LibvirtCallException lce ? lce.code()
-        : e instanceof LibvirtException le && le.getError() != null ? le.getError().getCode().ordinal() : -1;
+    int code =
+        e instanceof LibvirtCallException lce
+            ? lce.code()
+            : e instanceof LibvirtException le && le.getError() != null
+                ? le.getError().getCode().ordinal()
+                : -1;
     return switch (code) {
-      case 42, 43, 49, 50, 72 -> OperationException.Reason.NOT_FOUND; // no domain, network, pool, volume, snapshot
+      case 42, 43, 49, 50, 72 ->
+          OperationException.Reason.NOT_FOUND; // no domain, network, pool, volume, snapshot
       case 8 -> OperationException.Reason.INVALID_ARGUMENT;
       default -> OperationException.Reason.FAILED;
     };

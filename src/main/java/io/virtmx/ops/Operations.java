@@ -1,8 +1,9 @@
 package io.virtmx.ops;
 
 /**
- * The one operations service every view forwards to, one part per object kind. Built once by the agent with the
- * host connections and the read-only switch; views get it and never reach libvirt any other way.
+ * The one operations service every view forwards to, one part per object kind. Built once by the
+ * agent with the host connections and the read-only switch; views get it and never reach libvirt
+ * any other way.
  */
 public final class Operations {
   private final OperationRunner runner;
@@ -35,12 +36,16 @@ public final class Operations {
   public void refresh(Caller caller, String host) {
     runner.check(caller, "refresh");
     if (!hosts.knows(host)) {
-      throw new OperationException(OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
+      throw new OperationException(
+          OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
     }
     hosts.refreshSoon(host);
   }
 
-  /** Throws the same refusal an operation would get, without doing anything: for views that pre-check. */
+  /**
+   * Throws the same refusal an operation would get, without doing anything: for views that
+   * pre-check.
+   */
   public void checkAllowed(Caller caller, String operation) {
     runner.check(caller, operation);
   }

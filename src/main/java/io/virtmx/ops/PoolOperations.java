@@ -5,10 +5,14 @@ import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 
-/** Storage pool and volume operations: start/stop/refresh a pool, create, delete and resize volumes. */
+/**
+ * Storage pool and volume operations: start/stop/refresh a pool, create, delete and resize volumes.
+ */
 public final class PoolOperations {
-  private static final java.util.regex.Pattern VOLUME_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]{1,255}");
-  private static final java.util.Set<String> FORMATS = java.util.Set.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc");
+  private static final java.util.regex.Pattern VOLUME_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._+-]{1,255}");
+  private static final java.util.Set<String> FORMATS =
+      java.util.Set.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc");
 
   private final OperationRunner runner;
 
@@ -28,21 +32,32 @@ public final class PoolOperations {
   }
 
   private void act(Caller caller, String host, String pool, String operation, PoolAction action) {
-    on(caller, host, pool, operation, p -> {
-      action.run(p);
-      return null;
-    });
+    on(
+        caller,
+        host,
+        pool,
+        operation,
+        p -> {
+          action.run(p);
+          return null;
+        });
   }
 
   private <T> T on(Caller caller, String host, String pool, String operation, PoolWork<T> work) {
-    return runner.run(caller, host, ObjectEvent.Kind.POOL, pool, operation, conn -> {
-      StoragePool p = conn.storagePoolLookupByName(pool);
-      try {
-        return work.run(p);
-      } finally {
-        p.free();
-      }
-    });
+    return runner.run(
+        caller,
+        host,
+        ObjectEvent.Kind.POOL,
+        pool,
+        operation,
+        conn -> {
+          StoragePool p = conn.storagePoolLookupByName(pool);
+          try {
+            return work.run(p);
+          } finally {
+            p.free();
+          }
+        });
   }
 
   public void start(Caller c, String host, String pool) {
@@ -62,26 +77,44 @@ public final class PoolOperations {
   }
 
   /** Creates a volume of {@code capacityBytes} in format raw, qcow2…; returns its path. */
-  public String createVolume(Caller c, String host, String pool, String name, long capacityBytes, String format) {
+  public String createVolume(
+      Caller c, String host, String pool, String name, long capacityBytes, String format) {
     if (name == null || !VOLUME_NAME.matcher(name).matches()) {
-      throw new OperationException(OperationException.Reason.INVALID_ARGUMENT, "invalid volume name '" + name + "'");
+      throw new OperationException(
+          OperationException.Reason.INVALID_ARGUMENT, "invalid volume name '" + name + "'");
     }
     DomainOperations.positive("capacity", capacityBytes);
     String fmt = format == null || format.isBlank() ? "raw" : format.strip();
     if (!FORMATS.contains(fmt)) {
-      throw new OperationException(OperationException.Reason.INVALID_ARGUMENT,
-          "unknown volume format '" + fmt + "' (use one of " + String.join(", ", new java.util.TreeSet<>(FORMATS)) + ")");
+      throw new OperationException(
+          OperationException.Reason.INVALID_ARGUMENT,
+          "unknown volume format '"
+              + fmt
+              + "' (use one of "
+              + String.join(", ", new java.util.TreeSet<>(FORMATS))
+              + ")");
     }
-    String xml = "<volume><name>" + Xml.escape(name) + "</name><capacity unit='bytes'>" + capacityBytes
-        + "</capacity><target><format type='" + fmt + "'/></target></volume>";
-    return on(c, host, pool, "createVolume", p -> {
-      StorageVol v = p.storageVolCreateXML(xml, 0);
-      try {
-        return v.getPath();
-      } finally {
-        v.free();
-      }
-    });
+    String xml =
+        "<volume><name>"
+            + Xml.escape(name)
+            + "</name><capacity unit='bytes'>"
+            + capacityBytes
+            + "</capacity><target><format type='"
+            + fmt
+            + "'/></target></volume>";
+    return on(
+        c,
+        host,
+        pool,
+        "createVolume",
+        p -> {
+          StorageVol v = p.storageVolCreateXML(xml, 0);
+          try {
+            return v.getPath();
+          } finally {
+            v.free();
+          }
+        });
   }
 
   @FunctionalInterface
@@ -89,22 +122,34 @@ public final class PoolOperations {
     T run(StorageVol volume) throws LibvirtException;
   }
 
-  private <T> T onVolume(Caller caller, String host, String pool, String volume, String op, VolumeWork<T> work) {
-    return on(caller, host, pool, op, p -> {
-      StorageVol v = p.storageVolLookupByName(volume);
-      try {
-        return work.run(v);
-      } finally {
-        v.free();
-      }
-    });
+  private <T> T onVolume(
+      Caller caller, String host, String pool, String volume, String op, VolumeWork<T> work) {
+    return on(
+        caller,
+        host,
+        pool,
+        op,
+        p -> {
+          StorageVol v = p.storageVolLookupByName(volume);
+          try {
+            return work.run(v);
+          } finally {
+            v.free();
+          }
+        });
   }
 
   public void deleteVolume(Caller c, String host, String pool, String volume) {
-    onVolume(c, host, pool, volume, "delete", v -> {
-      v.delete(0);
-      return null;
-    });
+    onVolume(
+        c,
+        host,
+        pool,
+        volume,
+        "delete",
+        v -> {
+          v.delete(0);
+          return null;
+        });
   }
 
   public void resizeVolume(Caller c, String host, String pool, String volume, long capacityBytes) {

@@ -1,6 +1,9 @@
 package io.virtmx.ops;
 
-/** Escapes text for the small XML documents operations send to libvirt (snapshot and volume definitions). */
+/**
+ * Escapes text for the small XML documents operations send to libvirt (snapshot and volume
+ * definitions).
+ */
 final class Xml {
   private Xml() {}
 

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The agent's one rule for who may talk to a view, shared by JMX, Jolokia, metrics and CIM: with a users file
- * every remote client authenticates against it; without one, views may only listen on loopback and anonymous
- * clients there are viewers. A view refuses to start on a non-loopback address without a users file.
+ * The agent's one rule for who may talk to a view, shared by JMX, Jolokia, metrics and CIM: with a
+ * users file every remote client authenticates against it; without one, views may only listen on
+ * loopback and anonymous clients there are viewers. A view refuses to start on a non-loopback
+ * address without a users file.
  */
 public final class Authenticator {
   private final UsersFile users;
@@ -19,14 +20,19 @@ public final class Authenticator {
   }
 
   /**
-   * The users file named by {@code --users}, or the default {@code /etc/virtmx/users} when it exists; without
-   * either, no authentication (loopback only).
+   * The users file named by {@code --users}, or the default {@code /etc/virtmx/users} when it
+   * exists; without either, no authentication (loopback only).
    */
   public static Authenticator fromOption(Path usersOption) throws IOException {
     if (usersOption != null) {
       if (!Files.isReadable(usersOption)) {
-        throw new IllegalArgumentException("users file " + usersOption + " does not exist or is not readable "
-            + "(create it with 'virtmx user add NAME --role operator --users " + usersOption + "')");
+        throw new IllegalArgumentException(
+            "users file "
+                + usersOption
+                + " does not exist or is not readable "
+                + "(create it with 'virtmx user add NAME --role operator --users "
+                + usersOption
+                + "')");
       }
       return new Authenticator(UsersFile.load(usersOption));
     }
@@ -49,9 +55,14 @@ public final class Authenticator {
     return users != null;
   }
 
-  /** The role of a user whose password is right; empty otherwise (or when no users file is configured). */
+  /**
+   * The role of a user whose password is right; empty otherwise (or when no users file is
+   * configured).
+   */
   public Optional<Role> authenticate(String name, char[] password) {
-    return users == null || name == null || password == null ? Optional.empty() : users.authenticate(name, password);
+    return users == null || name == null || password == null
+        ? Optional.empty()
+        : users.authenticate(name, password);
   }
 
   /**
@@ -61,8 +72,12 @@ public final class Authenticator {
    */
   public void checkBind(String view, InetAddress bind) {
     if (!required() && !bind.isLoopbackAddress()) {
-      throw new IllegalArgumentException(view + " " + bind.getHostAddress() + " is not a loopback address: "
-          + "listening there requires authentication (--users FILE)");
+      throw new IllegalArgumentException(
+          view
+              + " "
+              + bind.getHostAddress()
+              + " is not a loopback address: "
+              + "listening there requires authentication (--users FILE)");
     }
   }
 }

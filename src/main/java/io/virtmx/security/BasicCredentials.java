@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * HTTP basic authentication against the users file, for every HTTP view (metrics, Jolokia, CIM). A successful
- * check is remembered for a minute, keyed by a SHA-256 of name and password and kept in memory only, so clients
- * that send credentials with every request (Prometheus, scripts) do not pay the deliberately slow password hash
- * each time. Without a users file every client is the anonymous viewer.
+ * HTTP basic authentication against the users file, for every HTTP view (metrics, Jolokia, CIM). A
+ * successful check is remembered for a minute, keyed by a SHA-256 of name and password and kept in
+ * memory only, so clients that send credentials with every request (Prometheus, scripts) do not pay
+ * the deliberately slow password hash each time. Without a users file every client is the anonymous
+ * viewer.
  */
 public final class BasicCredentials {
   private static final long REMEMBER_NANOS = 60_000_000_000L;
@@ -25,13 +26,18 @@ public final class BasicCredentials {
   private final String via;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-  /** @param via the view's name as it appears in the audit log, e.g. "jolokia" */
+  /**
+   * @param via the view's name as it appears in the audit log, e.g. "jolokia"
+   */
   public BasicCredentials(Authenticator auth, String via) {
     this.auth = auth;
     this.via = via;
   }
 
-  /** The client with that {@code Authorization} header value, or empty when it must be refused (401). */
+  /**
+   * The client with that {@code Authorization} header value, or empty when it must be refused
+   * (401).
+   */
   public Optional<RolePrincipal> principal(String authorization) {
     if (!auth.required()) {
       return Optional.of(new RolePrincipal("anonymous", Role.VIEWER, via, true));
@@ -41,7 +47,10 @@ public final class BasicCredentials {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -74,7 +83,9 @@ public final class BasicCredentials {
 
   private static String digest(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }

@@ -8,8 +8,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Salted, slow password hashes as stored in the users file: {@code pbkdf2-sha256$ITERATIONS$SALT$HASH} with base64
- * salt and hash. Verification is constant-time.
+ * Salted, slow password hashes as stored in the users file: {@code
+ * pbkdf2-sha256$ITERATIONS$SALT$HASH} with base64 salt and hash. Verification is constant-time.
  */
 final class PasswordHash {
   private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
@@ -45,7 +45,13 @@ final class PasswordHash {
 
   private static String format(int iterations, byte[] salt, byte[] hash) {
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   private static byte[] derive(char[] password, byte[] salt, int iterations) {

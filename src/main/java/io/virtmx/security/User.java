@@ -4,7 +4,8 @@ package io.virtmx.security;
 public record User(String name, Role role, String passwordHash) {
   public User {
     if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
-      throw new IllegalArgumentException("invalid user name '" + name + "' (letters, digits, . _ @ - only)");
+      throw new IllegalArgumentException(
+          "invalid user name '" + name + "' (letters, digits, . _ @ - only)");
     }
   }
 }

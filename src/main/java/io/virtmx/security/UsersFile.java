@@ -62,10 +62,13 @@ public final class UsersFile {
   public Optional<Role> authenticate(String name, char[] password) {
     User user = name == null ? null : users.get(name);
     if (user == null) {
-      PasswordHash.verify(password, DUMMY); // same cost as a real check: no user enumeration by timing
+      PasswordHash.verify(
+          password, DUMMY); // same cost as a real check: no user enumeration by timing
       return Optional.empty();
     }
-    return PasswordHash.verify(password, user.passwordHash()) ? Optional.of(user.role()) : Optional.empty();
+    return PasswordHash.verify(password, user.passwordHash())
+        ? Optional.of(user.role())
+        : Optional.empty();
   }
 
   private static final String DUMMY = PasswordHash.hash("virtmx-dummy".toCharArray());
@@ -95,12 +98,19 @@ public final class UsersFile {
 
   public void save(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("# virtmx users: name:role:hash (roles: viewer, operator). Manage with 'virtmx user add|remove'.");
-    users.values().forEach(u -> lines.add(u.name() + ":" + u.role().label() + ":" + u.passwordHash()));
+    lines.add(
+        "# virtmx users: name:role:hash (roles: viewer, operator). Manage with 'virtmx user add|remove'.");
+    users
+        .values()
+        .forEach(u -> lines.add(u.name() + ":" + u.role().label() + ":" + u.passwordHash()));
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".users", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path tmp =
+        Files.createTempFile(
+            dir,
+            ".users",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(tmp, lines, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

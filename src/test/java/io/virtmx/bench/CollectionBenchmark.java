@@ -19,9 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One full collection by virtmx against one scrape of prometheus-libvirt-exporter, of the same libvirt URI,
- * alternated round by round so both see the same machine and libvirtd. Also reports libvirtd's CPU time per round.
- * Run by {@code bench/collect-vs-exporter.sh}; prints a Markdown table.
+ * One full collection by virtmx against one scrape of prometheus-libvirt-exporter, of the same
+ * libvirt URI, alternated round by round so both see the same machine and libvirtd. Also reports
+ * libvirtd's CPU time per round. Run by {@code bench/collect-vs-exporter.sh}; prints a Markdown
+ * table.
  *
  * <p>Arguments: URI EXPORTER_URL ROUNDS [LIBVIRTD_PID]
  */
@@ -34,8 +35,14 @@ public final class CollectionBenchmark {
     int rounds = Integer.parseInt(args[2]);
     long libvirtd = args.length > 3 ? Long.parseLong(args[3]) : -1;
     HttpClient http = HttpClient.newHttpClient();
-    AgentConfig config = new AgentConfig(List.of(new HostSpec("bench", uri)), Duration.ofHours(1),
-        Duration.ofMinutes(5), true, AgentConfig.DEFAULT_WORKERS, Map.of());
+    AgentConfig config =
+        new AgentConfig(
+            List.of(new HostSpec("bench", uri)),
+            Duration.ofHours(1),
+            Duration.ofMinutes(5),
+            true,
+            AgentConfig.DEFAULT_WORKERS,
+            Map.of());
     try (Agent agent = new Agent(config)) {
       if (!agent.open(false).isEmpty()) {
         throw new IllegalStateException("cannot connect to " + uri);
@@ -57,21 +64,43 @@ public final class CollectionBenchmark {
         ours.add(t / 1e6);
         oursDaemon.add(d1 - d0);
         long[] size = new long[1];
-        long e = time(() -> size[0] = http.send(HttpRequest.newBuilder(exporter).build(),
-            HttpResponse.BodyHandlers.ofByteArray()).body().length);
+        long e =
+            time(
+                () ->
+                    size[0] =
+                        http.send(
+                                HttpRequest.newBuilder(exporter).build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                            .body()
+                            .length);
         double d2 = cpuSeconds(libvirtd);
         theirs.add(e / 1e6);
         theirsDaemon.add(d2 - d1);
         scrapeBytes = size[0];
       }
-      System.out.printf(Locale.ROOT, "| | virtmx full collection | exporter scrape |%n|---|---|---|%n");
-      System.out.printf(Locale.ROOT, "| domains | %d | (same node, %d bytes of exposition) |%n", domains, scrapeBytes);
-      System.out.printf(Locale.ROOT, "| first (cold JVM, definitions fetched) | %.0f ms | |%n", first / 1e6);
-      System.out.printf(Locale.ROOT, "| median of %d rounds | %.0f ms | %.0f ms |%n", rounds, median(ours),
+      System.out.printf(
+          Locale.ROOT, "| | virtmx full collection | exporter scrape |%n|---|---|---|%n");
+      System.out.printf(
+          Locale.ROOT,
+          "| domains | %d | (same node, %d bytes of exposition) |%n",
+          domains,
+          scrapeBytes);
+      System.out.printf(
+          Locale.ROOT, "| first (cold JVM, definitions fetched) | %.0f ms | |%n", first / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "| median of %d rounds | %.0f ms | %.0f ms |%n",
+          rounds,
+          median(ours),
           median(theirs));
-      System.out.printf(Locale.ROOT, "| libvirtd CPU per round (median) | %.2f s | %.2f s |%n", median(oursDaemon),
+      System.out.printf(
+          Locale.ROOT,
+          "| libvirtd CPU per round (median) | %.2f s | %.2f s |%n",
+          median(oursDaemon),
           median(theirsDaemon));
-      System.out.printf(Locale.ROOT, "| **ratio virtmx / exporter (median)** | **%.2f** | |%n",
+      System.out.printf(
+          Locale.ROOT,
+          "| **ratio virtmx / exporter (median)** | **%.2f** | |%n",
           median(ours) / median(theirs));
     }
   }
@@ -94,7 +123,9 @@ public final class CollectionBenchmark {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  /** utime + stime of a process, in seconds, from /proc (clock ticks of 1/100 s); NaN if not given. */
+  /**
+   * utime + stime of a process, in seconds, from /proc (clock ticks of 1/100 s); NaN if not given.
+   */
   private static double cpuSeconds(long pid) throws Exception {
     if (pid < 0) {
       return Double.NaN;

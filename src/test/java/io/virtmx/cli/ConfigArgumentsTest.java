@@ -9,26 +9,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigArgumentsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void fileOptionsComeFirstSoTheCommandLineWins() throws Exception {
-    Path f = Files.writeString(dir.resolve("virtmx.conf"), "connect = qemu:///system\ninterval = 15s\n");
+    Path f =
+        Files.writeString(dir.resolve("virtmx.conf"), "connect = qemu:///system\ninterval = 15s\n");
 
-    String[] merged = ConfigArguments.merge(new String[] {"--config", f.toString(), "--interval", "5s"});
+    String[] merged =
+        ConfigArguments.merge(new String[] {"--config", f.toString(), "--interval", "5s"});
 
-    assertThat(merged).containsExactly("--connect=qemu:///system", "--interval=15s", "--config", f.toString(),
-        "--interval", "5s");
+    assertThat(merged)
+        .containsExactly(
+            "--connect=qemu:///system",
+            "--interval=15s",
+            "--config",
+            f.toString(),
+            "--interval",
+            "5s");
   }
 
   @Test
   void connectOnTheCommandLineReplacesTheFilesHosts() throws Exception {
-    Path f = Files.writeString(dir.resolve("virtmx.conf"), "connect = qemu:///system\nread-only = true\n");
+    Path f =
+        Files.writeString(
+            dir.resolve("virtmx.conf"), "connect = qemu:///system\nread-only = true\n");
 
-    String[] merged = ConfigArguments.merge(new String[] {"--config=" + f, "--connect", "test:///default"});
+    String[] merged =
+        ConfigArguments.merge(new String[] {"--config=" + f, "--connect", "test:///default"});
 
-    assertThat(merged).containsExactly("--read-only=true", "--config=" + f, "--connect", "test:///default");
+    assertThat(merged)
+        .containsExactly("--read-only=true", "--config=" + f, "--connect", "test:///default");
   }
 
   @Test
@@ -48,6 +59,7 @@ class ConfigArgumentsTest {
   void theWholeCommandLineAcceptsAConfigFile() throws Exception {
     Path f = Files.writeString(dir.resolve("virtmx.conf"), "connect = bogus:///x\nonce\n");
 
-    assertThat(Main.run("--config", f.toString())).isEqualTo(1); // parsed, ran --once, could not connect
+    assertThat(Main.run("--config", f.toString()))
+        .isEqualTo(1); // parsed, ran --once, could not connect
   }
 }

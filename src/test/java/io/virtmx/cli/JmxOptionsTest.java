@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JMX options refuse what would expose the agent unauthenticated or cannot work, before listening. */
+/**
+ * The JMX options refuse what would expose the agent unauthenticated or cannot work, before
+ * listening.
+ */
 class JmxOptionsTest {
   private static String runErr(String... args) {
     PrintStream err = System.err;
@@ -29,17 +32,30 @@ class JmxOptionsTest {
   @Test
   void refusesNonLoopbackBindWithoutUsersFile() {
     assertThat(Files.exists(UsersFile.DEFAULT)).as("test needs no default users file").isFalse();
-    assertThat(runErr("--connect", "test:///default", "--jmx-port", "19999", "--jmx-bind", "0.0.0.0"))
-        .contains("--jmx-bind 0.0.0.0 is not a loopback address: listening there requires authentication");
+    assertThat(
+            runErr("--connect", "test:///default", "--jmx-port", "19999", "--jmx-bind", "0.0.0.0"))
+        .contains(
+            "--jmx-bind 0.0.0.0 is not a loopback address: listening there requires authentication");
   }
 
   @Test
   void refusesBadPortAndKeystoreWithoutPassword(@TempDir Path dir) throws Exception {
     Path users = dir.resolve("users");
     UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
-    assertThat(runErr("--connect", "test:///default", "--users", users.toString(), "--jmx-port", "70000"))
+    assertThat(
+            runErr(
+                "--connect", "test:///default", "--users", users.toString(), "--jmx-port", "70000"))
         .contains("--jmx-port 70000 is not a port number");
-    assertThat(runErr("--connect", "test:///default", "--users", users.toString(), "--jmx-port", "19999",
-        "--jmx-tls-keystore", dir.resolve("ks.p12").toString())).contains("needs --jmx-tls-password-file");
+    assertThat(
+            runErr(
+                "--connect",
+                "test:///default",
+                "--users",
+                users.toString(),
+                "--jmx-port",
+                "19999",
+                "--jmx-tls-keystore",
+                dir.resolve("ks.p12").toString()))
+        .contains("needs --jmx-tls-password-file");
   }
 }

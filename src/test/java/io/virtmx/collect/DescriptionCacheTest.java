@@ -16,8 +16,11 @@ class DescriptionCacheTest {
 
   private DescriptionCache.Description load() {
     loads.incrementAndGet();
-    return new DescriptionCache.Description(new DomainDescription("d", "u", "kvm", OsInfo.UNKNOWN, 1, 1, 1, 1,
-        List.of(), List.of()), true, false, Map.of());
+    return new DescriptionCache.Description(
+        new DomainDescription("d", "u", "kvm", OsInfo.UNKNOWN, 1, 1, 1, 1, List.of(), List.of()),
+        true,
+        false,
+        Map.of());
   }
 
   @Test

@@ -76,7 +76,8 @@ class RateCalculatorTest {
 
   @Test
   void carryOverKeepsThePreviousRatesForAnOffCycleSample() {
-    DomainSnapshot a = RateCalculator.rate(domain(1, 0, 0, 0, 0), domain(1, SECOND, SECOND / 2, 100, 1));
+    DomainSnapshot a =
+        RateCalculator.rate(domain(1, 0, 0, 0, 0), domain(1, SECOND, SECOND / 2, 100, 1));
     DomainSnapshot c = domain(1, SECOND + 1000, SECOND / 2, 100, 1);
 
     DomainSnapshot carried = RateCalculator.carryOver(a, c);
@@ -86,12 +87,64 @@ class RateCalculatorTest {
   }
 
   private static DomainSnapshot domain(int id, long sampled, long cpuNs, long bytes, long ops) {
-    DiskStats disk = new DiskStats("vda", "virtio", "file", "disk", "qcow2", "/d.qcow2", ops, bytes, 0, ops, bytes, 0,
-        0, 0, 0, 0, 0, 0, IoRates.UNKNOWN);
-    InterfaceStats nic = new InterfaceStats("vnet0", "52:54:00:00:00:01", "bridge", "br0", "virtio", bytes, ops, 0, 0,
-        bytes, ops, 0, 0, IoRates.UNKNOWN);
-    return new DomainSnapshot("d", "u-1", id, DomainState.RUNNING, 1, true, false, OsInfo.UNKNOWN, 2, 2, List.of(),
-        1024, 2048, new CpuTimes(cpuNs, -1, -1), BalloonStats.UNKNOWN, List.of(disk), List.of(nic), JobInfo.NONE,
-        DomainRates.UNKNOWN, Instant.EPOCH, sampled);
+    DiskStats disk =
+        new DiskStats(
+            "vda",
+            "virtio",
+            "file",
+            "disk",
+            "qcow2",
+            "/d.qcow2",
+            ops,
+            bytes,
+            0,
+            ops,
+            bytes,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            IoRates.UNKNOWN);
+    InterfaceStats nic =
+        new InterfaceStats(
+            "vnet0",
+            "52:54:00:00:00:01",
+            "bridge",
+            "br0",
+            "virtio",
+            bytes,
+            ops,
+            0,
+            0,
+            bytes,
+            ops,
+            0,
+            0,
+            IoRates.UNKNOWN);
+    return new DomainSnapshot(
+        "d",
+        "u-1",
+        id,
+        DomainState.RUNNING,
+        1,
+        true,
+        false,
+        OsInfo.UNKNOWN,
+        2,
+        2,
+        List.of(),
+        1024,
+        2048,
+        new CpuTimes(cpuNs, -1, -1),
+        BalloonStats.UNKNOWN,
+        List.of(disk),
+        List.of(nic),
+        JobInfo.NONE,
+        DomainRates.UNKNOWN,
+        Instant.EPOCH,
+        sampled);
   }
 }

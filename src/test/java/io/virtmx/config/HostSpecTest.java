@@ -19,12 +19,14 @@ class HostSpecTest {
 
   @Test
   void equalsSignInTheQueryIsPartOfTheUri() {
-    assertThat(HostSpec.parse("qemu+ssh://hv/system?keyfile=/k").uri()).isEqualTo("qemu+ssh://hv/system?keyfile=/k");
+    assertThat(HostSpec.parse("qemu+ssh://hv/system?keyfile=/k").uri())
+        .isEqualTo("qemu+ssh://hv/system?keyfile=/k");
   }
 
   @Test
   void uriWithoutSchemeIsRejectedWithAClearMessage() {
-    assertThatThrownBy(() -> HostSpec.parse("not a uri")).hasMessageContaining("invalid libvirt URI 'not a uri'");
+    assertThatThrownBy(() -> HostSpec.parse("not a uri"))
+        .hasMessageContaining("invalid libvirt URI 'not a uri'");
     assertThatThrownBy(() -> HostSpec.parse("/var/run/libvirt")).hasMessageContaining("no scheme");
   }
 }

@@ -10,9 +10,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two behaviours of a running agent against a real libvirtd: a libvirt call that hangs (libvirtd stopped with
- * SIGSTOP) is bounded by --timeout and the host keeps its last snapshot, marked stale; and a libvirt event
- * refreshes the domain it concerns at once, without waiting for the next interval.
+ * Two behaviours of a running agent against a real libvirtd: a libvirt call that hangs (libvirtd
+ * stopped with SIGSTOP) is bounded by --timeout and the host keeps its last snapshot, marked stale;
+ * and a libvirt event refreshes the domain it concerns at once, without waiting for the next
+ * interval.
  */
 class HangAndEventIT {
   private static final String COLLECTED = "collected \\d+ domains";
@@ -21,13 +22,24 @@ class HangAndEventIT {
   void hangingLibvirtdMarksTheSnapshotStaleAndCollectionResumesAfterwards() {
     TestBed.ensureLibvirtd();
     String pid = TestBed.exec("pgrep", "-o", "-x", "libvirtd").strip();
-    try (AgentProcess agent = AgentProcess.start("--connect", TestBed.QEMU_URI, "--interval", "1s", "--timeout",
-        "2s", "--log-level", "debug")) {
+    try (AgentProcess agent =
+        AgentProcess.start(
+            "--connect",
+            TestBed.QEMU_URI,
+            "--interval",
+            "1s",
+            "--timeout",
+            "2s",
+            "--log-level",
+            "debug")) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
       TestBed.exec("kill", "-STOP", pid);
       try {
-        at = agent.awaitLog("collection still running after 2 s; keeping the last snapshot, marked stale", at,
-            Duration.ofSeconds(20));
+        at =
+            agent.awaitLog(
+                "collection still running after 2 s; keeping the last snapshot, marked stale",
+                at,
+                Duration.ofSeconds(20));
         assertThat(agent.alive()).isTrue();
       } finally {
         TestBed.exec("kill", "-CONT", pid);
@@ -44,10 +56,15 @@ class HangAndEventIT {
     String name = "virtmx-event-it";
     TestBed.tryVirsh("undefine", name);
     Path xml = Files.createTempFile("virtmx-event", ".xml");
-    Files.writeString(xml, "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>64</memory>"
-        + "<vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
-    try (AgentProcess agent = AgentProcess.start("--connect", TestBed.QEMU_URI, "--interval", "1h",
-        "--log-level", "debug")) {
+    Files.writeString(
+        xml,
+        "<domain type='qemu'><name>"
+            + name
+            + "</name><memory unit='MiB'>64</memory>"
+            + "<vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+    try (AgentProcess agent =
+        AgentProcess.start(
+            "--connect", TestBed.QEMU_URI, "--interval", "1h", "--log-level", "debug")) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
 
       TestBed.virsh("define", xml.toString());
@@ -57,7 +74,8 @@ class HangAndEventIT {
       TestBed.virsh("undefine", name);
       at = agent.awaitLog("domain " + name + " undefined", at, Duration.ofSeconds(5));
       agent.awaitLog("refreshed domain " + name + " after undefined", at, Duration.ofSeconds(5));
-      assertThat(agent.log()).containsOnlyOnce("collected"); // no poll in between: the events did it
+      assertThat(agent.log())
+          .containsOnlyOnce("collected"); // no poll in between: the events did it
     } finally {
       TestBed.tryVirsh("undefine", name);
       Files.deleteIfExists(xml);

@@ -13,14 +13,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code virtmx --once} against libvirt's test driver, in-process and through libvirtd, and its error paths. */
+/**
+ * {@code virtmx --once} against libvirt's test driver, in-process and through libvirtd, and its
+ * error paths.
+ */
 class OnceTestDriverIT {
   private static final Duration LIMIT = Duration.ofSeconds(120);
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void jsonListsTheTestDomainWithItsCountersPoolAndNetwork() throws Exception {
-    TestBed.Result r = AgentProcess.run(LIMIT, "--once", "--format", "json", "--connect", "test:///default");
+    TestBed.Result r =
+        AgentProcess.run(LIMIT, "--once", "--format", "json", "--connect", "test:///default");
 
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode host = json.readTree(r.stdout()).get("hosts").get(0);
@@ -42,33 +46,49 @@ class OnceTestDriverIT {
     assertThat(balloon.get("actualKib").asLong()).isEqualTo(2097152);
     assertThat(balloon.get("rssKib").asLong()).isPositive();
     assertThat(balloon.get("maximumKib").asLong()).isEqualTo(8388608);
-    assertThat(test.get("rates").get("cpuPercentOfCore").isNumber()).as("rate from two samples").isTrue();
+    assertThat(test.get("rates").get("cpuPercentOfCore").isNumber())
+        .as("rate from two samples")
+        .isTrue();
     assertThat(only(host.get("pools"), "name", "default-pool").get("state").asInt()).isEqualTo(2);
     assertThat(only(host.get("networks"), "name", "default").get("active").asBoolean()).isTrue();
   }
 
   @Test
   void tableShowsDomainsPoolsAndNetworks() {
-    TestBed.Result r = AgentProcess.run(LIMIT, "--once", "--connect", "test:///default", "--sample", "200ms");
+    TestBed.Result r =
+        AgentProcess.run(LIMIT, "--once", "--connect", "test:///default", "--sample", "200ms");
 
     assertThat(r.exitCode()).as(r.stderr()).isZero();
-    assertThat(r.stdout()).containsPattern("(?m)^ 1\\s+test\\s+running\\s+[0-9.]+\\s+2\\s+2\\.0 GiB")
-        .containsPattern("(?m)^ default-pool\\s+running").containsPattern("(?m)^ default\\s+yes");
+    assertThat(r.stdout())
+        .containsPattern("(?m)^ 1\\s+test\\s+running\\s+[0-9.]+\\s+2\\s+2\\.0 GiB")
+        .containsPattern("(?m)^ default-pool\\s+running")
+        .containsPattern("(?m)^ default\\s+yes");
   }
 
   @Test
-  void generatedNodeThroughLibvirtdHasEveryDomainDiskAndInterface(@TempDir Path dir) throws Exception {
+  void generatedNodeThroughLibvirtdHasEveryDomainDiskAndInterface(@TempDir Path dir)
+      throws Exception {
     TestBed.ensureLibvirtd();
     Path node = TestNodeGenerator.write(dir.resolve("node.xml"), 50);
 
-    TestBed.Result r = AgentProcess.run(LIMIT, "--once", "--format", "json", "--sample", "200ms",
-        "--connect", TestNodeGenerator.daemonUri(node));
+    TestBed.Result r =
+        AgentProcess.run(
+            LIMIT,
+            "--once",
+            "--format",
+            "json",
+            "--sample",
+            "200ms",
+            "--connect",
+            TestNodeGenerator.daemonUri(node));
 
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode domains = json.readTree(r.stdout()).get("hosts").get(0).get("domains");
     assertThat(domains).hasSize(50);
     for (JsonNode d : domains) {
-      assertThat(d.get("disks")).extracting(n -> n.get("target").asText()).containsExactly("vda", "vdb");
+      assertThat(d.get("disks"))
+          .extracting(n -> n.get("target").asText())
+          .containsExactly("vda", "vdb");
       assertThat(d.get("disks").get(1).get("readRequests").asLong()).isGreaterThanOrEqualTo(0);
       assertThat(d.get("interfaces")).hasSize(1);
       assertThat(d.get("interfaces").get(0).get("rxBytes").asLong()).isGreaterThanOrEqualTo(0);
@@ -81,18 +101,24 @@ class OnceTestDriverIT {
     TestBed.Result r = AgentProcess.run(LIMIT, "--once", "--connect", "bogus:///nowhere");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr().strip().lines()).containsExactly(
-        "virtmx: cannot connect to bogus:///nowhere: no connection driver available for bogus:///nowhere");
+    assertThat(r.stderr().strip().lines())
+        .containsExactly(
+            "virtmx: cannot connect to bogus:///nowhere: no connection driver available for bogus:///nowhere");
     assertThat(r.stdout()).isEmpty();
   }
 
   @Test
   void unreachableHostIsOneClearLine() {
-    TestBed.Result r = AgentProcess.run(LIMIT, "--once", "--connect", "qemu+tcp://127.0.0.1:1/system");
+    TestBed.Result r =
+        AgentProcess.run(LIMIT, "--once", "--connect", "qemu+tcp://127.0.0.1:1/system");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr().strip().lines()).hasSize(1).first().asString()
-        .startsWith("virtmx: cannot connect to qemu+tcp://127.0.0.1:1/system:").contains("Connection refused");
+    assertThat(r.stderr().strip().lines())
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith("virtmx: cannot connect to qemu+tcp://127.0.0.1:1/system:")
+        .contains("Connection refused");
   }
 
   @Test
@@ -100,7 +126,11 @@ class OnceTestDriverIT {
     TestBed.Result r = AgentProcess.run(LIMIT, "--once", "--connect", "not a uri");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines()).hasSize(1).first().asString().contains("invalid libvirt URI 'not a uri'");
+    assertThat(r.stderr().strip().lines())
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("invalid libvirt URI 'not a uri'");
   }
 
   private static JsonNode only(JsonNode array, String field, String value) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Collection from a real libvirtd with real QEMU domains: every counter is read from libvirt, non-zero, and equal to
- * what {@code virsh domstats} reports right after, within what the domain can do in between.
+ * Collection from a real libvirtd with real QEMU domains: every counter is read from libvirt,
+ * non-zero, and equal to what {@code virsh domstats} reports right after, within what the domain
+ * can do in between.
  */
 class QemuCollectionIT {
   private static QemuDomains domains;
@@ -38,8 +39,16 @@ class QemuCollectionIT {
 
   @Test
   void countersAreNonZeroAndEqualToVirshDomstats() throws Exception {
-    TestBed.Result r = AgentProcess.run(Duration.ofSeconds(120), "--once", "--format", "json", "--sample", "500ms",
-        "--connect", TestBed.QEMU_URI);
+    TestBed.Result r =
+        AgentProcess.run(
+            Duration.ofSeconds(120),
+            "--once",
+            "--format",
+            "json",
+            "--sample",
+            "500ms",
+            "--connect",
+            TestBed.QEMU_URI);
     long readAt = System.nanoTime();
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode host = json.readTree(r.stdout()).get("hosts").get(0);
@@ -48,40 +57,64 @@ class QemuCollectionIT {
 
     for (String name : domains.names()) {
       Map<String, String> virsh = TestBed.domstats(TestBed.QEMU_URI, name);
-      double gapSeconds = (System.nanoTime() - readAt) / 1e9 + 3.0; // --once's second sample to virsh, generously
+      double gapSeconds =
+          (System.nanoTime() - readAt) / 1e9 + 3.0; // --once's second sample to virsh, generously
       JsonNode d = domain(host, name);
 
       assertThat(d.get("state").asText()).isEqualTo("RUNNING");
-      assertThat(d.get("vcpusCurrent").asInt()).isEqualTo((int) TestBed.statLong(virsh, "vcpu.current"));
-      assertThat(d.get("memoryCurrentKib").asLong()).isEqualTo(TestBed.statLong(virsh, "balloon.current"));
+      assertThat(d.get("vcpusCurrent").asInt())
+          .isEqualTo((int) TestBed.statLong(virsh, "vcpu.current"));
+      assertThat(d.get("memoryCurrentKib").asLong())
+          .isEqualTo(TestBed.statLong(virsh, "balloon.current"));
       assertThat(d.get("balloon").get("rssKib").asLong()).isPositive();
 
       long cpu = d.get("cpu").get("totalNs").asLong();
-      assertCounter("cpu.time", cpu, TestBed.statLong(virsh, "cpu.time"), (long) (gapSeconds * 2 * 1e9));
+      assertCounter(
+          "cpu.time", cpu, TestBed.statLong(virsh, "cpu.time"), (long) (gapSeconds * 2 * 1e9));
       assertThat(d.get("vcpus")).hasSize(2);
 
       JsonNode vda = d.get("disks").get(0);
       assertThat(vda.get("target").asText()).isEqualTo("vda");
       assertThat(vda.get("source").asText()).isEqualTo(domains.disk(name, "vda").toString());
-      assertCounter("block.0.rd.bytes", vda.get("readBytes").asLong(), TestBed.statLong(virsh, "block.0.rd.bytes"),
+      assertCounter(
+          "block.0.rd.bytes",
+          vda.get("readBytes").asLong(),
+          TestBed.statLong(virsh, "block.0.rd.bytes"),
           (long) (gapSeconds * 64 * 1024));
       JsonNode vdb = d.get("disks").get(1);
-      assertCounter("block.1.wr.bytes", vdb.get("writeBytes").asLong(), TestBed.statLong(virsh, "block.1.wr.bytes"),
+      assertCounter(
+          "block.1.wr.bytes",
+          vdb.get("writeBytes").asLong(),
+          TestBed.statLong(virsh, "block.1.wr.bytes"),
           (long) (gapSeconds * 64 * 1024));
-      assertThat(vdb.get("capacityBytes").asLong()).isEqualTo(TestBed.statLong(virsh, "block.1.capacity"));
+      assertThat(vdb.get("capacityBytes").asLong())
+          .isEqualTo(TestBed.statLong(virsh, "block.1.capacity"));
 
       JsonNode nic = d.get("interfaces").get(0);
       assertThat(nic.get("target").asText()).isEqualTo(virsh.get("net.0.name"));
-      assertCounter("net.0.tx.bytes", nic.get("txBytes").asLong(), TestBed.statLong(virsh, "net.0.tx.bytes"), 4096);
-      assertCounter("net.0.rx.bytes", nic.get("rxBytes").asLong(), TestBed.statLong(virsh, "net.0.rx.bytes"), 4096);
+      assertCounter(
+          "net.0.tx.bytes",
+          nic.get("txBytes").asLong(),
+          TestBed.statLong(virsh, "net.0.tx.bytes"),
+          4096);
+      assertCounter(
+          "net.0.rx.bytes",
+          nic.get("rxBytes").asLong(),
+          TestBed.statLong(virsh, "net.0.rx.bytes"),
+          4096);
     }
   }
 
-  /** Ours was read first: positive, never above virsh's later reading, and short of it by at most {@code slack}. */
+  /**
+   * Ours was read first: positive, never above virsh's later reading, and short of it by at most
+   * {@code slack}.
+   */
   private static void assertCounter(String what, long ours, long virsh, long slack) {
     assertThat(ours).as(what + " collected").isPositive();
-    assertThat(ours).as(what + " vs virsh domstats " + virsh).isLessThanOrEqualTo(virsh).isGreaterThanOrEqualTo(
-        virsh - slack);
+    assertThat(ours)
+        .as(what + " vs virsh domstats " + virsh)
+        .isLessThanOrEqualTo(virsh)
+        .isGreaterThanOrEqualTo(virsh - slack);
   }
 
   private static JsonNode domain(JsonNode host, String name) {

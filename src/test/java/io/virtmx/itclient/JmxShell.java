@@ -23,9 +23,10 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * A plain JSR-160 client driven line by line on standard input, run in its own JVM with nothing but this class on
- * the class path (no virtmx class), so integration tests see exactly what JConsole or jmxterm would. Commands are
- * tab-separated; each answers one line, "OK value" or "ERR ExceptionClass: message [| cause Class: message]".
+ * A plain JSR-160 client driven line by line on standard input, run in its own JVM with nothing but
+ * this class on the class path (no virtmx class), so integration tests see exactly what JConsole or
+ * jmxterm would. Commands are tab-separated; each answers one line, "OK value" or "ERR
+ * ExceptionClass: message [| cause Class: message]".
  *
  * <pre>
  * connect  URL [USER PASSWORD]      query PATTERN        get NAME ATTRIBUTE      describe NAME
@@ -42,7 +43,8 @@ public final class JmxShell {
 
   public static void main(String[] args) throws Exception {
     JmxShell shell = new JmxShell();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
       String answer;
       try {
@@ -60,27 +62,35 @@ public final class JmxShell {
 
   private static String describe(Throwable e) {
     String s = e.getClass().getName() + ": " + e.getMessage();
-    return e.getCause() == null ? s : s + " | cause " + e.getCause().getClass().getName() + ": "
-        + e.getCause().getMessage();
+    return e.getCause() == null
+        ? s
+        : s + " | cause " + e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
   }
 
   private String run(String[] a) throws Exception {
     switch (a[0]) {
-      case "connect": {
-        Map<String, Object> env = new java.util.HashMap<>();
-        if (a.length > 3) {
-          env.put(JMXConnector.CREDENTIALS, new String[] {a[2], a[3]});
+      case "connect":
+        {
+          Map<String, Object> env = new java.util.HashMap<>();
+          if (a.length > 3) {
+            env.put(JMXConnector.CREDENTIALS, new String[] {a[2], a[3]});
+          }
+          if (System.getProperty("javax.net.ssl.trustStore")
+              != null) { // the registry speaks TLS too
+            env.put(
+                "com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
+          }
+          connector = JMXConnectorFactory.connect(new JMXServiceURL(a[1]), env);
+          mbs = connector.getMBeanServerConnection();
+          return connector.getConnectionId();
         }
-        if (System.getProperty("javax.net.ssl.trustStore") != null) { // the registry speaks TLS too
-          env.put("com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
-        }
-        connector = JMXConnectorFactory.connect(new JMXServiceURL(a[1]), env);
-        mbs = connector.getMBeanServerConnection();
-        return connector.getConnectionId();
-      }
       case "query":
-        return String.join("|", new TreeSet<>(mbs.queryNames(new ObjectName(a[1]), null).stream()
-            .map(ObjectName::toString).toList()));
+        return String.join(
+            "|",
+            new TreeSet<>(
+                mbs.queryNames(new ObjectName(a[1]), null).stream()
+                    .map(ObjectName::toString)
+                    .toList()));
       case "get":
         return text(mbs.getAttribute(new ObjectName(a[1]), a[2]));
       case "describe":
@@ -114,7 +124,8 @@ public final class JmxShell {
         return text(mbs.invoke(name, operation, values, types));
       }
     }
-    throw new IllegalArgumentException("no operation " + operation + " with " + args.length + " parameters");
+    throw new IllegalArgumentException(
+        "no operation " + operation + " with " + args.length + " parameters");
   }
 
   private static Object convert(String value, String type) {
@@ -127,8 +138,9 @@ public final class JmxShell {
   }
 
   /**
-   * Waits for a notification whose type starts with the prefix and answers "type|message|event|detail" (or
-   * "type|message|attribute|old|new"); notifications of other types stay for later awaits.
+   * Waits for a notification whose type starts with the prefix and answers
+   * "type|message|event|detail" (or "type|message|attribute|old|new"); notifications of other types
+   * stay for later awaits.
    */
   private String await(String typePrefix, long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -141,10 +153,17 @@ public final class JmxShell {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no " + typePrefix + " notification within " + millis + " ms (have "
-            + pending.stream().map(Notification::getType).toList() + ")");
+        throw new IllegalStateException(
+            "no "
+                + typePrefix
+                + " notification within "
+                + millis
+                + " ms (have "
+                + pending.stream().map(Notification::getType).toList()
+                + ")");
       }
-      Notification next = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      Notification next =
+          received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (next != null) {
         pending.add(next);
       }
@@ -152,7 +171,8 @@ public final class JmxShell {
   }
 
   private static String format(Notification n) {
-    String data = n.getUserData() instanceof CompositeData cd ? cd.get("event") + "|" + cd.get("detail") : "";
+    String data =
+        n.getUserData() instanceof CompositeData cd ? cd.get("event") + "|" + cd.get("detail") : "";
     if (n instanceof javax.management.AttributeChangeNotification c) {
       data = c.getAttributeName() + "|" + c.getOldValue() + "|" + c.getNewValue();
     }
@@ -162,15 +182,28 @@ public final class JmxShell {
   private static String describe(MBeanInfo info) {
     StringBuilder b = new StringBuilder("class=").append(info.getDescription());
     for (MBeanAttributeInfo a : info.getAttributes()) {
-      b.append("\tattribute ").append(a.getName()).append('=').append(a.getDescription())
-          .append(" units=").append(a.getDescriptor().getFieldValue("units"));
+      b.append("\tattribute ")
+          .append(a.getName())
+          .append('=')
+          .append(a.getDescription())
+          .append(" units=")
+          .append(a.getDescriptor().getFieldValue("units"));
     }
     for (MBeanOperationInfo o : info.getOperations()) {
-      b.append("\toperation ").append(o.getName()).append(" impact=").append(o.getImpact()).append('=')
-          .append(o.getDescription()).append(" (");
+      b.append("\toperation ")
+          .append(o.getName())
+          .append(" impact=")
+          .append(o.getImpact())
+          .append('=')
+          .append(o.getDescription())
+          .append(" (");
       for (MBeanParameterInfo p : o.getSignature()) {
-        b.append(p.getName()).append(':').append(p.getDescription()).append(" units=")
-            .append(p.getDescriptor().getFieldValue("units")).append(';');
+        b.append(p.getName())
+            .append(':')
+            .append(p.getDescription())
+            .append(" units=")
+            .append(p.getDescriptor().getFieldValue("units"))
+            .append(';');
       }
       b.append(')');
     }

@@ -8,8 +8,9 @@ class CredentialsTest {
   @Test
   void answersNameAndPasswordPromptsFromConfigurationNeverEmptyHanded() throws Exception {
     Credentials creds = new Credentials("admin", "s3cret");
-    var ctor = org.libvirt.ConnectAuth.Credential.class.getDeclaredConstructor(int.class, String.class, String.class,
-        String.class);
+    var ctor =
+        org.libvirt.ConnectAuth.Credential.class.getDeclaredConstructor(
+            int.class, String.class, String.class, String.class);
     ctor.setAccessible(true);
     var authname = ctor.newInstance(2, "Username", null, "root");
     var passphrase = ctor.newInstance(5, "Password", null, null);
@@ -25,8 +26,9 @@ class CredentialsTest {
 
   @Test
   void withoutConfigurationLibvirtsDefaultsAreUsed() throws Exception {
-    var ctor = org.libvirt.ConnectAuth.Credential.class.getDeclaredConstructor(int.class, String.class, String.class,
-        String.class);
+    var ctor =
+        org.libvirt.ConnectAuth.Credential.class.getDeclaredConstructor(
+            int.class, String.class, String.class, String.class);
     ctor.setAccessible(true);
     var authname = ctor.newInstance(2, "Username", null, "root");
     var passphrase = ctor.newInstance(5, "Password", null, null);

@@ -19,21 +19,36 @@ class DomainStatsParserTest {
   @Test
   void stateAndReason() {
     assertThat(DomainStatsParser.state(qemu)).contains(new StateReason(DomainState.RUNNING, 1));
-    assertThat(DomainStatsParser.state(testDriver)).contains(new StateReason(DomainState.RUNNING, 0));
+    assertThat(DomainStatsParser.state(testDriver))
+        .contains(new StateReason(DomainState.RUNNING, 0));
     assertThat(DomainStatsParser.state(shutoff)).contains(new StateReason(DomainState.SHUTOFF, 2));
     assertThat(DomainStatsParser.state(Map.of())).isEmpty();
   }
 
   @Test
   void cpuTimes() {
-    assertThat(DomainStatsParser.cpuTimes(qemu)).isEqualTo(new CpuTimes(1184532877000L, 846210000000L, 201770000000L));
+    assertThat(DomainStatsParser.cpuTimes(qemu))
+        .isEqualTo(new CpuTimes(1184532877000L, 846210000000L, 201770000000L));
     assertThat(DomainStatsParser.cpuTimes(testDriver)).isEqualTo(CpuTimes.UNKNOWN);
   }
 
   @Test
   void balloon() {
-    assertThat(DomainStatsParser.balloon(qemu)).isEqualTo(new BalloonStats(4194304, 4194304, 2861536, 4026812,
-        3307700, 4245312, 0, 0, 612, 4410923, 563144, 1717410093));
+    assertThat(DomainStatsParser.balloon(qemu))
+        .isEqualTo(
+            new BalloonStats(
+                4194304,
+                4194304,
+                2861536,
+                4026812,
+                3307700,
+                4245312,
+                0,
+                0,
+                612,
+                4410923,
+                563144,
+                1717410093));
     assertThat(DomainStatsParser.balloon(shutoff))
         .isEqualTo(new BalloonStats(2097152, 2097152, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1));
     assertThat(DomainStatsParser.balloon(testDriver)).isEqualTo(BalloonStats.UNKNOWN);
@@ -42,9 +57,10 @@ class DomainStatsParserTest {
   @Test
   void vcpus() {
     assertThat(DomainStatsParser.vcpuCount(qemu)).isEqualTo(new VcpuCount(2, 2));
-    assertThat(DomainStatsParser.vcpus(qemu)).containsExactly(
-        new VcpuStats(0, 1, 501230000000L, 0, 1022845123L, -1),
-        new VcpuStats(1, 1, 488120000000L, 0, 998213442L, -1));
+    assertThat(DomainStatsParser.vcpus(qemu))
+        .containsExactly(
+            new VcpuStats(0, 1, 501230000000L, 0, 1022845123L, -1),
+            new VcpuStats(1, 1, 488120000000L, 0, 998213442L, -1));
     assertThat(DomainStatsParser.vcpuCount(shutoff)).isEqualTo(new VcpuCount(4, 8));
     assertThat(DomainStatsParser.vcpus(shutoff)).isEmpty();
     assertThat(DomainStatsParser.vcpuCount(testDriver)).isEqualTo(VcpuCount.UNKNOWN);
@@ -52,20 +68,59 @@ class DomainStatsParserTest {
 
   @Test
   void blocksKeepOnlyTheTopImageOfEachTarget() {
-    assertThat(DomainStatsParser.blocks(qemu)).containsExactly(new BlockCounters("vda",
-        "/var/lib/libvirt/images/web01.qcow2", 246802, 18509028864L, 83676206416L, 471370, 28260229120L,
-        158585666809L, 46269, 181262854634L, -1, 7460187136L, 21474836480L, 7460225024L));
-    assertThat(DomainStatsParser.blocks(shutoff)).containsExactly(new BlockCounters("vda",
-        "/var/lib/libvirt/images/db02.raw", -1, -1, -1, -1, -1, -1, -1, -1, -1, 10737418240L, 10737418240L,
-        10737418240L));
+    assertThat(DomainStatsParser.blocks(qemu))
+        .containsExactly(
+            new BlockCounters(
+                "vda",
+                "/var/lib/libvirt/images/web01.qcow2",
+                246802,
+                18509028864L,
+                83676206416L,
+                471370,
+                28260229120L,
+                158585666809L,
+                46269,
+                181262854634L,
+                -1,
+                7460187136L,
+                21474836480L,
+                7460225024L));
+    assertThat(DomainStatsParser.blocks(shutoff))
+        .containsExactly(
+            new BlockCounters(
+                "vda",
+                "/var/lib/libvirt/images/db02.raw",
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                10737418240L,
+                10737418240L,
+                10737418240L));
     assertThat(DomainStatsParser.blocks(testDriver)).isEmpty();
   }
 
   @Test
   void blocksWithoutBackingIndexAtAll() {
-    Map<String, Object> old = Map.of("block.count", 2L, "block.0.name", "vda", "block.0.rd.reqs", 5L,
-        "block.1.name", "hdc", "block.1.rd.reqs", 7L);
-    assertThat(DomainStatsParser.blocks(old)).extracting(BlockCounters::name, BlockCounters::readRequests)
+    Map<String, Object> old =
+        Map.of(
+            "block.count",
+            2L,
+            "block.0.name",
+            "vda",
+            "block.0.rd.reqs",
+            5L,
+            "block.1.name",
+            "hdc",
+            "block.1.rd.reqs",
+            7L);
+    assertThat(DomainStatsParser.blocks(old))
+        .extracting(BlockCounters::name, BlockCounters::readRequests)
         .containsExactly(tuple("vda", 5L), tuple("hdc", 7L));
   }
 
@@ -78,8 +133,15 @@ class DomainStatsParserTest {
 
   @Test
   void groupsPresent() {
-    for (StatsGroup g : new StatsGroup[] {StatsGroup.STATE, StatsGroup.CPU_TOTAL, StatsGroup.BALLOON,
-        StatsGroup.VCPU, StatsGroup.INTERFACE, StatsGroup.BLOCK}) {
+    for (StatsGroup g :
+        new StatsGroup[] {
+          StatsGroup.STATE,
+          StatsGroup.CPU_TOTAL,
+          StatsGroup.BALLOON,
+          StatsGroup.VCPU,
+          StatsGroup.INTERFACE,
+          StatsGroup.BLOCK
+        }) {
       assertThat(DomainStatsParser.hasGroup(qemu, g)).as(g.name()).isTrue();
     }
     assertThat(DomainStatsParser.hasGroup(qemu, StatsGroup.PERF)).isFalse();

@@ -25,23 +25,27 @@ class DomainXmlTest {
     assertThat(d.vcpusCurrent()).isEqualTo(1);
     assertThat(d.memoryKib()).isEqualTo(4_194_304);
     assertThat(d.currentMemoryKib()).isEqualTo(2_097_152);
-    assertThat(d.disks()).containsExactly(
-        new DiskDefinition("vda", "virtio", "file", "disk", "qcow2", "/var/lib/libvirt/images/web-01.qcow2"),
-        new DiskDefinition("sdb", "sata", "file", "cdrom", "raw", ""),
-        new DiskDefinition("vdb", "virtio", "block", "disk", "raw", "/dev/vg0/web-01-data"),
-        new DiskDefinition("vdc", "virtio", "network", "disk", "raw", "rbd:pool/img"));
-    assertThat(d.interfaces()).containsExactly(
-        new InterfaceDefinition("vnet3", "52:54:00:6b:3c:58", "bridge", "br0", "virtio"),
-        new InterfaceDefinition("", "52:54:00:a1:b2:c3", "network", "default", "e1000e"));
-    assertThat(d.devices()).containsExactly(
-        new DeviceInfo("controller", "usb", "", "qemu-xhci", 0, -1, ""),
-        new DeviceInfo("controller", "sata", "", "", 0, -1, ""),
-        new DeviceInfo("controller", "pci", "", "pcie-root", 0, -1, ""),
-        new DeviceInfo("console", "pty", "serial", "", 0, -1, ""),
-        new DeviceInfo("input", "tablet", "usb", "", -1, -1, ""),
-        new DeviceInfo("input", "mouse", "ps2", "", -1, -1, ""),
-        new DeviceInfo("graphics", "vnc", "", "", -1, 5900, "127.0.0.1"),
-        new DeviceInfo("video", "", "", "virtio", 0, -1, ""));
+    assertThat(d.disks())
+        .containsExactly(
+            new DiskDefinition(
+                "vda", "virtio", "file", "disk", "qcow2", "/var/lib/libvirt/images/web-01.qcow2"),
+            new DiskDefinition("sdb", "sata", "file", "cdrom", "raw", ""),
+            new DiskDefinition("vdb", "virtio", "block", "disk", "raw", "/dev/vg0/web-01-data"),
+            new DiskDefinition("vdc", "virtio", "network", "disk", "raw", "rbd:pool/img"));
+    assertThat(d.interfaces())
+        .containsExactly(
+            new InterfaceDefinition("vnet3", "52:54:00:6b:3c:58", "bridge", "br0", "virtio"),
+            new InterfaceDefinition("", "52:54:00:a1:b2:c3", "network", "default", "e1000e"));
+    assertThat(d.devices())
+        .containsExactly(
+            new DeviceInfo("controller", "usb", "", "qemu-xhci", 0, -1, ""),
+            new DeviceInfo("controller", "sata", "", "", 0, -1, ""),
+            new DeviceInfo("controller", "pci", "", "pcie-root", 0, -1, ""),
+            new DeviceInfo("console", "pty", "serial", "", 0, -1, ""),
+            new DeviceInfo("input", "tablet", "usb", "", -1, -1, ""),
+            new DeviceInfo("input", "mouse", "ps2", "", -1, -1, ""),
+            new DeviceInfo("graphics", "vnc", "", "", -1, 5900, "127.0.0.1"),
+            new DeviceInfo("video", "", "", "virtio", 0, -1, ""));
   }
 
   @Test
@@ -55,10 +59,12 @@ class DomainXmlTest {
     assertThat(d.vcpusCurrent()).isEqualTo(2);
     assertThat(d.memoryKib()).isEqualTo(8_388_608);
     assertThat(d.currentMemoryKib()).isEqualTo(2_097_152);
-    assertThat(d.disks()).containsExactly(
-        new DiskDefinition("vda", "virtio", "file", "disk", "", "/guest/diskimage1"));
-    assertThat(d.interfaces()).containsExactly(
-        new InterfaceDefinition("testnet0", "aa:bb:cc:dd:ee:ff", "network", "default", ""));
+    assertThat(d.disks())
+        .containsExactly(
+            new DiskDefinition("vda", "virtio", "file", "disk", "", "/guest/diskimage1"));
+    assertThat(d.interfaces())
+        .containsExactly(
+            new InterfaceDefinition("testnet0", "aa:bb:cc:dd:ee:ff", "network", "default", ""));
   }
 
   @Test
@@ -86,21 +92,21 @@ class DomainXmlTest {
 
   @ParameterizedTest
   @CsvSource({
-      "'', 1024, 1024",
-      "KiB, 1024, 1024",
-      "k, 1024, 1024",
-      "K, 1024, 1024",
-      "KB, 1024, 1000",
-      "b, 4096, 4",
-      "bytes, 1025, 2",
-      "MB, 1, 977",
-      "M, 2, 2048",
-      "MiB, 2, 2048",
-      "GB, 1, 976563",
-      "G, 4, 4194304",
-      "GiB, 4, 4194304",
-      "TB, 1, 976562500",
-      "TiB, 1, 1073741824",
+    "'', 1024, 1024",
+    "KiB, 1024, 1024",
+    "k, 1024, 1024",
+    "K, 1024, 1024",
+    "KB, 1024, 1000",
+    "b, 4096, 4",
+    "bytes, 1025, 2",
+    "MB, 1, 977",
+    "M, 2, 2048",
+    "MiB, 2, 2048",
+    "GB, 1, 976563",
+    "G, 4, 4194304",
+    "GiB, 4, 4194304",
+    "TB, 1, 976562500",
+    "TiB, 1, 1073741824",
   })
   void honoursTheMemoryUnit(String unit, long value, long expectedKib) {
     String attribute = unit.isEmpty() ? "" : " unit='" + unit + "'";
@@ -111,7 +117,9 @@ class DomainXmlTest {
 
   @Test
   void resolvesEachKindOfDiskSource() {
-    DomainDescription d = DomainXml.parse("""
+    DomainDescription d =
+        DomainXml.parse(
+            """
         <domain><devices>
           <disk type='volume' device='disk'><source pool='images' volume='a.qcow2'/><target dev='vda'/></disk>
           <disk type='dir' device='floppy'><source dir='/srv/floppy'/><target dev='fda' bus='fdc'/></disk>
@@ -119,14 +127,17 @@ class DomainXmlTest {
           <disk type='vhostuser' device='disk'><source type='unix' path='/run/vhost.sock'/></disk>
         </devices></domain>""");
 
-    assertThat(d.disks()).extracting(DiskDefinition::source)
+    assertThat(d.disks())
+        .extracting(DiskDefinition::source)
         .containsExactly("images/a.qcow2", "/srv/floppy", "nbd", "/run/vhost.sock");
     assertThat(d.disks().get(0).bus()).isEmpty();
   }
 
   @Test
   void resolvesEachKindOfInterfaceSource() {
-    DomainDescription d = DomainXml.parse("""
+    DomainDescription d =
+        DomainXml.parse(
+            """
         <domain><devices>
           <interface type='direct'><source dev='eth0' mode='vepa'/></interface>
           <interface type='network'><source network='lan' portid='x' bridge='virbr1'/><target dev='vnet0'/></interface>
@@ -135,33 +146,37 @@ class DomainXmlTest {
           <interface type='hostdev'><source><address type='pci' bus='0x02'/></source></interface>
         </devices></domain>""");
 
-    assertThat(d.interfaces()).extracting(InterfaceDefinition::source)
+    assertThat(d.interfaces())
+        .extracting(InterfaceDefinition::source)
         .containsExactly("eth0", "lan", "", "127.0.0.1:1234", "");
   }
 
   @Test
   void decodesPredefinedEntities() {
-    assertThat(DomainXml.parse("<domain><name>a&amp;b&#65;</name></domain>").name()).isEqualTo("a&bA");
+    assertThat(DomainXml.parse("<domain><name>a&amp;b&#65;</name></domain>").name())
+        .isEqualTo("a&bA");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "not xml",
-      "<domain><name>x</name>",
-      "<domain><name>x</domain>",
-      "<domain></domain><trailing",
-      "<network/>",
-      "<domain><memory>lots</memory></domain>",
-      "<domain><memory>-1</memory></domain>",
-      "<domain><memory unit='parsecs'>1</memory></domain>",
-      "<domain><memory unit='EiB'>9000</memory></domain>",
-      "<domain><vcpu>99999999999</vcpu></domain>",
-      "<domain><vcpu current='two'>2</vcpu></domain>",
-      "<domain><name>&undeclared;</name></domain>",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "not xml",
+        "<domain><name>x</name>",
+        "<domain><name>x</domain>",
+        "<domain></domain><trailing",
+        "<network/>",
+        "<domain><memory>lots</memory></domain>",
+        "<domain><memory>-1</memory></domain>",
+        "<domain><memory unit='parsecs'>1</memory></domain>",
+        "<domain><memory unit='EiB'>9000</memory></domain>",
+        "<domain><vcpu>99999999999</vcpu></domain>",
+        "<domain><vcpu current='two'>2</vcpu></domain>",
+        "<domain><name>&undeclared;</name></domain>",
+      })
   void rejectsMalformedDescriptions(String xml) {
-    assertThatIllegalArgumentException().isThrownBy(() -> DomainXml.parse(xml))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> DomainXml.parse(xml))
         .withMessageStartingWith("invalid domain XML: ");
   }
 

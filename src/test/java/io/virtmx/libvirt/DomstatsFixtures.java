@@ -8,7 +8,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads `virsh domstats` text (one domain, indented key=value lines) into a params map like TypedParams gives. */
+/**
+ * Reads `virsh domstats` text (one domain, indented key=value lines) into a params map like
+ * TypedParams gives.
+ */
 final class DomstatsFixtures {
 
   private DomstatsFixtures() {}

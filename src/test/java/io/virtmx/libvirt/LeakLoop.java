@@ -10,20 +10,34 @@ import java.nio.file.Path;
 import org.libvirt.LibvirtException;
 
 /**
- * Child-JVM body of {@link NativeLeakTest}: runs one full collection (batch plus every per-domain fallback, success
- * and error paths) against the test driver many times and prints how VmRSS and glibc's malloc'd bytes moved.
+ * Child-JVM body of {@link NativeLeakTest}: runs one full collection (batch plus every per-domain
+ * fallback, success and error paths) against the test driver many times and prints how VmRSS and
+ * glibc's malloc'd bytes moved.
  */
 final class LeakLoop {
 
-  /** glibc's mallinfo2() (2.33+): uordblks is the number of bytes currently malloc'd, over all arenas. */
+  /**
+   * glibc's mallinfo2() (2.33+): uordblks is the number of bytes currently malloc'd, over all
+   * arenas.
+   */
   interface LibC extends Library {
     LibC INSTANCE = Native.load("c", LibC.class);
 
     MallInfo2 mallinfo2();
   }
 
-  @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-      "fordblks", "keepcost"})
+  @Structure.FieldOrder({
+    "arena",
+    "ordblks",
+    "smblks",
+    "hblks",
+    "hblkhd",
+    "usmblks",
+    "fsmblks",
+    "uordblks",
+    "fordblks",
+    "keepcost"
+  })
   public static class MallInfo2 extends Structure implements Structure.ByValue {
     public long arena;
     public long ordblks;
@@ -39,8 +53,12 @@ final class LeakLoop {
 
   private LeakLoop() {}
 
-  /** Arguments: warm-up rounds, measured rounds. Prints "rssKib=… mallocBytes=…" growth over the measured ones. */
-  public static void main(String[] args) throws LibvirtException, IOException, InterruptedException {
+  /**
+   * Arguments: warm-up rounds, measured rounds. Prints "rssKib=… mallocBytes=…" growth over the
+   * measured ones.
+   */
+  public static void main(String[] args)
+      throws LibvirtException, IOException, InterruptedException {
     int warmup = Integer.parseInt(args[0]);
     int rounds = Integer.parseInt(args[1]);
     LibvirtErrorOutput.silence();
@@ -56,8 +74,11 @@ final class LeakLoop {
         oneCollection(conn.nativeHandle());
       }
       settle();
-      System.out.println("rssKib=" + (vmRssKib() - rssBefore) + " mallocBytes="
-          + (LibC.INSTANCE.mallinfo2().uordblks - mallocBefore));
+      System.out.println(
+          "rssKib="
+              + (vmRssKib() - rssBefore)
+              + " mallocBytes="
+              + (LibC.INSTANCE.mallinfo2().uordblks - mallocBefore));
     } finally {
       conn.close();
     }
@@ -92,7 +113,10 @@ final class LeakLoop {
     }
   }
 
-  /** Collects garbage and gives JNA's cleaner thread time to free the native memory of dead ByReference args. */
+  /**
+   * Collects garbage and gives JNA's cleaner thread time to free the native memory of dead
+   * ByReference args.
+   */
   private static void settle() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();

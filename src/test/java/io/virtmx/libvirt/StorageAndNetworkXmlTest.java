@@ -15,7 +15,9 @@ class StorageAndNetworkXmlTest {
 
   @Test
   void poolWithoutTargetHasNoPath() {
-    assertThat(PoolXml.parse("<pool type='rbd'><name>ceph</name><source><name>rbd</name></source></pool>"))
+    assertThat(
+            PoolXml.parse(
+                "<pool type='rbd'><name>ceph</name><source><name>rbd</name></source></pool>"))
         .isEqualTo(new PoolDescription("rbd", ""));
   }
 
@@ -27,13 +29,15 @@ class StorageAndNetworkXmlTest {
 
   @Test
   void volumeIgnoresItsBackingStore() {
-    String xml = """
+    String xml =
+        """
         <volume type='file'>
           <backingStore><path>/base.raw</path><format type='raw'/></backingStore>
           <target><path>/top.qcow2</path><format type='qcow2'/><permissions><mode>0600</mode></permissions></target>
         </volume>""";
 
-    assertThat(VolumeXml.parse(xml)).isEqualTo(new VolumeDescription("file", "/top.qcow2", "qcow2"));
+    assertThat(VolumeXml.parse(xml))
+        .isEqualTo(new VolumeDescription("file", "/top.qcow2", "qcow2"));
   }
 
   @Test
@@ -44,21 +48,27 @@ class StorageAndNetworkXmlTest {
 
   @Test
   void forwardWithoutModeIsNatAndNoForwardIsIsolated() {
-    assertThat(NetworkXml.parse("<network><forward/><bridge name='virbr1'/></network>").forwardMode())
+    assertThat(
+            NetworkXml.parse("<network><forward/><bridge name='virbr1'/></network>").forwardMode())
         .isEqualTo("nat");
     assertThat(NetworkXml.parse("<network><bridge name='virbr2'/></network>"))
         .isEqualTo(new NetworkDescription("virbr2", "isolated"));
-    assertThat(NetworkXml.parse("<network><forward mode='bridge'/><bridge name='br0'/></network>").forwardMode())
+    assertThat(
+            NetworkXml.parse("<network><forward mode='bridge'/><bridge name='br0'/></network>")
+                .forwardMode())
         .isEqualTo("bridge");
   }
 
   @Test
   void errorsNameTheKindOfDescription() {
-    assertThatIllegalArgumentException().isThrownBy(() -> PoolXml.parse("<pool>"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PoolXml.parse("<pool>"))
         .withMessageStartingWith("invalid pool XML: ");
-    assertThatIllegalArgumentException().isThrownBy(() -> VolumeXml.parse("<pool/>"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VolumeXml.parse("<pool/>"))
         .withMessageStartingWith("invalid volume XML: root element is <pool>, expected <volume>");
-    assertThatIllegalArgumentException().isThrownBy(() -> NetworkXml.parse("<network><bridge></network>"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> NetworkXml.parse("<network><bridge></network>"))
         .withMessageStartingWith("invalid network XML: ");
   }
 }

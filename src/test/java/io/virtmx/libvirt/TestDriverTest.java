@@ -39,27 +39,35 @@ class TestDriverTest {
       DomainStatsRecord rec = batch.records().get(0);
       assertThat(rec.name()).isEqualTo("test");
       assertThat(rec.uuid()).isEqualTo("6695eb01-f6a4-8304-79aa-97f2502e193f");
-      assertThat(rec.params()).containsExactly(Map.entry("state.state", 1L),
-          Map.entry("state.reason", 0L));
+      assertThat(rec.params())
+          .containsExactly(Map.entry("state.state", 1L), Map.entry("state.reason", 0L));
       assertThat(rec.hasGroup(StatsGroup.STATE)).isTrue();
       assertThat(rec.hasGroup(StatsGroup.BLOCK)).isFalse();
-      assertThat(DomainStatsParser.state(rec.params())).contains(new StateReason(DomainState.RUNNING, 0));
+      assertThat(DomainStatsParser.state(rec.params()))
+          .contains(new StateReason(DomainState.RUNNING, 0));
     }
   }
 
   @Test
   void enforcingUnsupportedGroupsFails() {
-    assertThatThrownBy(() -> DomainStatsBatch.fetch(conn.nativeHandle(), StatsGroup.collectorMask(),
-        DomainStatsBatch.FLAG_ENFORCE_STATS))
-        .isInstanceOfSatisfying(LibvirtCallException.class, e -> {
-          assertThat(e.code()).isEqualTo(74);
-          assertThat(e.libvirtMessage()).contains("not supported");
-        });
+    assertThatThrownBy(
+            () ->
+                DomainStatsBatch.fetch(
+                    conn.nativeHandle(),
+                    StatsGroup.collectorMask(),
+                    DomainStatsBatch.FLAG_ENFORCE_STATS))
+        .isInstanceOfSatisfying(
+            LibvirtCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(74);
+              assertThat(e.libvirtMessage()).contains("not supported");
+            });
   }
 
   @Test
   void closeIsIdempotentAndRecordsAreGoneAfterwards() {
-    DomainStatsBatch batch = DomainStatsBatch.fetch(conn.nativeHandle(), StatsGroup.mask(StatsGroup.STATE), 0);
+    DomainStatsBatch batch =
+        DomainStatsBatch.fetch(conn.nativeHandle(), StatsGroup.mask(StatsGroup.STATE), 0);
     batch.close();
     batch.close();
     assertThat(batch.isClosed()).isTrue();
@@ -73,7 +81,8 @@ class TestDriverTest {
       assertThat(NativeDomain.id(dom)).isEqualTo(1);
       assertThat(NativeDomain.isPersistent(dom)).isTrue();
       assertThat(NativeDomain.autostart(dom)).isFalse();
-      assertThat(NativeDomain.xmlDesc(dom, 0)).contains("<name>test</name>", "dev='vda'", "testnet0");
+      assertThat(NativeDomain.xmlDesc(dom, 0))
+          .contains("<name>test</name>", "dev='vda'", "testnet0");
     }
   }
 
@@ -90,16 +99,20 @@ class TestDriverTest {
       assertThat(PerDomainStats.state(dom)).isEqualTo(new StateReason(DomainState.RUNNING, 0));
 
       BalloonStats mem = PerDomainGuestStats.memoryStats(dom);
-      assertThat(mem).isEqualTo(new BalloonStats(2097152, -1, 1048576, 2097152, 1048576, 1048576, 0, 0, 0, 0,
-          262144, 627319920));
+      assertThat(mem)
+          .isEqualTo(
+              new BalloonStats(
+                  2097152, -1, 1048576, 2097152, 1048576, 1048576, 0, 0, 0, 0, 262144, 627319920));
 
       List<VcpuStats> vcpus = PerDomainGuestStats.vcpus(dom);
       assertThat(vcpus).extracting(VcpuStats::number).containsExactly(0, 1);
-      assertThat(vcpus).allSatisfy(v -> {
-        assertThat(v.state()).isEqualTo(1);
-        assertThat(v.timeNs()).isPositive();
-        assertThat(v.hostCpu()).isEqualTo(15);
-      });
+      assertThat(vcpus)
+          .allSatisfy(
+              v -> {
+                assertThat(v.state()).isEqualTo(1);
+                assertThat(v.timeNs()).isPositive();
+                assertThat(v.hostCpu()).isEqualTo(15);
+              });
       assertThat(PerDomainGuestStats.vcpuCount(dom)).isEqualTo(new VcpuCount(2, 2));
     }
   }
@@ -115,15 +128,20 @@ class TestDriverTest {
       assertThat(vda.writeRequests()).isPositive();
       assertThat(vda.writeBytes()).isPositive();
       assertThat(vda.errors()).isNotNegative();
-      assertThat(vda.flushRequests()).as("test driver has only the legacy struct call").isEqualTo(-1);
+      assertThat(vda.flushRequests())
+          .as("test driver has only the legacy struct call")
+          .isEqualTo(-1);
       assertThat(PerDomainStats.blockInfo(dom, "vda"))
           .isEqualTo(new BlockInfo(1099506450432L, 1099511627776L, 1099511627776L));
-      assertThat(vda.withSizes(PerDomainStats.blockInfo(dom, "vda")).capacityBytes()).isEqualTo(1099506450432L);
+      assertThat(vda.withSizes(PerDomainStats.blockInfo(dom, "vda")).capacityBytes())
+          .isEqualTo(1099506450432L);
 
       NetCounters net = PerDomainStats.interfaceStats(dom, "testnet0");
       assertThat(net.name()).isEqualTo("testnet0");
-      assertThat(List.of(net.rxBytes(), net.rxPackets(), net.txBytes(), net.txPackets())).allMatch(v -> v > 0);
-      assertThat(List.of(net.rxErrors(), net.rxDrops(), net.txErrors(), net.txDrops())).allMatch(v -> v >= 0);
+      assertThat(List.of(net.rxBytes(), net.rxPackets(), net.txBytes(), net.txPackets()))
+          .allMatch(v -> v > 0);
+      assertThat(List.of(net.rxErrors(), net.rxDrops(), net.txErrors(), net.txDrops()))
+          .allMatch(v -> v >= 0);
     }
   }
 
@@ -132,14 +150,17 @@ class TestDriverTest {
     try (DomainStatsBatch batch = DomainStatsBatch.fetch(conn.nativeHandle(), 0, 0)) {
       Pointer dom = batch.records().get(0).domain();
       assertThatThrownBy(() -> PerDomainStats.blockStats(dom, "nosuch"))
-          .isInstanceOfSatisfying(LibvirtCallException.class, e -> {
-            assertThat(e.code()).isEqualTo(LibvirtCallException.VIR_ERR_INVALID_ARG);
-            assertThat(e.function()).isEqualTo("virDomainBlockStats");
-            assertThat(e.libvirtMessage()).isEqualTo("invalid argument: invalid path: nosuch");
-            assertThat(e.isNoDomain()).isFalse();
-          });
+          .isInstanceOfSatisfying(
+              LibvirtCallException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(LibvirtCallException.VIR_ERR_INVALID_ARG);
+                assertThat(e.function()).isEqualTo("virDomainBlockStats");
+                assertThat(e.libvirtMessage()).isEqualTo("invalid argument: invalid path: nosuch");
+                assertThat(e.isNoDomain()).isFalse();
+              });
       assertThatThrownBy(() -> PerDomainStats.interfaceStats(dom, "nosuch"))
-          .isInstanceOfSatisfying(LibvirtCallException.class,
+          .isInstanceOfSatisfying(
+              LibvirtCallException.class,
               e -> assertThat(e.libvirtMessage()).contains("'nosuch' is not a known interface"));
       assertThat(LibvirtNative.INSTANCE.virGetLastErrorCode()).as("last error was reset").isZero();
     }
@@ -150,12 +171,15 @@ class TestDriverTest {
     try (DomainStatsBatch batch = DomainStatsBatch.fetch(conn.nativeHandle(), 0, 0)) {
       Pointer dom = batch.records().get(0).domain();
       assertThatThrownBy(() -> PerDomainStats.jobInfo(dom))
-          .isInstanceOfSatisfying(LibvirtCallException.class, e -> assertThat(e.isNoSupport()).isTrue());
+          .isInstanceOfSatisfying(
+              LibvirtCallException.class, e -> assertThat(e.isNoSupport()).isTrue());
     }
     assertThatThrownBy(() -> HostStats.dhcpLeaseCount(conn.nativeHandle(), "default"))
-        .isInstanceOfSatisfying(LibvirtCallException.class, e -> assertThat(e.isNoSupport()).isTrue());
+        .isInstanceOfSatisfying(
+            LibvirtCallException.class, e -> assertThat(e.isNoSupport()).isTrue());
     assertThatThrownBy(() -> HostStats.dhcpLeaseCount(conn.nativeHandle(), "nosuch"))
-        .isInstanceOfSatisfying(LibvirtCallException.class, e -> assertThat(e.code()).isEqualTo(43));
+        .isInstanceOfSatisfying(
+            LibvirtCallException.class, e -> assertThat(e.code()).isEqualTo(43));
   }
 
   @Test
@@ -167,12 +191,16 @@ class TestDriverTest {
   @Test
   void domainThatVanishedMidCollectionIsNoDomain() throws LibvirtException {
     org.libvirt.Domain shortLived = conn.domainDefineXML(SHORT_LIVED_XML);
-    try (DomainStatsBatch batch = DomainStatsBatch.fetch(conn.nativeHandle(), 0, DomainStatsBatch.FLAG_INACTIVE)) {
-      DomainStatsRecord rec = batch.records().stream().filter(r -> r.name().equals("short")).findFirst().orElseThrow();
-      assertThat(DomainStatsParser.state(rec.params())).contains(new StateReason(DomainState.SHUTOFF, 0));
+    try (DomainStatsBatch batch =
+        DomainStatsBatch.fetch(conn.nativeHandle(), 0, DomainStatsBatch.FLAG_INACTIVE)) {
+      DomainStatsRecord rec =
+          batch.records().stream().filter(r -> r.name().equals("short")).findFirst().orElseThrow();
+      assertThat(DomainStatsParser.state(rec.params()))
+          .contains(new StateReason(DomainState.SHUTOFF, 0));
       shortLived.undefine();
       assertThatThrownBy(() -> PerDomainStats.info(rec.domain()))
-          .isInstanceOfSatisfying(LibvirtCallException.class, e -> assertThat(e.isNoDomain()).isTrue());
+          .isInstanceOfSatisfying(
+              LibvirtCallException.class, e -> assertThat(e.isNoDomain()).isTrue());
     } finally {
       shortLived.free();
     }
@@ -191,6 +219,7 @@ class TestDriverTest {
     }
   }
 
-  private static final String SHORT_LIVED_XML = "<domain type='test'><name>short</name><memory>1024</memory>"
-      + "<os><type>hvm</type></os></domain>";
+  private static final String SHORT_LIVED_XML =
+      "<domain type='test'><name>short</name><memory>1024</memory>"
+          + "<os><type>hvm</type></os></domain>";
 }

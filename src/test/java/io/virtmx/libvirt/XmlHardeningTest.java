@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class XmlHardeningTest {
 
-  private static final String XXE = """
+  private static final String XXE =
+      """
       <?xml version="1.0"?>
       <!DOCTYPE domain [<!ENTITY x SYSTEM "file:///etc/passwd">]>
       <domain><name>&x;</name></domain>""";
@@ -21,7 +22,8 @@ class XmlHardeningTest {
   void neverResolvesAnExternalEntity() throws IOException {
     Throwable thrown = catchThrowable(() -> DomainXml.parse(XXE));
 
-    assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
+    assertThat(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid domain XML: ");
     Path passwd = Path.of("/etc/passwd");
     if (Files.isReadable(passwd)) {
@@ -31,17 +33,19 @@ class XmlHardeningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "<!DOCTYPE domain SYSTEM \"file:///etc/passwd\"><domain/>",
-      "<!DOCTYPE domain SYSTEM \"http://127.0.0.1:9/x.dtd\"><domain/>",
-      "<!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
-          + "<domain><name>&b;</name></domain>",
-      "<!DOCTYPE d [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]><domain/>",
-  })
+  @ValueSource(
+      strings = {
+        "<!DOCTYPE domain SYSTEM \"file:///etc/passwd\"><domain/>",
+        "<!DOCTYPE domain SYSTEM \"http://127.0.0.1:9/x.dtd\"><domain/>",
+        "<!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+            + "<domain><name>&b;</name></domain>",
+        "<!DOCTYPE d [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]><domain/>",
+      })
   void rejectsAnyDoctype(String xml) {
     Throwable thrown = catchThrowable(() -> DomainXml.parse(xml));
 
-    assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
+    assertThat(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid domain XML: ");
   }
 

@@ -7,19 +7,22 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class BasicCredentialsTest {
-  private final UsersFile users = UsersFile.empty()
-      .with("alice", Role.OPERATOR, "wonderland".toCharArray())
-      .with("bob", Role.VIEWER, "builder1".toCharArray());
+  private final UsersFile users =
+      UsersFile.empty()
+          .with("alice", Role.OPERATOR, "wonderland".toCharArray())
+          .with("bob", Role.VIEWER, "builder1".toCharArray());
 
   private static String basic(String userColonPassword) {
-    return "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void rightPasswordGivesTheUsersRole() {
     BasicCredentials c = new BasicCredentials(Authenticator.of(users), "cim");
 
-    assertThat(c.principal(basic("alice:wonderland"))).contains(new RolePrincipal("alice", Role.OPERATOR, "cim", false));
+    assertThat(c.principal(basic("alice:wonderland")))
+        .contains(new RolePrincipal("alice", Role.OPERATOR, "cim", false));
     assertThat(c.principal(basic("bob:builder1")).orElseThrow().role()).isEqualTo(Role.VIEWER);
     assertThat(c.principal(basic("alice:wonderland"))).as("remembered").isPresent();
   }
@@ -48,6 +51,7 @@ class BasicCredentialsTest {
   void withoutUsersFileEveryoneIsTheAnonymousViewer() {
     BasicCredentials c = new BasicCredentials(Authenticator.none(), "cim");
 
-    assertThat(c.principal(null)).contains(new RolePrincipal("anonymous", Role.VIEWER, "cim", true));
+    assertThat(c.principal(null))
+        .contains(new RolePrincipal("anonymous", Role.VIEWER, "cim", true));
   }
 }

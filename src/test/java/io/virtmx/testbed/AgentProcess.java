@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The agent as users run it: {@code java -jar target/virtmx.jar …} in its own process, its log (stderr) captured
- * in a file that tests can wait on. The jar path comes from Failsafe's {@code virtmx.jar} system property.
+ * The agent as users run it: {@code java -jar target/virtmx.jar …} in its own process, its log
+ * (stderr) captured in a file that tests can wait on. The jar path comes from Failsafe's {@code
+ * virtmx.jar} system property.
  */
 public final class AgentProcess implements AutoCloseable {
   private final Process process;
@@ -30,7 +31,8 @@ public final class AgentProcess implements AutoCloseable {
     String jar = System.getProperty("virtmx.jar", "target/virtmx.jar");
     Path p = Path.of(jar);
     if (!Files.isRegularFile(p)) {
-      throw new IllegalStateException("no agent jar at " + p.toAbsolutePath() + ": run 'mvn package' first");
+      throw new IllegalStateException(
+          "no agent jar at " + p.toAbsolutePath() + ": run 'mvn package' first");
     }
     return p;
   }
@@ -46,7 +48,11 @@ public final class AgentProcess implements AutoCloseable {
     try {
       Path log = Files.createTempFile("virtmx-agent", ".log");
       Path out = Files.createTempFile("virtmx-agent", ".out");
-      Process p = new ProcessBuilder(command(args)).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
+      Process p =
+          new ProcessBuilder(command(args))
+              .redirectError(log.toFile())
+              .redirectOutput(out.toFile())
+              .start();
       return new AgentProcess(p, log, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -74,7 +80,10 @@ public final class AgentProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the log has a line matching {@code regex} after character offset {@code from}; returns its end. */
+  /**
+   * Waits until the log has a line matching {@code regex} after character offset {@code from};
+   * returns its end.
+   */
   public int awaitLog(String regex, int from, Duration timeout) {
     Pattern pattern = Pattern.compile(regex, Pattern.MULTILINE);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -85,7 +94,8 @@ public final class AgentProcess implements AutoCloseable {
         return m.end();
       }
       if (!process.isAlive()) {
-        throw new AssertionError("agent exited (" + process.exitValue() + ") before logging /" + regex + "/:\n" + text);
+        throw new AssertionError(
+            "agent exited (" + process.exitValue() + ") before logging /" + regex + "/:\n" + text);
       }
       TestBed.sleep(Duration.ofMillis(100));
     }

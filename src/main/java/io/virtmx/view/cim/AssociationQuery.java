@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Associators and References of one instance, filtered as DSP0200 says: AssocClass (References: ResultClass) on
- * the association, Role on the reference naming the source, ResultRole and ResultClass on the far end.
+ * Associators and References of one instance, filtered as DSP0200 says: AssocClass (References:
+ * ResultClass) on the association, Role on the reference naming the source, ResultRole and
+ * ResultClass on the far end.
  */
 final class AssociationQuery {
   private final ClassRepository repo;
@@ -20,7 +21,10 @@ final class AssociationQuery {
     this.model = model;
   }
 
-  /** The association instances referencing {@code source} in a property named {@code role} (any when null). */
+  /**
+   * The association instances referencing {@code source} in a property named {@code role} (any when
+   * null).
+   */
   List<CimInstance> references(String ns, CimObjectPath source, String assocClass, String role) {
     List<CimInstance> out = new ArrayList<>();
     for (CimInstance a : model.associationsOf(ns, source)) {
@@ -35,7 +39,12 @@ final class AssociationQuery {
   }
 
   /** The instances at the far ends of those associations, without duplicates. */
-  List<Found> associators(String ns, CimObjectPath source, String assocClass, String resultClass, String role,
+  List<Found> associators(
+      String ns,
+      CimObjectPath source,
+      String assocClass,
+      String resultClass,
+      String role,
       String resultRole) {
     Set<CimObjectPath> seen = new LinkedHashSet<>();
     List<Found> out = new ArrayList<>();
@@ -62,11 +71,13 @@ final class AssociationQuery {
 
   private static List<String> roleOf(CimInstance a, CimObjectPath source) {
     List<String> roles = new ArrayList<>(1);
-    a.values().forEach((k, v) -> {
-      if (source.equals(v)) {
-        roles.add(k);
-      }
-    });
+    a.values()
+        .forEach(
+            (k, v) -> {
+              if (source.equals(v)) {
+                roles.add(k);
+              }
+            });
     return roles;
   }
 }

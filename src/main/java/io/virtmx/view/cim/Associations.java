@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds association instances between instances the model already has: {@code link(group, part)} makes one
- * instance of the association class with its two references set to the given paths (with their namespaces).
+ * Builds association instances between instances the model already has: {@code link(group, part)}
+ * makes one instance of the association class with its two references set to the given paths (with
+ * their namespaces).
  */
 final class Associations {
   private final ClassRepository repo;

@@ -1,6 +1,9 @@
 package io.virtmx.view.cim;
 
-/** A CIM error as DSP0201 codes it, answered in the body as {@code <ERROR CODE="6" DESCRIPTION="…"/>}. */
+/**
+ * A CIM error as DSP0201 codes it, answered in the body as {@code <ERROR CODE="6"
+ * DESCRIPTION="…"/>}.
+ */
 public final class CimException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -35,25 +38,26 @@ public final class CimException extends RuntimeException {
 
   /** DSP0201's name of the code, e.g. CIM_ERR_NOT_FOUND. */
   public static String codeName(int code) {
-    return "CIM_ERR_" + switch (code) {
-      case FAILED -> "FAILED";
-      case ACCESS_DENIED -> "ACCESS_DENIED";
-      case INVALID_NAMESPACE -> "INVALID_NAMESPACE";
-      case INVALID_PARAMETER -> "INVALID_PARAMETER";
-      case INVALID_CLASS -> "INVALID_CLASS";
-      case NOT_FOUND -> "NOT_FOUND";
-      case NOT_SUPPORTED -> "NOT_SUPPORTED";
-      case NO_SUCH_PROPERTY -> "NO_SUCH_PROPERTY";
-      case QUERY_LANGUAGE_NOT_SUPPORTED -> "QUERY_LANGUAGE_NOT_SUPPORTED";
-      case INVALID_QUERY -> "INVALID_QUERY";
-      case METHOD_NOT_AVAILABLE -> "METHOD_NOT_AVAILABLE";
-      case METHOD_NOT_FOUND -> "METHOD_NOT_FOUND";
-      case INVALID_ENUMERATION_CONTEXT -> "INVALID_ENUMERATION_CONTEXT";
-      case INVALID_OPERATION_TIMEOUT -> "INVALID_OPERATION_TIMEOUT";
-      case FILTERED_ENUMERATION_NOT_SUPPORTED -> "FILTERED_ENUMERATION_NOT_SUPPORTED";
-      case CONTINUATION_ON_ERROR_NOT_SUPPORTED -> "CONTINUATION_ON_ERROR_NOT_SUPPORTED";
-      case SERVER_LIMITS_EXCEEDED -> "SERVER_LIMITS_EXCEEDED";
-      default -> String.valueOf(code);
-    };
+    return "CIM_ERR_"
+        + switch (code) {
+          case FAILED -> "FAILED";
+          case ACCESS_DENIED -> "ACCESS_DENIED";
+          case INVALID_NAMESPACE -> "INVALID_NAMESPACE";
+          case INVALID_PARAMETER -> "INVALID_PARAMETER";
+          case INVALID_CLASS -> "INVALID_CLASS";
+          case NOT_FOUND -> "NOT_FOUND";
+          case NOT_SUPPORTED -> "NOT_SUPPORTED";
+          case NO_SUCH_PROPERTY -> "NO_SUCH_PROPERTY";
+          case QUERY_LANGUAGE_NOT_SUPPORTED -> "QUERY_LANGUAGE_NOT_SUPPORTED";
+          case INVALID_QUERY -> "INVALID_QUERY";
+          case METHOD_NOT_AVAILABLE -> "METHOD_NOT_AVAILABLE";
+          case METHOD_NOT_FOUND -> "METHOD_NOT_FOUND";
+          case INVALID_ENUMERATION_CONTEXT -> "INVALID_ENUMERATION_CONTEXT";
+          case INVALID_OPERATION_TIMEOUT -> "INVALID_OPERATION_TIMEOUT";
+          case FILTERED_ENUMERATION_NOT_SUPPORTED -> "FILTERED_ENUMERATION_NOT_SUPPORTED";
+          case CONTINUATION_ON_ERROR_NOT_SUPPORTED -> "CONTINUATION_ON_ERROR_NOT_SUPPORTED";
+          case SERVER_LIMITS_EXCEEDED -> "SERVER_LIMITS_EXCEEDED";
+          default -> String.valueOf(code);
+        };
   }
 }

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of CIM-XML (DSP0200): POST on any path, basic authentication, the CIMOperation, CIMMethod and
- * CIMObject headers checked against the body; a bad header or body gets 400 with a CIMError header, and every
- * answer carries {@code CIMOperation: MethodResponse}.
+ * The HTTP side of CIM-XML (DSP0200): POST on any path, basic authentication, the CIMOperation,
+ * CIMMethod and CIMObject headers checked against the body; a bad header or body gets 400 with a
+ * CIMError header, and every answer carries {@code CIMOperation: MethodResponse}.
  */
 final class CimHandler implements HttpHandler {
   static final int MAX_BODY = 4 << 20;
@@ -42,8 +42,13 @@ final class CimHandler implements HttpHandler {
         send(x, 405, null, null);
         return;
       }
-      Optional<Caller> caller = auth.principal(x.getRequestHeaders().getFirst("Authorization"))
-          .map(p -> p.anonymous() ? Caller.anonymousViewer("cim") : new Caller(p.name(), p.role(), "cim"));
+      Optional<Caller> caller =
+          auth.principal(x.getRequestHeaders().getFirst("Authorization"))
+              .map(
+                  p ->
+                      p.anonymous()
+                          ? Caller.anonymousViewer("cim")
+                          : new Caller(p.name(), p.role(), "cim"));
       if (caller.isEmpty()) {
         x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"virtmx CIM\"");
         send(x, 401, null, null);
@@ -77,7 +82,12 @@ final class CimHandler implements HttpHandler {
       request = RequestParser.parse(body);
     } catch (CimException e) {
       x.getResponseHeaders().add("CIMErrorDetails", e.getMessage());
-      send(x, 400, e.code() == CimException.NOT_SUPPORTED ? "multiple-requests-unsupported" : "request-not-well-formed",
+      send(
+          x,
+          400,
+          e.code() == CimException.NOT_SUPPORTED
+              ? "multiple-requests-unsupported"
+              : "request-not-well-formed",
           null);
       return;
     }
@@ -93,7 +103,9 @@ final class CimHandler implements HttpHandler {
   private static boolean objectMatches(String object, CimRequest r) {
     String ns = r.namespace() == null ? "" : r.namespace();
     String o = object.strip();
-    return r.intrinsic() ? o.equalsIgnoreCase(ns) : o.regionMatches(true, 0, ns + ":", 0, ns.length() + 1);
+    return r.intrinsic()
+        ? o.equalsIgnoreCase(ns)
+        : o.regionMatches(true, 0, ns + ":", 0, ns.length() + 1);
   }
 
   private static String header(HttpExchange x, String name) {
@@ -129,7 +141,8 @@ final class CimHandler implements HttpHandler {
     return body.length > MAX_BODY ? null : body;
   }
 
-  private static void send(HttpExchange x, int status, String cimError, byte[] body) throws IOException {
+  private static void send(HttpExchange x, int status, String cimError, byte[] body)
+      throws IOException {
     if (cimError != null) {
       x.getResponseHeaders().add("CIMError", cimError);
     }

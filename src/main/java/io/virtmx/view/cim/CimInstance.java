@@ -4,8 +4,9 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * One instance as a provider rendered it: its class, its path (keys from its properties) and its property values
- * by the class's spelling of the names (String, Boolean, Long, Double, CimObjectPath or a List of those).
+ * One instance as a provider rendered it: its class, its path (keys from its properties) and its
+ * property values by the class's spelling of the names (String, Boolean, Long, Double,
+ * CimObjectPath or a List of those).
  */
 public record CimInstance(String className, CimObjectPath path, Map<String, Object> values) {
   public CimInstance {

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The name of an instance: class and key bindings, with a namespace when it points into another namespace
- * ({@code root/virt:KVM_ComputerSystem.CreationClassName="KVM_ComputerSystem",Name="vm1"}). Key values are
- * String, Boolean, Long or another CimObjectPath. Equality ignores case in class and key names, as CIM does.
+ * The name of an instance: class and key bindings, with a namespace when it points into another
+ * namespace ({@code
+ * root/virt:KVM_ComputerSystem.CreationClassName="KVM_ComputerSystem",Name="vm1"}). Key values are
+ * String, Boolean, Long or another CimObjectPath. Equality ignores case in class and key names, as
+ * CIM does.
  */
 public final class CimObjectPath {
   /** One key binding. */
@@ -32,7 +34,10 @@ public final class CimObjectPath {
     StringBuilder b = new StringBuilder(className.toLowerCase(Locale.ROOT));
     for (Key k : sorted) {
       b.append('\u0001').append(k.name().toLowerCase(Locale.ROOT)).append('=');
-      b.append(k.value() instanceof CimObjectPath p ? "{" + p.identity + "}" : String.valueOf(k.value()));
+      b.append(
+          k.value() instanceof CimObjectPath p
+              ? "{" + p.identity + "}"
+              : String.valueOf(k.value()));
     }
     return b.toString();
   }
@@ -88,7 +93,10 @@ public final class CimObjectPath {
       if (k.value() instanceof String s) {
         b.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       } else {
-        b.append(k.value() instanceof CimObjectPath p ? "\"" + p.toString().replace("\"", "\\\"") + "\"" : k.value());
+        b.append(
+            k.value() instanceof CimObjectPath p
+                ? "\"" + p.toString().replace("\"", "\\\"") + "\""
+                : k.value());
       }
       sep = ",";
     }

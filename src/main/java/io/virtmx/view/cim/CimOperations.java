@@ -13,12 +13,21 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Answers CIM-XML requests (DSP0200 intrinsic operations and RequestStateChange) from the model of the current
- * snapshot, as a complete response document; CIM errors become an ERROR element in it.
+ * Answers CIM-XML requests (DSP0200 intrinsic operations and RequestStateChange) from the model of
+ * the current snapshot, as a complete response document; CIM errors become an ERROR element in it.
  */
 public final class CimOperations {
-  private static final Set<String> CHANGING = Set.of("CreateClass", "ModifyClass", "DeleteClass", "CreateInstance",
-      "ModifyInstance", "DeleteInstance", "SetProperty", "SetQualifier", "DeleteQualifier");
+  private static final Set<String> CHANGING =
+      Set.of(
+          "CreateClass",
+          "ModifyClass",
+          "DeleteClass",
+          "CreateInstance",
+          "ModifyInstance",
+          "DeleteInstance",
+          "SetProperty",
+          "SetQualifier",
+          "DeleteQualifier");
 
   private final ClassRepository repo;
   private final Supplier<HostModel> models;
@@ -37,8 +46,9 @@ public final class CimOperations {
     try {
       String ns = HostModel.namespace(r.namespace());
       if (ns == null) {
-        throw new CimException(CimException.INVALID_NAMESPACE, "no namespace " + r.namespace()
-            + " (this server has root/virt and root/interop)");
+        throw new CimException(
+            CimException.INVALID_NAMESPACE,
+            "no namespace " + r.namespace() + " (this server has root/virt and root/interop)");
       }
       RequestContext c = new RequestContext(r, ns, models.get(), repo, out);
       if (r.intrinsic()) {
@@ -58,7 +68,9 @@ public final class CimOperations {
   private void intrinsic(RequestContext c) {
     String m = c.request().method();
     if (CHANGING.contains(m)) {
-      throw new CimException(CimException.NOT_SUPPORTED, m + " is not supported: the schema and instances are read-only");
+      throw new CimException(
+          CimException.NOT_SUPPORTED,
+          m + " is not supported: the schema and instances are read-only");
     }
     if (pulls.handles(m)) {
       pulls.run(c);
@@ -69,14 +81,18 @@ public final class CimOperations {
       case "EnumerateClassNames" -> classNames(c);
       case "EnumerateClasses" -> classes(c);
       case "GetClass" -> getClass(c);
-      case "EnumerateInstanceNames" -> c.model().enumerate(c.ns(), c.requiredClass("ClassName").name())
-          .forEach(i -> c.out().instanceName(i.path()));
+      case "EnumerateInstanceNames" ->
+          c.model()
+              .enumerate(c.ns(), c.requiredClass("ClassName").name())
+              .forEach(i -> c.out().instanceName(i.path()));
       case "EnumerateInstances" -> enumerateInstances(c);
       case "GetInstance" -> getInstance(c);
       case "GetProperty" -> getProperty(c);
       case "Associators", "AssociatorNames", "References", "ReferenceNames" -> associations(c, m);
       case "ExecQuery" -> execQuery(c);
-      default -> throw new CimException(CimException.NOT_SUPPORTED, "operation " + m + " is not supported");
+      default ->
+          throw new CimException(
+              CimException.NOT_SUPPORTED, "operation " + m + " is not supported");
     }
     c.out().returnValueClose();
   }
@@ -86,7 +102,8 @@ public final class CimOperations {
     if (name != null) {
       name = c.knownClass(name).name();
     }
-    repo.subclasses(name, c.request().flag("DeepInheritance", false)).forEach(k -> c.out().className(k.name()));
+    repo.subclasses(name, c.request().flag("DeepInheritance", false))
+        .forEach(k -> c.out().className(k.name()));
   }
 
   private void classes(RequestContext c) {
@@ -108,10 +125,19 @@ public final class CimOperations {
     boolean localOnly = r.flag("LocalOnly", true);
     Predicate<CimProperty> keep = Selection.of(propertyList, localOnly, true, k);
     Predicate<CimMethod> keepMethod = mm -> !localOnly || !mm.propagated();
-    c.out().cimClass(k, keep, keepMethod, r.flag("IncludeQualifiers", true), r.flag("IncludeClassOrigin", false));
+    c.out()
+        .cimClass(
+            k,
+            keep,
+            keepMethod,
+            r.flag("IncludeQualifiers", true),
+            r.flag("IncludeClassOrigin", false));
   }
 
-  /** LocalOnly is honoured when a client sends TRUE; left out, it is FALSE (DSP0200 deprecates it for instances). */
+  /**
+   * LocalOnly is honoured when a client sends TRUE; left out, it is FALSE (DSP0200 deprecates it
+   * for instances).
+   */
   static Predicate<CimProperty> instanceSelection(CimRequest r, CimClass requested, boolean deep) {
     return Selection.of(r.propertyList(), r.flag("LocalOnly", false), deep, requested);
   }
@@ -131,8 +157,14 @@ public final class CimOperations {
     CimInstance i = c.requiredInstance("InstanceName");
     CimRequest r = c.request();
     CimClass cls = repo.get(i.className());
-    c.out().instance(i, cls, instanceSelection(r, cls, true), r.flag("IncludeQualifiers", false),
-        r.flag("IncludeClassOrigin", false), c.ns());
+    c.out()
+        .instance(
+            i,
+            cls,
+            instanceSelection(r, cls, true),
+            r.flag("IncludeQualifiers", false),
+            r.flag("IncludeClassOrigin", false),
+            c.ns());
   }
 
   private void getProperty(RequestContext c) {
@@ -140,7 +172,8 @@ public final class CimOperations {
     String name = c.request().string("PropertyName", null);
     CimProperty p = name == null ? null : repo.get(i.className()).property(name);
     if (p == null) {
-      throw new CimException(CimException.NO_SUCH_PROPERTY, i.className() + " has no property " + name);
+      throw new CimException(
+          CimException.NO_SUCH_PROPERTY, i.className() + " has no property " + name);
     }
     Object v = i.values().get(p.name());
     if (v instanceof CimObjectPath ref) {
@@ -161,19 +194,37 @@ public final class CimOperations {
     boolean origin = r.flag("IncludeClassOrigin", false);
     List<Found> found;
     if (m.startsWith("Associator")) {
-      found = q.associators(c.ns(), source.path(), c.optionalClass("AssocClass"), c.optionalClass("ResultClass"),
-          r.string("Role", null), r.string("ResultRole", null));
+      found =
+          q.associators(
+              c.ns(),
+              source.path(),
+              c.optionalClass("AssocClass"),
+              c.optionalClass("ResultClass"),
+              r.string("Role", null),
+              r.string("ResultRole", null));
     } else {
-      found = q.references(c.ns(), source.path(), c.optionalClass("ResultClass"), r.string("Role", null)).stream()
-          .map(a -> new Found(a, c.ns())).toList();
+      found =
+          q
+              .references(
+                  c.ns(), source.path(), c.optionalClass("ResultClass"), r.string("Role", null))
+              .stream()
+              .map(a -> new Found(a, c.ns()))
+              .toList();
     }
     for (Found f : found) {
       if (names) {
         c.out().objectPath(f.path(), c.ns());
       } else {
         CimClass cls = repo.get(f.instance().className());
-        c.out().instanceWithPath("VALUE.OBJECTWITHPATH", f.instance(), cls,
-            Selection.of(r.propertyList(), false, true, null), qualifiers, origin, f.namespace());
+        c.out()
+            .instanceWithPath(
+                "VALUE.OBJECTWITHPATH",
+                f.instance(),
+                cls,
+                Selection.of(r.propertyList(), false, true, null),
+                qualifiers,
+                origin,
+                f.namespace());
       }
     }
   }
@@ -182,16 +233,24 @@ public final class CimOperations {
     Wql q = query(c, "QueryLanguage", "Query");
     Predicate<CimProperty> keep = Selection.of(q.properties, false, true, null);
     for (Found f : run(c, q)) {
-      c.out().instanceWithPath("VALUE.OBJECTWITHPATH", f.instance(), repo.get(f.instance().className()), keep, false,
-          false, c.ns());
+      c.out()
+          .instanceWithPath(
+              "VALUE.OBJECTWITHPATH",
+              f.instance(),
+              repo.get(f.instance().className()),
+              keep,
+              false,
+              false,
+              c.ns());
     }
   }
 
   static Wql query(RequestContext c, String languageParam, String queryParam) {
     String language = c.request().string(languageParam, null);
     if (language == null || !language.strip().equalsIgnoreCase("WQL")) {
-      throw new CimException(CimException.QUERY_LANGUAGE_NOT_SUPPORTED, "query language " + language
-          + " is not supported (use WQL)");
+      throw new CimException(
+          CimException.QUERY_LANGUAGE_NOT_SUPPORTED,
+          "query language " + language + " is not supported (use WQL)");
     }
     String text = c.request().string(queryParam, null);
     if (text == null || text.isBlank()) {
@@ -205,6 +264,9 @@ public final class CimOperations {
     if (cls == null) {
       throw new CimException(CimException.INVALID_CLASS, "no class " + q.className);
     }
-    return c.model().enumerate(c.ns(), cls.name()).stream().filter(q.where).map(i -> new Found(i, c.ns())).toList();
+    return c.model().enumerate(c.ns(), cls.name()).stream()
+        .filter(q.where)
+        .map(i -> new Found(i, c.ns()))
+        .toList();
   }
 }

@@ -27,12 +27,19 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The CIM/WBEM view: CIM-XML over HTTP (and HTTPS with a keystore) on any path, serving the DMTF virtualization
- * model of one watched host as libvirt-cim names it, from the latest snapshot.
+ * The CIM/WBEM view: CIM-XML over HTTP (and HTTPS with a keystore) on any path, serving the DMTF
+ * virtualization model of one watched host as libvirt-cim names it, from the latest snapshot.
  */
 public final class CimView implements View {
-  /** Where and how the view listens; {@code port} or {@code httpsPort} 0 turns that listener off. */
-  public record Settings(InetAddress bind, int port, int httpsPort, Path keystore, char[] keystorePassword,
+  /**
+   * Where and how the view listens; {@code port} or {@code httpsPort} 0 turns that listener off.
+   */
+  public record Settings(
+      InetAddress bind,
+      int port,
+      int httpsPort,
+      Path keystore,
+      char[] keystorePassword,
       String host) {}
 
   private final SnapshotSource snapshots;
@@ -45,7 +52,8 @@ public final class CimView implements View {
   private HostModel cached;
   private long cachedVersion = -1;
 
-  public CimView(SnapshotSource snapshots, Operations operations, Authenticator auth, Settings settings) {
+  public CimView(
+      SnapshotSource snapshots, Operations operations, Authenticator auth, Settings settings) {
     this.snapshots = snapshots;
     this.settings = settings;
     this.authenticator = auth;
@@ -56,13 +64,21 @@ public final class CimView implements View {
     }
   }
 
-  /** The model of the served host's current snapshot, rebuilt when the snapshot or a requested state changes. */
+  /**
+   * The model of the served host's current snapshot, rebuilt when the snapshot or a requested state
+   * changes.
+   */
   synchronized HostModel model() {
-    HostSnapshot h = settings.host() != null ? snapshots.host(settings.host()).orElse(null)
-        : snapshots.hosts().stream().findFirst().orElse(null);
+    HostSnapshot h =
+        settings.host() != null
+            ? snapshots.host(settings.host()).orElse(null)
+            : snapshots.hosts().stream().findFirst().orElse(null);
     if (h == null) {
-      throw new CimException(CimException.FAILED, "no snapshot of " + (settings.host() == null ? "any host"
-          : "host " + settings.host()) + " yet");
+      throw new CimException(
+          CimException.FAILED,
+          "no snapshot of "
+              + (settings.host() == null ? "any host" : "host " + settings.host())
+              + " yet");
     }
     if (cached == null || cached.host() != h || cachedVersion != states.version()) {
       cachedVersion = states.version();
@@ -74,34 +90,51 @@ public final class CimView implements View {
   @Override
   public String describe() {
     StringBuilder b = new StringBuilder("CIM-XML on ");
-    servers.forEach(s -> b.append(s instanceof HttpsServer ? "https://" : "http://")
-        .append(settings.bind().getHostAddress()).append(':').append(s.getAddress().getPort()).append(' '));
+    servers.forEach(
+        s ->
+            b.append(s instanceof HttpsServer ? "https://" : "http://")
+                .append(settings.bind().getHostAddress())
+                .append(':')
+                .append(s.getAddress().getPort())
+                .append(' '));
     return b.toString().strip();
   }
 
   /** The bound HTTP port (useful when configured as an ephemeral port). */
   public int httpPort() {
-    return servers.stream().filter(s -> !(s instanceof HttpsServer)).findFirst().map(s -> s.getAddress().getPort())
+    return servers.stream()
+        .filter(s -> !(s instanceof HttpsServer))
+        .findFirst()
+        .map(s -> s.getAddress().getPort())
         .orElse(-1);
   }
 
   @Override
   public void start() throws IOException {
     AtomicInteger n = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "virtmx-cim-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    String hostName = settings.bind().isLoopbackAddress() ? "localhost" : settings.bind().getHostName();
-    CimHandler handler = new CimHandler(new CimOperations(repo, this::model, states), new BasicCredentials(authenticator, "cim"),
-        hostName);
+    pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "virtmx-cim-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    String hostName =
+        settings.bind().isLoopbackAddress() ? "localhost" : settings.bind().getHostName();
+    CimHandler handler =
+        new CimHandler(
+            new CimOperations(repo, this::model, states),
+            new BasicCredentials(authenticator, "cim"),
+            hostName);
     if (settings.port() >= 0 && !(settings.port() == 0 && settings.httpsPort() > 0)) {
-      HttpServer http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
+      HttpServer http =
+          HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
       servers.add(http);
     }
     if (settings.httpsPort() > 0 && settings.keystore() != null) {
-      HttpsServer https = HttpsServer.create(new InetSocketAddress(settings.bind(), settings.httpsPort()), 16);
+      HttpsServer https =
+          HttpsServer.create(new InetSocketAddress(settings.bind(), settings.httpsPort()), 16);
       https.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
       servers.add(https);
     }
@@ -116,13 +149,15 @@ public final class CimView implements View {
     try (InputStream in = Files.newInputStream(settings.keystore())) {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(in, settings.keystorePassword());
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, settings.keystorePassword());
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);
       return ctx;
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot use keystore " + settings.keystore() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot use keystore " + settings.keystore() + ": " + e.getMessage(), e);
     }
   }
 

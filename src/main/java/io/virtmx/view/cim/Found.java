@@ -1,6 +1,9 @@
 package io.virtmx.view.cim;
 
-/** An instance with the namespace it lives in (associators may cross from root/interop to root/virt). */
+/**
+ * An instance with the namespace it lives in (associators may cross from root/interop to
+ * root/virt).
+ */
 record Found(CimInstance instance, String namespace) {
   CimObjectPath path() {
     return instance.path().withNamespace(namespace);

@@ -11,12 +11,14 @@ import java.util.List;
 
 /**
  * The host-level instances: HostSystem (Name = FQDN), the resource pools ({@code MemoryPool/0},
- * {@code ProcessorPool/0}, {@code DiskPool/0} and one per storage pool, {@code NetworkPool/0} and one per network,
- * Graphics/Input/Controller pools), the two services and the management and allocation capabilities.
+ * {@code ProcessorPool/0}, {@code DiskPool/0} and one per storage pool, {@code NetworkPool/0} and
+ * one per network, Graphics/Input/Controller pools), the two services and the management and
+ * allocation capabilities.
  */
 final class HostInstances {
   static final String MANAGEMENT_SERVICE = "Management Service";
   static final String POOL_SERVICE = "RPCS";
+
   /** libvirt-cim gives its revision as a number; ours counts the CIM view's releases. */
   static final String REVISION = "1";
 
@@ -33,7 +35,9 @@ final class HostInstances {
   }
 
   static String fqdn(HostSnapshot host) {
-    return host.node() != null && host.node().hostname() != null ? host.node().hostname() : host.host();
+    return host.node() != null && host.node().hostname() != null
+        ? host.node().hostname()
+        : host.host();
   }
 
   String fqdn() {
@@ -41,11 +45,19 @@ final class HostInstances {
   }
 
   CimInstance hostSystem() {
-    return InstanceBuilder.of(repo, p + "HostSystem").set("CreationClassName", p + "HostSystem").set("Name", fqdn)
-        .set("ElementName", fqdn).set("Caption", "Host System").set("Description", "Virtual System Host")
-        .set("EnabledState", host.up() ? 2L : 0L).set("RequestedState", 12L).set("NameFormat", "IP")
-        .set("HealthState", host.up() ? 5L : 0L).set("OperationalStatus", List.of(host.up() ? 2L : 13L))
-        .set("Dedicated", List.of(0L)).build();
+    return InstanceBuilder.of(repo, p + "HostSystem")
+        .set("CreationClassName", p + "HostSystem")
+        .set("Name", fqdn)
+        .set("ElementName", fqdn)
+        .set("Caption", "Host System")
+        .set("Description", "Virtual System Host")
+        .set("EnabledState", host.up() ? 2L : 0L)
+        .set("RequestedState", 12L)
+        .set("NameFormat", "IP")
+        .set("HealthState", host.up() ? 5L : 0L)
+        .set("OperationalStatus", List.of(host.up() ? 2L : 13L))
+        .set("Dedicated", List.of(0L))
+        .build();
   }
 
   /** Every pool, in the order libvirt-cim lists them. */
@@ -60,32 +72,54 @@ final class HostInstances {
         usedCpus += Math.max(0, d.vcpusCurrent());
       }
     }
-    out.add(pool("MemoryPool", "MemoryPool/0", 4, true).set("AllocationUnits", "KiloBytes")
-        .set("Capacity", node == null || node.memoryTotalBytes() < 0 ? null : node.memoryTotalBytes() / 1024)
-        .set("Reserved", usedKib).build());
-    out.add(pool("ProcessorPool", "ProcessorPool/0", 3, true).set("AllocationUnits", "Processors")
-        .set("Capacity", node == null ? null : (long) node.cpus()).set("Reserved", usedCpus).build());
+    out.add(
+        pool("MemoryPool", "MemoryPool/0", 4, true)
+            .set("AllocationUnits", "KiloBytes")
+            .set(
+                "Capacity",
+                node == null || node.memoryTotalBytes() < 0 ? null : node.memoryTotalBytes() / 1024)
+            .set("Reserved", usedKib)
+            .build());
+    out.add(
+        pool("ProcessorPool", "ProcessorPool/0", 3, true)
+            .set("AllocationUnits", "Processors")
+            .set("Capacity", node == null ? null : (long) node.cpus())
+            .set("Reserved", usedCpus)
+            .build());
     long capacity = 0;
     long allocation = 0;
     for (PoolSnapshot pool : host.pools()) {
       capacity += Math.max(0, pool.capacityBytes());
       allocation += Math.max(0, pool.allocationBytes());
     }
-    out.add(pool("DiskPool", "DiskPool/0", 17, true).set("AllocationUnits", "Bytes").set("Capacity", capacity)
-        .set("Reserved", allocation).build());
+    out.add(
+        pool("DiskPool", "DiskPool/0", 17, true)
+            .set("AllocationUnits", "Bytes")
+            .set("Capacity", capacity)
+            .set("Reserved", allocation)
+            .build());
     for (PoolSnapshot pool : host.pools()) {
-      out.add(pool("DiskPool", "DiskPool/" + pool.name(), 17, false).set("ElementName", pool.name())
-          .set("AllocationUnits", "Bytes").set("Capacity", DomainInstances.positive(pool.capacityBytes()))
-          .set("Reserved", DomainInstances.positive(pool.allocationBytes())).set("Path", pool.targetPath())
-          .set("Autostart", pool.autostart() ? 1L : 0L).set("ResourceSubType", pool.type())
-          .set("OperationalStatus", List.of(pool.active() ? 2L : 10L)).build());
+      out.add(
+          pool("DiskPool", "DiskPool/" + pool.name(), 17, false)
+              .set("ElementName", pool.name())
+              .set("AllocationUnits", "Bytes")
+              .set("Capacity", DomainInstances.positive(pool.capacityBytes()))
+              .set("Reserved", DomainInstances.positive(pool.allocationBytes()))
+              .set("Path", pool.targetPath())
+              .set("Autostart", pool.autostart() ? 1L : 0L)
+              .set("ResourceSubType", pool.type())
+              .set("OperationalStatus", List.of(pool.active() ? 2L : 10L))
+              .build());
     }
     out.add(pool("NetworkPool", "NetworkPool/0", 10, true).build());
     for (NetworkSnapshot net : host.networks()) {
-      out.add(pool("NetworkPool", "NetworkPool/" + net.name(), 10, false).set("ElementName", net.name())
-          .set("Caption", net.bridge() == null ? null : "Bridge: " + net.bridge())
-          .set("ResourceSubType", net.forwardMode()).set("OperationalStatus", List.of(net.active() ? 2L : 10L))
-          .build());
+      out.add(
+          pool("NetworkPool", "NetworkPool/" + net.name(), 10, false)
+              .set("ElementName", net.name())
+              .set("Caption", net.bridge() == null ? null : "Bridge: " + net.bridge())
+              .set("ResourceSubType", net.forwardMode())
+              .set("OperationalStatus", List.of(net.active() ? 2L : 10L))
+              .build());
     }
     out.add(pool("GraphicsPool", "GraphicsPool/0", 24, true).build());
     out.add(pool("InputPool", "InputPool/0", 13, true).build());
@@ -94,20 +128,30 @@ final class HostInstances {
   }
 
   private InstanceBuilder pool(String suffix, String id, long type, boolean primordial) {
-    return InstanceBuilder.of(repo, p + suffix).set("InstanceID", id).set("PoolID", id).set("ElementName", id)
-        .set("ResourceType", type).set("Primordial", primordial);
+    return InstanceBuilder.of(repo, p + suffix)
+        .set("InstanceID", id)
+        .set("PoolID", id)
+        .set("ElementName", id)
+        .set("ResourceType", type)
+        .set("Primordial", primordial);
   }
 
   /** AllocationCapabilities of a pool: same InstanceID and ResourceType. */
   CimInstance allocationCapabilities(CimInstance pool) {
-    return InstanceBuilder.of(repo, p + "AllocationCapabilities").set("InstanceID", pool.get("InstanceID"))
-        .set("ElementName", pool.get("InstanceID")).set("ResourceType", pool.get("ResourceType"))
-        .set("RequestTypesSupported", 3L).set("SharingMode", 3L).build();
+    return InstanceBuilder.of(repo, p + "AllocationCapabilities")
+        .set("InstanceID", pool.get("InstanceID"))
+        .set("ElementName", pool.get("InstanceID"))
+        .set("ResourceType", pool.get("ResourceType"))
+        .set("RequestTypesSupported", 3L)
+        .set("SharingMode", 3L)
+        .build();
   }
 
   CimInstance managementService() {
-    return service("VirtualSystemManagementService", MANAGEMENT_SERVICE).set("Revision", REVISION)
-        .set("Release", version()).build();
+    return service("VirtualSystemManagementService", MANAGEMENT_SERVICE)
+        .set("Revision", REVISION)
+        .set("Release", version())
+        .build();
   }
 
   CimInstance poolService() {
@@ -115,16 +159,25 @@ final class HostInstances {
   }
 
   private InstanceBuilder service(String suffix, String name) {
-    return InstanceBuilder.of(repo, p + suffix).set("SystemCreationClassName", p + "HostSystem")
-        .set("SystemName", fqdn).set("CreationClassName", p + suffix).set("Name", name).set("ElementName", name)
-        .set("Started", true).set("EnabledState", 2L).set("RequestedState", 12L).set("OperationalStatus", List.of(2L))
+    return InstanceBuilder.of(repo, p + suffix)
+        .set("SystemCreationClassName", p + "HostSystem")
+        .set("SystemName", fqdn)
+        .set("CreationClassName", p + suffix)
+        .set("Name", name)
+        .set("ElementName", name)
+        .set("Started", true)
+        .set("EnabledState", 2L)
+        .set("RequestedState", 12L)
+        .set("OperationalStatus", List.of(2L))
         .set("HealthState", 5L);
   }
 
   CimInstance managementCapabilities() {
     return InstanceBuilder.of(repo, p + "VirtualSystemManagementCapabilities")
-        .set("InstanceID", "ManagementCapabilities").set("ElementName", "ManagementCapabilities")
-        .set("VirtualSystemTypesSupported", List.of(p.substring(0, p.length() - 1))).build();
+        .set("InstanceID", "ManagementCapabilities")
+        .set("ElementName", "ManagementCapabilities")
+        .set("VirtualSystemTypesSupported", List.of(p.substring(0, p.length() - 1)))
+        .build();
   }
 
   static String version() {

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * Every instance the server serves for one host snapshot, by namespace and class, built lazily class by class and
- * kept for as long as the snapshot is current. Nothing here calls libvirt: it all renders from the snapshot.
+ * Every instance the server serves for one host snapshot, by namespace and class, built lazily
+ * class by class and kept for as long as the snapshot is current. Nothing here calls libvirt: it
+ * all renders from the snapshot.
  */
 public final class HostModel {
   public static final String VIRT = "root/virt";
@@ -80,8 +81,8 @@ public final class HostModel {
   }
 
   /**
-   * The instance of that path in the namespace (the path's own namespace when it has one), or null. The allocation
-   * templates are found here although no enumeration lists them.
+   * The instance of that path in the namespace (the path's own namespace when it has one), or null.
+   * The allocation templates are found here although no enumeration lists them.
    */
   public synchronized CimInstance get(String ns, CimObjectPath path) {
     String n = path.namespace() != null ? namespace(path.namespace()) : ns;
@@ -107,7 +108,9 @@ public final class HostModel {
     return index.get(path);
   }
 
-  /** Association instances in the namespace that reference {@code path} in one of their references. */
+  /**
+   * Association instances in the namespace that reference {@code path} in one of their references.
+   */
   public synchronized List<CimInstance> associationsOf(String ns, CimObjectPath path) {
     Map<CimObjectPath, List<CimInstance>> index = byEndpoint.get(ns);
     if (index == null) {
@@ -138,8 +141,12 @@ public final class HostModel {
       return switch (name) {
         case "CIM_Namespace" -> interop.namespaces();
         case "CIM_ObjectManager" -> List.of(interop.objectManager());
-        default -> name.equals(p + "RegisteredProfile") ? interop.profiles()
-            : name.equals(p + "ElementConformsToProfile") ? interop.conformance(this) : List.of();
+        default ->
+            name.equals(p + "RegisteredProfile")
+                ? interop.profiles()
+                : name.equals(p + "ElementConformsToProfile")
+                    ? interop.conformance(this)
+                    : List.of();
       };
     }
     if (!name.startsWith(p) || name.equals(p + "RegisteredProfile")) {
@@ -148,32 +155,44 @@ public final class HostModel {
     String suffix = name.substring(p.length());
     return switch (suffix) {
       case "HostSystem" -> List.of(hosts.hostSystem());
-      case "ComputerSystem" -> eachDomain(d -> domains.computerSystem(d, requestedState.applyAsInt(d.name())));
+      case "ComputerSystem" ->
+          eachDomain(d -> domains.computerSystem(d, requestedState.applyAsInt(d.name())));
       case "VirtualSystemSettingData" -> eachDomain(domains::settings);
       case "EnabledLogicalElementCapabilities" -> eachDomain(domains::capabilities);
       case "VirtualSystemManagementService" -> List.of(hosts.managementService());
       case "ResourcePoolConfigurationService" -> List.of(hosts.poolService());
       case "VirtualSystemManagementCapabilities" -> List.of(hosts.managementCapabilities());
-      case "AllocationCapabilities" -> group("pool").stream().map(hosts::allocationCapabilities).toList();
+      case "AllocationCapabilities" ->
+          group("pool").stream().map(hosts::allocationCapabilities).toList();
       case "ElementConformsToProfile" -> interop.conformance(this);
-      default -> cls.isAssociation() ? new VirtAssociations(repo, this, p).build(suffix)
-          : repo.isA(name, "CIM_ResourceAllocationSettingData") ? ofClass(group("rasd"), name)
-          : repo.isA(name, "CIM_ResourcePool") ? ofClass(group("pool"), name)
-          : repo.isA(name, "CIM_LogicalDevice") ? ofClass(group("device"), name) : List.of();
+      default ->
+          cls.isAssociation()
+              ? new VirtAssociations(repo, this, p).build(suffix)
+              : repo.isA(name, "CIM_ResourceAllocationSettingData")
+                  ? ofClass(group("rasd"), name)
+                  : repo.isA(name, "CIM_ResourcePool")
+                      ? ofClass(group("pool"), name)
+                      : repo.isA(name, "CIM_LogicalDevice")
+                          ? ofClass(group("device"), name)
+                          : List.of();
     };
   }
 
-  /** All RASDs, devices, allocation templates or pools of the host, computed once and split by class. */
+  /**
+   * All RASDs, devices, allocation templates or pools of the host, computed once and split by
+   * class.
+   */
   List<CimInstance> group(String group) {
     String key = "group|" + group;
     List<CimInstance> list = cache.get(key);
     if (list == null) {
-      list = switch (group) {
-        case "rasd" -> eachDomainAll(domains::resourceSettings);
-        case "device" -> eachDomainAll(domains::devices);
-        case "template" -> templates.all();
-        default -> hosts.pools();
-      };
+      list =
+          switch (group) {
+            case "rasd" -> eachDomainAll(domains::resourceSettings);
+            case "device" -> eachDomainAll(domains::devices);
+            case "template" -> templates.all();
+            default -> hosts.pools();
+          };
       cache.put(key, list);
     }
     return list;
@@ -191,7 +210,8 @@ public final class HostModel {
     return out;
   }
 
-  private List<CimInstance> eachDomainAll(java.util.function.Function<DomainSnapshot, List<CimInstance>> f) {
+  private List<CimInstance> eachDomainAll(
+      java.util.function.Function<DomainSnapshot, List<CimInstance>> f) {
     List<CimInstance> out = new ArrayList<>();
     for (DomainSnapshot d : host.domains()) {
       out.addAll(f.apply(d));

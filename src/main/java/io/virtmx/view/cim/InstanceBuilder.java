@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds an instance of a class of the repository, checking every property name against the class so that a
- * provider cannot serve a property its class does not declare; the path is made from the key properties.
+ * Builds an instance of a class of the repository, checking every property name against the class
+ * so that a provider cannot serve a property its class does not declare; the path is made from the
+ * key properties.
  */
 public final class InstanceBuilder {
   private final CimClass cls;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Open enumerations of the pull operations: the full result, taken when the enumeration was opened, handed out
- * in pieces. At most {@link #MAX_OPEN} at once; each expires after its OperationTimeout (default 30 s, at most
- * 5 min) without a pull. Context ids are random.
+ * Open enumerations of the pull operations: the full result, taken when the enumeration was opened,
+ * handed out in pieces. At most {@link #MAX_OPEN} at once; each expires after its OperationTimeout
+ * (default 30 s, at most 5 min) without a pull. Context ids are random.
  */
 final class PullContexts {
   static final int MAX_OPEN = 64;
@@ -18,7 +18,10 @@ final class PullContexts {
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** One open enumeration: its results, how far it got, whether it returns paths only, its namespace. */
+  /**
+   * One open enumeration: its results, how far it got, whether it returns paths only, its
+   * namespace.
+   */
   static final class Context {
     final List<Found> results;
     final boolean pathsOnly;
@@ -51,7 +54,8 @@ final class PullContexts {
   synchronized String add(Context c) {
     sweep();
     if (open.size() >= MAX_OPEN) {
-      throw new CimException(CimException.SERVER_LIMITS_EXCEEDED, "too many open enumerations (" + MAX_OPEN + ")");
+      throw new CimException(
+          CimException.SERVER_LIMITS_EXCEEDED, "too many open enumerations (" + MAX_OPEN + ")");
     }
     byte[] id = new byte[12];
     RANDOM.nextBytes(id);
@@ -65,7 +69,9 @@ final class PullContexts {
     sweep();
     Context c = id == null ? null : open.get(id);
     if (c == null) {
-      throw new CimException(CimException.INVALID_ENUMERATION_CONTEXT, "no open enumeration '" + id + "' (closed or expired)");
+      throw new CimException(
+          CimException.INVALID_ENUMERATION_CONTEXT,
+          "no open enumeration '" + id + "' (closed or expired)");
     }
     c.expiresAtNanos = System.nanoTime() + c.timeout.toNanos();
     return c;
@@ -73,7 +79,8 @@ final class PullContexts {
 
   synchronized void close(String id) {
     if (open.remove(id) == null) {
-      throw new CimException(CimException.INVALID_ENUMERATION_CONTEXT, "no open enumeration '" + id + "'");
+      throw new CimException(
+          CimException.INVALID_ENUMERATION_CONTEXT, "no open enumeration '" + id + "'");
     }
   }
 
@@ -92,7 +99,8 @@ final class PullContexts {
       return DEFAULT_TIMEOUT;
     }
     if (seconds == 0 || seconds > MAX_TIMEOUT.toSeconds()) {
-      throw new CimException(CimException.INVALID_OPERATION_TIMEOUT,
+      throw new CimException(
+          CimException.INVALID_OPERATION_TIMEOUT,
           "OperationTimeout must be 1.." + MAX_TIMEOUT.toSeconds() + " seconds");
     }
     return Duration.ofSeconds(seconds);

@@ -9,15 +9,21 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Which properties of an instance or class a response carries: PropertyList (null = all), LocalOnly (only those
- * the requested class itself defines) and DeepInheritance false (only those the requested class knows).
+ * Which properties of an instance or class a response carries: PropertyList (null = all), LocalOnly
+ * (only those the requested class itself defines) and DeepInheritance false (only those the
+ * requested class knows).
  */
 final class Selection {
   private Selection() {}
 
-  static Predicate<CimProperty> of(List<String> propertyList, boolean localOnly, boolean deep, CimClass requested) {
-    Set<String> names = propertyList == null ? null
-        : propertyList.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+  static Predicate<CimProperty> of(
+      List<String> propertyList, boolean localOnly, boolean deep, CimClass requested) {
+    Set<String> names =
+        propertyList == null
+            ? null
+            : propertyList.stream()
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     return p -> {
       if (names != null && !names.contains(p.name().toLowerCase(Locale.ROOT))) {
         return false;

@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code RequestStateChange} on a ComputerSystem with libvirt-cim's meaning: 2 start (shut off) or resume
- * (paused), 3 destroy, 4 shut down, 9 pause, 10 reboot, 11 reset, through the shared operations service. Other
- * states are CIM_ERR_NOT_SUPPORTED, transitions the domain's state does not allow CIM_ERR_FAILED. The state last
- * requested is kept per domain and reported as RequestedState.
+ * {@code RequestStateChange} on a ComputerSystem with libvirt-cim's meaning: 2 start (shut off) or
+ * resume (paused), 3 destroy, 4 shut down, 9 pause, 10 reboot, 11 reset, through the shared
+ * operations service. Other states are CIM_ERR_NOT_SUPPORTED, transitions the domain's state does
+ * not allow CIM_ERR_FAILED. The state last requested is kept per domain and reported as
+ * RequestedState.
  */
 public final class StateChanges {
   private final Operations operations;
@@ -38,13 +39,16 @@ public final class StateChanges {
 
   void invoke(RequestContext c, Caller caller) {
     String method = c.request().method();
-    if (!method.equalsIgnoreCase("RequestStateChange") || !c.repo().isA(c.request().target().className(),
-        c.model().prefix() + "_ComputerSystem")) {
-      throw new CimException(CimException.METHOD_NOT_AVAILABLE, "method " + method + " is not available on "
-          + c.request().target().className());
+    if (!method.equalsIgnoreCase("RequestStateChange")
+        || !c.repo()
+            .isA(c.request().target().className(), c.model().prefix() + "_ComputerSystem")) {
+      throw new CimException(
+          CimException.METHOD_NOT_AVAILABLE,
+          "method " + method + " is not available on " + c.request().target().className());
     }
     if (c.request().target().keys().isEmpty()) {
-      throw new CimException(CimException.INVALID_PARAMETER, "RequestStateChange needs an instance, not a class");
+      throw new CimException(
+          CimException.INVALID_PARAMETER, "RequestStateChange needs an instance, not a class");
     }
     CimInstance cs = c.instance(c.request().target().withNamespace(null));
     String name = (String) cs.get("Name");
@@ -52,8 +56,11 @@ public final class StateChanges {
     if (state < 0) {
       throw new CimException(CimException.INVALID_PARAMETER, "RequestedState is missing");
     }
-    DomainSnapshot d = c.model().host().domain(name)
-        .orElseThrow(() -> new CimException(CimException.NOT_FOUND, "no domain " + name));
+    DomainSnapshot d =
+        c.model()
+            .host()
+            .domain(name)
+            .orElseThrow(() -> new CimException(CimException.NOT_FOUND, "no domain " + name));
     String host = c.model().host().host();
     try {
       operations.checkAllowed(caller, "RequestStateChange");
@@ -66,7 +73,8 @@ public final class StateChanges {
     c.out().methodReturn(CimType.UINT32, 0L);
   }
 
-  private static void apply(DomainOperations ops, Caller caller, String host, DomainSnapshot d, int state) {
+  private static void apply(
+      DomainOperations ops, Caller caller, String host, DomainSnapshot d, int state) {
     DomainState s = d.state();
     boolean running = s == DomainState.RUNNING || s == DomainState.BLOCKED;
     String name = d.name();
@@ -80,13 +88,23 @@ public final class StateChanges {
           throw failed("Invalid state transition: " + name + " is " + s.label());
         }
       }
-      case StateMapping.DISABLED -> require(running, name, s, () -> ops.destroy(caller, host, name));
-      case StateMapping.SHUT_DOWN -> require(running, name, s, () -> ops.shutdown(caller, host, name));
+      case StateMapping.DISABLED ->
+          require(running, name, s, () -> ops.destroy(caller, host, name));
+      case StateMapping.SHUT_DOWN ->
+          require(running, name, s, () -> ops.shutdown(caller, host, name));
       case StateMapping.PAUSED -> require(running, name, s, () -> ops.suspend(caller, host, name));
-      case StateMapping.REBOOT -> require(running || s == DomainState.PAUSED, name, s, () -> ops.reboot(caller, host, name));
-      case StateMapping.RESET -> require(running || s == DomainState.PAUSED, name, s, () -> ops.reset(caller, host, name));
-      default -> throw new CimException(CimException.NOT_SUPPORTED, "RequestedState " + state + " is not supported "
-          + "(2 enable, 3 disable, 4 shut down, 9 pause, 10 reboot, 11 reset)");
+      case StateMapping.REBOOT ->
+          require(
+              running || s == DomainState.PAUSED, name, s, () -> ops.reboot(caller, host, name));
+      case StateMapping.RESET ->
+          require(running || s == DomainState.PAUSED, name, s, () -> ops.reset(caller, host, name));
+      default ->
+          throw new CimException(
+              CimException.NOT_SUPPORTED,
+              "RequestedState "
+                  + state
+                  + " is not supported "
+                  + "(2 enable, 3 disable, 4 shut down, 9 pause, 10 reboot, 11 reset)");
     }
   }
 

@@ -3,8 +3,9 @@ package io.virtmx.view.cim;
 import io.virtmx.model.DomainState;
 
 /**
- * libvirt domain states in CIM terms, as libvirt-cim maps them: EnabledState (2 enabled, 3 disabled, 4 shutting
- * down, 6 suspended, 9 quiesce/paused), HealthState, OperationalStatus and OperatingStatus.
+ * libvirt domain states in CIM terms, as libvirt-cim maps them: EnabledState (2 enabled, 3
+ * disabled, 4 shutting down, 6 suspended, 9 quiesce/paused), HealthState, OperationalStatus and
+ * OperatingStatus.
  */
 public final class StateMapping {
   public static final int ENABLED = 2;
@@ -47,7 +48,9 @@ public final class StateMapping {
     };
   }
 
-  /** OperatingStatus: 5 stopped, 6 aborted, 7 dormant, 32768 started (libvirt-cim's vendor value). */
+  /**
+   * OperatingStatus: 5 stopped, 6 aborted, 7 dormant, 32768 started (libvirt-cim's vendor value).
+   */
   public static int operatingStatus(DomainState s) {
     return switch (s) {
       case RUNNING -> 32768;
@@ -57,7 +60,9 @@ public final class StateMapping {
     };
   }
 
-  /** The class prefix for a hypervisor type as libvirt names it: QEMU/KVM, LXC, Xen, else Libvirt. */
+  /**
+   * The class prefix for a hypervisor type as libvirt names it: QEMU/KVM, LXC, Xen, else Libvirt.
+   */
   public static String prefix(String hypervisorType) {
     if (hypervisorType == null) {
       return "Libvirt";

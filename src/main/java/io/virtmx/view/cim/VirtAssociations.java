@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The associations of root/virt, between instances the model already has: SystemDevice (system to its devices),
- * VirtualSystemSettingDataComponent (VSSD to RASDs), SettingsDefineState (device to its RASD), ElementSettingData
- * (system to VSSD), ElementCapabilities, ElementAllocatedFromPool, ResourceAllocationFromPool, HostedResourcePool,
- * HostedService, HostedDependency (host to its virtual systems) and SettingsDefineCapabilities (a pool's
- * AllocationCapabilities to its {@link AllocationTemplates}).
+ * The associations of root/virt, between instances the model already has: SystemDevice (system to
+ * its devices), VirtualSystemSettingDataComponent (VSSD to RASDs), SettingsDefineState (device to
+ * its RASD), ElementSettingData (system to VSSD), ElementCapabilities, ElementAllocatedFromPool,
+ * ResourceAllocationFromPool, HostedResourcePool, HostedService, HostedDependency (host to its
+ * virtual systems) and SettingsDefineCapabilities (a pool's AllocationCapabilities to its {@link
+ * AllocationTemplates}).
  */
 final class VirtAssociations {
   private static final String NS = HostModel.VIRT;
@@ -53,12 +54,16 @@ final class VirtAssociations {
     List<CimInstance> pools = model.group("pool");
     Map<String, CimObjectPath> systems = pathsBy(of("ComputerSystem"), "Name");
     return switch (suffix) {
-      case "SystemDevice" -> assoc(suffix, "GroupComponent", "PartComponent")
-          .linkEach(devices, d -> systems.get((String) d.get("SystemName")), NS).list();
+      case "SystemDevice" ->
+          assoc(suffix, "GroupComponent", "PartComponent")
+              .linkEach(devices, d -> systems.get((String) d.get("SystemName")), NS)
+              .list();
       case "VirtualSystemSettingDataComponent" -> {
-        Map<String, CimObjectPath> vssds = pathsBy(of("VirtualSystemSettingData"), "VirtualSystemIdentifier");
+        Map<String, CimObjectPath> vssds =
+            pathsBy(of("VirtualSystemSettingData"), "VirtualSystemIdentifier");
         yield assoc(suffix, "GroupComponent", "PartComponent")
-            .linkEach(rasds, r -> vssds.get(domainOf((String) r.get("InstanceID"))), NS).list();
+            .linkEach(rasds, r -> vssds.get(domainOf((String) r.get("InstanceID"))), NS)
+            .list();
       }
       case "SettingsDefineState" -> {
         Map<String, CimObjectPath> byId = pathsBy(rasds, "InstanceID");
@@ -67,7 +72,8 @@ final class VirtAssociations {
         yield a.list();
       }
       case "ElementSettingData" -> {
-        Map<String, CimObjectPath> vssds = pathsBy(of("VirtualSystemSettingData"), "VirtualSystemIdentifier");
+        Map<String, CimObjectPath> vssds =
+            pathsBy(of("VirtualSystemSettingData"), "VirtualSystemIdentifier");
         Associations a = assoc(suffix, "ManagedElement", "SettingData");
         systems.forEach((name, cs) -> a.link(cs, vssds.get(name), "IsCurrent", 1L));
         yield a.list();
@@ -78,32 +84,46 @@ final class VirtAssociations {
         Map<String, CimObjectPath> poolById = pathsBy(pools, "InstanceID");
         Map<String, CimInstance> rasdById = new HashMap<>();
         rasds.forEach(r -> rasdById.put((String) r.get("InstanceID"), r));
-        yield assoc(suffix, "Antecedent", "Dependent").linkEach(devices, d -> {
-          CimInstance r = rasdById.get(rasdId(d));
-          return r == null ? null : poolById.get((String) r.get("PoolID"));
-        }, NS).list();
+        yield assoc(suffix, "Antecedent", "Dependent")
+            .linkEach(
+                devices,
+                d -> {
+                  CimInstance r = rasdById.get(rasdId(d));
+                  return r == null ? null : poolById.get((String) r.get("PoolID"));
+                },
+                NS)
+            .list();
       }
       case "ResourceAllocationFromPool" -> {
         Map<String, CimObjectPath> poolById = pathsBy(pools, "InstanceID");
-        yield assoc(suffix, "Antecedent", "Dependent").linkEach(rasds, r -> poolById.get((String) r.get("PoolID")), NS)
+        yield assoc(suffix, "Antecedent", "Dependent")
+            .linkEach(rasds, r -> poolById.get((String) r.get("PoolID")), NS)
             .list();
       }
-      case "HostedResourcePool" -> assoc(suffix, "GroupComponent", "PartComponent").linkAll(one("HostSystem"), pools, NS)
-          .list();
-      case "HostedService" -> assoc(suffix, "Antecedent", "Dependent")
-          .link(one("HostSystem"), one("VirtualSystemManagementService"))
-          .link(one("HostSystem"), one("ResourcePoolConfigurationService")).list();
-      case "HostedDependency" -> assoc(suffix, "Antecedent", "Dependent")
-          .linkAll(one("HostSystem"), of("ComputerSystem"), NS).list();
+      case "HostedResourcePool" ->
+          assoc(suffix, "GroupComponent", "PartComponent")
+              .linkAll(one("HostSystem"), pools, NS)
+              .list();
+      case "HostedService" ->
+          assoc(suffix, "Antecedent", "Dependent")
+              .link(one("HostSystem"), one("VirtualSystemManagementService"))
+              .link(one("HostSystem"), one("ResourcePoolConfigurationService"))
+              .list();
+      case "HostedDependency" ->
+          assoc(suffix, "Antecedent", "Dependent")
+              .linkAll(one("HostSystem"), of("ComputerSystem"), NS)
+              .list();
       default -> List.of();
     };
   }
 
   private List<CimInstance> elementCapabilities(Map<String, CimObjectPath> systems) {
-    Associations a = new Associations(repo, p + "ElementCapabilities", "ManagedElement", "Capabilities");
+    Associations a =
+        new Associations(repo, p + "ElementCapabilities", "ManagedElement", "Capabilities");
     CimObjectPath vsmc = one("VirtualSystemManagementCapabilities");
     a.link(one("HostSystem"), vsmc).link(one("VirtualSystemManagementService"), vsmc);
-    Map<String, CimObjectPath> elec = pathsBy(of("EnabledLogicalElementCapabilities"), "InstanceID");
+    Map<String, CimObjectPath> elec =
+        pathsBy(of("EnabledLogicalElementCapabilities"), "InstanceID");
     systems.forEach((name, cs) -> a.link(cs, elec.get(name)));
     Map<String, CimObjectPath> alloc = pathsBy(of("AllocationCapabilities"), "InstanceID");
     for (CimInstance pool : model.group("pool")) {
@@ -112,7 +132,10 @@ final class VirtAssociations {
     return a.list();
   }
 
-  /** Each pool's AllocationCapabilities to the templates of its ResourceType, with their role and range. */
+  /**
+   * Each pool's AllocationCapabilities to the templates of its ResourceType, with their role and
+   * range.
+   */
   private List<CimInstance> settingsDefineCapabilities() {
     Associations a = assoc("SettingsDefineCapabilities", "GroupComponent", "PartComponent");
     List<CimInstance> templates = model.group("template");
@@ -120,8 +143,10 @@ final class VirtAssociations {
       for (CimInstance t : templates) {
         if (t.get("ResourceType").equals(caps.get("ResourceType"))) {
           long[] roleRange = AllocationTemplates.roleAndRange((String) t.get("InstanceID"));
-          a.link(caps.path().withNamespace(NS), t.path().withNamespace(NS), Map.of("ValueRole", roleRange[0],
-              "ValueRange", roleRange[1], "PropertyPolicy", 0L));
+          a.link(
+              caps.path().withNamespace(NS),
+              t.path().withNamespace(NS),
+              Map.of("ValueRole", roleRange[0], "ValueRange", roleRange[1], "PropertyPolicy", 0L));
         }
       }
     }

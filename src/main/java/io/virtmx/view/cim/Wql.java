@@ -8,13 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A WQL query: {@code SELECT * | p1, p2 FROM Class [WHERE condition]} where a condition combines comparisons
- * ({@code =, <>, !=, <, <=, >, >=} against a string, number, TRUE/FALSE or NULL, and {@code IS [NOT] NULL}) with
- * AND, OR, NOT and parentheses. Example: {@code SELECT Name FROM KVM_ComputerSystem WHERE EnabledState = 2}.
+ * A WQL query: {@code SELECT * | p1, p2 FROM Class [WHERE condition]} where a condition combines
+ * comparisons ({@code =, <>, !=, <, <=, >, >=} against a string, number, TRUE/FALSE or NULL, and
+ * {@code IS [NOT] NULL}) with AND, OR, NOT and parentheses. Example: {@code SELECT Name FROM
+ * KVM_ComputerSystem WHERE EnabledState = 2}.
  */
 final class Wql {
-  private static final Pattern TOKEN = Pattern.compile(
-      "\\s*(?:('(?:[^']|'')*')|(\"[^\"]*\")|(<>|!=|<=|>=|[=<>(),*])|([-+]?\\d+(?:\\.\\d+)?)|([A-Za-z_][A-Za-z0-9_]*))");
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "\\s*(?:('(?:[^']|'')*')|(\"[^\"]*\")|(<>|!=|<=|>=|[=<>(),*])|([-+]?\\d+(?:\\.\\d+)?)|([A-Za-z_][A-Za-z0-9_]*))");
 
   final List<String> properties;
   final String className;
@@ -128,7 +130,9 @@ final class Wql {
 
   private static boolean compare(Object value, String op, Object literal) {
     if (value == null || literal == null) {
-      return op.equals("=") ? value == literal : (op.equals("<>") || op.equals("!=")) && value != literal;
+      return op.equals("=")
+          ? value == literal
+          : (op.equals("<>") || op.equals("!=")) && value != literal;
     }
     int c;
     if (value instanceof Number a && literal instanceof Number b) {
@@ -151,8 +155,10 @@ final class Wql {
   }
 
   private String name() {
-    if (pos >= tokens.size() || !Character.isLetter(tokens.get(pos).charAt(0)) && tokens.get(pos).charAt(0) != '_') {
-      throw invalid("expected a name" + (pos < tokens.size() ? ", got '" + tokens.get(pos) + "'" : ""));
+    if (pos >= tokens.size()
+        || !Character.isLetter(tokens.get(pos).charAt(0)) && tokens.get(pos).charAt(0) != '_') {
+      throw invalid(
+          "expected a name" + (pos < tokens.size() ? ", got '" + tokens.get(pos) + "'" : ""));
     }
     return tokens.get(pos++);
   }

@@ -8,8 +8,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * Server sockets on one address (not every interface, as RMI would by default), plain or TLS. The registry and the
- * connector share one instance, so RMI serves both on the same port.
+ * Server sockets on one address (not every interface, as RMI would by default), plain or TLS. The
+ * registry and the connector share one instance, so RMI serves both on the same port.
  */
 final class BoundSocketFactory implements RMIServerSocketFactory {
   private static final int BACKLOG = 50;
@@ -27,7 +27,8 @@ final class BoundSocketFactory implements RMIServerSocketFactory {
     if (tls == null) {
       return new ServerSocket(port, BACKLOG, address);
     }
-    SSLServerSocket socket = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(port, BACKLOG, address);
+    SSLServerSocket socket =
+        (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(port, BACKLOG, address);
     socket.setNeedClientAuth(false);
     return socket;
   }

@@ -7,9 +7,10 @@ import java.lang.annotation.Target;
 import javax.management.MBeanOperationInfo;
 
 /**
- * Describes an MBean interface, attribute getter or operation for {@link Documented}: the text JConsole shows, the
- * {@code units} descriptor field, and an operation's impact. A getter marked {@code operation = true} is published
- * as an operation of that name (e.g. {@code getXmlDescription()}) instead of as an attribute.
+ * Describes an MBean interface, attribute getter or operation for {@link Documented}: the text
+ * JConsole shows, the {@code units} descriptor field, and an operation's impact. A getter marked
+ * {@code operation = true} is published as an operation of that name (e.g. {@code
+ * getXmlDescription()}) instead of as an attribute.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

@@ -15,10 +15,11 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 
 /**
- * The one mechanism that documents every virtmx MBean: turns the bare {@code MBeanInfo} JMX derives from an MXBean
- * interface into one with the {@link Doc} and {@link Param} texts, real parameter names, impacts and {@code units}
- * descriptor fields, and maps {@link OperationException}s to exceptions any JMX client can deserialize. An
- * interface member without a {@code @Doc} is a programming error and fails registration.
+ * The one mechanism that documents every virtmx MBean: turns the bare {@code MBeanInfo} JMX derives
+ * from an MXBean interface into one with the {@link Doc} and {@link Param} texts, real parameter
+ * names, impacts and {@code units} descriptor fields, and maps {@link OperationException}s to
+ * exceptions any JMX client can deserialize. An interface member without a {@code @Doc} is a
+ * programming error and fails registration.
  */
 final class Documented {
   private static final Map<Class<?>, MBeanInfo> CACHE = new ConcurrentHashMap<>();
@@ -31,26 +32,29 @@ final class Documented {
   }
 
   /**
-   * Per interface: each getter or setter published as an operation (operation name to attribute name), e.g.
-   * {@code getXmlDescription -> XmlDescription}, {@code setMemory -> Memory}.
+   * Per interface: each getter or setter published as an operation (operation name to attribute
+   * name), e.g. {@code getXmlDescription -> XmlDescription}, {@code setMemory -> Memory}.
    */
-  private static final ClassValue<Map<String, String>> ACCESSOR_OPERATIONS = new ClassValue<>() {
-    @Override
-    protected Map<String, String> computeValue(Class<?> iface) {
-      Map<String, String> out = new java.util.HashMap<>();
-      for (Method m : iface.getMethods()) {
-        Doc d = m.getAnnotation(Doc.class);
-        if (d != null && d.operation() && accessor(m)) {
-          out.put(m.getName(), m.getName().substring(3));
+  private static final ClassValue<Map<String, String>> ACCESSOR_OPERATIONS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, String> computeValue(Class<?> iface) {
+          Map<String, String> out = new java.util.HashMap<>();
+          for (Method m : iface.getMethods()) {
+            Doc d = m.getAnnotation(Doc.class);
+            if (d != null && d.operation() && accessor(m)) {
+              out.put(m.getName(), m.getName().substring(3));
+            }
+          }
+          return Map.copyOf(out);
         }
-      }
-      return Map.copyOf(out);
-    }
-  };
+      };
 
   private static boolean accessor(Method m) {
     return m.getName().startsWith("get") && m.getParameterCount() == 0
-        || m.getName().startsWith("set") && m.getParameterCount() == 1 && m.getReturnType() == void.class;
+        || m.getName().startsWith("set")
+            && m.getParameterCount() == 1
+            && m.getReturnType() == void.class;
   }
 
   /** The attribute behind an operation that is really a getter or setter, or null. */
@@ -58,22 +62,27 @@ final class Documented {
     return operation == null ? null : ACCESSOR_OPERATIONS.get(iface).get(operation);
   }
 
-  /** Whether reading ({@code set == false}) or writing the attribute is published only as an operation. */
+  /**
+   * Whether reading ({@code set == false}) or writing the attribute is published only as an
+   * operation.
+   */
   static boolean hidden(Class<?> iface, String attribute, boolean set) {
-    return attribute != null && ACCESSOR_OPERATIONS.get(iface).containsKey((set ? "set" : "get") + attribute);
+    return attribute != null
+        && ACCESSOR_OPERATIONS.get(iface).containsKey((set ? "set" : "get") + attribute);
   }
 
   /**
-   * The JMX form of a failed operation: an {@link MBeanException} whose message is libvirt's (or the refusal's)
-   * and whose cause is a plain JDK exception, without our stack frames.
+   * The JMX form of a failed operation: an {@link MBeanException} whose message is libvirt's (or
+   * the refusal's) and whose cause is a plain JDK exception, without our stack frames.
    */
   static MBeanException toJmx(OperationException e) {
     String message = e.getMessage();
-    Exception cause = switch (e.reason()) {
-      case READ_ONLY, DENIED -> new SecurityException(message);
-      case INVALID_ARGUMENT -> new IllegalArgumentException(message);
-      default -> new IllegalStateException(message);
-    };
+    Exception cause =
+        switch (e.reason()) {
+          case READ_ONLY, DENIED -> new SecurityException(message);
+          case INVALID_ARGUMENT -> new IllegalArgumentException(message);
+          default -> new IllegalStateException(message);
+        };
     cause.setStackTrace(new StackTraceElement[0]);
     MBeanException jmx = new MBeanException(cause, message);
     jmx.setStackTrace(new StackTraceElement[0]);
@@ -106,24 +115,48 @@ final class Documented {
       boolean writable = set != null && !set.operation();
       if (readable || writable) {
         Doc d = readable ? get : set;
-        attributes.add(new MBeanAttributeInfo(a.getName(), a.getType(), d.value(), readable, writable,
-            readable && a.isIs(), withUnits(a.getDescriptor(), d.units())));
+        attributes.add(
+            new MBeanAttributeInfo(
+                a.getName(),
+                a.getType(),
+                d.value(),
+                readable,
+                writable,
+                readable && a.isIs(),
+                withUnits(a.getDescriptor(), d.units())));
       }
       if (get != null && get.operation()) {
-        operations.add(new MBeanOperationInfo(getter.getName(), get.value(), new MBeanParameterInfo[0], a.getType(),
-            get.impact(), withUnits(a.getDescriptor(), get.units())));
+        operations.add(
+            new MBeanOperationInfo(
+                getter.getName(),
+                get.value(),
+                new MBeanParameterInfo[0],
+                a.getType(),
+                get.impact(),
+                withUnits(a.getDescriptor(), get.units())));
       }
       if (set != null && set.operation()) {
         MBeanParameterInfo[] param = {parameter(iface, setter, 0, a.getType(), a.getDescriptor())};
-        operations.add(new MBeanOperationInfo(setter.getName(), set.value(), param, "void", set.impact(),
-            ImmutableDescriptor.EMPTY_DESCRIPTOR));
+        operations.add(
+            new MBeanOperationInfo(
+                setter.getName(),
+                set.value(),
+                param,
+                "void",
+                set.impact(),
+                ImmutableDescriptor.EMPTY_DESCRIPTOR));
       }
     }
     for (MBeanOperationInfo o : raw.getOperations()) {
       operations.add(operation(iface, o));
     }
-    return new MBeanInfo(raw.getClassName(), type.value(), attributes.toArray(new MBeanAttributeInfo[0]), 
-        raw.getConstructors(), operations.toArray(new MBeanOperationInfo[0]), raw.getNotifications(),
+    return new MBeanInfo(
+        raw.getClassName(),
+        type.value(),
+        attributes.toArray(new MBeanAttributeInfo[0]),
+        raw.getConstructors(),
+        operations.toArray(new MBeanOperationInfo[0]),
+        raw.getNotifications(),
         raw.getDescriptor());
   }
 
@@ -135,14 +168,21 @@ final class Documented {
     for (int i = 0; i < params.length; i++) {
       params[i] = parameter(iface, m, i, rawParams[i].getType(), rawParams[i].getDescriptor());
     }
-    return new MBeanOperationInfo(o.getName(), d.value(), params, o.getReturnType(), d.impact(),
+    return new MBeanOperationInfo(
+        o.getName(),
+        d.value(),
+        params,
+        o.getReturnType(),
+        d.impact(),
         withUnits(o.getDescriptor(), d.units()));
   }
 
-  private static MBeanParameterInfo parameter(Class<?> iface, Method m, int i, String type, Descriptor descriptor) {
+  private static MBeanParameterInfo parameter(
+      Class<?> iface, Method m, int i, String type, Descriptor descriptor) {
     Param p = m.getParameters()[i].getAnnotation(Param.class);
     if (p == null) {
-      throw new IllegalStateException(iface.getSimpleName() + "." + m.getName() + " parameter " + i + " has no @Param");
+      throw new IllegalStateException(
+          iface.getSimpleName() + "." + m.getName() + " parameter " + i + " has no @Param");
     }
     return new MBeanParameterInfo(p.name(), type, p.value(), withUnits(descriptor, p.units()));
   }
@@ -156,7 +196,9 @@ final class Documented {
   }
 
   private static Descriptor withUnits(Descriptor base, String units) {
-    return units.isEmpty() ? base : ImmutableDescriptor.union(base, new ImmutableDescriptor("units=" + units));
+    return units.isEmpty()
+        ? base
+        : ImmutableDescriptor.union(base, new ImmutableDescriptor("units=" + units));
   }
 
   private static Method getter(Class<?> iface, String attribute) {

@@ -14,14 +14,19 @@ import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
 
 /**
- * An MXBean implementation wrapped with the {@link Documented} info and error mapping; the form in which every
- * virtmx MBean is registered. Objects without notifications get an emitter that never sends any.
+ * An MXBean implementation wrapped with the {@link Documented} info and error mapping; the form in
+ * which every virtmx MBean is registered. Objects without notifications get an emitter that never
+ * sends any.
  */
 final class DocumentedMBean<T> extends StandardEmitterMBean {
   private final Class<T> iface;
 
   DocumentedMBean(T implementation, Class<T> iface, NotificationEmitter emitter) {
-    super(implementation, iface, true, emitter == null ? new NotificationBroadcasterSupport() : emitter);
+    super(
+        implementation,
+        iface,
+        true,
+        emitter == null ? new NotificationBroadcasterSupport() : emitter);
     this.iface = iface;
   }
 
@@ -56,7 +61,8 @@ final class DocumentedMBean<T> extends StandardEmitterMBean {
   }
 
   @Override
-  public Object getAttribute(String attribute) throws AttributeNotFoundException, MBeanException, ReflectionException {
+  public Object getAttribute(String attribute)
+      throws AttributeNotFoundException, MBeanException, ReflectionException {
     if (Documented.hidden(iface, attribute, false)) {
       throw new AttributeNotFoundException("no attribute " + attribute + " (it is an operation)");
     }
@@ -65,16 +71,26 @@ final class DocumentedMBean<T> extends StandardEmitterMBean {
 
   @Override
   public AttributeList getAttributes(String[] attributes) {
-    return super.getAttributes(Arrays.stream(attributes).filter(a -> !Documented.hidden(iface, a, false))
-        .toArray(String[]::new));
+    return super.getAttributes(
+        Arrays.stream(attributes)
+            .filter(a -> !Documented.hidden(iface, a, false))
+            .toArray(String[]::new));
   }
 
   @Override
   public void setAttribute(Attribute attribute)
-      throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+      throws AttributeNotFoundException,
+          InvalidAttributeValueException,
+          MBeanException,
+          ReflectionException {
     if (Documented.hidden(iface, attribute.getName(), true)) {
-      throw new AttributeNotFoundException("attribute " + attribute.getName() + " is not writable (use the operation "
-          + "set" + attribute.getName() + ")");
+      throw new AttributeNotFoundException(
+          "attribute "
+              + attribute.getName()
+              + " is not writable (use the operation "
+              + "set"
+              + attribute.getName()
+              + ")");
     }
     super.setAttribute(attribute);
   }
@@ -82,7 +98,9 @@ final class DocumentedMBean<T> extends StandardEmitterMBean {
   @Override
   public AttributeList setAttributes(AttributeList attributes) {
     AttributeList allowed = new AttributeList();
-    attributes.asList().stream().filter(a -> !Documented.hidden(iface, a.getName(), true)).forEach(allowed::add);
+    attributes.asList().stream()
+        .filter(a -> !Documented.hidden(iface, a.getName(), true))
+        .forEach(allowed::add);
     return super.setAttributes(allowed);
   }
 }

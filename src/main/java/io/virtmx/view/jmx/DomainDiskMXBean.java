@@ -1,7 +1,11 @@
 package io.virtmx.view.jmx;
 
-/** One disk of a domain: its definition and I/O counters as plain numbers (-1 where not reported) and rates. */
-@Doc("One disk of a domain: definition, cumulative I/O counters (-1 where not reported) and per-second rates")
+/**
+ * One disk of a domain: its definition and I/O counters as plain numbers (-1 where not reported)
+ * and rates.
+ */
+@Doc(
+    "One disk of a domain: definition, cumulative I/O counters (-1 where not reported) and per-second rates")
 public interface DomainDiskMXBean {
   @Doc("Target device in the guest, e.g. vda")
   String getName();

@@ -1,8 +1,12 @@
 package io.virtmx.view.jmx;
 
-/** One network interface of a domain: definition, counters as plain numbers (-1 where not reported) and rates. */
-@Doc("One network interface of a running domain, seen from the host: cumulative counters (-1 where not reported) "
-    + "and per-second rates")
+/**
+ * One network interface of a domain: definition, counters as plain numbers (-1 where not reported)
+ * and rates.
+ */
+@Doc(
+    "One network interface of a running domain, seen from the host: cumulative counters (-1 where not reported) "
+        + "and per-second rates")
 public interface DomainInterfaceMXBean {
   @Doc("Host-side target device, e.g. vnet0")
   String getName();
@@ -46,7 +50,9 @@ public interface DomainInterfaceMXBean {
   @Doc("Sent packets dropped")
   long getTxDrops();
 
-  @Doc(value = "Bytes received per second over the last interval, NaN if unknown", units = "bytes/s")
+  @Doc(
+      value = "Bytes received per second over the last interval, NaN if unknown",
+      units = "bytes/s")
   double getRxBytesPerSec();
 
   @Doc(value = "Bytes sent per second over the last interval, NaN if unknown", units = "bytes/s")

@@ -4,11 +4,13 @@ import static javax.management.MBeanOperationInfo.ACTION;
 import static javax.management.MBeanOperationInfo.INFO;
 
 /**
- * A libvirt domain (virtual machine): identity, state, resources and statistics from the latest snapshot, and
- * every lifecycle operation. Counters are -1 when libvirt does not report them, rates NaN until two samples exist.
+ * A libvirt domain (virtual machine): identity, state, resources and statistics from the latest
+ * snapshot, and every lifecycle operation. Counters are -1 when libvirt does not report them, rates
+ * NaN until two samples exist.
  */
-@Doc("A libvirt domain (virtual machine): state, vCPUs, memory, CPU and balloon statistics, lifecycle operations. "
-    + "Emits libvirt.domain.lifecycle.* notifications and an attribute change notification when State changes")
+@Doc(
+    "A libvirt domain (virtual machine): state, vCPUs, memory, CPU and balloon statistics, lifecycle operations. "
+        + "Emits libvirt.domain.lifecycle.* notifications and an attribute change notification when State changes")
 public interface DomainMXBean {
   @Doc("Domain name")
   String getName();
@@ -70,11 +72,15 @@ public interface DomainMXBean {
   @Doc(value = "Cumulative CPU time in kernel mode, -1 if not reported", units = "ns")
   long getCpuSystemNs();
 
-  @Doc(value = "CPU use over the last interval as a percentage of one host core (above 100 with several vCPUs)",
+  @Doc(
+      value =
+          "CPU use over the last interval as a percentage of one host core (above 100 with several vCPUs)",
       units = "percent")
   double getCpuPercent();
 
-  @Doc(value = "CPU use over the last interval as a percentage of the domain's vCPUs (0-100)", units = "percent")
+  @Doc(
+      value = "CPU use over the last interval as a percentage of the domain's vCPUs (0-100)",
+      units = "percent")
   double getCpuPercentOfVcpus();
 
   @Doc(value = "Balloon: memory the guest currently has, -1 if not reported", units = "KiB")
@@ -89,10 +95,14 @@ public interface DomainMXBean {
   @Doc(value = "Balloon: memory usable by the guest OS, -1 if not reported", units = "KiB")
   long getBalloonAvailableKib();
 
-  @Doc(value = "Balloon: memory the guest could reclaim without swapping, -1 if not reported", units = "KiB")
+  @Doc(
+      value = "Balloon: memory the guest could reclaim without swapping, -1 if not reported",
+      units = "KiB")
   long getBalloonUsableKib();
 
-  @Doc(value = "Resident set size of the domain's process on the host, -1 if not reported", units = "KiB")
+  @Doc(
+      value = "Resident set size of the domain's process on the host, -1 if not reported",
+      units = "KiB")
   long getBalloonRssKib();
 
   @Doc(value = "Balloon: memory swapped in by the guest, -1 if not reported", units = "KiB")
@@ -110,7 +120,9 @@ public interface DomainMXBean {
   @Doc(value = "Balloon: memory the guest uses as disk cache, -1 if not reported", units = "KiB")
   long getBalloonDiskCachesKib();
 
-  @Doc(value = "Guest memory in use as a percentage of available memory, NaN if not reported", units = "percent")
+  @Doc(
+      value = "Guest memory in use as a percentage of available memory, NaN if not reported",
+      units = "percent")
   double getGuestMemoryUsedPercent();
 
   @Doc("Number of disks")
@@ -128,7 +140,8 @@ public interface DomainMXBean {
   @Doc("Number of network interfaces")
   int getInterfaceCount();
 
-  @Doc("Interface targets (vnet0…) or MAC addresses while not running; each running one has a DomainInterface MBean")
+  @Doc(
+      "Interface targets (vnet0…) or MAC addresses while not running; each running one has a DomainInterface MBean")
   String[] getInterfaces();
 
   @Doc(value = "Bytes received per second over all interfaces, NaN if unknown", units = "bytes/s")
@@ -167,7 +180,8 @@ public interface DomainMXBean {
   @Doc("Resumes a paused domain")
   void resume();
 
-  @Doc("Saves the domain's memory to a libvirt-managed file and stops it; the next start restores it")
+  @Doc(
+      "Saves the domain's memory to a libvirt-managed file and stops it; the next start restores it")
   void managedSave();
 
   @Doc("Removes the domain's managed save image")
@@ -183,11 +197,14 @@ public interface DomainMXBean {
   void setVcpus(@Param(name = "count", value = "New vCPU count") int count);
 
   @Doc(value = "Sets whether the domain starts with the host", operation = true)
-  void setAutostart(@Param(name = "autostart", value = "true to start with the host") boolean autostart);
+  void setAutostart(
+      @Param(name = "autostart", value = "true to start with the host") boolean autostart);
 
   @Doc("Creates a snapshot of the domain")
-  void createSnapshot(@Param(name = "name", value = "Snapshot name") String name,
-      @Param(name = "description", value = "Free text description, may be empty") String description);
+  void createSnapshot(
+      @Param(name = "name", value = "Snapshot name") String name,
+      @Param(name = "description", value = "Free text description, may be empty")
+          String description);
 
   @Doc("Reverts the domain to a snapshot")
   void revertToSnapshot(@Param(name = "name", value = "Snapshot name") String name);
@@ -198,15 +215,24 @@ public interface DomainMXBean {
   @Doc(value = "Names of the domain's snapshots", impact = INFO)
   String[] listSnapshots();
 
-  @Doc(value = "Migrates the domain peer-to-peer to another libvirt host, keeping its definition there and "
-      + "removing it here; returns when the migration has finished", impact = ACTION)
-  void migrate(@Param(name = "destinationUri", value = "libvirt URI of the destination, e.g. qemu+ssh://hv2/system")
-      String destinationUri,
+  @Doc(
+      value =
+          "Migrates the domain peer-to-peer to another libvirt host, keeping its definition there and "
+              + "removing it here; returns when the migration has finished",
+      impact = ACTION)
+  void migrate(
+      @Param(
+              name = "destinationUri",
+              value = "libvirt URI of the destination, e.g. qemu+ssh://hv2/system")
+          String destinationUri,
       @Param(name = "live", value = "true to migrate while the domain keeps running") boolean live,
       @Param(name = "bandwidthMiBps", value = "Bandwidth limit, 0 for unlimited", units = "MiB/s")
-      long bandwidthMiBps);
+          long bandwidthMiBps);
 
-  @Doc(value = "The domain's libvirt XML definition as libvirt returns it now", impact = INFO, operation = true)
+  @Doc(
+      value = "The domain's libvirt XML definition as libvirt returns it now",
+      impact = INFO,
+      operation = true)
   String getXmlDescription();
 
   @Doc("Removes the domain's persistent definition (a running domain keeps running as transient)")

@@ -23,7 +23,9 @@ final class HostBean implements HostMXBean {
   }
 
   private HostSnapshot snap() {
-    return index.host(host).orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
+    return index
+        .host(host)
+        .orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
   }
 
   private NodeInfo node() {

@@ -4,8 +4,12 @@ import static javax.management.MBeanOperationInfo.ACTION;
 
 import java.util.Map;
 
-/** A libvirt host (node) as virtmx last collected it: identity, versions, CPU, memory and object counts. */
-@Doc("A libvirt host: node information and statistics, versions, collection status and domain counts by state")
+/**
+ * A libvirt host (node) as virtmx last collected it: identity, versions, CPU, memory and object
+ * counts.
+ */
+@Doc(
+    "A libvirt host: node information and statistics, versions, collection status and domain counts by state")
 public interface HostMXBean {
   @Doc("Host name as published by virtmx (configured, or the hostname libvirt reports)")
   String getName();
@@ -13,10 +17,12 @@ public interface HostMXBean {
   @Doc("libvirt connection URI")
   String getUri();
 
-  @Doc("Whether libvirt answered the last collection; objects of a host that is down keep their last values")
+  @Doc(
+      "Whether libvirt answered the last collection; objects of a host that is down keep their last values")
   boolean isUp();
 
-  @Doc("Whether the values are older than the last collection attempt (host down or collection timed out)")
+  @Doc(
+      "Whether the values are older than the last collection attempt (host down or collection timed out)")
   boolean isStale();
 
   @Doc("When the last collection attempt finished, ISO-8601")
@@ -70,16 +76,22 @@ public interface HostMXBean {
   @Doc(value = "Free host memory", units = "bytes")
   long getMemoryFreeBytes();
 
-  @Doc(value = "Cumulative host CPU time in user mode over all CPUs, -1 if not reported", units = "ns")
+  @Doc(
+      value = "Cumulative host CPU time in user mode over all CPUs, -1 if not reported",
+      units = "ns")
   long getCpuUserNs();
 
-  @Doc(value = "Cumulative host CPU time in kernel mode over all CPUs, -1 if not reported", units = "ns")
+  @Doc(
+      value = "Cumulative host CPU time in kernel mode over all CPUs, -1 if not reported",
+      units = "ns")
   long getCpuSystemNs();
 
   @Doc(value = "Cumulative host CPU idle time over all CPUs, -1 if not reported", units = "ns")
   long getCpuIdleNs();
 
-  @Doc(value = "Cumulative host CPU time waiting for I/O over all CPUs, -1 if not reported", units = "ns")
+  @Doc(
+      value = "Cumulative host CPU time waiting for I/O over all CPUs, -1 if not reported",
+      units = "ns")
   long getCpuIowaitNs();
 
   @Doc("Domains (active and defined)")
@@ -106,11 +118,18 @@ public interface HostMXBean {
   @Doc("Virtual networks")
   int getNetworkCount();
 
-  @Doc(value = "Defines a persistent domain from its libvirt XML; returns the domain's name", impact = ACTION)
-  String defineDomain(@Param(name = "xml", value = "Domain definition, libvirt domain XML") String xml);
+  @Doc(
+      value = "Defines a persistent domain from its libvirt XML; returns the domain's name",
+      impact = ACTION)
+  String defineDomain(
+      @Param(name = "xml", value = "Domain definition, libvirt domain XML") String xml);
 
-  @Doc(value = "Creates and starts a transient domain from its libvirt XML; returns the domain's name", impact = ACTION)
-  String createDomain(@Param(name = "xml", value = "Domain definition, libvirt domain XML") String xml);
+  @Doc(
+      value =
+          "Creates and starts a transient domain from its libvirt XML; returns the domain's name",
+      impact = ACTION)
+  String createDomain(
+      @Param(name = "xml", value = "Domain definition, libvirt domain XML") String xml);
 
   @Doc(value = "Collects the whole host again now instead of at the next interval", impact = ACTION)
   void refresh();

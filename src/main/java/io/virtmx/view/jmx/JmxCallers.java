@@ -6,9 +6,10 @@ import java.security.AccessController;
 import javax.security.auth.Subject;
 
 /**
- * Who is calling an MBean, from the {@code Subject} the connector runs the call under: a user authenticated by
- * {@link ConnectorAuthenticator} (or any view that runs calls as a {@link RolePrincipal}), the anonymous loopback
- * viewer, or, with no Subject at all, a trusted local caller (in-process, or attached by the same OS user).
+ * Who is calling an MBean, from the {@code Subject} the connector runs the call under: a user
+ * authenticated by {@link ConnectorAuthenticator} (or any view that runs calls as a {@link
+ * RolePrincipal}), the anonymous loopback viewer, or, with no Subject at all, a trusted local
+ * caller (in-process, or attached by the same OS user).
  */
 final class JmxCallers {
   private JmxCallers() {}
@@ -19,7 +20,9 @@ final class JmxCallers {
       return Caller.localTrusted("jmx-local");
     }
     for (RolePrincipal p : subject.getPrincipals(RolePrincipal.class)) {
-      return p.anonymous() ? Caller.anonymousViewer(p.via()) : new Caller(p.name(), p.role(), p.via());
+      return p.anonymous()
+          ? Caller.anonymousViewer(p.via())
+          : new Caller(p.name(), p.role(), p.via());
     }
     return Caller.anonymousViewer("jmx"); // a Subject we did not create: never trusted
   }

@@ -11,24 +11,30 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.management.MBeanServer;
 
 /**
- * The JMX view: every host, domain, disk, interface, pool, volume and network as an MXBean in the platform MBean
- * server (beside the JVM's own, visible to a local JConsole attach), and with a port, the remote RMI connector.
+ * The JMX view: every host, domain, disk, interface, pool, volume and network as an MXBean in the
+ * platform MBean server (beside the JVM's own, visible to a local JConsole attach), and with a
+ * port, the remote RMI connector.
  */
 public final class JmxView implements View {
   private final SnapshotSource source;
   private final RemoteConnector remote;
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "virtmx-jmx-registry");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "virtmx-jmx-registry");
+            t.setDaemon(true);
+            return t;
+          });
   private final MBeanRegistry registry;
 
   /**
    * @param remote the remote connector's settings, or null for MBeans in this JVM only
    */
-  public JmxView(SnapshotSource source, Operations operations, RemoteSettings remote,
+  public JmxView(
+      SnapshotSource source,
+      Operations operations,
+      RemoteSettings remote,
       io.virtmx.security.Authenticator auth) {
     this.source = source;
     this.registry = new MBeanRegistry(server, new SnapshotIndex(), operations, sweeper);
@@ -39,12 +45,16 @@ public final class JmxView implements View {
   }
 
   /** Where the remote connector listens; {@code keystore} null for plain RMI. */
-  public record RemoteSettings(java.net.InetAddress bind, int port, java.nio.file.Path keystore,
-      char[] keystorePassword) {}
+  public record RemoteSettings(
+      java.net.InetAddress bind, int port, java.nio.file.Path keystore, char[] keystorePassword) {}
 
   @Override
   public String describe() {
-    return "jmx: " + registry.size() + " MBeans in domain '" + ObjectNames.DOMAIN + "'"
+    return "jmx: "
+        + registry.size()
+        + " MBeans in domain '"
+        + ObjectNames.DOMAIN
+        + "'"
         + (remote == null ? " (local only)" : ", remote at " + remote.url());
   }
 

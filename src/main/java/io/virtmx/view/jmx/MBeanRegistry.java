@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one MBean registered per host, domain, disk, interface, pool, volume and network of the latest snapshots,
- * leaving unchanged ones alone, and sends their notifications. An object missing from a snapshot is unregistered
- * after {@link #GRACE_MS} (so the event that removed it can still be sent from its MBean), or at once on an
- * "undefined" event. A host that is down keeps its MBeans.
+ * Keeps one MBean registered per host, domain, disk, interface, pool, volume and network of the
+ * latest snapshots, leaving unchanged ones alone, and sends their notifications. An object missing
+ * from a snapshot is unregistered after {@link #GRACE_MS} (so the event that removed it can still
+ * be sent from its MBean), or at once on an "undefined" event. A host that is down keeps its
+ * MBeans.
  */
 final class MBeanRegistry implements SnapshotListener {
   private static final Logger log = LoggerFactory.getLogger(MBeanRegistry.class);
@@ -59,7 +60,11 @@ final class MBeanRegistry implements SnapshotListener {
   private final ScheduledExecutorService sweeper;
   private final Map<String, Map<String, Entry>> hosts = new HashMap<>();
 
-  MBeanRegistry(MBeanServer server, SnapshotIndex index, Operations operations, ScheduledExecutorService sweeper) {
+  MBeanRegistry(
+      MBeanServer server,
+      SnapshotIndex index,
+      Operations operations,
+      ScheduledExecutorService sweeper) {
     this.server = server;
     this.index = index;
     this.operations = operations;
@@ -77,8 +82,18 @@ final class MBeanRegistry implements SnapshotListener {
     current.domains().forEach(d -> domain(entries, seen, h, d));
     current.pools().forEach(p -> pool(entries, seen, h, p));
     for (NetworkSnapshot n : current.networks()) {
-      Entry e = ensure(entries, seen, "N\0" + n.name(), () -> entry(ObjectNames.network(h, n.name()),
-          new StorageBeans.Network(index, operations, h, n), NetworkMXBean.class, ObjectEvent.Kind.NETWORK, "Active"));
+      Entry e =
+          ensure(
+              entries,
+              seen,
+              "N\0" + n.name(),
+              () ->
+                  entry(
+                      ObjectNames.network(h, n.name()),
+                      new StorageBeans.Network(index, operations, h, n),
+                      NetworkMXBean.class,
+                      ObjectEvent.Kind.NETWORK,
+                      "Active"));
       watch(e, "Active", "boolean", n.active());
     }
     long now = System.nanoTime();
@@ -95,30 +110,77 @@ final class MBeanRegistry implements SnapshotListener {
   }
 
   private void domain(Map<String, Entry> entries, Set<String> seen, String h, DomainSnapshot d) {
-    Entry e = ensure(entries, seen, "D\0" + d.name(), () -> entry(ObjectNames.domain(h, d.name()),
-        new DomainBean(index, operations, h, d), DomainMXBean.class, ObjectEvent.Kind.DOMAIN, "State"));
+    Entry e =
+        ensure(
+            entries,
+            seen,
+            "D\0" + d.name(),
+            () ->
+                entry(
+                    ObjectNames.domain(h, d.name()),
+                    new DomainBean(index, operations, h, d),
+                    DomainMXBean.class,
+                    ObjectEvent.Kind.DOMAIN,
+                    "State"));
     watch(e, "State", "java.lang.String", d.state().label());
     DomainBean bean = (DomainBean) e.bean;
     for (DiskStats disk : d.disks()) {
-      ensure(entries, seen, "d\0" + d.name() + "\0" + disk.target(), () -> entry(ObjectNames.disk(h, d.name(),
-          disk.target()), new DeviceBeans.Disk(bean, disk), DomainDiskMXBean.class, null, null));
+      ensure(
+          entries,
+          seen,
+          "d\0" + d.name() + "\0" + disk.target(),
+          () ->
+              entry(
+                  ObjectNames.disk(h, d.name(), disk.target()),
+                  new DeviceBeans.Disk(bean, disk),
+                  DomainDiskMXBean.class,
+                  null,
+                  null));
     }
     for (InterfaceStats i : d.interfaces()) {
       if (i.target() != null && !i.target().isEmpty()) {
-        ensure(entries, seen, "i\0" + d.name() + "\0" + i.target(), () -> entry(ObjectNames.networkInterface(h,
-            d.name(), i.target()), new DeviceBeans.Interface(bean, i), DomainInterfaceMXBean.class, null, null));
+        ensure(
+            entries,
+            seen,
+            "i\0" + d.name() + "\0" + i.target(),
+            () ->
+                entry(
+                    ObjectNames.networkInterface(h, d.name(), i.target()),
+                    new DeviceBeans.Interface(bean, i),
+                    DomainInterfaceMXBean.class,
+                    null,
+                    null));
       }
     }
   }
 
   private void pool(Map<String, Entry> entries, Set<String> seen, String h, PoolSnapshot p) {
-    Entry e = ensure(entries, seen, "P\0" + p.name(), () -> entry(ObjectNames.pool(h, p.name()),
-        new StorageBeans.Pool(index, operations, h, p), StoragePoolMXBean.class, ObjectEvent.Kind.POOL, "State"));
+    Entry e =
+        ensure(
+            entries,
+            seen,
+            "P\0" + p.name(),
+            () ->
+                entry(
+                    ObjectNames.pool(h, p.name()),
+                    new StorageBeans.Pool(index, operations, h, p),
+                    StoragePoolMXBean.class,
+                    ObjectEvent.Kind.POOL,
+                    "State"));
     watch(e, "State", "java.lang.String", PoolSnapshot.stateLabel(p.state()));
     StorageBeans.Pool bean = (StorageBeans.Pool) e.bean;
     for (VolumeSnapshot v : p.volumes()) {
-      ensure(entries, seen, "v\0" + p.name() + "\0" + v.name(), () -> entry(ObjectNames.volume(h, p.name(),
-          v.name()), new StorageBeans.Volume(bean, operations, h, v), StorageVolumeMXBean.class, null, null));
+      ensure(
+          entries,
+          seen,
+          "v\0" + p.name() + "\0" + v.name(),
+          () ->
+              entry(
+                  ObjectNames.volume(h, p.name(), v.name()),
+                  new StorageBeans.Volume(bean, operations, h, v),
+                  StorageVolumeMXBean.class,
+                  null,
+                  null));
     }
   }
 
@@ -129,13 +191,15 @@ final class MBeanRegistry implements SnapshotListener {
     return new Entry(name, bean, new DocumentedMBean<>(bean, HostMXBean.class, notifier), notifier);
   }
 
-  private static <T> Entry entry(ObjectName name, T bean, Class<T> iface, ObjectEvent.Kind kind, String watched) {
+  private static <T> Entry entry(
+      ObjectName name, T bean, Class<T> iface, ObjectEvent.Kind kind, String watched) {
     Notifier notifier = kind == null ? null : Notifier.of(name, kind, watched);
     return new Entry(name, bean, new DocumentedMBean<>(bean, iface, notifier), notifier);
   }
 
   /** The registered entry of {@code key}, registering it first if new; marks it present. */
-  private Entry ensure(Map<String, Entry> entries, Set<String> seen, String key, Supplier<Entry> factory) {
+  private Entry ensure(
+      Map<String, Entry> entries, Set<String> seen, String key, Supplier<Entry> factory) {
     seen.add(key);
     Entry e = entries.get(key);
     if (e == null) {
@@ -170,11 +234,13 @@ final class MBeanRegistry implements SnapshotListener {
     if (entries == null) {
       return;
     }
-    String key = switch (event.kind()) {
-      case DOMAIN -> "D\0";
-      case POOL -> "P\0";
-      case NETWORK -> "N\0";
-    } + event.name();
+    String key =
+        switch (event.kind()) {
+              case DOMAIN -> "D\0";
+              case POOL -> "P\0";
+              case NETWORK -> "N\0";
+            }
+            + event.name();
     Entry e = entries.get(key);
     if (e != null) {
       e.notifier.lifecycle(event);
@@ -195,7 +261,8 @@ final class MBeanRegistry implements SnapshotListener {
     for (Map<String, Entry> entries : hosts.values()) {
       for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
         Entry e = it.next();
-        if (e.missingSince != 0 && now - e.missingSince >= TimeUnit.MILLISECONDS.toNanos(GRACE_MS)) {
+        if (e.missingSince != 0
+            && now - e.missingSince >= TimeUnit.MILLISECONDS.toNanos(GRACE_MS)) {
           unregister(e);
           it.remove();
         }

@@ -1,8 +1,9 @@
 package io.virtmx.view.jmx;
 
 /** A libvirt virtual network. */
-@Doc("A libvirt virtual network: bridge, forward mode, DHCP leases and its operations. Emits "
-    + "libvirt.network.lifecycle.* notifications and an attribute change notification when Active changes")
+@Doc(
+    "A libvirt virtual network: bridge, forward mode, DHCP leases and its operations. Emits "
+        + "libvirt.network.lifecycle.* notifications and an attribute change notification when Active changes")
 public interface NetworkMXBean {
   @Doc("Network name")
   String getName();
@@ -35,5 +36,6 @@ public interface NetworkMXBean {
   void stop();
 
   @Doc(value = "Sets whether the network starts with the host", operation = true)
-  void setAutostart(@Param(name = "autostart", value = "true to start with the host") boolean autostart);
+  void setAutostart(
+      @Param(name = "autostart", value = "true to start with the host") boolean autostart);
 }

@@ -17,16 +17,28 @@ import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /**
- * Sends the notifications of one MBean: a libvirt lifecycle event as type {@code libvirt.domain.lifecycle.stopped}
- * with message "domain web01 on hv1: stopped (destroyed)" and open-type user data (host, kind, name, uuid, event,
- * detail, time), and {@link AttributeChangeNotification}s.
+ * Sends the notifications of one MBean: a libvirt lifecycle event as type {@code
+ * libvirt.domain.lifecycle.stopped} with message "domain web01 on hv1: stopped (destroyed)" and
+ * open-type user data (host, kind, name, uuid, event, detail, time), and {@link
+ * AttributeChangeNotification}s.
  */
 final class Notifier extends NotificationBroadcasterSupport {
   private static final String[] ITEMS = {"host", "kind", "name", "uuid", "event", "detail", "time"};
   static final CompositeType EVENT_TYPE = eventType();
-  private static final String[] DOMAIN_EVENTS = {"defined", "undefined", "started", "suspended", "resumed",
-      "stopped", "shutdown", "pmsuspended", "crashed"};
-  private static final String[] POOL_EVENTS = {"defined", "undefined", "started", "stopped", "created", "deleted"};
+  private static final String[] DOMAIN_EVENTS = {
+    "defined",
+    "undefined",
+    "started",
+    "suspended",
+    "resumed",
+    "stopped",
+    "shutdown",
+    "pmsuspended",
+    "crashed"
+  };
+  private static final String[] POOL_EVENTS = {
+    "defined", "undefined", "started", "stopped", "created", "deleted"
+  };
   private static final String[] NETWORK_EVENTS = {"defined", "undefined", "started", "stopped"};
 
   private final ObjectName source;
@@ -37,35 +49,52 @@ final class Notifier extends NotificationBroadcasterSupport {
     this.source = source;
   }
 
-  /** For an MBean with lifecycle events of {@code kind} and change notifications of {@code attribute}. */
+  /**
+   * For an MBean with lifecycle events of {@code kind} and change notifications of {@code
+   * attribute}.
+   */
   static Notifier of(ObjectName source, ObjectEvent.Kind kind, String attribute) {
     String prefix = prefix(kind);
-    String[] events = switch (kind) {
-      case DOMAIN -> DOMAIN_EVENTS;
-      case POOL -> POOL_EVENTS;
-      case NETWORK -> NETWORK_EVENTS;
-    };
+    String[] events =
+        switch (kind) {
+          case DOMAIN -> DOMAIN_EVENTS;
+          case POOL -> POOL_EVENTS;
+          case NETWORK -> NETWORK_EVENTS;
+        };
     String[] types = new String[events.length];
     for (int i = 0; i < events.length; i++) {
       types[i] = prefix + events[i];
     }
-    return new Notifier(source,
-        new MBeanNotificationInfo(types, Notification.class.getName(), "libvirt lifecycle event of this "
-            + kind.name().toLowerCase(Locale.ROOT) + "; user data: " + String.join(", ", ITEMS)),
+    return new Notifier(
+        source,
+        new MBeanNotificationInfo(
+            types,
+            Notification.class.getName(),
+            "libvirt lifecycle event of this "
+                + kind.name().toLowerCase(Locale.ROOT)
+                + "; user data: "
+                + String.join(", ", ITEMS)),
         changeInfo(attribute));
   }
 
   /** For the Host MBean: every lifecycle event of its objects, and changes of {@code Up}. */
   static Notifier ofHost(ObjectName source) {
-    return new Notifier(source, new MBeanNotificationInfo(new String[] {"libvirt.domain.lifecycle",
-        "libvirt.pool.lifecycle", "libvirt.network.lifecycle"}, Notification.class.getName(),
-        "Every libvirt lifecycle event of the host's domains, pools and networks (type libvirt.KIND.lifecycle.EVENT)"),
+    return new Notifier(
+        source,
+        new MBeanNotificationInfo(
+            new String[] {
+              "libvirt.domain.lifecycle", "libvirt.pool.lifecycle", "libvirt.network.lifecycle"
+            },
+            Notification.class.getName(),
+            "Every libvirt lifecycle event of the host's domains, pools and networks (type libvirt.KIND.lifecycle.EVENT)"),
         changeInfo("Up"));
   }
 
   private static MBeanNotificationInfo changeInfo(String attribute) {
-    return new MBeanNotificationInfo(new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE},
-        AttributeChangeNotification.class.getName(), "The " + attribute + " attribute changed");
+    return new MBeanNotificationInfo(
+        new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE},
+        AttributeChangeNotification.class.getName(),
+        "The " + attribute + " attribute changed");
   }
 
   static String prefix(ObjectEvent.Kind kind) {
@@ -74,21 +103,43 @@ final class Notifier extends NotificationBroadcasterSupport {
 
   void lifecycle(ObjectEvent e) {
     String kind = e.kind().name().toLowerCase(Locale.ROOT);
-    String message = kind + " " + e.name() + " on " + e.host() + ": " + e.event()
-        + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
-    Notification n = new Notification(prefix(e.kind()) + e.event(), source, sequence.incrementAndGet(),
-        e.at().toEpochMilli(), message);
+    String message =
+        kind
+            + " "
+            + e.name()
+            + " on "
+            + e.host()
+            + ": "
+            + e.event()
+            + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+    Notification n =
+        new Notification(
+            prefix(e.kind()) + e.event(),
+            source,
+            sequence.incrementAndGet(),
+            e.at().toEpochMilli(),
+            message);
     n.setUserData(userData(e, kind));
     sendNotification(n);
   }
 
   void changed(String attribute, String type, Object before, Object after) {
-    sendNotification(new AttributeChangeNotification(source, sequence.incrementAndGet(), System.currentTimeMillis(),
-        attribute + " changed from " + before + " to " + after, attribute, type, before, after));
+    sendNotification(
+        new AttributeChangeNotification(
+            source,
+            sequence.incrementAndGet(),
+            System.currentTimeMillis(),
+            attribute + " changed from " + before + " to " + after,
+            attribute,
+            type,
+            before,
+            after));
   }
 
   private static CompositeData userData(ObjectEvent e, String kind) {
-    Object[] values = {e.host(), kind, e.name(), nz(e.uuid()), e.event(), nz(e.detail()), e.at().toString()};
+    Object[] values = {
+      e.host(), kind, e.name(), nz(e.uuid()), e.event(), nz(e.detail()), e.at().toString()
+    };
     try {
       return new CompositeDataSupport(EVENT_TYPE, ITEMS, values);
     } catch (OpenDataException ex) {
@@ -103,12 +154,26 @@ final class Notifier extends NotificationBroadcasterSupport {
   private static CompositeType eventType() {
     OpenType<?>[] types = new OpenType<?>[ITEMS.length];
     java.util.Arrays.fill(types, SimpleType.STRING);
-    Map<String, String> text = Map.of("host", "Host name", "kind", "domain, pool or network", "name", "Object name",
-        "uuid", "Object UUID", "event", "libvirt event: started, stopped…", "detail", "libvirt event detail: booted, "
-            + "destroyed…", "time", "When libvirt reported it, ISO-8601");
+    Map<String, String> text =
+        Map.of(
+            "host",
+            "Host name",
+            "kind",
+            "domain, pool or network",
+            "name",
+            "Object name",
+            "uuid",
+            "Object UUID",
+            "event",
+            "libvirt event: started, stopped…",
+            "detail",
+            "libvirt event detail: booted, " + "destroyed…",
+            "time",
+            "When libvirt reported it, ISO-8601");
     String[] descriptions = java.util.Arrays.stream(ITEMS).map(text::get).toArray(String[]::new);
     try {
-      return new CompositeType("LibvirtEvent", "A libvirt lifecycle event", ITEMS, descriptions, types);
+      return new CompositeType(
+          "LibvirtEvent", "A libvirt lifecycle event", ITEMS, descriptions, types);
     } catch (OpenDataException e) {
       throw new IllegalStateException(e);
     }

@@ -4,9 +4,9 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
- * The stable names of virtmx MBeans, e.g. {@code libvirt:type=Domain,host=hv1,name=web01}. A value with a
- * character an ObjectName value cannot hold ({@code , = : " * ?} or a newline) is quoted, never altered:
- * {@code libvirt:type=Domain,host=hv1,name="db:primary"}.
+ * The stable names of virtmx MBeans, e.g. {@code libvirt:type=Domain,host=hv1,name=web01}. A value
+ * with a character an ObjectName value cannot hold ({@code , = : " * ?} or a newline) is quoted,
+ * never altered: {@code libvirt:type=Domain,host=hv1,name="db:primary"}.
  */
 public final class ObjectNames {
   public static final String DOMAIN = "libvirt";
@@ -60,7 +60,7 @@ public final class ObjectNames {
         case ',', '=', ':', '"', '*', '?', '\n' -> {
           return ObjectName.quote(value);
         }
-        default -> { }
+        default -> {}
       }
     }
     return value;

@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Names and describes one operation parameter for {@link Documented} (JMX would otherwise call it {@code p0}). */
+/**
+ * Names and describes one operation parameter for {@link Documented} (JMX would otherwise call it
+ * {@code p0}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface Param {

@@ -25,9 +25,9 @@ import javax.net.ssl.SSLContext;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 
 /**
- * The remote JMX connector: an RMI registry and the RMI connector server on one port and one address, optionally
- * TLS, authenticating every client against the users file. Clients use
- * {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, as for the JDK's own agent.
+ * The remote JMX connector: an RMI registry and the RMI connector server on one port and one
+ * address, optionally TLS, authenticating every client against the users file. Clients use {@code
+ * service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, as for the JDK's own agent.
  */
 final class RemoteConnector {
   private final JmxView.RemoteSettings settings;
@@ -49,9 +49,11 @@ final class RemoteConnector {
     check();
     InetAddress bind = settings.bind();
     if (System.getProperty("java.rmi.server.hostname") == null && !bind.isAnyLocalAddress()) {
-      System.setProperty("java.rmi.server.hostname", bind.getHostAddress()); // the address stubs point clients to
+      System.setProperty(
+          "java.rmi.server.hostname", bind.getHostAddress()); // the address stubs point clients to
     }
-    SSLContext tls = settings.keystore() == null ? null : tls(settings.keystore(), settings.keystorePassword());
+    SSLContext tls =
+        settings.keystore() == null ? null : tls(settings.keystore(), settings.keystorePassword());
     BoundSocketFactory ssf = new BoundSocketFactory(bind, tls);
     SslRMIClientSocketFactory csf = tls == null ? null : new SslRMIClientSocketFactory();
     registry = LocateRegistry.createRegistry(settings.port(), csf, ssf);
@@ -59,7 +61,8 @@ final class RemoteConnector {
     env.put(JMXConnectorServer.AUTHENTICATOR, new ConnectorAuthenticator(auth));
     RMIJRMPServerImpl rmi = new RMIJRMPServerImpl(settings.port(), csf, ssf, env);
     String host = bind.isAnyLocalAddress() ? "" : bind.getHostAddress();
-    server = new RMIConnectorServer(new JMXServiceURL("rmi", host, settings.port()), env, rmi, mbeans);
+    server =
+        new RMIConnectorServer(new JMXServiceURL("rmi", host, settings.port()), env, rmi, mbeans);
     server.setMBeanServerForwarder(ViewerGuard.create());
     try {
       server.start();
@@ -103,7 +106,8 @@ final class RemoteConnector {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore ks = KeyStore.getInstance(keystore.toString().endsWith(".jks") ? "JKS" : "PKCS12");
       ks.load(in, password);
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, password);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);

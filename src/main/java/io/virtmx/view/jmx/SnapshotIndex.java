@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest snapshot of each host with its objects indexed by name, so that an attribute read of any of 1000
- * Domain MBeans is one hash lookup. Rebuilt by the registry on every new snapshot.
+ * The latest snapshot of each host with its objects indexed by name, so that an attribute read of
+ * any of 1000 Domain MBeans is one hash lookup. Rebuilt by the registry on every new snapshot.
  */
 final class SnapshotIndex {
   /** One host's snapshot and its objects by name. */
-  record Entry(HostSnapshot host, Map<String, DomainSnapshot> domains, Map<String, PoolSnapshot> pools,
+  record Entry(
+      HostSnapshot host,
+      Map<String, DomainSnapshot> domains,
+      Map<String, PoolSnapshot> pools,
       Map<String, NetworkSnapshot> networks) {
     static Entry of(HostSnapshot s) {
       Map<String, DomainSnapshot> domains = new HashMap<>(s.domains().size() * 2);

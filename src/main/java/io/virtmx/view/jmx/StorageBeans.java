@@ -5,7 +5,10 @@ import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Operations;
 
-/** The StoragePool, StorageVolume and Network MBeans: latest snapshot on every get, operations forwarded. */
+/**
+ * The StoragePool, StorageVolume and Network MBeans: latest snapshot on every get, operations
+ * forwarded.
+ */
 final class StorageBeans {
   private StorageBeans() {}
 
@@ -31,32 +34,95 @@ final class StorageBeans {
       return p;
     }
 
-    @Override public String getName() { return name; }
-    @Override public String getUuid() { return p().uuid(); }
-    @Override public String getType() { return p().type(); }
-    @Override public String getState() { return PoolSnapshot.stateLabel(p().state()); }
-    @Override public int getStateCode() { return p().state(); }
-    @Override public boolean isActive() { return p().active(); }
-    @Override public boolean isPersistent() { return p().persistent(); }
-    @Override public boolean isAutostart() { return p().autostart(); }
-    @Override public long getCapacityBytes() { return p().capacityBytes(); }
-    @Override public long getAllocationBytes() { return p().allocationBytes(); }
-    @Override public long getAvailableBytes() { return p().availableBytes(); }
-    @Override public String getTargetPath() { return p().targetPath(); }
-    @Override public int getVolumeCount() { return p().volumes().size(); }
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public String getUuid() {
+      return p().uuid();
+    }
+
+    @Override
+    public String getType() {
+      return p().type();
+    }
+
+    @Override
+    public String getState() {
+      return PoolSnapshot.stateLabel(p().state());
+    }
+
+    @Override
+    public int getStateCode() {
+      return p().state();
+    }
+
+    @Override
+    public boolean isActive() {
+      return p().active();
+    }
+
+    @Override
+    public boolean isPersistent() {
+      return p().persistent();
+    }
+
+    @Override
+    public boolean isAutostart() {
+      return p().autostart();
+    }
+
+    @Override
+    public long getCapacityBytes() {
+      return p().capacityBytes();
+    }
+
+    @Override
+    public long getAllocationBytes() {
+      return p().allocationBytes();
+    }
+
+    @Override
+    public long getAvailableBytes() {
+      return p().availableBytes();
+    }
+
+    @Override
+    public String getTargetPath() {
+      return p().targetPath();
+    }
+
+    @Override
+    public int getVolumeCount() {
+      return p().volumes().size();
+    }
 
     @Override
     public String[] getVolumes() {
       return p().volumes().stream().map(VolumeSnapshot::name).toArray(String[]::new);
     }
 
-    @Override public void start() { ops.pools().start(JmxCallers.current(), host, name); }
-    @Override public void stop() { ops.pools().stop(JmxCallers.current(), host, name); }
-    @Override public void refresh() { ops.pools().refresh(JmxCallers.current(), host, name); }
+    @Override
+    public void start() {
+      ops.pools().start(JmxCallers.current(), host, name);
+    }
+
+    @Override
+    public void stop() {
+      ops.pools().stop(JmxCallers.current(), host, name);
+    }
+
+    @Override
+    public void refresh() {
+      ops.pools().refresh(JmxCallers.current(), host, name);
+    }
 
     @Override
     public String createVolume(String volume, long capacityBytes, String format) {
-      return ops.pools().createVolume(JmxCallers.current(), host, name, volume, capacityBytes, format);
+      return ops.pools()
+          .createVolume(JmxCallers.current(), host, name, volume, capacityBytes, format);
     }
 
     @Override
@@ -91,13 +157,40 @@ final class StorageBeans {
       return last;
     }
 
-    @Override public String getName() { return name; }
-    @Override public String getPool() { return pool.getName(); }
-    @Override public String getKey() { return v().key(); }
-    @Override public String getPath() { return v().path(); }
-    @Override public String getType() { return v().type(); }
-    @Override public long getCapacityBytes() { return v().capacityBytes(); }
-    @Override public long getAllocationBytes() { return v().allocationBytes(); }
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public String getPool() {
+      return pool.getName();
+    }
+
+    @Override
+    public String getKey() {
+      return v().key();
+    }
+
+    @Override
+    public String getPath() {
+      return v().path();
+    }
+
+    @Override
+    public String getType() {
+      return v().type();
+    }
+
+    @Override
+    public long getCapacityBytes() {
+      return v().capacityBytes();
+    }
+
+    @Override
+    public long getAllocationBytes() {
+      return v().allocationBytes();
+    }
 
     @Override
     public void delete() {
@@ -132,16 +225,55 @@ final class StorageBeans {
       return n;
     }
 
-    @Override public String getName() { return name; }
-    @Override public String getUuid() { return n().uuid(); }
-    @Override public boolean isActive() { return n().active(); }
-    @Override public boolean isPersistent() { return n().persistent(); }
-    @Override public boolean isAutostart() { return n().autostart(); }
-    @Override public String getBridge() { return n().bridge(); }
-    @Override public String getForwardMode() { return n().forwardMode(); }
-    @Override public int getDhcpLeases() { return n().dhcpLeases(); }
-    @Override public void start() { ops.networks().start(JmxCallers.current(), host, name); }
-    @Override public void stop() { ops.networks().stop(JmxCallers.current(), host, name); }
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public String getUuid() {
+      return n().uuid();
+    }
+
+    @Override
+    public boolean isActive() {
+      return n().active();
+    }
+
+    @Override
+    public boolean isPersistent() {
+      return n().persistent();
+    }
+
+    @Override
+    public boolean isAutostart() {
+      return n().autostart();
+    }
+
+    @Override
+    public String getBridge() {
+      return n().bridge();
+    }
+
+    @Override
+    public String getForwardMode() {
+      return n().forwardMode();
+    }
+
+    @Override
+    public int getDhcpLeases() {
+      return n().dhcpLeases();
+    }
+
+    @Override
+    public void start() {
+      ops.networks().start(JmxCallers.current(), host, name);
+    }
+
+    @Override
+    public void stop() {
+      ops.networks().stop(JmxCallers.current(), host, name);
+    }
 
     @Override
     public void setAutostart(boolean autostart) {

@@ -1,8 +1,9 @@
 package io.virtmx.view.jmx;
 
 /** A libvirt storage pool: sizes, state and operations. */
-@Doc("A libvirt storage pool: capacity, allocation, state and its operations. Emits libvirt.pool.lifecycle.* "
-    + "notifications and an attribute change notification when State changes")
+@Doc(
+    "A libvirt storage pool: capacity, allocation, state and its operations. Emits libvirt.pool.lifecycle.* "
+        + "notifications and an attribute change notification when State changes")
 public interface StoragePoolMXBean {
   @Doc("Pool name")
   String getName();
@@ -56,10 +57,13 @@ public interface StoragePoolMXBean {
   void refresh();
 
   @Doc("Creates a volume in the pool; returns its path")
-  String createVolume(@Param(name = "name", value = "Volume name") String name,
+  String createVolume(
+      @Param(name = "name", value = "Volume name") String name,
       @Param(name = "capacityBytes", value = "Size", units = "bytes") long capacityBytes,
-      @Param(name = "format", value = "Format: raw, qcow2, qed, vmdk, vdi or vpc; empty for raw") String format);
+      @Param(name = "format", value = "Format: raw, qcow2, qed, vmdk, vdi or vpc; empty for raw")
+          String format);
 
   @Doc(value = "Sets whether the pool starts with the host", operation = true)
-  void setAutostart(@Param(name = "autostart", value = "true to start with the host") boolean autostart);
+  void setAutostart(
+      @Param(name = "autostart", value = "true to start with the host") boolean autostart);
 }

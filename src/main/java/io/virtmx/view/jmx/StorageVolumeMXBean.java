@@ -28,5 +28,6 @@ public interface StorageVolumeMXBean {
   void delete();
 
   @Doc("Resizes the volume")
-  void resize(@Param(name = "capacityBytes", value = "New size", units = "bytes") long capacityBytes);
+  void resize(
+      @Param(name = "capacityBytes", value = "New size", units = "bytes") long capacityBytes);
 }

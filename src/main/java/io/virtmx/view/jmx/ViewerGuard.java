@@ -10,21 +10,34 @@ import javax.management.ObjectName;
 import javax.management.remote.MBeanServerForwarder;
 
 /**
- * Keeps remote viewers read-only on the whole MBean server, not just on virtmx MBeans: they may not invoke
- * operations of other MBeans (the JVM's gc(), say), set attributes, or create and unregister MBeans. Operations of
- * {@code libvirt} MBeans go through to the operations service, which refuses them with its own message.
+ * Keeps remote viewers read-only on the whole MBean server, not just on virtmx MBeans: they may not
+ * invoke operations of other MBeans (the JVM's gc(), say), set attributes, or create and unregister
+ * MBeans. Operations of {@code libvirt} MBeans go through to the operations service, which refuses
+ * them with its own message.
  */
 final class ViewerGuard implements InvocationHandler {
-  private static final Set<String> WRITES = Set.of("setAttribute", "setAttributes", "createMBean", "registerMBean",
-      "unregisterMBean", "instantiate", "getClassLoader", "getClassLoaderFor", "getClassLoaderRepository");
+  private static final Set<String> WRITES =
+      Set.of(
+          "setAttribute",
+          "setAttributes",
+          "createMBean",
+          "registerMBean",
+          "unregisterMBean",
+          "instantiate",
+          "getClassLoader",
+          "getClassLoaderFor",
+          "getClassLoaderRepository");
 
   private MBeanServer target;
 
   private ViewerGuard() {}
 
   static MBeanServerForwarder create() {
-    return (MBeanServerForwarder) Proxy.newProxyInstance(ViewerGuard.class.getClassLoader(),
-        new Class<?>[] {MBeanServerForwarder.class}, new ViewerGuard());
+    return (MBeanServerForwarder)
+        Proxy.newProxyInstance(
+            ViewerGuard.class.getClassLoader(),
+            new Class<?>[] {MBeanServerForwarder.class},
+            new ViewerGuard());
   }
 
   @Override
@@ -38,8 +51,12 @@ final class ViewerGuard implements InvocationHandler {
       return null;
     }
     if (refused(name, args)) {
-      throw new SecurityException("user '" + JmxCallers.current().name() + "' (viewer) may not call " + name
-          + (name.equals("invoke") ? " " + args[1] + " on " + args[0] : ""));
+      throw new SecurityException(
+          "user '"
+              + JmxCallers.current().name()
+              + "' (viewer) may not call "
+              + name
+              + (name.equals("invoke") ? " " + args[1] + " on " + args[0] : ""));
     }
     try {
       return method.invoke(target, args);

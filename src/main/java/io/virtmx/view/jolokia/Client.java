@@ -3,9 +3,9 @@ package io.virtmx.view.jolokia;
 import io.virtmx.security.RolePrincipal;
 
 /**
- * The client whose request this thread is handling, set by {@link JolokiaHandler} around Jolokia's processing so
- * that {@link RoleRestrictor} sees its role; {@code origin} is this server's own origin as the client addressed it
- * ({@code http://127.0.0.1:8778}), for same-origin checks.
+ * The client whose request this thread is handling, set by {@link JolokiaHandler} around Jolokia's
+ * processing so that {@link RoleRestrictor} sees its role; {@code origin} is this server's own
+ * origin as the client addressed it ({@code http://127.0.0.1:8778}), for same-origin checks.
  */
 record Client(RolePrincipal principal, String origin) {
   private static final ThreadLocal<Client> CURRENT = new ThreadLocal<>();

@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jolokia view: Jolokia 2 serving the platform MBean server (the JMX view's {@code libvirt:*} MBeans and the
- * JVM's {@code java.lang:*}) as JSON over HTTP(S) at {@code /jolokia}, authenticated against the users file and
- * restricted by {@link RoleRestrictor}; a fixed pool of request threads.
+ * The Jolokia view: Jolokia 2 serving the platform MBean server (the JMX view's {@code libvirt:*}
+ * MBeans and the JVM's {@code java.lang:*}) as JSON over HTTP(S) at {@code /jolokia}, authenticated
+ * against the users file and restricted by {@link RoleRestrictor}; a fixed pool of request threads.
  *
  * <pre>curl -s http://127.0.0.1:8778/jolokia/read/libvirt:type=Domain,host=vm,name=test/State
  * {"request":{...},"value":"running","status":200,"timestamp":1718000000}</pre>
@@ -41,12 +41,19 @@ public final class JolokiaView implements View {
   private static final int THREADS = 4;
 
   /**
-   * Where and how the view listens. TLS from a PKCS#12/JKS {@code keystore} or a PEM {@code certificate} and
-   * {@code key}, or neither for plain HTTP; {@code defaultPort} true when the port was not given (then a busy port
-   * only disables the view, with a warning).
+   * Where and how the view listens. TLS from a PKCS#12/JKS {@code keystore} or a PEM {@code
+   * certificate} and {@code key}, or neither for plain HTTP; {@code defaultPort} true when the port
+   * was not given (then a busy port only disables the view, with a warning).
    */
-  public record Settings(InetAddress bind, int port, boolean defaultPort, Path keystore, char[] keystorePassword,
-      Path certificate, Path key, List<String> corsOrigins) {}
+  public record Settings(
+      InetAddress bind,
+      int port,
+      boolean defaultPort,
+      Path keystore,
+      char[] keystorePassword,
+      Path certificate,
+      Path key,
+      List<String> corsOrigins) {}
 
   private final Settings settings;
   private final Authenticator auth;
@@ -65,7 +72,9 @@ public final class JolokiaView implements View {
     if (server == null) {
       return "jolokia: off (port " + settings.port() + " is in use)";
     }
-    return "jolokia at " + url() + (auth.required() ? " (basic auth)" : " (anonymous viewers, loopback only)");
+    return "jolokia at "
+        + url()
+        + (auth.required() ? " (basic auth)" : " (anonymous viewers, loopback only)");
   }
 
   /** The agent URL, e.g. {@code http://127.0.0.1:8778/jolokia}. */
@@ -89,29 +98,42 @@ public final class JolokiaView implements View {
       }
     } catch (BindException e) {
       if (settings.defaultPort()) {
-        log.warn("Jolokia view not started: default port {} is in use (choose one with --jolokia-port, or "
-            + "--no-jolokia)", settings.port());
+        log.warn(
+            "Jolokia view not started: default port {} is in use (choose one with --jolokia-port, or "
+                + "--no-jolokia)",
+            settings.port());
         return;
       }
       throw new IOException("--jolokia-port " + settings.port() + ": " + e.getMessage(), e);
     }
-    services = JolokiaServiceManagerFactory.createJolokiaServiceManager(new StaticConfiguration(config()),
-        new Slf4jLogHandler(), new RoleRestrictor(ManagementFactory.getPlatformMBeanServer(), settings.corsOrigins()));
-    services.addServices(new ClasspathServiceCreator(JolokiaView.class.getClassLoader(), "services"));
+    services =
+        JolokiaServiceManagerFactory.createJolokiaServiceManager(
+            new StaticConfiguration(config()),
+            new Slf4jLogHandler(),
+            new RoleRestrictor(ManagementFactory.getPlatformMBeanServer(), settings.corsOrigins()));
+    services.addServices(
+        new ClasspathServiceCreator(JolokiaView.class.getClassLoader(), "services"));
     services.addService(new ProxyRefusal());
     JolokiaContext context = services.start();
-    server.createContext(CONTEXT, new JolokiaHandler(new JolokiaHttpHandler(context), new BasicCredentials(auth, "jolokia")));
+    server.createContext(
+        CONTEXT,
+        new JolokiaHandler(new JolokiaHttpHandler(context), new BasicCredentials(auth, "jolokia")));
     AtomicInteger n = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "virtmx-jolokia-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "virtmx-jolokia-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.start();
   }
 
-  /** Jolokia's settings: no JSR-160 proxy, no server detectors or discovery, never error details. */
+  /**
+   * Jolokia's settings: no JSR-160 proxy, no server detectors or discovery, never error details.
+   */
   private static Map<String, String> config() {
     return Map.of(
         "agentContext", CONTEXT,

@@ -4,9 +4,9 @@ import org.jolokia.server.core.request.JolokiaRequest;
 import org.jolokia.server.core.service.request.AbstractRequestHandler;
 
 /**
- * Refuses Jolokia proxy requests (a {@code target} naming another JMX service URL) with 403. virtmx ships without
- * Jolokia's JSR-160 proxy handler; without this, Jolokia would quietly run such a request against the local MBean
- * server instead. Ordered before every other request handler.
+ * Refuses Jolokia proxy requests (a {@code target} naming another JMX service URL) with 403. virtmx
+ * ships without Jolokia's JSR-160 proxy handler; without this, Jolokia would quietly run such a
+ * request against the local MBean server instead. Ordered before every other request handler.
  */
 final class ProxyRefusal extends AbstractRequestHandler {
   ProxyRefusal() {

@@ -16,10 +16,11 @@ import org.jolokia.server.core.util.HttpMethod;
 import org.jolokia.server.core.util.RequestType;
 
 /**
- * Jolokia's access policy for virtmx: the shipped {@code jolokia-access.xml} (loaded explicitly) and, since that
- * format has no roles, a few yes/no rules of ours on top, by the role of the {@link Client} of the request:
- * reads only on {@code libvirt:*} and {@code java.lang:*} (everything else hidden), exec only for operators and
- * only of the operations a {@code libvirt:*} MBean exposes, no writes, origins same-origin or configured.
+ * Jolokia's access policy for virtmx: the shipped {@code jolokia-access.xml} (loaded explicitly)
+ * and, since that format has no roles, a few yes/no rules of ours on top, by the role of the {@link
+ * Client} of the request: reads only on {@code libvirt:*} and {@code java.lang:*} (everything else
+ * hidden), exec only for operators and only of the operations a {@code libvirt:*} MBean exposes, no
+ * writes, origins same-origin or configured.
  */
 final class RoleRestrictor implements Restrictor {
   static final String POLICY = "/io/virtmx/view/jolokia/jolokia-access.xml";
@@ -30,7 +31,8 @@ final class RoleRestrictor implements Restrictor {
   private final List<String> origins;
 
   /**
-   * @param origins origins allowed besides the server's own ({@code https://console.example.com}), lower case
+   * @param origins origins allowed besides the server's own ({@code https://console.example.com}),
+   *     lower case
    */
   RoleRestrictor(MBeanServer server, List<String> origins) {
     this.policy = loadPolicy();
@@ -71,16 +73,23 @@ final class RoleRestrictor implements Restrictor {
 
   @Override
   public boolean isOperationAllowed(ObjectName name, String operation) {
-    return Client.current().principal().role().mayOperate() && "libvirt".equals(name.getDomain())
-        && !name.isPattern() && exposes(name, operation) && policy.isOperationAllowed(name, operation);
+    return Client.current().principal().role().mayOperate()
+        && "libvirt".equals(name.getDomain())
+        && !name.isPattern()
+        && exposes(name, operation)
+        && policy.isOperationAllowed(name, operation);
   }
 
-  /** Whether the MBean's info lists the operation ({@code suspend}, or {@code setMemory(long)} with signature). */
+  /**
+   * Whether the MBean's info lists the operation ({@code suspend}, or {@code setMemory(long)} with
+   * signature).
+   */
   private boolean exposes(ObjectName name, String operation) {
     int paren = operation.indexOf('(');
     String bare = paren < 0 ? operation : operation.substring(0, paren);
     try {
-      return Arrays.stream(server.getMBeanInfo(name).getOperations()).anyMatch(o -> o.getName().equals(bare));
+      return Arrays.stream(server.getMBeanInfo(name).getOperations())
+          .anyMatch(o -> o.getName().equals(bare));
     } catch (JMException e) {
       return false;
     }
@@ -91,7 +100,10 @@ final class RoleRestrictor implements Restrictor {
     return policy.isRemoteAccessAllowed(hostOrAddress);
   }
 
-  /** No Origin (curl, scripts): allowed; a browser's Origin must be this server's own or a configured one. */
+  /**
+   * No Origin (curl, scripts): allowed; a browser's Origin must be this server's own or a
+   * configured one.
+   */
   @Override
   public boolean isOriginAllowed(String origin, boolean onlyWhenStrictCheckingIsEnabled) {
     if (origin == null) {

@@ -4,7 +4,10 @@ import org.jolokia.core.api.LogHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Jolokia's log lines in the agent's log, under {@code io.virtmx.view.jolokia.Jolokia}; its info is our debug. */
+/**
+ * Jolokia's log lines in the agent's log, under {@code io.virtmx.view.jolokia.Jolokia}; its info is
+ * our debug.
+ */
 final class Slf4jLogHandler implements LogHandler {
   private static final Logger log = LoggerFactory.getLogger("io.virtmx.view.jolokia.Jolokia");
 

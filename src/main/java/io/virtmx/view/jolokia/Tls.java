@@ -10,7 +10,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.jolokia.jvmagent.security.KeyStoreUtil;
 
-/** The view's TLS context: from a PKCS#12 or JKS keystore, or from a PEM certificate and PEM key (RSA or EC). */
+/**
+ * The view's TLS context: from a PKCS#12 or JKS keystore, or from a PEM certificate and PEM key
+ * (RSA or EC).
+ */
 final class Tls {
   private Tls() {}
 
@@ -30,26 +33,42 @@ final class Tls {
       } else {
         ks = pem(s, password);
       }
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, password);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);
       return ctx;
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IOException("cannot use the Jolokia TLS " + (s.keystore() != null ? "keystore " + s.keystore()
-          : "certificate " + s.certificate() + " and key " + s.key()) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot use the Jolokia TLS "
+              + (s.keystore() != null
+                  ? "keystore " + s.keystore()
+                  : "certificate " + s.certificate() + " and key " + s.key())
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** A keystore holding the PEM key and certificate chain; the key's algorithm is the certificate's (RSA, EC). */
-  private static KeyStore pem(JolokiaView.Settings s, char[] password) throws IOException, GeneralSecurityException {
+  /**
+   * A keystore holding the PEM key and certificate chain; the key's algorithm is the certificate's
+   * (RSA, EC).
+   */
+  private static KeyStore pem(JolokiaView.Settings s, char[] password)
+      throws IOException, GeneralSecurityException {
     String algorithm;
     try (InputStream in = Files.newInputStream(s.certificate())) {
-      algorithm = CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey().getAlgorithm();
+      algorithm =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(in)
+              .getPublicKey()
+              .getAlgorithm();
     }
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, password);
-    KeyStoreUtil.updateWithServerCertificate(ks, s.certificate().toFile(), s.key().toFile(), algorithm, password);
+    KeyStoreUtil.updateWithServerCertificate(
+        ks, s.certificate().toFile(), s.key().toFile(), algorithm, password);
     return ks;
   }
 }

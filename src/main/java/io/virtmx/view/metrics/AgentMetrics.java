@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The agent's own health per watched host, as Micrometer meters: {@code virtmx_collection_duration_seconds{host}},
- * {@code virtmx_last_success_timestamp_seconds}, {@code virtmx_snapshot_stale}, {@code virtmx_snapshot_age_seconds}
- * and {@code virtmx_collection_errors_total{host,kind}}. Meters of a host are added when it first appears and
+ * The agent's own health per watched host, as Micrometer meters: {@code
+ * virtmx_collection_duration_seconds{host}}, {@code virtmx_last_success_timestamp_seconds}, {@code
+ * virtmx_snapshot_stale}, {@code virtmx_snapshot_age_seconds} and {@code
+ * virtmx_collection_errors_total{host,kind}}. Meters of a host are added when it first appears and
  * removed when it is no longer watched.
  */
 final class AgentMetrics implements MeterBinder, SnapshotListener {
@@ -56,10 +57,22 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
   public synchronized void updated(HostSnapshot previous, HostSnapshot now) {
     HostMeters m = hosts.computeIfAbsent(now.host(), h -> register(h, now));
     m.snapshot = now;
-    now.errorsByKind().keySet().forEach(kind -> m.errorKinds.computeIfAbsent(kind, k ->
-        FunctionCounter.builder("virtmx.collection.errors", m, x -> x.snapshot.errorsByKind().getOrDefault(k, 0L))
-            .description("Errors while collecting the host, by kind, since the agent started.")
-            .baseUnit("errors").tags(Tags.of("host", now.host(), "kind", k)).register(registry)));
+    now.errorsByKind()
+        .keySet()
+        .forEach(
+            kind ->
+                m.errorKinds.computeIfAbsent(
+                    kind,
+                    k ->
+                        FunctionCounter.builder(
+                                "virtmx.collection.errors",
+                                m,
+                                x -> x.snapshot.errorsByKind().getOrDefault(k, 0L))
+                            .description(
+                                "Errors while collecting the host, by kind, since the agent started.")
+                            .baseUnit("errors")
+                            .tags(Tags.of("host", now.host(), "kind", k))
+                            .register(registry)));
   }
 
   @Override
@@ -74,19 +87,39 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
   private HostMeters register(String host, HostSnapshot first) {
     HostMeters m = new HostMeters(first);
     Tags tags = Tags.of("host", host);
-    m.meters.add(Gauge.builder("virtmx.collection.duration", m, x -> seconds(x.snapshot.collectionDuration()))
-        .description("Duration of the latest collection of the host.").baseUnit("seconds").tags(tags)
-        .strongReference(true).register(registry));
-    m.meters.add(Gauge.builder("virtmx.last.success.timestamp", m, x -> epochSeconds(x.snapshot.lastSuccess()))
-        .description("When the host was last collected successfully, in seconds since the epoch.")
-        .baseUnit("seconds").tags(tags).strongReference(true).register(registry));
-    m.meters.add(Gauge.builder("virtmx.snapshot.age", m, x -> age(x.snapshot.collectedAt()))
-        .description("Age of the host's latest snapshot.").baseUnit("seconds").tags(tags)
-        .strongReference(true).register(registry));
-    // A flag has no unit (Prometheus naming): 1 when the snapshot is stale (host down or collection timed out).
-    m.meters.add(Gauge.builder("virtmx.snapshot.stale", m, x -> x.snapshot.stale() ? 1 : 0)
-        .description("1 when the host's snapshot is stale: the host is down or its latest collection failed.")
-        .tags(tags).strongReference(true).register(registry));
+    m.meters.add(
+        Gauge.builder(
+                "virtmx.collection.duration", m, x -> seconds(x.snapshot.collectionDuration()))
+            .description("Duration of the latest collection of the host.")
+            .baseUnit("seconds")
+            .tags(tags)
+            .strongReference(true)
+            .register(registry));
+    m.meters.add(
+        Gauge.builder(
+                "virtmx.last.success.timestamp", m, x -> epochSeconds(x.snapshot.lastSuccess()))
+            .description(
+                "When the host was last collected successfully, in seconds since the epoch.")
+            .baseUnit("seconds")
+            .tags(tags)
+            .strongReference(true)
+            .register(registry));
+    m.meters.add(
+        Gauge.builder("virtmx.snapshot.age", m, x -> age(x.snapshot.collectedAt()))
+            .description("Age of the host's latest snapshot.")
+            .baseUnit("seconds")
+            .tags(tags)
+            .strongReference(true)
+            .register(registry));
+    // A flag has no unit (Prometheus naming): 1 when the snapshot is stale (host down or collection
+    // timed out).
+    m.meters.add(
+        Gauge.builder("virtmx.snapshot.stale", m, x -> x.snapshot.stale() ? 1 : 0)
+            .description(
+                "1 when the host's snapshot is stale: the host is down or its latest collection failed.")
+            .tags(tags)
+            .strongReference(true)
+            .register(registry));
     return m;
   }
 

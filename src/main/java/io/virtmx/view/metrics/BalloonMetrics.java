@@ -9,31 +9,70 @@ import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import java.util.List;
 
-/** Memory balloon statistics of a running domain, in bytes: {@code libvirt_domain_memory_stats_rss_bytes{…}}. */
+/**
+ * Memory balloon statistics of a running domain, in bytes: {@code
+ * libvirt_domain_memory_stats_rss_bytes{…}}.
+ */
 final class BalloonMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_memory_stats_";
-  static final Family ACTUAL = gauge(P + "actual_balloon_bytes", "bytes", "Current balloon size, in bytes.");
-  static final Family MAXIMUM = gauge(P + "maximum_bytes", "bytes", "Maximum memory the balloon may reach, in bytes.");
-  static final Family UNUSED = gauge(P + "unused_bytes", "bytes", "Memory the guest leaves unused, in bytes.");
-  static final Family AVAILABLE = gauge(P + "available_bytes", "bytes", "Memory the guest sees as total, in bytes.");
-  static final Family USABLE = gauge(P + "usable_bytes", "bytes",
-      "Memory the guest could use without swapping (free plus reclaimable caches), in bytes.");
-  static final Family RSS = gauge(P + "rss_bytes", "bytes", "Resident set size of the domain's process on the host, in bytes.");
-  static final Family DISK_CACHES = gauge(P + "disk_caches_bytes", "bytes",
-      "Guest memory that can be reclaimed from disk caches, in bytes.");
-  static final Family SWAP_IN = counter(P + "swap_in_bytes", "bytes", "Memory swapped in by the guest, in bytes.");
-  static final Family SWAP_OUT = counter(P + "swap_out_bytes", "bytes", "Memory swapped out by the guest, in bytes.");
-  static final Family MAJOR = counter(P + "major_fault", null, "Page faults of the guest that needed disk I/O.");
-  static final Family MINOR = counter(P + "minor_fault", null, "Page faults of the guest without disk I/O.");
-  static final Family LAST_UPDATE = gauge(P + "last_update_timestamp_seconds", "seconds",
-      "When the guest last updated these statistics, in seconds since the epoch.");
-  static final Family USED = gauge(P + "used_percent", "percent",
-      "Guest memory in use (available minus unused) as a percentage of available.");
+  static final Family ACTUAL =
+      gauge(P + "actual_balloon_bytes", "bytes", "Current balloon size, in bytes.");
+  static final Family MAXIMUM =
+      gauge(P + "maximum_bytes", "bytes", "Maximum memory the balloon may reach, in bytes.");
+  static final Family UNUSED =
+      gauge(P + "unused_bytes", "bytes", "Memory the guest leaves unused, in bytes.");
+  static final Family AVAILABLE =
+      gauge(P + "available_bytes", "bytes", "Memory the guest sees as total, in bytes.");
+  static final Family USABLE =
+      gauge(
+          P + "usable_bytes",
+          "bytes",
+          "Memory the guest could use without swapping (free plus reclaimable caches), in bytes.");
+  static final Family RSS =
+      gauge(
+          P + "rss_bytes",
+          "bytes",
+          "Resident set size of the domain's process on the host, in bytes.");
+  static final Family DISK_CACHES =
+      gauge(
+          P + "disk_caches_bytes",
+          "bytes",
+          "Guest memory that can be reclaimed from disk caches, in bytes.");
+  static final Family SWAP_IN =
+      counter(P + "swap_in_bytes", "bytes", "Memory swapped in by the guest, in bytes.");
+  static final Family SWAP_OUT =
+      counter(P + "swap_out_bytes", "bytes", "Memory swapped out by the guest, in bytes.");
+  static final Family MAJOR =
+      counter(P + "major_fault", null, "Page faults of the guest that needed disk I/O.");
+  static final Family MINOR =
+      counter(P + "minor_fault", null, "Page faults of the guest without disk I/O.");
+  static final Family LAST_UPDATE =
+      gauge(
+          P + "last_update_timestamp_seconds",
+          "seconds",
+          "When the guest last updated these statistics, in seconds since the epoch.");
+  static final Family USED =
+      gauge(
+          P + "used_percent",
+          "percent",
+          "Guest memory in use (available minus unused) as a percentage of available.");
 
   @Override
   public List<Family> families() {
-    return List.of(ACTUAL, MAXIMUM, UNUSED, AVAILABLE, USABLE, RSS, DISK_CACHES, SWAP_IN, SWAP_OUT, MAJOR, MINOR,
-        LAST_UPDATE, USED);
+    return List.of(
+        ACTUAL,
+        MAXIMUM,
+        UNUSED,
+        AVAILABLE,
+        USABLE,
+        RSS,
+        DISK_CACHES,
+        SWAP_IN,
+        SWAP_OUT,
+        MAJOR,
+        MINOR,
+        LAST_UPDATE,
+        USED);
   }
 
   @Override

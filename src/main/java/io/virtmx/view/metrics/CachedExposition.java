@@ -14,11 +14,13 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * The libvirt families of one snapshot, serialized by the Prometheus client's own writers at most once per format
- * (and deflated at most once), so that scrapes between two snapshots only copy bytes.
+ * The libvirt families of one snapshot, serialized by the Prometheus client's own writers at most
+ * once per format (and deflated at most once), so that scrapes between two snapshots only copy
+ * bytes.
  *
- * <p>The OpenMetrics body is kept without its final {@code # EOF}, which the handler writes after the rest of the
- * registry. The deflated body is raw deflate ending in a sync flush, so more deflate blocks can follow it.
+ * <p>The OpenMetrics body is kept without its final {@code # EOF}, which the handler writes after
+ * the rest of the registry. The deflated body is raw deflate ending in a sync flush, so more
+ * deflate blocks can follow it.
  */
 final class CachedExposition {
   static final ExpositionFormatWriter TEXT = new PrometheusTextFormatWriter(false);
@@ -68,15 +70,17 @@ final class CachedExposition {
   }
 
   Body body(boolean openMetrics) {
-    return bodies.computeIfAbsent(openMetrics, om -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-      try {
-        (om ? OPENMETRICS : TEXT).write(out, snapshots);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      byte[] bytes = out.toByteArray();
-      return new Body(om ? Arrays.copyOf(bytes, bytes.length - EOF_LENGTH) : bytes);
-    });
+    return bodies.computeIfAbsent(
+        openMetrics,
+        om -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+          try {
+            (om ? OPENMETRICS : TEXT).write(out, snapshots);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          byte[] bytes = out.toByteArray();
+          return new Body(om ? Arrays.copyOf(bytes, bytes.length - EOF_LENGTH) : bytes);
+        });
   }
 }

@@ -12,50 +12,94 @@ import io.virtmx.model.HostSnapshot;
 import java.util.List;
 
 /**
- * Each disk of a domain, labelled like prometheus-libvirt-exporter's block stats:
- * {@code libvirt_domain_block_stats_read_bytes_total{host,domain,uuid,source_file="/img/a.qcow2",target_device="vda"}}.
+ * Each disk of a domain, labelled like prometheus-libvirt-exporter's block stats: {@code
+ * libvirt_domain_block_stats_read_bytes_total{host,domain,uuid,source_file="/img/a.qcow2",target_device="vda"}}.
  */
 final class DiskMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_block_stats_";
-  static final Family READ_BYTES = counter(P + "read_bytes", "bytes", "Number of bytes read from a block device, in bytes.");
-  static final Family READ_REQ = counter(P + "read_requests", null, "Number of read requests from a block device.");
-  static final Family WRITE_BYTES = counter(P + "write_bytes", "bytes",
-      "Number of bytes written from a block device, in bytes.");
-  static final Family WRITE_REQ = counter(P + "write_requests", null, "Number of write requests from a block device.");
-  static final Family READ_TIME = counter(P + "read_seconds", "seconds", "Time spent reading from a block device, in seconds.");
-  static final Family WRITE_TIME = counter(P + "write_seconds", "seconds", "Time spent writing to a block device, in seconds.");
-  static final Family FLUSH_REQ = counter(P + "flush_requests", null, "Number of flush requests to a block device.");
-  static final Family FLUSH_TIME = counter(P + "flush_seconds", "seconds", "Time spent flushing a block device, in seconds.");
-  static final Family ERRORS = counter(P + "errors", null, "Number of I/O errors of a block device.");
-  static final Family CAPACITY = gauge("libvirt_domain_block_capacity_bytes", "bytes",
-      "Logical size of a block device as the guest sees it, in bytes.");
-  static final Family ALLOCATION = gauge("libvirt_domain_block_allocation_bytes", "bytes",
-      "Host storage allocated to a block device, in bytes.");
-  static final Family PHYSICAL = gauge("libvirt_domain_block_physical_bytes", "bytes",
-      "Physical size of a block device's host storage (file size or device size), in bytes.");
-  static final Family INFO = info("libvirt_domain_block",
-      "Block device definition: bus, disk type, device kind, driver format, source.");
+  static final Family READ_BYTES =
+      counter(P + "read_bytes", "bytes", "Number of bytes read from a block device, in bytes.");
+  static final Family READ_REQ =
+      counter(P + "read_requests", null, "Number of read requests from a block device.");
+  static final Family WRITE_BYTES =
+      counter(P + "write_bytes", "bytes", "Number of bytes written from a block device, in bytes.");
+  static final Family WRITE_REQ =
+      counter(P + "write_requests", null, "Number of write requests from a block device.");
+  static final Family READ_TIME =
+      counter(P + "read_seconds", "seconds", "Time spent reading from a block device, in seconds.");
+  static final Family WRITE_TIME =
+      counter(P + "write_seconds", "seconds", "Time spent writing to a block device, in seconds.");
+  static final Family FLUSH_REQ =
+      counter(P + "flush_requests", null, "Number of flush requests to a block device.");
+  static final Family FLUSH_TIME =
+      counter(P + "flush_seconds", "seconds", "Time spent flushing a block device, in seconds.");
+  static final Family ERRORS =
+      counter(P + "errors", null, "Number of I/O errors of a block device.");
+  static final Family CAPACITY =
+      gauge(
+          "libvirt_domain_block_capacity_bytes",
+          "bytes",
+          "Logical size of a block device as the guest sees it, in bytes.");
+  static final Family ALLOCATION =
+      gauge(
+          "libvirt_domain_block_allocation_bytes",
+          "bytes",
+          "Host storage allocated to a block device, in bytes.");
+  static final Family PHYSICAL =
+      gauge(
+          "libvirt_domain_block_physical_bytes",
+          "bytes",
+          "Physical size of a block device's host storage (file size or device size), in bytes.");
+  static final Family INFO =
+      info(
+          "libvirt_domain_block",
+          "Block device definition: bus, disk type, device kind, driver format, source.");
 
   @Override
   public List<Family> families() {
-    return List.of(READ_BYTES, READ_REQ, WRITE_BYTES, WRITE_REQ, READ_TIME, WRITE_TIME, FLUSH_REQ, FLUSH_TIME, ERRORS,
-        CAPACITY, ALLOCATION, PHYSICAL, INFO);
+    return List.of(
+        READ_BYTES,
+        READ_REQ,
+        WRITE_BYTES,
+        WRITE_REQ,
+        READ_TIME,
+        WRITE_TIME,
+        FLUSH_REQ,
+        FLUSH_TIME,
+        ERRORS,
+        CAPACITY,
+        ALLOCATION,
+        PHYSICAL,
+        INFO);
   }
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
       List<DiskStats> disks = d.disks();
-      List<String> targets = UniqueNames.of(disks.stream().map(DiskStats::target).toList(),
-          disks.stream().map(DiskStats::source).toList());
+      List<String> targets =
+          UniqueNames.of(
+              disks.stream().map(DiskStats::target).toList(),
+              disks.stream().map(DiskStats::source).toList());
       for (int i = 0; i < disks.size(); i++) {
         DiskStats disk = disks.get(i);
-        Labels l = out.domain(d).merge(new String[] {"source_file", "target_device"},
-            new String[] {sourceFile(disk), targets.get(i)});
+        Labels l =
+            out.domain(d)
+                .merge(
+                    new String[] {"source_file", "target_device"},
+                    new String[] {sourceFile(disk), targets.get(i)});
         series(disk, l, out);
-        out.info(INFO, l.merge(new String[] {"bus", "type", "device", "driver", "source"},
-            new String[] {text(disk.bus()), text(disk.type()), text(disk.device()), text(disk.driver()),
-                text(disk.source())}));
+        out.info(
+            INFO,
+            l.merge(
+                new String[] {"bus", "type", "device", "driver", "source"},
+                new String[] {
+                  text(disk.bus()),
+                  text(disk.type()),
+                  text(disk.device()),
+                  text(disk.driver()),
+                  text(disk.source())
+                }));
       }
     }
   }
@@ -75,7 +119,10 @@ final class DiskMetrics implements SnapshotBinder {
     out.reported(PHYSICAL, l, disk.physicalBytes(), 1);
   }
 
-  /** The exporter's {@code source_file}: the source of a file-backed disk, empty for other disk types. */
+  /**
+   * The exporter's {@code source_file}: the source of a file-backed disk, empty for other disk
+   * types.
+   */
   private static String sourceFile(DiskStats disk) {
     String type = text(disk.type());
     return type.isEmpty() || type.equals("file") ? text(disk.source()) : "";

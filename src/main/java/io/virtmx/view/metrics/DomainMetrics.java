@@ -12,48 +12,107 @@ import io.virtmx.model.JobInfo;
 import java.util.List;
 
 /**
- * One domain: {@code libvirt_domain_state_code{host="hv1",domain="web",uuid="…"} 1}, memory, CPU time, vCPU
- * counts, background job progress and an info metric of its definition.
+ * One domain: {@code libvirt_domain_state_code{host="hv1",domain="web",uuid="…"} 1}, memory, CPU
+ * time, vCPU counts, background job progress and an info metric of its definition.
  */
 final class DomainMetrics implements SnapshotBinder {
-  static final Family STATE = gauge("libvirt_domain_state_code", null,
-      "State of the domain (0 no state, 1 running, 2 blocked, 3 paused, 4 shutdown, 5 shut off, 6 crashed, "
-          + "7 pmsuspended).");
-  static final Family REASON = gauge("libvirt_domain_state_reason_code", null,
-      "Reason of the domain's state, libvirt's virDomain<State>Reason code.");
-  static final Family INFO = info("libvirt_domain",
-      "Domain definition: OS type, architecture, machine type, persistent, autostart.");
-  static final Family MAX_MEM = gauge("libvirt_domain_info_maximum_memory_bytes", "bytes",
-      "Maximum allowed memory of the domain, in bytes.");
-  static final Family MEM = gauge("libvirt_domain_info_memory_usage_bytes", "bytes",
-      "Memory usage of the domain, in bytes.");
-  static final Family VCPUS = gauge("libvirt_domain_info_virtual_cpus", null,
-      "Number of virtual CPUs for the domain.");
-  static final Family CPU = counter("libvirt_domain_info_cpu_time_seconds", "seconds",
-      "Amount of CPU time used by the domain, in seconds.");
-  static final Family CPU_USER = counter("libvirt_domain_cpu_user_seconds", "seconds",
-      "CPU time the domain spent in user mode, in seconds.");
-  static final Family CPU_SYSTEM = counter("libvirt_domain_cpu_system_seconds", "seconds",
-      "CPU time the domain spent in system mode, in seconds.");
-  static final Family VCPUS_CURRENT = gauge("libvirt_domain_vcpus_current", null, "Current number of vCPUs.");
-  static final Family VCPUS_MAX = gauge("libvirt_domain_vcpus_maximum", null, "Maximum number of vCPUs.");
-  static final Family JOB_TYPE = gauge("libvirt_domain_job_type", null,
-      "Background job of a running domain (0 none, 1 bounded, 2 unbounded, 3 completed, 4 failed, 5 cancelled).");
-  static final Family JOB_ELAPSED = gauge("libvirt_domain_job_elapsed_seconds", "seconds",
-      "Time the current background job (migration, save, dump) has run, in seconds.");
-  static final Family JOB_REMAINING = gauge("libvirt_domain_job_remaining_seconds", "seconds",
-      "Estimated time until the current background job ends, in seconds.");
-  static final Family JOB_TOTAL = gauge("libvirt_domain_job_data_total_bytes", "bytes",
-      "Data the current background job has to process, in bytes.");
-  static final Family JOB_PROCESSED = gauge("libvirt_domain_job_data_processed_bytes", "bytes",
-      "Data the current background job has processed, in bytes.");
-  static final Family JOB_LEFT = gauge("libvirt_domain_job_data_remaining_bytes", "bytes",
-      "Data the current background job still has to process, in bytes.");
+  static final Family STATE =
+      gauge(
+          "libvirt_domain_state_code",
+          null,
+          "State of the domain (0 no state, 1 running, 2 blocked, 3 paused, 4 shutdown, 5 shut off, 6 crashed, "
+              + "7 pmsuspended).");
+  static final Family REASON =
+      gauge(
+          "libvirt_domain_state_reason_code",
+          null,
+          "Reason of the domain's state, libvirt's virDomain<State>Reason code.");
+  static final Family INFO =
+      info(
+          "libvirt_domain",
+          "Domain definition: OS type, architecture, machine type, persistent, autostart.");
+  static final Family MAX_MEM =
+      gauge(
+          "libvirt_domain_info_maximum_memory_bytes",
+          "bytes",
+          "Maximum allowed memory of the domain, in bytes.");
+  static final Family MEM =
+      gauge(
+          "libvirt_domain_info_memory_usage_bytes",
+          "bytes",
+          "Memory usage of the domain, in bytes.");
+  static final Family VCPUS =
+      gauge("libvirt_domain_info_virtual_cpus", null, "Number of virtual CPUs for the domain.");
+  static final Family CPU =
+      counter(
+          "libvirt_domain_info_cpu_time_seconds",
+          "seconds",
+          "Amount of CPU time used by the domain, in seconds.");
+  static final Family CPU_USER =
+      counter(
+          "libvirt_domain_cpu_user_seconds",
+          "seconds",
+          "CPU time the domain spent in user mode, in seconds.");
+  static final Family CPU_SYSTEM =
+      counter(
+          "libvirt_domain_cpu_system_seconds",
+          "seconds",
+          "CPU time the domain spent in system mode, in seconds.");
+  static final Family VCPUS_CURRENT =
+      gauge("libvirt_domain_vcpus_current", null, "Current number of vCPUs.");
+  static final Family VCPUS_MAX =
+      gauge("libvirt_domain_vcpus_maximum", null, "Maximum number of vCPUs.");
+  static final Family JOB_TYPE =
+      gauge(
+          "libvirt_domain_job_type",
+          null,
+          "Background job of a running domain (0 none, 1 bounded, 2 unbounded, 3 completed, 4 failed, 5 cancelled).");
+  static final Family JOB_ELAPSED =
+      gauge(
+          "libvirt_domain_job_elapsed_seconds",
+          "seconds",
+          "Time the current background job (migration, save, dump) has run, in seconds.");
+  static final Family JOB_REMAINING =
+      gauge(
+          "libvirt_domain_job_remaining_seconds",
+          "seconds",
+          "Estimated time until the current background job ends, in seconds.");
+  static final Family JOB_TOTAL =
+      gauge(
+          "libvirt_domain_job_data_total_bytes",
+          "bytes",
+          "Data the current background job has to process, in bytes.");
+  static final Family JOB_PROCESSED =
+      gauge(
+          "libvirt_domain_job_data_processed_bytes",
+          "bytes",
+          "Data the current background job has processed, in bytes.");
+  static final Family JOB_LEFT =
+      gauge(
+          "libvirt_domain_job_data_remaining_bytes",
+          "bytes",
+          "Data the current background job still has to process, in bytes.");
 
   @Override
   public List<Family> families() {
-    return List.of(STATE, REASON, INFO, MAX_MEM, MEM, VCPUS, CPU, CPU_USER, CPU_SYSTEM, VCPUS_CURRENT, VCPUS_MAX,
-        JOB_TYPE, JOB_ELAPSED, JOB_REMAINING, JOB_TOTAL, JOB_PROCESSED, JOB_LEFT);
+    return List.of(
+        STATE,
+        REASON,
+        INFO,
+        MAX_MEM,
+        MEM,
+        VCPUS,
+        CPU,
+        CPU_USER,
+        CPU_SYSTEM,
+        VCPUS_CURRENT,
+        VCPUS_MAX,
+        JOB_TYPE,
+        JOB_ELAPSED,
+        JOB_REMAINING,
+        JOB_TOTAL,
+        JOB_PROCESSED,
+        JOB_LEFT);
   }
 
   @Override
@@ -62,9 +121,17 @@ final class DomainMetrics implements SnapshotBinder {
       Labels labels = out.domain(d);
       out.value(STATE, labels, d.state().code());
       out.reported(REASON, labels, d.stateReason(), 1);
-      out.info(INFO, labels.merge(new String[] {"os_type", "arch", "machine", "persistent", "autostart"},
-          new String[] {text(d.os().type()), text(d.os().arch()), text(d.os().machine()),
-              Boolean.toString(d.persistent()), Boolean.toString(d.autostart())}));
+      out.info(
+          INFO,
+          labels.merge(
+              new String[] {"os_type", "arch", "machine", "persistent", "autostart"},
+              new String[] {
+                text(d.os().type()),
+                text(d.os().arch()),
+                text(d.os().machine()),
+                Boolean.toString(d.persistent()),
+                Boolean.toString(d.autostart())
+              }));
       out.reported(MAX_MEM, labels, d.memoryMaxKib(), 1024);
       out.reported(MEM, labels, d.memoryCurrentKib(), 1024);
       out.reported(VCPUS, labels, d.vcpusCurrent(), 1);

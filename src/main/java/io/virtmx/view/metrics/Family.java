@@ -13,17 +13,25 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 
 /**
- * One metric family rendered from snapshots: its name, description, base unit and kind, e.g. the counter
- * {@code libvirt_domain_block_stats_read_bytes} with base unit "bytes", exposed as
- * {@code libvirt_domain_block_stats_read_bytes_total}.
+ * One metric family rendered from snapshots: its name, description, base unit and kind, e.g. the
+ * counter {@code libvirt_domain_block_stats_read_bytes} with base unit "bytes", exposed as {@code
+ * libvirt_domain_block_stats_read_bytes_total}.
  *
- * <p>{@code baseUnit} is null only for dimensionless values (counts, codes, flags), as Prometheus' naming
- * conventions want; otherwise the name ends with it. Info families are named without their {@code _info} suffix.
+ * <p>{@code baseUnit} is null only for dimensionless values (counts, codes, flags), as Prometheus'
+ * naming conventions want; otherwise the name ends with it. Info families are named without their
+ * {@code _info} suffix.
  */
 record Family(String name, String description, String baseUnit, Kind kind) {
 
-  /** How the family is exposed: TYPE gauge, TYPE counter ({@code _total}) or an info metric ({@code _info}). */
-  enum Kind { GAUGE, COUNTER, INFO }
+  /**
+   * How the family is exposed: TYPE gauge, TYPE counter ({@code _total}) or an info metric ({@code
+   * _info}).
+   */
+  enum Kind {
+    GAUGE,
+    COUNTER,
+    INFO
+  }
 
   static Family gauge(String name, String baseUnit, String description) {
     return new Family(name, description, baseUnit, Kind.GAUGE);
@@ -54,10 +62,14 @@ record Family(String name, String description, String baseUnit, Kind kind) {
     };
   }
 
-  /** The family's snapshot over these points (which the constructor sorts by labels and checks for duplicates). */
+  /**
+   * The family's snapshot over these points (which the constructor sorts by labels and checks for
+   * duplicates).
+   */
   @SuppressWarnings("unchecked")
   MetricSnapshot snapshot(List<? extends DataPointSnapshot> points) {
-    MetricMetadata meta = new MetricMetadata(name, description, baseUnit == null ? null : new Unit(baseUnit));
+    MetricMetadata meta =
+        new MetricMetadata(name, description, baseUnit == null ? null : new Unit(baseUnit));
     return switch (kind) {
       case COUNTER -> new CounterSnapshot(meta, (List<CounterDataPointSnapshot>) points);
       case GAUGE -> new GaugeSnapshot(meta, (List<GaugeDataPointSnapshot>) points);

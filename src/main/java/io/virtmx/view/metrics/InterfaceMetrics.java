@@ -12,37 +12,65 @@ import java.util.List;
 
 /**
  * Each network interface of a domain, labelled like prometheus-libvirt-exporter's interface stats:
- * {@code libvirt_domain_interface_stats_receive_bytes_total{host,domain,uuid,source_bridge="br0",target_device="vnet0"}}.
+ * {@code
+ * libvirt_domain_interface_stats_receive_bytes_total{host,domain,uuid,source_bridge="br0",target_device="vnet0"}}.
  */
 final class InterfaceMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_interface_stats_";
-  static final Family RX_BYTES = counter(P + "receive_bytes", "bytes", "Number of bytes received on a network interface, in bytes.");
-  static final Family RX_PACKETS = counter(P + "receive_packets", null, "Number of packets received on a network interface.");
-  static final Family RX_ERRORS = counter(P + "receive_errors", null, "Number of packet receive errors on a network interface.");
-  static final Family RX_DROPS = counter(P + "receive_drops", null, "Number of packet receive drops on a network interface.");
-  static final Family TX_BYTES = counter(P + "transmit_bytes", "bytes",
-      "Number of bytes transmitted on a network interface, in bytes.");
-  static final Family TX_PACKETS = counter(P + "transmit_packets", null, "Number of packets transmitted on a network interface.");
-  static final Family TX_ERRORS = counter(P + "transmit_errors", null, "Number of packet transmit errors on a network interface.");
-  static final Family TX_DROPS = counter(P + "transmit_drops", null, "Number of packet transmit drops on a network interface.");
-  static final Family INFO = info("libvirt_domain_interface",
-      "Network interface definition: MAC address, interface type, source network or bridge, device model.");
+  static final Family RX_BYTES =
+      counter(
+          P + "receive_bytes",
+          "bytes",
+          "Number of bytes received on a network interface, in bytes.");
+  static final Family RX_PACKETS =
+      counter(P + "receive_packets", null, "Number of packets received on a network interface.");
+  static final Family RX_ERRORS =
+      counter(
+          P + "receive_errors", null, "Number of packet receive errors on a network interface.");
+  static final Family RX_DROPS =
+      counter(P + "receive_drops", null, "Number of packet receive drops on a network interface.");
+  static final Family TX_BYTES =
+      counter(
+          P + "transmit_bytes",
+          "bytes",
+          "Number of bytes transmitted on a network interface, in bytes.");
+  static final Family TX_PACKETS =
+      counter(
+          P + "transmit_packets", null, "Number of packets transmitted on a network interface.");
+  static final Family TX_ERRORS =
+      counter(
+          P + "transmit_errors", null, "Number of packet transmit errors on a network interface.");
+  static final Family TX_DROPS =
+      counter(
+          P + "transmit_drops", null, "Number of packet transmit drops on a network interface.");
+  static final Family INFO =
+      info(
+          "libvirt_domain_interface",
+          "Network interface definition: MAC address, interface type, source network or bridge, device model.");
 
   @Override
   public List<Family> families() {
-    return List.of(RX_BYTES, RX_PACKETS, RX_ERRORS, RX_DROPS, TX_BYTES, TX_PACKETS, TX_ERRORS, TX_DROPS, INFO);
+    return List.of(
+        RX_BYTES, RX_PACKETS, RX_ERRORS, RX_DROPS, TX_BYTES, TX_PACKETS, TX_ERRORS, TX_DROPS, INFO);
   }
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
       List<InterfaceStats> ifaces = d.interfaces();
-      List<String> targets = UniqueNames.of(ifaces.stream().map(InterfaceStats::target).toList(),
-          ifaces.stream().map(InterfaceStats::mac).toList());
+      List<String> targets =
+          UniqueNames.of(
+              ifaces.stream().map(InterfaceStats::target).toList(),
+              ifaces.stream().map(InterfaceStats::mac).toList());
       for (int i = 0; i < ifaces.size(); i++) {
         InterfaceStats n = ifaces.get(i);
-        Labels l = out.domain(d).merge(new String[] {"source_bridge", "target_device"},
-            new String[] {"bridge".equals(n.type()) ? text(n.source()) : "", targets.get(i)});
+        Labels l =
+            out.domain(d)
+                .merge(
+                    new String[] {"source_bridge", "target_device"},
+                    new String[] {
+                      "bridge".equals(n.type()) ? text(n.source()) : "", targets.get(i)
+                    });
         out.reported(RX_BYTES, l, n.rxBytes(), 1);
         out.reported(RX_PACKETS, l, n.rxPackets(), 1);
         out.reported(RX_ERRORS, l, n.rxErrors(), 1);
@@ -51,8 +79,11 @@ final class InterfaceMetrics implements SnapshotBinder {
         out.reported(TX_PACKETS, l, n.txPackets(), 1);
         out.reported(TX_ERRORS, l, n.txErrors(), 1);
         out.reported(TX_DROPS, l, n.txDrops(), 1);
-        out.info(INFO, l.merge(new String[] {"mac", "type", "source", "model"},
-            new String[] {text(n.mac()), text(n.type()), text(n.source()), text(n.model())}));
+        out.info(
+            INFO,
+            l.merge(
+                new String[] {"mac", "type", "source", "model"},
+                new String[] {text(n.mac()), text(n.type()), text(n.source()), text(n.model())}));
       }
     }
   }

@@ -17,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET|HEAD /metrics}: Prometheus text format 0.0.4, or OpenMetrics 1.0 when the client's Accept
- * header asks for it, gzip-compressed when it accepts gzip. Other paths get 404, other methods 405.
+ * Serves {@code GET|HEAD /metrics}: Prometheus text format 0.0.4, or OpenMetrics 1.0 when the
+ * client's Accept header asks for it, gzip-compressed when it accepts gzip. Other paths get 404,
+ * other methods 405.
  *
- * <p>The body is the libvirt families as serialized once per snapshot ({@link CachedExposition}), followed by the
- * rest of the {@code PrometheusMeterRegistry} (agent and JVM meters) written by the same writer at every scrape.
+ * <p>The body is the libvirt families as serialized once per snapshot ({@link CachedExposition}),
+ * followed by the rest of the {@code PrometheusMeterRegistry} (agent and JVM meters) written by the
+ * same writer at every scrape.
  */
 final class MetricsHandler implements HttpHandler {
   static final String PATH = "/metrics";
@@ -84,7 +86,9 @@ final class MetricsHandler implements HttpHandler {
     return gzip ? gzip(cached, tail) : List.of(cached.plain, tail);
   }
 
-  /** One gzip member: the cached deflate blocks, then the tail's, then CRC-32 and length of both. */
+  /**
+   * One gzip member: the cached deflate blocks, then the tail's, then CRC-32 and length of both.
+   */
   private static List<byte[]> gzip(CachedExposition.Body cached, byte[] tail) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(tail.length / 4 + 64);
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);

@@ -26,24 +26,29 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
- * The Prometheus view: {@code GET /metrics} on {@code --metrics-bind:--metrics-port} (default 127.0.0.1:9177),
- * rendering the latest snapshot of every host through Micrometer's {@code PrometheusMeterRegistry}, with optional
- * TLS and, with a users file, HTTP basic authentication (any role may scrape).
+ * The Prometheus view: {@code GET /metrics} on {@code --metrics-bind:--metrics-port} (default
+ * 127.0.0.1:9177), rendering the latest snapshot of every host through Micrometer's {@code
+ * PrometheusMeterRegistry}, with optional TLS and, with a users file, HTTP basic authentication
+ * (any role may scrape).
  */
 public final class MetricsView implements View {
   private final SnapshotSource source;
   private final Authenticator auth;
   private final InetSocketAddress address;
   private final SSLContext tls;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final SnapshotCollector collector = new SnapshotCollector();
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private AgentMetrics agentMetrics;
   private HttpServer server;
   private ExecutorService threads;
 
-  /** @param tls null for plain HTTP */
-  public MetricsView(SnapshotSource source, Authenticator auth, InetSocketAddress address, SSLContext tls) {
+  /**
+   * @param tls null for plain HTTP
+   */
+  public MetricsView(
+      SnapshotSource source, Authenticator auth, InetSocketAddress address, SSLContext tls) {
     auth.checkBind("--metrics-bind", address.getAddress());
     this.source = source;
     this.auth = auth;
@@ -53,8 +58,14 @@ public final class MetricsView implements View {
 
   @Override
   public String describe() {
-    return "metrics on " + (tls == null ? "http" : "https") + "://" + address.getAddress().getHostAddress() + ":"
-        + port() + MetricsHandler.PATH + (auth.required() ? " (basic auth)" : "");
+    return "metrics on "
+        + (tls == null ? "http" : "https")
+        + "://"
+        + address.getAddress().getHostAddress()
+        + ":"
+        + port()
+        + MetricsHandler.PATH
+        + (auth.required() ? " (basic auth)" : "");
   }
 
   /** The bound port (the configured one, or the one chosen for port 0). */
@@ -80,18 +91,22 @@ public final class MetricsView implements View {
     HttpContext context = server.createContext("/", new MetricsHandler(registry, collector));
     if (auth.required()) {
       BasicCredentials credentials = new BasicCredentials(auth, "metrics");
-      context.setAuthenticator(new BasicAuthenticator("virtmx", java.nio.charset.StandardCharsets.UTF_8) {
-        @Override
-        public boolean checkCredentials(String user, String password) {
-          return credentials.check(user, password).isPresent();
-        }
-      });
+      context.setAuthenticator(
+          new BasicAuthenticator("virtmx", java.nio.charset.StandardCharsets.UTF_8) {
+            @Override
+            public boolean checkCredentials(String user, String password) {
+              return credentials.check(user, password).isPresent();
+            }
+          });
     }
-    threads = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "virtmx-metrics-http");
-      t.setDaemon(true);
-      return t;
-    });
+    threads =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "virtmx-metrics-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(threads);
     server.start();
   }

@@ -9,12 +9,19 @@ import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NetworkSnapshot;
 import java.util.List;
 
-/** Virtual networks: {@code libvirt_network_active{host="hv1",network="default"} 1}, autostart, DHCP leases. */
+/**
+ * Virtual networks: {@code libvirt_network_active{host="hv1",network="default"} 1}, autostart, DHCP
+ * leases.
+ */
 final class NetworkMetrics implements SnapshotBinder {
-  static final Family ACTIVE = gauge("libvirt_network_active", null, "1 if the virtual network is active.");
-  static final Family AUTOSTART = gauge("libvirt_network_autostart", null, "1 if the network starts with libvirtd.");
-  static final Family LEASES = gauge("libvirt_network_dhcp_leases", null, "Current DHCP leases of the network.");
-  static final Family INFO = info("libvirt_network", "Network definition: UUID, bridge, forward mode, persistent.");
+  static final Family ACTIVE =
+      gauge("libvirt_network_active", null, "1 if the virtual network is active.");
+  static final Family AUTOSTART =
+      gauge("libvirt_network_autostart", null, "1 if the network starts with libvirtd.");
+  static final Family LEASES =
+      gauge("libvirt_network_dhcp_leases", null, "Current DHCP leases of the network.");
+  static final Family INFO =
+      info("libvirt_network", "Network definition: UUID, bridge, forward mode, persistent.");
 
   @Override
   public List<Family> families() {
@@ -28,8 +35,16 @@ final class NetworkMetrics implements SnapshotBinder {
       out.value(ACTIVE, l, n.active() ? 1 : 0);
       out.value(AUTOSTART, l, n.autostart() ? 1 : 0);
       out.reported(LEASES, l, n.dhcpLeases(), 1);
-      out.info(INFO, l.merge(new String[] {"network_uuid", "bridge", "forward_mode", "persistent"},
-          new String[] {text(n.uuid()), text(n.bridge()), text(n.forwardMode()), Boolean.toString(n.persistent())}));
+      out.info(
+          INFO,
+          l.merge(
+              new String[] {"network_uuid", "bridge", "forward_mode", "persistent"},
+              new String[] {
+                text(n.uuid()),
+                text(n.bridge()),
+                text(n.forwardMode()),
+                Boolean.toString(n.persistent())
+              }));
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The data points of one host's snapshot, family by family, as the binders add them. Values libvirt did not report
- * (-1 counters, NaN rates) are left out rather than exposed as fake numbers.
+ * The data points of one host's snapshot, family by family, as the binders add them. Values libvirt
+ * did not report (-1 counters, NaN rates) are left out rather than exposed as fake numbers.
  */
 final class SeriesBuffer {
   private final String host;
@@ -35,7 +35,10 @@ final class SeriesBuffer {
     return Labels.of(all);
   }
 
-  /** The labels every series of a domain has, {host, domain, uuid}: built once per domain and shared. */
+  /**
+   * The labels every series of a domain has, {host, domain, uuid}: built once per domain and
+   * shared.
+   */
   Labels domain(DomainSnapshot d) {
     return domainLabels.computeIfAbsent(d.uuid(), u -> labels("domain", d.name(), "uuid", u));
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The metrics of one kind of snapshot object (node, domain, disk…), in the spirit of a Micrometer
- * {@code MeterBinder}: declares its families with description and base unit, and adds one host's series.
+ * {@code MeterBinder}: declares its families with description and base unit, and adds one host's
+ * series.
  */
 interface SnapshotBinder {
   List<Family> families();

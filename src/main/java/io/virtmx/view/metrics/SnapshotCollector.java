@@ -20,29 +20,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every libvirt series of every host, registered on the {@code PrometheusMeterRegistry}'s Prometheus registry.
+ * Every libvirt series of every host, registered on the {@code PrometheusMeterRegistry}'s
+ * Prometheus registry.
  *
- * <p>The families are built once per new snapshot, on one background thread (coalescing bursts of updates), and
- * kept; a scrape only returns the built {@link MetricSnapshots} for the registry to write. So a scrape neither calls
- * libvirt nor allocates per series, and the series of a domain that is gone disappear with the next snapshot.
+ * <p>The families are built once per new snapshot, on one background thread (coalescing bursts of
+ * updates), and kept; a scrape only returns the built {@link MetricSnapshots} for the registry to
+ * write. So a scrape neither calls libvirt nor allocates per series, and the series of a domain
+ * that is gone disappear with the next snapshot.
  */
 final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SnapshotCollector.class);
 
-  static final List<SnapshotBinder> BINDERS = List.of(new NodeMetrics(), new DomainMetrics(), new VcpuMetrics(),
-      new BalloonMetrics(), new DiskMetrics(), new InterfaceMetrics(), new StorageMetrics(), new NetworkMetrics());
+  static final List<SnapshotBinder> BINDERS =
+      List.of(
+          new NodeMetrics(),
+          new DomainMetrics(),
+          new VcpuMetrics(),
+          new BalloonMetrics(),
+          new DiskMetrics(),
+          new InterfaceMetrics(),
+          new StorageMetrics(),
+          new NetworkMetrics());
 
-  private static final Set<String> NAMES = BINDERS.stream().flatMap(b -> b.families().stream()).map(Family::name)
-      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> NAMES =
+      BINDERS.stream()
+          .flatMap(b -> b.families().stream())
+          .map(Family::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final Map<String, HostSnapshot> latest = new ConcurrentHashMap<>();
   private final Map<String, Rendered> rendered = new HashMap<>();
   private final AtomicBoolean pending = new AtomicBoolean();
-  private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "virtmx-metrics-render");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService renderer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "virtmx-metrics-render");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile CachedExposition current = new CachedExposition(new MetricSnapshots());
 
   /** One host's points, and the snapshot they were built from. */
@@ -69,18 +84,21 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
 
   private void schedule() {
     if (pending.compareAndSet(false, true)) {
-      renderer.execute(() -> {
-        pending.set(false);
-        try {
-          renderNow();
-        } catch (RuntimeException e) {
-          log.error("cannot render metrics of the latest snapshot", e);
-        }
-      });
+      renderer.execute(
+          () -> {
+            pending.set(false);
+            try {
+              renderNow();
+            } catch (RuntimeException e) {
+              log.error("cannot render metrics of the latest snapshot", e);
+            }
+          });
     }
   }
 
-  /** Builds the families from the latest snapshot of every host (only hosts whose snapshot changed). */
+  /**
+   * Builds the families from the latest snapshot of every host (only hosts whose snapshot changed).
+   */
   synchronized void renderNow() {
     rendered.keySet().retainAll(latest.keySet());
     for (HostSnapshot h : latest.values()) {

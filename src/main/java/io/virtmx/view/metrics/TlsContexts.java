@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** Server TLS contexts from a PKCS#12/JKS key store, or from PEM files (certificate chain and PKCS#8 key). */
+/**
+ * Server TLS contexts from a PKCS#12/JKS key store, or from PEM files (certificate chain and PKCS#8
+ * key).
+ */
 public final class TlsContexts {
   private static final Pattern PEM_KEY =
-      Pattern.compile("-----BEGIN (RSA |EC )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END (RSA |EC )?PRIVATE KEY-----");
+      Pattern.compile(
+          "-----BEGIN (RSA |EC )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END (RSA |EC )?PRIVATE KEY-----");
 
   private TlsContexts() {}
 
@@ -35,17 +39,24 @@ public final class TlsContexts {
     }
   }
 
-  /** From a PEM certificate (chain) and an unencrypted PKCS#8 ("BEGIN PRIVATE KEY") RSA or EC key. */
+  /**
+   * From a PEM certificate (chain) and an unencrypted PKCS#8 ("BEGIN PRIVATE KEY") RSA or EC key.
+   */
   public static SSLContext fromPem(Path certificate, Path key) throws IOException {
     try (InputStream in = Files.newInputStream(certificate)) {
-      Certificate[] chain = CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(Certificate[]::new);
+      Certificate[] chain =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(in)
+              .toArray(Certificate[]::new);
       if (chain.length == 0) {
         throw new IllegalArgumentException("no certificate in " + certificate);
       }
       Matcher m = PEM_KEY.matcher(Files.readString(key, StandardCharsets.US_ASCII));
       if (!m.find() || m.group(1) != null) {
-        throw new IllegalArgumentException(key + " holds no unencrypted PKCS#8 key (\"BEGIN PRIVATE KEY\"); convert it "
-            + "with 'openssl pkcs8 -topk8 -nocrypt -in KEY'");
+        throw new IllegalArgumentException(
+            key
+                + " holds no unencrypted PKCS#8 key (\"BEGIN PRIVATE KEY\"); convert it "
+                + "with 'openssl pkcs8 -topk8 -nocrypt -in KEY'");
       }
       byte[] der = Base64.getMimeDecoder().decode(m.group(2));
       PrivateKey pk = privateKey(der, chain[0].getPublicKey().getAlgorithm());
@@ -55,11 +66,13 @@ public final class TlsContexts {
       ks.setKeyEntry("metrics", pk, none, chain);
       return context(ks, none);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot use " + certificate + " / " + key + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot use " + certificate + " / " + key + ": " + e.getMessage(), e);
     }
   }
 
-  private static PrivateKey privateKey(byte[] der, String algorithm) throws GeneralSecurityException {
+  private static PrivateKey privateKey(byte[] der, String algorithm)
+      throws GeneralSecurityException {
     return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
   }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Device names that can serve as a label without two devices of one domain sharing a series: the target device
- * when it is set and not taken, else the MAC address (or other fallback), else {@code #<position>}.
+ * Device names that can serve as a label without two devices of one domain sharing a series: the
+ * target device when it is set and not taken, else the MAC address (or other fallback), else {@code
+ * #<position>}.
  *
- * <p>Example: two interfaces without target device and without MAC become {@code "#0"} and {@code "#1"}.
+ * <p>Example: two interfaces without target device and without MAC become {@code "#0"} and {@code
+ * "#1"}.
  */
 final class UniqueNames {
   private UniqueNames() {}

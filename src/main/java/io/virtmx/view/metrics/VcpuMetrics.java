@@ -9,15 +9,30 @@ import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.VcpuStats;
 import java.util.List;
 
-/** Each vCPU of a running domain: {@code libvirt_domain_vcpu_delay_seconds_total{…,vcpu="0"} 0.42} (steal). */
+/**
+ * Each vCPU of a running domain: {@code libvirt_domain_vcpu_delay_seconds_total{…,vcpu="0"} 0.42}
+ * (steal).
+ */
 final class VcpuMetrics implements SnapshotBinder {
-  static final Family STATE = gauge("libvirt_domain_vcpu_state", null, "State of the vCPU (0 offline, 1 running, 2 blocked).");
-  static final Family TIME = counter("libvirt_domain_vcpu_time_seconds", "seconds", "CPU time the vCPU ran, in seconds.");
-  static final Family WAIT = counter("libvirt_domain_vcpu_wait_seconds", "seconds",
-      "Time the vCPU waited on I/O, in seconds.");
-  static final Family DELAY = counter("libvirt_domain_vcpu_delay_seconds", "seconds",
-      "Time the vCPU was runnable but waited for a host CPU (steal seen by the guest), in seconds.");
-  static final Family HOST_CPU = gauge("libvirt_domain_vcpu_host_cpu", null, "Host CPU the vCPU last ran on.");
+  static final Family STATE =
+      gauge(
+          "libvirt_domain_vcpu_state",
+          null,
+          "State of the vCPU (0 offline, 1 running, 2 blocked).");
+  static final Family TIME =
+      counter("libvirt_domain_vcpu_time_seconds", "seconds", "CPU time the vCPU ran, in seconds.");
+  static final Family WAIT =
+      counter(
+          "libvirt_domain_vcpu_wait_seconds",
+          "seconds",
+          "Time the vCPU waited on I/O, in seconds.");
+  static final Family DELAY =
+      counter(
+          "libvirt_domain_vcpu_delay_seconds",
+          "seconds",
+          "Time the vCPU was runnable but waited for a host CPU (steal seen by the guest), in seconds.");
+  static final Family HOST_CPU =
+      gauge("libvirt_domain_vcpu_host_cpu", null, "Host CPU the vCPU last ran on.");
 
   @Override
   public List<Family> families() {

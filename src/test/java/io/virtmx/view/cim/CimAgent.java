@@ -27,8 +27,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientConstants;
 import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 
 /**
- * The shaded jar run as a user runs it with the CIM view on a free port and a users file (alice operator, bob
- * viewer), plus the two standard clients: wbemcli (a process) and the SBLIM JSR-48 client.
+ * The shaded jar run as a user runs it with the CIM view on a free port and a users file (alice
+ * operator, bob viewer), plus the two standard clients: wbemcli (a process) and the SBLIM JSR-48
+ * client.
  */
 final class CimAgent implements AutoCloseable {
   static final String ALICE = "alice";
@@ -42,19 +43,36 @@ final class CimAgent implements AutoCloseable {
   CimAgent(String uri) throws IOException, InterruptedException {
     dir = Files.createTempDirectory("virtmx-cim-it");
     Path users = dir.resolve("users");
-    UsersFile.empty().with(ALICE, Role.OPERATOR, PASSWORD.toCharArray()).with(BOB, Role.VIEWER, PASSWORD.toCharArray())
+    UsersFile.empty()
+        .with(ALICE, Role.OPERATOR, PASSWORD.toCharArray())
+        .with(BOB, Role.VIEWER, PASSWORD.toCharArray())
         .save(users);
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    process = new ProcessBuilder("java", "-jar", System.getProperty("virtmx.jar", "target/virtmx.jar"), "--connect", uri,
-        "--cim", "--cim-port", String.valueOf(port), "--users", users.toString(), "--interval", "2s")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
+    process =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                System.getProperty("virtmx.jar", "target/virtmx.jar"),
+                "--connect",
+                uri,
+                "--cim",
+                "--cim-port",
+                String.valueOf(port),
+                "--users",
+                users.toString(),
+                "--interval",
+                "2s")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("agent.log").toFile())
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!wbemcli(ALICE, "ein", "root/virt:CIM_ComputerSystem").stdout().contains("HostSystem")) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroy();
-        throw new IllegalStateException("agent did not serve CIM: " + Files.readString(dir.resolve("agent.log")));
+        throw new IllegalStateException(
+            "agent did not serve CIM: " + Files.readString(dir.resolve("agent.log")));
       }
       Thread.sleep(500);
     }
@@ -63,7 +81,9 @@ final class CimAgent implements AutoCloseable {
   /** Runs wbemcli against {@code path} ("root/virt:Class.key=…") as that user ("" for none). */
   TestBed.Result wbemcli(String user, String op, String path, String... more) {
     String auth = user.isEmpty() ? "" : user + ":" + PASSWORD + "@";
-    List<String> cmd = new ArrayList<>(List.of("wbemcli", op, "http://" + auth + "127.0.0.1:" + port + "/" + path));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("wbemcli", op, "http://" + auth + "127.0.0.1:" + port + "/" + path));
     cmd.addAll(List.of(more));
     return TestBed.run(cmd);
   }
@@ -83,7 +103,10 @@ final class CimAgent implements AutoCloseable {
     Subject subject = new Subject();
     subject.getPrincipals().add(new UserPrincipal(user));
     subject.getPrivateCredentials().add(new PasswordCredential(PASSWORD));
-    c.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(port), null, null, null), subject, null);
+    c.initialize(
+        new CIMObjectPath("http", "127.0.0.1", String.valueOf(port), null, null, null),
+        subject,
+        null);
     return c;
   }
 
@@ -94,16 +117,24 @@ final class CimAgent implements AutoCloseable {
   /** A raw CIM-XML POST: status, CIMError header and body. */
   record Raw(int status, String cimError, String body) {}
 
-  Raw post(String user, String password, String method, String object, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cimom"))
-        .header("Content-Type", "application/xml; charset=utf-8").header("CIMOperation", "MethodCall")
-        .header("CIMMethod", method).header("CIMObject", object)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  Raw post(String user, String password, String method, String object, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cimom"))
+            .header("Content-Type", "application/xml; charset=utf-8")
+            .header("CIMOperation", "MethodCall")
+            .header("CIMMethod", method)
+            .header("CIMObject", object)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-          .getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Raw(r.statusCode(), r.headers().firstValue("CIMError").orElse(null), r.body());
   }
 

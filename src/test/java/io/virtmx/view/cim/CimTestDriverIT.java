@@ -17,7 +17,10 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
-/** The CIM view of libvirt's in-process test driver ({@code test:///default}) through wbemcli and the SBLIM client. */
+/**
+ * The CIM view of libvirt's in-process test driver ({@code test:///default}) through wbemcli and
+ * the SBLIM client.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CimTestDriverIT {
   private static final String URI = "test:///default";
@@ -56,14 +59,23 @@ class CimTestDriverIT {
   void classesCarryTheLibvirtPrefixAndTheDomainIsTest() {
     TestBed.Result names = agent.wbemcli(CimAgent.BOB, "ein", "root/virt:CIM_ComputerSystem");
     assertThat(names.ok()).as(names.stderr()).isTrue();
-    assertThat(names.stdout().lines().map(l -> l.replaceAll(".*root/virt:(\\w+)\\..*", "$1")).distinct())
+    assertThat(
+            names
+                .stdout()
+                .lines()
+                .map(l -> l.replaceAll(".*root/virt:(\\w+)\\..*", "$1"))
+                .distinct())
         .containsExactlyInAnyOrder("Libvirt_HostSystem", "Libvirt_ComputerSystem");
     TestBed.Result cs = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:Libvirt_ComputerSystem");
-    assertThat(new java.util.TreeSet<>(CimAgent.values(cs.stdout(), "Name"))).containsExactly("test");
+    assertThat(new java.util.TreeSet<>(CimAgent.values(cs.stdout(), "Name")))
+        .containsExactly("test");
     assertThat(cs.stdout()).contains("EnabledState=2,");
-    assertThat(agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_ComputerSystem").stdout()).doesNotContain("Name=");
-    TestBed.Result profiles = agent.wbemcli(CimAgent.BOB, "ei", "root/interop:Libvirt_RegisteredProfile");
-    assertThat(CimAgent.values(profiles.stdout(), "InstanceID")).contains("CIM:DSP1057-VirtualSystem-1.0.0a");
+    assertThat(agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_ComputerSystem").stdout())
+        .doesNotContain("Name=");
+    TestBed.Result profiles =
+        agent.wbemcli(CimAgent.BOB, "ei", "root/interop:Libvirt_RegisteredProfile");
+    assertThat(CimAgent.values(profiles.stdout(), "InstanceID"))
+        .contains("CIM:DSP1057-VirtualSystem-1.0.0a");
   }
 
   @Test
@@ -72,59 +84,93 @@ class CimTestDriverIT {
     assertThat(blk).contains("vda").contains("/guest/diskimage1");
     TestBed.Result vda = agent.wbemcli(CimAgent.BOB, "gi", rasdPath("Disk", "test/vda"));
     assertThat(vda.ok()).as(vda.stderr()).isTrue();
-    assertThat(vda.stdout()).contains("HostResource=\"/guest/diskimage1\"").contains("ResourceType=17,");
+    assertThat(vda.stdout())
+        .contains("HostResource=\"/guest/diskimage1\"")
+        .contains("ResourceType=17,");
 
     assertThat(TestBed.virsh("-c", URI, "domiflist", "test")).contains("aa:bb:cc:dd:ee:ff");
-    CIMInstance nic = bob.getInstance(new CIMObjectPath("/" + rasdPath("Net", NIC)), false, false, null);
+    CIMInstance nic =
+        bob.getInstance(new CIMObjectPath("/" + rasdPath("Net", NIC)), false, false, null);
     assertThat(nic.getPropertyValue("Address")).isEqualTo("aa:bb:cc:dd:ee:ff");
     assertThat(nic.getPropertyValue("NetworkName")).isEqualTo("default");
     assertThat(nic.getPropertyValue("PoolID")).isEqualTo("NetworkPool/default");
-    List<CIMInstance> pool = all(bob.associatorInstances(nic.getObjectPath(), "Libvirt_ResourceAllocationFromPool",
-        null, null, null, false, null));
-    assertThat(pool).singleElement().satisfies(p -> {
-      assertThat(p.getClassName()).isEqualTo("Libvirt_NetworkPool");
-      assertThat(p.getPropertyValue("InstanceID")).isEqualTo("NetworkPool/default");
-    });
+    List<CIMInstance> pool =
+        all(
+            bob.associatorInstances(
+                nic.getObjectPath(),
+                "Libvirt_ResourceAllocationFromPool",
+                null,
+                null,
+                null,
+                false,
+                null));
+    assertThat(pool)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getClassName()).isEqualTo("Libvirt_NetworkPool");
+              assertThat(p.getPropertyValue("InstanceID")).isEqualTo("NetworkPool/default");
+            });
   }
 
   @Test
   void storagePoolAndNetworkArePools() {
     assertThat(TestBed.virsh("-c", URI, "pool-list", "--all", "--name")).contains("default-pool");
     TestBed.Result disk = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:Libvirt_DiskPool");
-    assertThat(CimAgent.values(disk.stdout(), "InstanceID")).containsExactlyInAnyOrder("DiskPool/0",
-        "DiskPool/default-pool");
+    assertThat(CimAgent.values(disk.stdout(), "InstanceID"))
+        .containsExactlyInAnyOrder("DiskPool/0", "DiskPool/default-pool");
     TestBed.Result net = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:Libvirt_NetworkPool");
-    assertThat(CimAgent.values(net.stdout(), "InstanceID")).containsExactlyInAnyOrder("NetworkPool/0",
-        "NetworkPool/default");
-    TestBed.Result got = agent.wbemcli(CimAgent.BOB, "gi", "root/virt:Libvirt_DiskPool.InstanceID=\"DiskPool/default-pool\"");
+    assertThat(CimAgent.values(net.stdout(), "InstanceID"))
+        .containsExactlyInAnyOrder("NetworkPool/0", "NetworkPool/default");
+    TestBed.Result got =
+        agent.wbemcli(
+            CimAgent.BOB, "gi", "root/virt:Libvirt_DiskPool.InstanceID=\"DiskPool/default-pool\"");
     assertThat(got.stdout()).contains("ElementName=\"default-pool\"").contains("Primordial=FALSE");
   }
 
   @Test
   void allocationMaximaAreTheNodeOfVirshNodeinfo() throws Exception {
     Map<String, String> node = new HashMap<>();
-    TestBed.virsh("-c", URI, "nodeinfo").lines().filter(l -> l.contains(":"))
-        .forEach(l -> node.put(l.substring(0, l.indexOf(':')).strip(), l.substring(l.indexOf(':') + 1).strip()));
+    TestBed.virsh("-c", URI, "nodeinfo")
+        .lines()
+        .filter(l -> l.contains(":"))
+        .forEach(
+            l ->
+                node.put(
+                    l.substring(0, l.indexOf(':')).strip(),
+                    l.substring(l.indexOf(':') + 1).strip()));
     long cpus = Long.parseLong(node.get("CPU(s)"));
     long memoryKib = Long.parseLong(node.get("Memory size").replace(" KiB", ""));
-    assertThat(maxima("ProcessorPool/0")).containsEntry("Maximum", cpus).containsEntry("Minimum", 1L);
-    assertThat(maxima("MemoryPool/0")).containsEntry("Maximum", memoryKib).containsEntry("Default", 262144L);
-    TestBed.Result refs = agent.wbemcli(CimAgent.BOB, "ri",
-        "root/virt:Libvirt_AllocationCapabilities.InstanceID=\"MemoryPool/0\"", "-arc",
-        "Libvirt_SettingsDefineCapabilities");
+    assertThat(maxima("ProcessorPool/0"))
+        .containsEntry("Maximum", cpus)
+        .containsEntry("Minimum", 1L);
+    assertThat(maxima("MemoryPool/0"))
+        .containsEntry("Maximum", memoryKib)
+        .containsEntry("Default", 262144L);
+    TestBed.Result refs =
+        agent.wbemcli(
+            CimAgent.BOB,
+            "ri",
+            "root/virt:Libvirt_AllocationCapabilities.InstanceID=\"MemoryPool/0\"",
+            "-arc",
+            "Libvirt_SettingsDefineCapabilities");
     assertThat(refs.ok()).as(refs.stderr()).isTrue();
-    assertThat(refs.stdout()).contains("InstanceID=\"Maximum\",PropertyPolicy=0,ValueRole=3,ValueRange=2")
+    assertThat(refs.stdout())
+        .contains("InstanceID=\"Maximum\",PropertyPolicy=0,ValueRole=3,ValueRange=2")
         .contains("InstanceID=\"Default\",PropertyPolicy=0,ValueRole=0,ValueRange=0");
   }
 
   /** VirtualQuantity by InstanceID of the settings a pool's AllocationCapabilities define. */
   private Map<String, Long> maxima(String pool) throws Exception {
-    CIMObjectPath caps = new CIMObjectPath(
-        "/root/virt:Libvirt_AllocationCapabilities.InstanceID=\"" + pool + "\"");
+    CIMObjectPath caps =
+        new CIMObjectPath("/root/virt:Libvirt_AllocationCapabilities.InstanceID=\"" + pool + "\"");
     Map<String, Long> out = new HashMap<>();
-    for (CIMInstance t : all(bob.associatorInstances(caps, "Libvirt_SettingsDefineCapabilities", null, null, null,
-        false, null))) {
-      out.put((String) t.getPropertyValue("InstanceID"),
+    for (CIMInstance t :
+        all(
+            bob.associatorInstances(
+                caps, "Libvirt_SettingsDefineCapabilities", null, null, null, false, null))) {
+      out.put(
+          (String) t.getPropertyValue("InstanceID"),
           ((UnsignedInteger64) t.getPropertyValue("VirtualQuantity")).longValue());
     }
     return out;

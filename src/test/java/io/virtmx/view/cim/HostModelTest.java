@@ -15,7 +15,8 @@ class HostModelTest {
   private static final ClassRepository REPO = ClassRepository.fromClasspath();
 
   private static HostModel model(String hypervisor) {
-    return new HostModel(REPO, CimFixtures.twoDomains(hypervisor), name -> name.equals("web") ? 9 : 12);
+    return new HostModel(
+        REPO, CimFixtures.twoDomains(hypervisor), name -> name.equals("web") ? 9 : 12);
   }
 
   private static List<String> values(List<CimInstance> list, String property) {
@@ -32,8 +33,13 @@ class HostModelTest {
           for (CimInstance inst : m.instances(ns, cls.name())) {
             checkAgainstClass(inst, cls);
             if (cls.isAssociation()) {
-              inst.values().values().stream().filter(v -> v instanceof CimObjectPath).forEach(ref ->
-                  assertThat(m.get(ns, (CimObjectPath) ref)).as(cls.name() + " endpoint " + ref).isNotNull());
+              inst.values().values().stream()
+                  .filter(v -> v instanceof CimObjectPath)
+                  .forEach(
+                      ref ->
+                          assertThat(m.get(ns, (CimObjectPath) ref))
+                              .as(cls.name() + " endpoint " + ref)
+                              .isNotNull());
             }
             assertThat(m.get(ns, inst.path())).isSameAs(inst);
             count++;
@@ -44,8 +50,12 @@ class HostModelTest {
       for (CimClass cls : REPO.all()) {
         if (cls.name().startsWith(m.prefix() + "_")
             && !cls.name().equals(m.prefix() + "_ResourceAllocationSettingData")) {
-          assertThat(m.instances(cls.name().endsWith("RegisteredProfile") ? HostModel.INTEROP : HostModel.VIRT,
-              cls.name())).as(cls.name() + " has instances").isNotEmpty();
+          assertThat(
+                  m.instances(
+                      cls.name().endsWith("RegisteredProfile") ? HostModel.INTEROP : HostModel.VIRT,
+                      cls.name()))
+              .as(cls.name() + " has instances")
+              .isNotEmpty();
         }
       }
     }
@@ -98,56 +108,108 @@ class HostModelTest {
     CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
     assertThat(web.get("EnabledState")).isEqualTo(2L);
     assertThat(web.get("RequestedState")).isEqualTo(9L);
-    assertThat(m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(1).get("EnabledState")).isEqualTo(3L);
+    assertThat(m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(1).get("EnabledState"))
+        .isEqualTo(3L);
     assertThat(values(m.instances(HostModel.VIRT, "KVM_VirtualSystemSettingData"), "InstanceID"))
         .containsExactly("KVM:web", "KVM:db");
-    assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourceAllocationSettingData"), "InstanceID"))
-        .containsExactlyInAnyOrder("web/proc", "web/mem", "web/vda", "web/52:54:00:00:00:01", "web/controller:usb:0",
-            "web/controller:sata:0", "web/controller:pci:0", "web/charconsole:0", "web/tablet:usb", "web/mouse:ps2",
-            "web/vnc", "db/proc", "db/mem", "db/sda", "db/hdc", "db/52:54:00:00:00:02");
-    assertThat(values(m.instances(HostModel.VIRT, "KVM_Processor"), "DeviceID")).containsExactly("web/0", "web/1", "db/0");
-    assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourcePool"), "InstanceID")).containsExactly(
-        "MemoryPool/0", "ProcessorPool/0", "DiskPool/0", "DiskPool/images", "NetworkPool/0", "NetworkPool/default",
-        "GraphicsPool/0", "InputPool/0", "ControllerPool/0");
+    assertThat(
+            values(m.enumerate(HostModel.VIRT, "CIM_ResourceAllocationSettingData"), "InstanceID"))
+        .containsExactlyInAnyOrder(
+            "web/proc",
+            "web/mem",
+            "web/vda",
+            "web/52:54:00:00:00:01",
+            "web/controller:usb:0",
+            "web/controller:sata:0",
+            "web/controller:pci:0",
+            "web/charconsole:0",
+            "web/tablet:usb",
+            "web/mouse:ps2",
+            "web/vnc",
+            "db/proc",
+            "db/mem",
+            "db/sda",
+            "db/hdc",
+            "db/52:54:00:00:00:02");
+    assertThat(values(m.instances(HostModel.VIRT, "KVM_Processor"), "DeviceID"))
+        .containsExactly("web/0", "web/1", "db/0");
+    assertThat(values(m.enumerate(HostModel.VIRT, "CIM_ResourcePool"), "InstanceID"))
+        .containsExactly(
+            "MemoryPool/0",
+            "ProcessorPool/0",
+            "DiskPool/0",
+            "DiskPool/images",
+            "NetworkPool/0",
+            "NetworkPool/default",
+            "GraphicsPool/0",
+            "InputPool/0",
+            "ControllerPool/0");
     assertThat(m.instances(HostModel.VIRT, "Libvirt_ComputerSystem")).isEmpty();
   }
 
   @Test
   void graphicsInputControllerAndConsoleFollowLibvirtCim() {
     HostModel m = model("QEMU");
-    CimInstance vnc = m.instances(HostModel.VIRT, "KVM_GraphicsResourceAllocationSettingData").get(0);
-    assertThat(vnc.values()).containsEntry("InstanceID", "web/vnc").containsEntry("ResourceType", 24L)
-        .containsEntry("ResourceSubType", "vnc").containsEntry("Address", "127.0.0.1:5900")
+    CimInstance vnc =
+        m.instances(HostModel.VIRT, "KVM_GraphicsResourceAllocationSettingData").get(0);
+    assertThat(vnc.values())
+        .containsEntry("InstanceID", "web/vnc")
+        .containsEntry("ResourceType", 24L)
+        .containsEntry("ResourceSubType", "vnc")
+        .containsEntry("Address", "127.0.0.1:5900")
         .containsEntry("PoolID", "GraphicsPool/0");
     assertThat(m.instances(HostModel.VIRT, "KVM_InputResourceAllocationSettingData"))
         .extracting(i -> i.get("InstanceID"), i -> i.get("Caption"), i -> i.get("BusType"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("web/tablet:usb", "USB Tablet", "usb"),
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("web/tablet:usb", "USB Tablet", "usb"),
             org.assertj.core.groups.Tuple.tuple("web/mouse:ps2", "PS2 Mouse", "ps2"));
-    CimInstance usb = m.instances(HostModel.VIRT, "KVM_ControllerResourceAllocationSettingData").get(0);
-    assertThat(usb.values()).containsEntry("InstanceID", "web/controller:usb:0").containsEntry("ResourceType", 1L)
-        .containsEntry("OtherResourceType", "controller").containsEntry("ResourceSubType", "usb")
-        .containsEntry("Index", 0L).containsEntry("Model", "qemu-xhci").containsEntry("PoolID", "ControllerPool/0");
-    CimInstance console = m.instances(HostModel.VIRT, "KVM_ConsoleResourceAllocationSettingData").get(0);
-    assertThat(console.values()).containsEntry("InstanceID", "web/charconsole:0").containsEntry("SourceType", "pty")
-        .containsEntry("TargetType", "serial").containsEntry("OtherResourceType", "console").doesNotContainKey("PoolID");
+    CimInstance usb =
+        m.instances(HostModel.VIRT, "KVM_ControllerResourceAllocationSettingData").get(0);
+    assertThat(usb.values())
+        .containsEntry("InstanceID", "web/controller:usb:0")
+        .containsEntry("ResourceType", 1L)
+        .containsEntry("OtherResourceType", "controller")
+        .containsEntry("ResourceSubType", "usb")
+        .containsEntry("Index", 0L)
+        .containsEntry("Model", "qemu-xhci")
+        .containsEntry("PoolID", "ControllerPool/0");
+    CimInstance console =
+        m.instances(HostModel.VIRT, "KVM_ConsoleResourceAllocationSettingData").get(0);
+    assertThat(console.values())
+        .containsEntry("InstanceID", "web/charconsole:0")
+        .containsEntry("SourceType", "pty")
+        .containsEntry("TargetType", "serial")
+        .containsEntry("OtherResourceType", "console")
+        .doesNotContainKey("PoolID");
 
     CimInstance display = m.instances(HostModel.VIRT, "KVM_DisplayController").get(0);
-    assertThat(display.values()).containsEntry("DeviceID", "web/vnc").containsEntry("SystemName", "web")
-        .containsEntry("VideoProcessor", "vnc/127.0.0.1:5900").containsEntry("Description", "Video: virtio");
+    assertThat(display.values())
+        .containsEntry("DeviceID", "web/vnc")
+        .containsEntry("SystemName", "web")
+        .containsEntry("VideoProcessor", "vnc/127.0.0.1:5900")
+        .containsEntry("Description", "Video: virtio");
     assertThat(values(m.instances(HostModel.VIRT, "KVM_PointingDevice"), "DeviceID"))
         .containsExactly("web/tablet:usb", "web/mouse:ps2");
-    assertThat(m.instances(HostModel.VIRT, "KVM_PointingDevice").get(0).get("PointingType")).isEqualTo(3L);
+    assertThat(m.instances(HostModel.VIRT, "KVM_PointingDevice").get(0).get("PointingType"))
+        .isEqualTo(3L);
 
-    assertThat(farEnds(m, display.path(), "KVM_SettingsDefineState", "SettingData")).containsExactly(vnc.path());
+    assertThat(farEnds(m, display.path(), "KVM_SettingsDefineState", "SettingData"))
+        .containsExactly(vnc.path());
     assertThat(farEnds(m, display.path(), "KVM_ElementAllocatedFromPool", "Antecedent"))
-        .extracting(pool -> pool.key("InstanceID")).containsExactly("GraphicsPool/0");
+        .extracting(pool -> pool.key("InstanceID"))
+        .containsExactly("GraphicsPool/0");
     assertThat(farEnds(m, usb.path(), "KVM_ResourceAllocationFromPool", "Antecedent"))
-        .extracting(pool -> pool.key("InstanceID")).containsExactly("ControllerPool/0");
-    assertThat(farEnds(m, console.path(), "KVM_ResourceAllocationFromPool", "Antecedent")).isEmpty();
-    assertThat(farEnds(m, console.path(), "KVM_VirtualSystemSettingDataComponent", "GroupComponent"))
-        .extracting(vssd -> vssd.key("InstanceID")).containsExactly("KVM:web");
+        .extracting(pool -> pool.key("InstanceID"))
+        .containsExactly("ControllerPool/0");
+    assertThat(farEnds(m, console.path(), "KVM_ResourceAllocationFromPool", "Antecedent"))
+        .isEmpty();
+    assertThat(
+            farEnds(m, console.path(), "KVM_VirtualSystemSettingDataComponent", "GroupComponent"))
+        .extracting(vssd -> vssd.key("InstanceID"))
+        .containsExactly("KVM:web");
     CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
-    assertThat(farEnds(m, web.path(), "KVM_SystemDevice", "PartComponent")).extracting(CimObjectPath::className)
+    assertThat(farEnds(m, web.path(), "KVM_SystemDevice", "PartComponent"))
+        .extracting(CimObjectPath::className)
         .contains("KVM_DisplayController", "KVM_PointingDevice");
   }
 
@@ -156,32 +218,48 @@ class HostModelTest {
     HostModel m = model("QEMU");
     Map<String, List<CimInstance>> byPool = new java.util.LinkedHashMap<>();
     for (CimInstance caps : m.instances(HostModel.VIRT, "KVM_AllocationCapabilities")) {
-      List<CimInstance> sdc = m.associationsOf(HostModel.VIRT, caps.path()).stream()
-          .filter(a -> a.className().equals("KVM_SettingsDefineCapabilities")).toList();
+      List<CimInstance> sdc =
+          m.associationsOf(HostModel.VIRT, caps.path()).stream()
+              .filter(a -> a.className().equals("KVM_SettingsDefineCapabilities"))
+              .toList();
       byPool.put((String) caps.get("InstanceID"), sdc);
       for (CimInstance a : sdc) {
         CimInstance template = m.get(HostModel.VIRT, (CimObjectPath) a.get("PartComponent"));
         checkAgainstClass(template, REPO.get(template.className()));
         assertThat(template.get("ResourceType")).isEqualTo(caps.get("ResourceType"));
         String id = (String) template.get("InstanceID");
-        assertThat(List.of(a.get("ValueRole"), a.get("ValueRange"))).as(id).isEqualTo(switch (id) {
-          case "Minimum" -> List.of(3L, 1L);
-          case "Maximum" -> List.of(3L, 2L);
-          case "Increment" -> List.of(3L, 3L);
-          default -> List.of(0L, 0L);
-        });
+        assertThat(List.of(a.get("ValueRole"), a.get("ValueRange")))
+            .as(id)
+            .isEqualTo(
+                switch (id) {
+                  case "Minimum" -> List.of(3L, 1L);
+                  case "Maximum" -> List.of(3L, 2L);
+                  case "Increment" -> List.of(3L, 3L);
+                  default -> List.of(0L, 0L);
+                });
       }
     }
     Map<String, Object> mem = quantities(m, byPool.get("MemoryPool/0"));
-    assertThat(mem).containsExactly(Map.entry("Minimum", 65536L), Map.entry("Maximum", 32L << 20),
-        Map.entry("Increment", 1024L), Map.entry("Default", 262144L));
-    assertThat(quantities(m, byPool.get("ProcessorPool/0"))).containsExactly(Map.entry("Minimum", 1L),
-        Map.entry("Maximum", 8L), Map.entry("Increment", 1L), Map.entry("Default", 1L));
-    assertThat(quantities(m, byPool.get("DiskPool/images"))).containsExactly(Map.entry("Default", 5000L));
-    assertThat(quantities(m, byPool.get("NetworkPool/0"))).containsExactly(Map.entry("Default", 1L));
+    assertThat(mem)
+        .containsExactly(
+            Map.entry("Minimum", 65536L),
+            Map.entry("Maximum", 32L << 20),
+            Map.entry("Increment", 1024L),
+            Map.entry("Default", 262144L));
+    assertThat(quantities(m, byPool.get("ProcessorPool/0")))
+        .containsExactly(
+            Map.entry("Minimum", 1L),
+            Map.entry("Maximum", 8L),
+            Map.entry("Increment", 1L),
+            Map.entry("Default", 1L));
+    assertThat(quantities(m, byPool.get("DiskPool/images")))
+        .containsExactly(Map.entry("Default", 5000L));
+    assertThat(quantities(m, byPool.get("NetworkPool/0")))
+        .containsExactly(Map.entry("Default", 1L));
     assertThat(byPool.get("GraphicsPool/0")).isEmpty();
     assertThat(m.enumerate(HostModel.VIRT, "KVM_MemResourceAllocationSettingData"))
-        .extracting(i -> i.get("InstanceID")).doesNotContain("Minimum", "Default");
+        .extracting(i -> i.get("InstanceID"))
+        .doesNotContain("Minimum", "Default");
   }
 
   private static Map<String, Object> quantities(HostModel m, List<CimInstance> sdc) {
@@ -193,9 +271,12 @@ class HostModelTest {
     return out;
   }
 
-  private static List<CimObjectPath> farEnds(HostModel m, CimObjectPath from, String assoc, String role) {
+  private static List<CimObjectPath> farEnds(
+      HostModel m, CimObjectPath from, String assoc, String role) {
     return m.associationsOf(HostModel.VIRT, from.withNamespace(HostModel.VIRT)).stream()
-        .filter(a -> a.className().equals(assoc)).map(a -> ((CimObjectPath) a.get(role)).withNamespace(null)).toList();
+        .filter(a -> a.className().equals(assoc))
+        .map(a -> ((CimObjectPath) a.get(role)).withNamespace(null))
+        .toList();
   }
 
   @Test
@@ -203,13 +284,25 @@ class HostModelTest {
     HostModel m = model("TEST");
     CimInstance web = m.instances(HostModel.VIRT, "Libvirt_ComputerSystem").get(0);
     List<CimInstance> around = m.associationsOf(HostModel.VIRT, web.path());
-    assertThat(around).extracting(CimInstance::className).contains("Libvirt_SystemDevice", "Libvirt_ElementSettingData",
-        "Libvirt_ElementCapabilities", "Libvirt_HostedDependency", "Libvirt_ElementConformsToProfile");
-    CimInstance vda = m.instances(HostModel.VIRT, "Libvirt_DiskResourceAllocationSettingData").get(0);
-    CimInstance fromPool = m.associationsOf(HostModel.VIRT, vda.path()).stream()
-        .filter(a -> a.className().equals("Libvirt_ResourceAllocationFromPool")).findFirst().orElseThrow();
-    assertThat(((CimObjectPath) fromPool.get("Antecedent")).key("InstanceID")).isEqualTo("DiskPool/images");
-    CimInstance dbNic = m.instances(HostModel.VIRT, "Libvirt_NetResourceAllocationSettingData").get(1);
+    assertThat(around)
+        .extracting(CimInstance::className)
+        .contains(
+            "Libvirt_SystemDevice",
+            "Libvirt_ElementSettingData",
+            "Libvirt_ElementCapabilities",
+            "Libvirt_HostedDependency",
+            "Libvirt_ElementConformsToProfile");
+    CimInstance vda =
+        m.instances(HostModel.VIRT, "Libvirt_DiskResourceAllocationSettingData").get(0);
+    CimInstance fromPool =
+        m.associationsOf(HostModel.VIRT, vda.path()).stream()
+            .filter(a -> a.className().equals("Libvirt_ResourceAllocationFromPool"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((CimObjectPath) fromPool.get("Antecedent")).key("InstanceID"))
+        .isEqualTo("DiskPool/images");
+    CimInstance dbNic =
+        m.instances(HostModel.VIRT, "Libvirt_NetResourceAllocationSettingData").get(1);
     assertThat(dbNic.get("PoolID")).isEqualTo("NetworkPool/0");
   }
 
@@ -218,12 +311,18 @@ class HostModelTest {
     HostModel m = model("QEMU");
     List<CimInstance> profiles = m.instances(HostModel.INTEROP, "KVM_RegisteredProfile");
     assertThat(profiles).hasSize(11);
-    CimInstance vs = profiles.stream().filter(p -> p.get("InstanceID").equals("CIM:DSP1057-VirtualSystem-1.0.0a"))
-        .findFirst().orElseThrow();
-    List<Object> central = m.associationsOf(HostModel.INTEROP, vs.path()).stream()
-        .map(a -> ((CimObjectPath) a.get("ManagedElement")).key("Name")).toList();
+    CimInstance vs =
+        profiles.stream()
+            .filter(p -> p.get("InstanceID").equals("CIM:DSP1057-VirtualSystem-1.0.0a"))
+            .findFirst()
+            .orElseThrow();
+    List<Object> central =
+        m.associationsOf(HostModel.INTEROP, vs.path()).stream()
+            .map(a -> ((CimObjectPath) a.get("ManagedElement")).key("Name"))
+            .toList();
     assertThat(central).containsExactly("web", "db");
-    assertThat(m.enumerate(HostModel.INTEROP, "CIM_Namespace")).extracting(i -> i.get("Name"))
+    assertThat(m.enumerate(HostModel.INTEROP, "CIM_Namespace"))
+        .extracting(i -> i.get("Name"))
         .containsExactly("root/interop", "root/virt");
   }
 }

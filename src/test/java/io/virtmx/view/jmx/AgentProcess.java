@@ -7,17 +7,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shaded agent jar run as a user would: {@code java -jar virtmx.jar ARGS}, its output in a log file. */
+/**
+ * The shaded agent jar run as a user would: {@code java -jar virtmx.jar ARGS}, its output in a log
+ * file.
+ */
 final class AgentProcess implements AutoCloseable {
   private final Process process;
   final Path log;
 
   AgentProcess(Path log, int jmxPort, String... args) throws IOException, InterruptedException {
     this.log = log;
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("virtmx.jar", "target/virtmx.jar")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("virtmx.jar", "target/virtmx.jar")));
     cmd.addAll(List.of(args));
-    process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    process =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -30,7 +38,8 @@ final class AgentProcess implements AutoCloseable {
         Thread.sleep(100);
       }
     }
-    throw new IllegalStateException("agent did not open port " + jmxPort + ": " + java.nio.file.Files.readString(log));
+    throw new IllegalStateException(
+        "agent did not open port " + jmxPort + ": " + java.nio.file.Files.readString(log));
   }
 
   static int freePort() throws IOException {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** Remote JMX credentials become the caller the operations service sees. */
 class ConnectorAuthenticatorTest {
-  private static final UsersFile USERS = UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-      .with("bob", Role.VIEWER, "bob-secret".toCharArray());
+  private static final UsersFile USERS =
+      UsersFile.empty()
+          .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
+          .with("bob", Role.VIEWER, "bob-secret".toCharArray());
 
   @SuppressWarnings("removal") // Subject.doAs is how the RMI connector runs each call on Java 17
   private static Caller callerOf(Subject subject) {
@@ -29,16 +31,19 @@ class ConnectorAuthenticatorTest {
     assertThat(callerOf(auth.authenticate(new String[] {"bob", "bob-secret"})))
         .isEqualTo(new Caller("bob", Role.VIEWER, "jmx"));
     assertThatThrownBy(() -> auth.authenticate(new String[] {"alice", "wrong"}))
-        .isInstanceOf(SecurityException.class).hasMessageContaining("authentication failed");
+        .isInstanceOf(SecurityException.class)
+        .hasMessageContaining("authentication failed");
     assertThatThrownBy(() -> auth.authenticate(null))
-        .isInstanceOf(SecurityException.class).hasMessageContaining("authentication required");
+        .isInstanceOf(SecurityException.class)
+        .hasMessageContaining("authentication required");
   }
 
   @Test
   void withoutUsersFileRemoteClientsAreAnonymousViewersAndOnlyInProcessCallersAreTrusted() {
     ConnectorAuthenticator auth = new ConnectorAuthenticator(Authenticator.none());
     assertThat(callerOf(auth.authenticate(null))).isEqualTo(Caller.anonymousViewer("jmx"));
-    assertThat(callerOf(auth.authenticate(new String[] {"alice", "anything"}))).isEqualTo(Caller.anonymousViewer("jmx"));
+    assertThat(callerOf(auth.authenticate(new String[] {"alice", "anything"})))
+        .isEqualTo(Caller.anonymousViewer("jmx"));
     assertThat(JmxCallers.current()).isEqualTo(Caller.localTrusted("jmx-local"));
     assertThat(callerOf(new Subject())).isEqualTo(Caller.anonymousViewer("jmx"));
   }

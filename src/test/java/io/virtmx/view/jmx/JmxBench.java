@@ -26,9 +26,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * Benchmark of the JMX view (run by {@code bench/jmx.sh}): time to register every MBean of one big host snapshot,
- * and latency of remote getAttribute calls on Domain MBeans over the authenticated RMI connector. Prints
- * {@code key=value} lines.
+ * Benchmark of the JMX view (run by {@code bench/jmx.sh}): time to register every MBean of one big
+ * host snapshot, and latency of remote getAttribute calls on Domain MBeans over the authenticated
+ * RMI connector. Prints {@code key=value} lines.
  */
 public final class JmxBench {
   private JmxBench() {}
@@ -36,8 +36,15 @@ public final class JmxBench {
   public static void main(String[] args) throws Exception {
     String uri = args[0];
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-    try (Agent agent = new Agent(new AgentConfig(List.of(HostSpec.parse("bench=" + uri)), Duration.ofHours(1),
-        Duration.ofMinutes(2), false, 4, Map.of()))) {
+    try (Agent agent =
+        new Agent(
+            new AgentConfig(
+                List.of(HostSpec.parse("bench=" + uri)),
+                Duration.ofHours(1),
+                Duration.ofMinutes(2),
+                false,
+                4,
+                Map.of()))) {
       if (!agent.open(false).isEmpty()) {
         throw new IllegalStateException("cannot open " + uri);
       }
@@ -55,7 +62,8 @@ public final class JmxBench {
     double[] ms = new double[7];
     int mbeans = 0;
     for (int run = 0; run < ms.length; run++) {
-      MBeanRegistry registry = new MBeanRegistry(mbs, new SnapshotIndex(), agent.operations(), sweeper);
+      MBeanRegistry registry =
+          new MBeanRegistry(mbs, new SnapshotIndex(), agent.operations(), sweeper);
       long t0 = System.nanoTime();
       registry.updated(null, snapshot);
       ms[run] = (System.nanoTime() - t0) / 1e6;
@@ -82,27 +90,36 @@ public final class JmxBench {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    JmxView view = new JmxView(agent.snapshots(), agent.operations(), new JmxView.RemoteSettings(
-        InetAddress.getLoopbackAddress(), port, null, null), Authenticator.of(UsersFile.load(users)));
+    JmxView view =
+        new JmxView(
+            agent.snapshots(),
+            agent.operations(),
+            new JmxView.RemoteSettings(InetAddress.getLoopbackAddress(), port, null, null),
+            Authenticator.of(UsersFile.load(users)));
     view.start();
-    JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
-    try (JMXConnector c = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS,
-        new String[] {"bench", "bench-password"}))) {
+    JMXServiceURL url =
+        new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
+    try (JMXConnector c =
+        JMXConnectorFactory.connect(
+            url, Map.of(JMXConnector.CREDENTIALS, new String[] {"bench", "bench-password"}))) {
       MBeanServerConnection mbs = c.getMBeanServerConnection();
-      List<ObjectName> names = snapshot.domains().stream().map(d -> ObjectNames.domain("bench", d.name())).toList();
+      List<ObjectName> names =
+          snapshot.domains().stream().map(d -> ObjectNames.domain("bench", d.name())).toList();
       String[] attributes = {"State", "CpuTimeNs", "MemoryKib", "BalloonRssKib", "CpuPercent"};
       time(mbs, names, attributes, calls); // warm-up
       double[] us = time(mbs, names, attributes, calls);
       Arrays.sort(us);
-      System.out.printf("get_calls=%d%nget_median_ms=%.3f%nget_p99_ms=%.3f%n", calls, us[us.length / 2] / 1000,
-          us[(int) (us.length * 0.99)] / 1000);
+      System.out.printf(
+          "get_calls=%d%nget_median_ms=%.3f%nget_p99_ms=%.3f%n",
+          calls, us[us.length / 2] / 1000, us[(int) (us.length * 0.99)] / 1000);
     } finally {
       view.close();
       Files.deleteIfExists(users);
     }
   }
 
-  private static double[] time(MBeanServerConnection mbs, List<ObjectName> names, String[] attributes, int calls)
+  private static double[] time(
+      MBeanServerConnection mbs, List<ObjectName> names, String[] attributes, int calls)
       throws Exception {
     double[] us = new double[calls];
     for (int i = 0; i < calls; i++) {

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The agent jar in its own process with {@code --jmx-port} and a users file, watching a real QEMU domain on
- * qemu:///system; a plain JMX client in a third JVM (no virtmx class) reads, operates and listens over RMI, and
- * every result is checked against virsh. The poll interval is 60 s, so every change seen comes from events.
+ * The agent jar in its own process with {@code --jmx-port} and a users file, watching a real QEMU
+ * domain on qemu:///system; a plain JMX client in a third JVM (no virtmx class) reads, operates and
+ * listens over RMI, and every result is checked against virsh. The poll interval is 60 s, so every
+ * change seen comes from events.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JmxIT {
@@ -36,17 +37,30 @@ class JmxIT {
     TestBed.ensureLibvirtd();
     dir = Files.createTempDirectory("virtmx-jmx-it");
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-        .with("bob", Role.VIEWER, "bob-secret".toCharArray()).save(users);
+    UsersFile.empty()
+        .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
+        .with("bob", Role.VIEWER, "bob-secret".toCharArray())
+        .save(users);
     vms = QemuDomains.start(1);
     vm = vms.names().get(0);
     int port = AgentProcess.freePort();
-    agent = new AgentProcess(dir.resolve("agent.log"), port, "--connect", URI, "--interval", "60s",
-        "--jmx-port", String.valueOf(port), "--users", users.toString());
+    agent =
+        new AgentProcess(
+            dir.resolve("agent.log"),
+            port,
+            "--connect",
+            URI,
+            "--interval",
+            "60s",
+            "--jmx-port",
+            String.valueOf(port),
+            "--users",
+            users.toString());
     url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "alice", "alice-secret");
-      String hostName = awaitValue(() -> shell.ok("query", "libvirt:type=Host,*"), v -> !v.isEmpty());
+      String hostName =
+          awaitValue(() -> shell.ok("query", "libvirt:type=Host,*"), v -> !v.isEmpty());
       host = hostName.substring(hostName.indexOf("host=") + 5);
       awaitValue(() -> shell.ok("query", domain()), v -> !v.isEmpty());
     }
@@ -75,8 +89,11 @@ class JmxIT {
     return TestBed.virsh("-c", URI, "domstate", vm).strip();
   }
 
-  /** Polls until the value satisfies the condition (events arrive asynchronously) and returns it. */
-  private static String awaitValue(Supplier<String> value, java.util.function.Predicate<String> condition)
+  /**
+   * Polls until the value satisfies the condition (events arrive asynchronously) and returns it.
+   */
+  private static String awaitValue(
+      Supplier<String> value, java.util.function.Predicate<String> condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     String v = value.get();
@@ -92,10 +109,13 @@ class JmxIT {
   void operatorReadsAttributesEqualToVirsh() throws Exception {
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "alice", "alice-secret");
-      assertThat(shell.ok("query", "libvirt:type=Domain,host=" + ObjectNames.value(host) + ",*")).contains(domain());
-      assertThat(shell.ok("get", domain(), "Uuid")).isEqualTo(TestBed.virsh("-c", URI, "domuuid", vm).strip());
+      assertThat(shell.ok("query", "libvirt:type=Domain,host=" + ObjectNames.value(host) + ",*"))
+          .contains(domain());
+      assertThat(shell.ok("get", domain(), "Uuid"))
+          .isEqualTo(TestBed.virsh("-c", URI, "domuuid", vm).strip());
       assertThat(shell.ok("get", domain(), "State")).isEqualTo(virshState()).isEqualTo("running");
-      assertThat(shell.ok("get", domain(), "Id")).isEqualTo(TestBed.virsh("-c", URI, "domid", vm).strip());
+      assertThat(shell.ok("get", domain(), "Id"))
+          .isEqualTo(TestBed.virsh("-c", URI, "domid", vm).strip());
       var stats = TestBed.domstats(URI, vm);
       assertThat(shell.ok("get", domain(), "Vcpus")).isEqualTo(stats.get("vcpu.current"));
       assertThat(shell.ok("get", domain(), "MaxMemoryKib")).isEqualTo(stats.get("balloon.maximum"));
@@ -115,21 +135,31 @@ class JmxIT {
       step(shell, "suspend", "paused", "libvirt.domain.lifecycle.suspended", "running|paused");
       step(shell, "resume", "running", "libvirt.domain.lifecycle.resumed", "paused|running");
       assertThat(shell.send("invoke", domain(), "resume"))
-          .isEqualTo("ERR javax.management.MBeanException: Requested operation is not valid: domain is already running"
-              + " | cause java.lang.IllegalStateException: Requested operation is not valid: domain is already running");
-      assertThat(shell.ok("invoke", domain(), "shutdown")).isEqualTo("null"); // no guest OS: accepted, no effect
+          .isEqualTo(
+              "ERR javax.management.MBeanException: Requested operation is not valid: domain is already running"
+                  + " | cause java.lang.IllegalStateException: Requested operation is not valid: domain is already running");
+      assertThat(shell.ok("invoke", domain(), "shutdown"))
+          .isEqualTo("null"); // no guest OS: accepted, no effect
       step(shell, "destroy", "shut off", "libvirt.domain.lifecycle.stopped", "running|shut off");
       assertThat(shell.ok("get", domain(), "Id")).isEqualTo("-1");
-      assertThat(shell.send("invoke", domain(), "setMemory", "200000")).isEqualTo("ERR javax.management.MBeanException:"
-          + " Requested operation is not valid: domain is not running | cause java.lang.IllegalStateException: "
-          + "Requested operation is not valid: domain is not running");
+      assertThat(shell.send("invoke", domain(), "setMemory", "200000"))
+          .isEqualTo(
+              "ERR javax.management.MBeanException:"
+                  + " Requested operation is not valid: domain is not running | cause java.lang.IllegalStateException: "
+                  + "Requested operation is not valid: domain is not running");
       shell.ok("invoke", domain(), "setMaxMemory", "294912");
       assertThat(dominfo("Max memory")).isEqualTo("294912 KiB");
-      assertThat(awaitValue(() -> shell.ok("get", domain(), "MaxMemoryKib"), "294912"::equals)).isEqualTo("294912");
+      assertThat(awaitValue(() -> shell.ok("get", domain(), "MaxMemoryKib"), "294912"::equals))
+          .isEqualTo("294912");
       step(shell, "start", "running", "libvirt.domain.lifecycle.started", "shut off|running");
-      shell.ok("invoke", domain(), "setMemory", "200000"); // the balloon target: no guest driver follows it
+      shell.ok(
+          "invoke",
+          domain(),
+          "setMemory",
+          "200000"); // the balloon target: no guest driver follows it
       String used = dominfo("Used memory").replace(" KiB", "");
-      assertThat(awaitValue(() -> shell.ok("get", domain(), "MemoryKib"), used::equals)).isEqualTo(used);
+      assertThat(awaitValue(() -> shell.ok("get", domain(), "MemoryKib"), used::equals))
+          .isEqualTo(used);
     }
   }
 
@@ -142,13 +172,19 @@ class JmxIT {
     throw new AssertionError("virsh dominfo has no " + field);
   }
 
-  /** Invokes the operation, then checks virsh, the MBean, the lifecycle and the State change notifications. */
-  private static void step(ShellProcess shell, String operation, String state, String lifecycle, String change)
+  /**
+   * Invokes the operation, then checks virsh, the MBean, the lifecycle and the State change
+   * notifications.
+   */
+  private static void step(
+      ShellProcess shell, String operation, String state, String lifecycle, String change)
       throws InterruptedException {
     assertThat(shell.ok("invoke", domain(), operation)).isEqualTo("null");
     assertThat(virshState()).isEqualTo(state);
-    assertThat(awaitValue(() -> shell.ok("get", domain(), "State"), state::equals)).isEqualTo(state);
-    assertThat(shell.ok("await", lifecycle, "5000")).startsWith(lifecycle + "|domain " + vm + " on " + host + ": ");
+    assertThat(awaitValue(() -> shell.ok("get", domain(), "State"), state::equals))
+        .isEqualTo(state);
+    assertThat(shell.ok("await", lifecycle, "5000"))
+        .startsWith(lifecycle + "|domain " + vm + " on " + host + ": ");
     assertThat(shell.ok("await", "jmx.attribute.change", "5000")).endsWith("|State|" + change);
   }
 
@@ -158,17 +194,32 @@ class JmxIT {
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "bob", "bob-secret");
       assertThat(shell.ok("get", domain(), "State")).isEqualTo(virshState()).isEqualTo("running");
-      for (String[] op : new String[][] {{"suspend"}, {"destroy"}, {"shutdown"}, {"setMemory", "100000"},
-          {"setAutostart", "true"}, {"getXmlDescription"}, {"undefine"}}) {
+      for (String[] op :
+          new String[][] {
+            {"suspend"},
+            {"destroy"},
+            {"shutdown"},
+            {"setMemory", "100000"},
+            {"setAutostart", "true"},
+            {"getXmlDescription"},
+            {"undefine"}
+          }) {
         String[] cmd = new String[op.length + 2];
         cmd[0] = "invoke";
         cmd[1] = domain();
         System.arraycopy(op, 0, cmd, 2, op.length);
-        assertThat(shell.send(cmd)).startsWith("ERR javax.management.MBeanException: user 'bob' (viewer) may not run "
-            + "operation '" + op[0] + "'").contains("cause java.lang.SecurityException");
+        assertThat(shell.send(cmd))
+            .startsWith(
+                "ERR javax.management.MBeanException: user 'bob' (viewer) may not run "
+                    + "operation '"
+                    + op[0]
+                    + "'")
+            .contains("cause java.lang.SecurityException");
       }
-      assertThat(shell.send("invoke", ObjectNames.host(host).toString(), "refresh")).startsWith("ERR");
-      assertThat(shell.send("invoke", "java.lang:type=Memory", "gc")).startsWith("ERR java.lang.SecurityException");
+      assertThat(shell.send("invoke", ObjectNames.host(host).toString(), "refresh"))
+          .startsWith("ERR");
+      assertThat(shell.send("invoke", "java.lang:type=Memory", "gc"))
+          .startsWith("ERR java.lang.SecurityException");
       assertThat(virshState()).isEqualTo("running");
       assertThat(TestBed.virsh("-c", URI, "dominfo", vm)).contains("Autostart:      disable");
     }
@@ -178,7 +229,8 @@ class JmxIT {
   @Order(4)
   void clientsWithoutValidCredentialsAreRejected() throws Exception {
     try (ShellProcess shell = new ShellProcess(dir)) {
-      assertThat(shell.send("connect", url)).startsWith("ERR java.lang.SecurityException: authentication required");
+      assertThat(shell.send("connect", url))
+          .startsWith("ERR java.lang.SecurityException: authentication required");
       assertThat(shell.send("connect", url, "alice", "wrong"))
           .startsWith("ERR java.lang.SecurityException: authentication failed");
     }
@@ -189,8 +241,12 @@ class JmxIT {
   void definedAndUndefinedDomainsAppearAndDisappearWithinOneSecond() throws Exception {
     String name = "virtmx-jmx-it-" + ProcessHandle.current().pid();
     Path xml = dir.resolve("define.xml");
-    Files.writeString(xml, "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>64</memory>"
-        + "<os><type arch='x86_64'>hvm</type></os></domain>");
+    Files.writeString(
+        xml,
+        "<domain type='qemu'><name>"
+            + name
+            + "</name><memory unit='MiB'>64</memory>"
+            + "<os><type arch='x86_64'>hvm</type></os></domain>");
     String mbean = ObjectNames.domain(host, name).toString();
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "alice", "alice-secret");
@@ -203,8 +259,9 @@ class JmxIT {
       long undefined = System.nanoTime();
       assertThat(awaitValue(() -> shell.ok("query", mbean), String::isEmpty)).isEmpty();
       long goneMs = (System.nanoTime() - undefined) / 1_000_000;
-      System.out.printf("[jmx-it] MBean appeared %d ms after virsh define, gone %d ms after undefine%n", appearedMs,
-          goneMs);
+      System.out.printf(
+          "[jmx-it] MBean appeared %d ms after virsh define, gone %d ms after undefine%n",
+          appearedMs, goneMs);
       assertThat(appearedMs).isLessThan(1000);
       assertThat(goneMs).isLessThan(1000);
     } finally {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --jmx-tls-keystore}: the agent jar serves registry and connector over TLS on one port; a client trusting
- * the certificate connects and reads, a plain client cannot even look the connector up.
+ * {@code --jmx-tls-keystore}: the agent jar serves registry and connector over TLS on one port; a
+ * client trusting the certificate connects and reads, a plain client cannot even look the connector
+ * up.
  */
 class JmxTlsIT {
   @Test
@@ -21,24 +22,79 @@ class JmxTlsIT {
     Path keystore = dir.resolve("agent.p12");
     Path truststore = dir.resolve("trust.p12");
     Path cert = dir.resolve("agent.crt");
-    TestBed.exec(keytool, "-genkeypair", "-alias", "virtmx", "-keyalg", "EC", "-dname", "CN=127.0.0.1",
-        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-        "-storepass", "store-secret", "-keypass", "store-secret");
-    TestBed.exec(keytool, "-exportcert", "-alias", "virtmx", "-keystore", keystore.toString(), "-storepass",
-        "store-secret", "-file", cert.toString());
-    TestBed.exec(keytool, "-importcert", "-noprompt", "-alias", "virtmx", "-file", cert.toString(), "-keystore",
-        truststore.toString(), "-storetype", "PKCS12", "-storepass", "trust-secret");
+    TestBed.exec(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "virtmx",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "store-secret",
+        "-keypass",
+        "store-secret");
+    TestBed.exec(
+        keytool,
+        "-exportcert",
+        "-alias",
+        "virtmx",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "store-secret",
+        "-file",
+        cert.toString());
+    TestBed.exec(
+        keytool,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "virtmx",
+        "-file",
+        cert.toString(),
+        "-keystore",
+        truststore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "trust-secret");
     Path password = Files.writeString(dir.resolve("password"), "store-secret\n");
     Path users = dir.resolve("users");
     UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
     int port = AgentProcess.freePort();
     String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
-    AgentProcess agent = new AgentProcess(dir.resolve("agent.log"), port, "--connect", "tls=test:///default",
-        "--interval", "1s", "--jmx-port", String.valueOf(port), "--users", users.toString(),
-        "--jmx-tls-keystore", keystore.toString(), "--jmx-tls-password-file", password.toString());
+    AgentProcess agent =
+        new AgentProcess(
+            dir.resolve("agent.log"),
+            port,
+            "--connect",
+            "tls=test:///default",
+            "--interval",
+            "1s",
+            "--jmx-port",
+            String.valueOf(port),
+            "--users",
+            users.toString(),
+            "--jmx-tls-keystore",
+            keystore.toString(),
+            "--jmx-tls-password-file",
+            password.toString());
     try {
-      try (ShellProcess tls = new ShellProcess(dir, "-Djavax.net.ssl.trustStore=" + truststore,
-          "-Djavax.net.ssl.trustStorePassword=trust-secret")) {
+      try (ShellProcess tls =
+          new ShellProcess(
+              dir,
+              "-Djavax.net.ssl.trustStore=" + truststore,
+              "-Djavax.net.ssl.trustStorePassword=trust-secret")) {
         tls.ok("connect", url, "alice", "alice-secret");
         String name = ObjectNames.domain("tls", "test").toString();
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -48,7 +104,8 @@ class JmxTlsIT {
         assertThat(tls.ok("get", name, "State")).isEqualTo("running");
       }
       try (ShellProcess plain = new ShellProcess(dir)) {
-        assertThat(plain.send("connect", url, "alice", "alice-secret")).startsWith("ERR java.io.IOException");
+        assertThat(plain.send("connect", url, "alice", "alice-secret"))
+            .startsWith("ERR java.io.IOException");
       }
     } finally {
       agent.close();

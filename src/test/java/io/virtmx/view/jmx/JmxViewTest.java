@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JMX view in this JVM against libvirt's in-process test driver (host "h1": domain test, pool, network). */
+/**
+ * The JMX view in this JVM against libvirt's in-process test driver (host "h1": domain test, pool,
+ * network).
+ */
 class JmxViewTest {
   private static final MBeanServer MBS = ManagementFactory.getPlatformMBeanServer();
   private static Agent agent;
@@ -26,8 +29,15 @@ class JmxViewTest {
 
   @BeforeAll
   static void start() throws Exception {
-    agent = new Agent(new AgentConfig(List.of(HostSpec.parse("h1=test:///default")), Duration.ofSeconds(1),
-        Duration.ofSeconds(10), false, 2, Map.of()));
+    agent =
+        new Agent(
+            new AgentConfig(
+                List.of(HostSpec.parse("h1=test:///default")),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                false,
+                2,
+                Map.of()));
     agent.open(false);
     agent.start();
     view = new JmxView(agent.snapshots(), agent.operations(), null, Authenticator.none());
@@ -52,9 +62,12 @@ class JmxViewTest {
 
   @Test
   void registersEveryObjectOfTheHost() throws Exception {
-    assertThat(MBS.queryNames(new ObjectName("libvirt:host=h1,*"), null)).contains(
-        ObjectNames.host("h1"), ObjectNames.domain("h1", "test"), ObjectNames.pool("h1", "default-pool"),
-        ObjectNames.network("h1", "default"));
+    assertThat(MBS.queryNames(new ObjectName("libvirt:host=h1,*"), null))
+        .contains(
+            ObjectNames.host("h1"),
+            ObjectNames.domain("h1", "test"),
+            ObjectNames.pool("h1", "default-pool"),
+            ObjectNames.network("h1", "default"));
     ObjectName domain = ObjectNames.domain("h1", "test");
     assertThat(MBS.getAttribute(domain, "Name")).isEqualTo("test");
     assertThat(MBS.getAttribute(domain, "Uuid")).isEqualTo("6695eb01-f6a4-8304-79aa-97f2502e193f");
@@ -68,10 +81,16 @@ class JmxViewTest {
       var info = MBS.getMBeanInfo(name);
       assertThat(info.getDescription()).isNotBlank();
       for (var a : info.getAttributes()) {
-        assertThat(a.getDescription()).as(name + " " + a.getName()).isNotBlank().isNotEqualTo(a.getName());
+        assertThat(a.getDescription())
+            .as(name + " " + a.getName())
+            .isNotBlank()
+            .isNotEqualTo(a.getName());
       }
       for (var o : info.getOperations()) {
-        assertThat(o.getDescription()).as(name + " " + o.getName()).isNotBlank().isNotEqualTo(o.getName());
+        assertThat(o.getDescription())
+            .as(name + " " + o.getName())
+            .isNotBlank()
+            .isNotEqualTo(o.getName());
         for (var p : o.getSignature()) {
           assertThat(p.getName()).doesNotMatch("p\\d+");
           assertThat(p.getDescription()).isNotBlank();
@@ -79,16 +98,26 @@ class JmxViewTest {
       }
     }
     var domain = MBS.getMBeanInfo(ObjectNames.domain("h1", "test"));
-    var memory = List.of(domain.getAttributes()).stream().filter(a -> a.getName().equals("MemoryKib")).findFirst();
+    var memory =
+        List.of(domain.getAttributes()).stream()
+            .filter(a -> a.getName().equals("MemoryKib"))
+            .findFirst();
     assertThat(memory.orElseThrow().getDescriptor().getFieldValue("units")).isEqualTo("KiB");
-    var setMemory = List.of(domain.getOperations()).stream().filter(o -> o.getName().equals("setMemory")).findFirst()
-        .orElseThrow();
+    var setMemory =
+        List.of(domain.getOperations()).stream()
+            .filter(o -> o.getName().equals("setMemory"))
+            .findFirst()
+            .orElseThrow();
     assertThat(setMemory.getSignature()[0].getName()).isEqualTo("kib");
     assertThat(setMemory.getImpact()).isEqualTo(javax.management.MBeanOperationInfo.ACTION);
-    var xml = List.of(domain.getOperations()).stream().filter(o -> o.getName().equals("getXmlDescription"))
-        .findFirst().orElseThrow();
+    var xml =
+        List.of(domain.getOperations()).stream()
+            .filter(o -> o.getName().equals("getXmlDescription"))
+            .findFirst()
+            .orElseThrow();
     assertThat(xml.getImpact()).isEqualTo(javax.management.MBeanOperationInfo.INFO);
-    assertThat(List.of(domain.getAttributes())).noneMatch(a -> a.getName().equals("XmlDescription"));
+    assertThat(List.of(domain.getAttributes()))
+        .noneMatch(a -> a.getName().equals("XmlDescription"));
   }
 
   @Test
@@ -97,10 +126,14 @@ class JmxViewTest {
     String xml = (String) MBS.invoke(domain, "getXmlDescription", new Object[0], new String[0]);
     assertThat(xml).contains("<name>test</name>");
     assertThatThrownBy(() -> MBS.invoke(domain, "resume", new Object[0], new String[0]))
-        .isInstanceOf(MBeanException.class).hasMessage("internal error: domain 'test' not paused")
-        .cause().isExactlyInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> MBS.invoke(domain, "setMemory", new Object[] {-1L}, new String[] {"long"}))
-        .isInstanceOf(MBeanException.class).hasMessage("memory must be positive, got -1");
+        .isInstanceOf(MBeanException.class)
+        .hasMessage("internal error: domain 'test' not paused")
+        .cause()
+        .isExactlyInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> MBS.invoke(domain, "setMemory", new Object[] {-1L}, new String[] {"long"}))
+        .isInstanceOf(MBeanException.class)
+        .hasMessage("memory must be positive, got -1");
   }
 
   @Test

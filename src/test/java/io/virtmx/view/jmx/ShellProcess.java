@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs {@link io.virtmx.itclient.JmxShell} in its own JVM whose class path holds nothing but the JmxShell classes,
- * so whatever it reads, invokes and receives needs no virtmx class; {@link #send} answers its one-line reply.
+ * Runs {@link io.virtmx.itclient.JmxShell} in its own JVM whose class path holds nothing but the
+ * JmxShell classes, so whatever it reads, invokes and receives needs no virtmx class; {@link #send}
+ * answers its one-line reply.
  */
 final class ShellProcess implements AutoCloseable {
   private final Process process;
@@ -27,7 +28,8 @@ final class ShellProcess implements AutoCloseable {
     Path compiled = Path.of("target/test-classes/io/virtmx/itclient");
     try (Stream<Path> files = Files.list(compiled)) {
       for (Path f : files.filter(f -> f.getFileName().toString().startsWith("JmxShell")).toList()) {
-        Files.copy(f, pkg.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            f, pkg.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -36,7 +38,8 @@ final class ShellProcess implements AutoCloseable {
     cmd.addAll(List.of("-cp", classes.toString(), "io.virtmx.itclient.JmxShell"));
     process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   /** Sends one tab-separated command and returns the reply line ("OK …" or "ERR …"). */

@@ -11,17 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A plain HTTP client for the ITs: GET and POST to a Jolokia URL, optionally with basic auth; no virtmx class. */
+/**
+ * A plain HTTP client for the ITs: GET and POST to a Jolokia URL, optionally with basic auth; no
+ * virtmx class.
+ */
 final class JolokiaClient {
   static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String url;
   private final String authorization;
 
   JolokiaClient(String url, String user, String password) {
     this.url = url;
-    this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** An HTTP response: status code and body parsed as JSON. */
@@ -40,8 +48,11 @@ final class JolokiaClient {
   }
 
   Reply post(String body) throws IOException, InterruptedException {
-    return send(builder(url).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        builder(url)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private HttpRequest.Builder builder(String uri) {

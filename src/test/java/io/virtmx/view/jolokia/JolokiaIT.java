@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The agent jar in its own process with a users file and the Jolokia view on a free port, watching a real QEMU
- * domain on qemu:///system; a plain HTTP client (and curl, through docs/examples/jolokia-curl.sh) reads and
- * operates, and every result is checked against virsh. The poll interval is 60 s: changes seen come from events.
+ * The agent jar in its own process with a users file and the Jolokia view on a free port, watching
+ * a real QEMU domain on qemu:///system; a plain HTTP client (and curl, through
+ * docs/examples/jolokia-curl.sh) reads and operates, and every result is checked against virsh. The
+ * poll interval is 60 s: changes seen come from events.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JolokiaIT {
@@ -43,24 +44,38 @@ class JolokiaIT {
     TestBed.ensureLibvirtd();
     dir = Files.createTempDirectory("virtmx-jolokia-it");
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-        .with("bob", Role.VIEWER, "bob-secret".toCharArray()).save(users);
+    UsersFile.empty()
+        .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
+        .with("bob", Role.VIEWER, "bob-secret".toCharArray())
+        .save(users);
     vms = QemuDomains.start(1);
     vm = vms.names().get(0);
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    agent = AgentProcess.start("--connect", URI, "--interval", "60s", "--users", users.toString(),
-        "--jolokia-port", String.valueOf(port));
-    agent.awaitLog("view started: jolokia at http://127\\.0\\.0\\.1:" + port + "/jolokia \\(basic auth\\)", 0,
+    agent =
+        AgentProcess.start(
+            "--connect",
+            URI,
+            "--interval",
+            "60s",
+            "--users",
+            users.toString(),
+            "--jolokia-port",
+            String.valueOf(port));
+    agent.awaitLog(
+        "view started: jolokia at http://127\\.0\\.0\\.1:" + port + "/jolokia \\(basic auth\\)",
+        0,
         Duration.ofSeconds(60));
     url = "http://127.0.0.1:" + port + "/jolokia";
     alice = new JolokiaClient(url, "alice", "alice-secret");
     bob = new JolokiaClient(url, "bob", "bob-secret");
-    JsonNode hosts = await(() -> bob.get("/search/libvirt:type=Host,*").value(), v -> v.size() == 1);
+    JsonNode hosts =
+        await(() -> bob.get("/search/libvirt:type=Host,*").value(), v -> v.size() == 1);
     host = hosts.get(0).asText().replaceFirst(".*host=", "");
-    await(() -> bob.get("/read/" + domain() + "/State").json(), j -> j.path("status").asInt() == 200);
+    await(
+        () -> bob.get("/read/" + domain() + "/State").json(), j -> j.path("status").asInt() == 200);
   }
 
   @AfterAll
@@ -91,7 +106,8 @@ class JolokiaIT {
     T get() throws Exception;
   }
 
-  private static <T> T await(Poll<T> value, java.util.function.Predicate<T> condition) throws Exception {
+  private static <T> T await(Poll<T> value, java.util.function.Predicate<T> condition)
+      throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     T v = value.get();
     while (!condition.test(v) && System.nanoTime() < deadline) {
@@ -111,8 +127,12 @@ class JolokiaIT {
     assertThat(state.value().asText()).isEqualTo(virshState()).isEqualTo("running");
     assertThat(bob.get("/read/" + domain() + "/Uuid").value().asText())
         .isEqualTo(TestBed.virsh("-c", URI, "domuuid", vm).strip());
-    JsonNode post = bob.post("{\"type\":\"read\",\"mbean\":\"" + domain()
-        + "\",\"attribute\":[\"Id\",\"Vcpus\",\"MaxMemoryKib\",\"Disks\"]}").value();
+    JsonNode post =
+        bob.post(
+                "{\"type\":\"read\",\"mbean\":\""
+                    + domain()
+                    + "\",\"attribute\":[\"Id\",\"Vcpus\",\"MaxMemoryKib\",\"Disks\"]}")
+            .value();
     assertThat(post.path("Id").asText()).isEqualTo(TestBed.virsh("-c", URI, "domid", vm).strip());
     assertThat(post.path("Vcpus").asText()).isEqualTo(stats.get("vcpu.current"));
     assertThat(post.path("MaxMemoryKib").asText()).isEqualTo(stats.get("balloon.maximum"));
@@ -122,11 +142,21 @@ class JolokiaIT {
   @Test
   @Order(2)
   void bulkRequestReadsSeveralMBeans() throws Exception {
-    JsonNode replies = bob.post("[{\"type\":\"read\",\"mbean\":\"" + domain() + "\",\"attribute\":\"State\"},"
-        + "{\"type\":\"read\",\"mbean\":\"libvirt:type=Host,host=" + host + "\",\"attribute\":\"DomainCount\"},"
-        + "{\"type\":\"read\",\"mbean\":\"libvirt:type=DomainDisk,host=" + host + ",domain=" + vm
-        + ",name=vda\",\"attribute\":\"ReadBytes\"},"
-        + "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"VmName\"}]").json();
+    JsonNode replies =
+        bob.post(
+                "[{\"type\":\"read\",\"mbean\":\""
+                    + domain()
+                    + "\",\"attribute\":\"State\"},"
+                    + "{\"type\":\"read\",\"mbean\":\"libvirt:type=Host,host="
+                    + host
+                    + "\",\"attribute\":\"DomainCount\"},"
+                    + "{\"type\":\"read\",\"mbean\":\"libvirt:type=DomainDisk,host="
+                    + host
+                    + ",domain="
+                    + vm
+                    + ",name=vda\",\"attribute\":\"ReadBytes\"},"
+                    + "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"VmName\"}]")
+            .json();
     assertThat(replies.size()).isEqualTo(4);
     replies.forEach(r -> assertThat(r.path("status").asInt()).as(r.toString()).isEqualTo(200));
     assertThat(replies.get(0).path("value").asText()).isEqualTo(virshState());
@@ -142,9 +172,11 @@ class JolokiaIT {
     for (String op : List.of("suspend", "shutdown", "destroy")) {
       JolokiaClient.Reply r = bob.get("/exec/" + domain() + "/" + op);
       assertThat(r.status()).isEqualTo(403);
-      // the restrictor's message, not the operations service's ("user 'bob' (viewer) may not run …"): the call
+      // the restrictor's message, not the operations service's ("user 'bob' (viewer) may not run
+      // …"): the call
       // never reached the MBean
-      assertThat(r.json().path("error").asText()).startsWith("Operation " + op + " forbidden for MBean");
+      assertThat(r.json().path("error").asText())
+          .startsWith("Operation " + op + " forbidden for MBean");
       assertThat(r.json().has("stacktrace")).isFalse();
     }
     assertThat(virshState()).isEqualTo("running");
@@ -161,26 +193,36 @@ class JolokiaIT {
     assertThat(again.json().path("error").asText())
         .isEqualTo("Requested operation is not valid: domain is already running");
     assertThat(again.json().has("stacktrace")).isFalse();
-    assertThat(alice.get("/exec/" + domain() + "/shutdown").status()).isEqualTo(200); // no guest OS: no effect
+    assertThat(alice.get("/exec/" + domain() + "/shutdown").status())
+        .isEqualTo(200); // no guest OS: no effect
     exec("destroy", "shut off");
     exec("start", "running");
     assertThat(agent.log()).contains("by alice (operator, jolokia)");
   }
 
   private static void exec(String operation, String state) throws Exception {
-    JolokiaClient.Reply r = alice.post("{\"type\":\"exec\",\"mbean\":\"" + domain() + "\",\"operation\":\""
-        + operation + "\"}");
+    JolokiaClient.Reply r =
+        alice.post(
+            "{\"type\":\"exec\",\"mbean\":\""
+                + domain()
+                + "\",\"operation\":\""
+                + operation
+                + "\"}");
     assertThat(r.status()).as(r.json().toString()).isEqualTo(200);
     assertThat(virshState()).isEqualTo(state);
-    String seen = await(() -> alice.get("/read/" + domain() + "/State").value().asText(), state::equals);
+    String seen =
+        await(() -> alice.get("/read/" + domain() + "/State").value().asText(), state::equals);
     assertThat(seen).isEqualTo(state);
   }
 
   @Test
   @Order(5)
   void missingOrWrongCredentialsGet401InJolokiasErrorForm() throws Exception {
-    for (JolokiaClient c : List.of(new JolokiaClient(url, null, null), new JolokiaClient(url, "alice", "wrong"),
-        new JolokiaClient(url, "mallory", "x"))) {
+    for (JolokiaClient c :
+        List.of(
+            new JolokiaClient(url, null, null),
+            new JolokiaClient(url, "alice", "wrong"),
+            new JolokiaClient(url, "mallory", "x"))) {
       JolokiaClient.Reply r = c.get("/read/" + domain() + "/State");
       assertThat(r.http()).isEqualTo(401);
       assertThat(r.status()).isEqualTo(401);
@@ -193,18 +235,37 @@ class JolokiaIT {
   void jvmDiagnosticsWritesAndProxyAreRefusedForEveryone() throws Exception {
     for (JolokiaClient c : List.of(alice, bob)) {
       assertThat(c.get("/exec/java.lang:type=Memory/gc").status()).isEqualTo(403);
-      assertThat(c.post("{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=DiagnosticCommand\","
-          + "\"operation\":\"vmSystemProperties\"}").status()).isEqualTo(403);
-      assertThat(c.post("{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=HotSpotDiagnostic\","
-          + "\"operation\":\"dumpHeap\",\"arguments\":[\"/tmp/x.hprof\",true]}").status()).isEqualTo(403);
-      assertThat(c.post("{\"type\":\"write\",\"mbean\":\"" + domain() + "\",\"attribute\":\"Autostart\","
-          + "\"value\":true}").status()).isEqualTo(403);
-      JolokiaClient.Reply proxy = c.post("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":"
-          + "\"VmName\",\"target\":{\"url\":\"service:jmx:rmi:///jndi/rmi://127.0.0.1:1099/jmxrmi\"}}");
+      assertThat(
+              c.post(
+                      "{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=DiagnosticCommand\","
+                          + "\"operation\":\"vmSystemProperties\"}")
+                  .status())
+          .isEqualTo(403);
+      assertThat(
+              c.post(
+                      "{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=HotSpotDiagnostic\","
+                          + "\"operation\":\"dumpHeap\",\"arguments\":[\"/tmp/x.hprof\",true]}")
+                  .status())
+          .isEqualTo(403);
+      assertThat(
+              c.post(
+                      "{\"type\":\"write\",\"mbean\":\""
+                          + domain()
+                          + "\",\"attribute\":\"Autostart\","
+                          + "\"value\":true}")
+                  .status())
+          .isEqualTo(403);
+      JolokiaClient.Reply proxy =
+          c.post(
+              "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":"
+                  + "\"VmName\",\"target\":{\"url\":\"service:jmx:rmi:///jndi/rmi://127.0.0.1:1099/jmxrmi\"}}");
       assertThat(proxy.status()).isEqualTo(403);
       assertThat(proxy.json().path("error").asText()).contains("proxy");
-      assertThat(c.get("/search/*:*").value().toString()).contains("libvirt:").contains("java.lang:")
-          .doesNotContain("com.sun.management").doesNotContain("jdk.management.jfr");
+      assertThat(c.get("/search/*:*").value().toString())
+          .contains("libvirt:")
+          .contains("java.lang:")
+          .doesNotContain("com.sun.management")
+          .doesNotContain("jdk.management.jfr");
     }
     assertThat(Files.exists(Path.of("/tmp/x.hprof"))).isFalse();
     assertThat(TestBed.virsh("-c", URI, "dominfo", vm)).contains("Autostart:      disable");
@@ -215,10 +276,22 @@ class JolokiaIT {
   void curlExampleScriptRunsAgainstTheAgent() throws Exception {
     Path script = Path.of("docs/examples/jolokia-curl.sh").toAbsolutePath();
     ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-    pb.environment().putAll(Map.of("JOLOKIA_URL", url, "JOLOKIA_USER", "alice", "JOLOKIA_PASSWORD", "alice-secret",
-        "HOST", host, "DOMAIN", vm));
+    pb.environment()
+        .putAll(
+            Map.of(
+                "JOLOKIA_URL",
+                url,
+                "JOLOKIA_USER",
+                "alice",
+                "JOLOKIA_PASSWORD",
+                "alice-secret",
+                "HOST",
+                host,
+                "DOMAIN",
+                vm));
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     List<String> json = out.lines().filter(l -> l.startsWith("{") || l.startsWith("[")).toList();
     assertThat(json).hasSize(6);

@@ -30,15 +30,19 @@ class RoleRestrictorTest {
   @BeforeEach
   void setUp() throws Exception {
     server = MBeanServerFactory.newMBeanServer();
-    server.registerMBean(new StandardMBean(new ThingMBean() {
-      @Override
-      public String getState() {
-        return "running";
-      }
+    server.registerMBean(
+        new StandardMBean(
+            new ThingMBean() {
+              @Override
+              public String getState() {
+                return "running";
+              }
 
-      @Override
-      public void suspend() {}
-    }, ThingMBean.class), domain);
+              @Override
+              public void suspend() {}
+            },
+            ThingMBean.class),
+        domain);
     restrictor = new RoleRestrictor(server, List.of("https://console.example.com"));
   }
 
@@ -67,7 +71,9 @@ class RoleRestrictorTest {
     assertThat(restrictor.isOperationAllowed(domain, "getState")).isFalse();
     assertThat(restrictor.isOperationAllowed(name("libvirt:type=Domain,*"), "suspend")).isFalse();
     assertThat(restrictor.isOperationAllowed(name("java.lang:type=Memory"), "gc")).isFalse();
-    assertThat(restrictor.isOperationAllowed(name("com.sun.management:type=DiagnosticCommand"), "vmVersion"))
+    assertThat(
+            restrictor.isOperationAllowed(
+                name("com.sun.management:type=DiagnosticCommand"), "vmVersion"))
         .isFalse();
     assertThat(restrictor.isAttributeWriteAllowed(domain, "State")).isFalse();
   }
@@ -77,18 +83,27 @@ class RoleRestrictorTest {
     as(Role.VIEWER);
     assertThat(restrictor.isOperationAllowed(domain, "suspend")).isFalse();
     assertThat(restrictor.isAttributeReadAllowed(domain, "State")).isTrue();
-    assertThat(restrictor.isAttributeReadAllowed(name("java.lang:type=Runtime"), "Uptime")).isTrue();
-    assertThat(restrictor.isAttributeReadAllowed(name("com.sun.management:type=HotSpotDiagnostic"),
-        "DiagnosticOptions")).isFalse();
-    assertThat(restrictor.isObjectNameHidden(name("jdk.management.jfr:type=FlightRecorder"))).isTrue();
+    assertThat(restrictor.isAttributeReadAllowed(name("java.lang:type=Runtime"), "Uptime"))
+        .isTrue();
+    assertThat(
+            restrictor.isAttributeReadAllowed(
+                name("com.sun.management:type=HotSpotDiagnostic"), "DiagnosticOptions"))
+        .isFalse();
+    assertThat(restrictor.isObjectNameHidden(name("jdk.management.jfr:type=FlightRecorder")))
+        .isTrue();
     assertThat(restrictor.isObjectNameHidden(domain)).isFalse();
   }
 
   @Test
   void policyAllowsOnlyTheShippedCommandsAndMethods() {
     as(Role.OPERATOR);
-    for (RequestType t : List.of(RequestType.READ, RequestType.LIST, RequestType.SEARCH, RequestType.VERSION,
-        RequestType.EXEC)) {
+    for (RequestType t :
+        List.of(
+            RequestType.READ,
+            RequestType.LIST,
+            RequestType.SEARCH,
+            RequestType.VERSION,
+            RequestType.EXEC)) {
       assertThat(restrictor.isTypeAllowed(t)).as(t.getName()).isTrue();
     }
     for (RequestType t : List.of(RequestType.WRITE, RequestType.NOTIFICATION, RequestType.CONFIG)) {

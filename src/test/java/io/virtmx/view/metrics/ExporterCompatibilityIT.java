@@ -14,39 +14,50 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Drop-in compatibility with Debian's prometheus-libvirt-exporter: both run side by side on the same test-driver
- * node; every series the exporter exposes (name and labels) must be in ours once our {@code host} label is
- * removed, with the same TYPE and the same value.
+ * Drop-in compatibility with Debian's prometheus-libvirt-exporter: both run side by side on the
+ * same test-driver node; every series the exporter exposes (name and labels) must be in ours once
+ * our {@code host} label is removed, with the same TYPE and the same value.
  *
- * <p>Values: the test driver derives its block, interface and CPU-time counters from the wall clock (they grow
- * like {@code k * seconds since the epoch}), so two reads {@code dt} seconds apart differ by about
- * {@code dt / 1.8e9} relatively. Those are compared with a relative tolerance of 1e-6 (a 30-minute gap), which
- * still catches any unit or field mix-up (KiB vs bytes, ns vs s, read vs write differ by far more). Static values
- * (memory, vCPUs, state, domain count, libvirt_up) must be exactly equal.
+ * <p>Values: the test driver derives its block, interface and CPU-time counters from the wall clock
+ * (they grow like {@code k * seconds since the epoch}), so two reads {@code dt} seconds apart
+ * differ by about {@code dt / 1.8e9} relatively. Those are compared with a relative tolerance of
+ * 1e-6 (a 30-minute gap), which still catches any unit or field mix-up (KiB vs bytes, ns vs s, read
+ * vs write differ by far more). Static values (memory, vCPUs, state, domain count, libvirt_up) must
+ * be exactly equal.
  */
 class ExporterCompatibilityIT {
-  private static final Pattern STATIC = Pattern.compile(
-      "libvirt_up|libvirt_domains_number|libvirt_domain_state_code|libvirt_domain_info_(maximum_memory_bytes|memory_usage_bytes|virtual_cpus)");
+  private static final Pattern STATIC =
+      Pattern.compile(
+          "libvirt_up|libvirt_domains_number|libvirt_domain_state_code|libvirt_domain_info_(maximum_memory_bytes|memory_usage_bytes|virtual_cpus)");
   private static final double RELATIVE_TOLERANCE = 1e-6;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @ParameterizedTest
   @ValueSource(ints = {0, 40})
   void everyExporterSeriesIsOursWithTheSameValue(int domains) throws Exception {
-    String uri = domains == 0 ? "test:///default" : TestNodeGenerator.uri(TestNodeGenerator.write(tmp.resolve("node.xml"), domains));
+    String uri =
+        domains == 0
+            ? "test:///default"
+            : TestNodeGenerator.uri(TestNodeGenerator.write(tmp.resolve("node.xml"), domains));
     int expected = domains == 0 ? 1 : domains;
     try (Processes p = new Processes()) {
       int ours = Processes.freePort();
       int theirs = Processes.freePort();
       p.agent(tmp.resolve("agent.log"), uri, ours);
       p.exporter(tmp.resolve("exporter.log"), uri, theirs);
-      Processes.await("http://127.0.0.1:" + ours + "/metrics",
-          b -> b.contains("libvirt_domains_number{host=") && count(b, "libvirt_domain_state_code{") == expected,
+      Processes.await(
+          "http://127.0.0.1:" + ours + "/metrics",
+          b ->
+              b.contains("libvirt_domains_number{host=")
+                  && count(b, "libvirt_domain_state_code{") == expected,
           Duration.ofSeconds(60));
-      Exposition exporter = Exposition.parse(Processes.await("http://127.0.0.1:" + theirs + "/metrics",
-          b -> b.contains("libvirt_up 1"), Duration.ofSeconds(30)));
+      Exposition exporter =
+          Exposition.parse(
+              Processes.await(
+                  "http://127.0.0.1:" + theirs + "/metrics",
+                  b -> b.contains("libvirt_up 1"),
+                  Duration.ofSeconds(30)));
       Exposition agent = Exposition.parse(Processes.get("http://127.0.0.1:" + ours + "/metrics"));
       compare(exporter, agent, expected);
     }
@@ -70,13 +81,23 @@ class ExporterCompatibilityIT {
         problems.add(e.getKey() + ": exporter " + e.getValue() + ", virtmx " + mine);
       }
     }
-    exporter.types().forEach((name, type) -> {
-      if (name.startsWith("libvirt_") && !type.equals(agent.types().get(name))) {
-        problems.add("TYPE of " + name + ": exporter " + type + ", virtmx " + agent.types().get(name));
-      }
-    });
+    exporter
+        .types()
+        .forEach(
+            (name, type) -> {
+              if (name.startsWith("libvirt_") && !type.equals(agent.types().get(name))) {
+                problems.add(
+                    "TYPE of "
+                        + name
+                        + ": exporter "
+                        + type
+                        + ", virtmx "
+                        + agent.types().get(name));
+              }
+            });
     assertThat(problems).isEmpty();
-    // libvirt_up, libvirt_domains_number, then per domain at least: state, 4 info, 4 per disk, 8 per interface.
+    // libvirt_up, libvirt_domains_number, then per domain at least: state, 4 info, 4 per disk, 8
+    // per interface.
     assertThat(compared).isGreaterThanOrEqualTo(2 + domains * 17);
   }
 
@@ -84,7 +105,8 @@ class ExporterCompatibilityIT {
     if (STATIC.matcher(name).matches()) {
       return theirs == mine;
     }
-    return Math.abs(theirs - mine) <= RELATIVE_TOLERANCE * Math.max(Math.abs(theirs), Math.abs(mine));
+    return Math.abs(theirs - mine)
+        <= RELATIVE_TOLERANCE * Math.max(Math.abs(theirs), Math.abs(mine));
   }
 
   private static int count(String body, String prefix) {

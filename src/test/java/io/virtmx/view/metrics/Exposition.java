@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A parsed Prometheus text exposition (format 0.0.4): series (name plus sorted labels) to value, and family types.
- * Enough for comparing two expositions in tests; it is no general parser.
+ * A parsed Prometheus text exposition (format 0.0.4): series (name plus sorted labels) to value,
+ * and family types. Enough for comparing two expositions in tests; it is no general parser.
  */
 record Exposition(Map<Series, Double> series, Map<String, String> types) {
 

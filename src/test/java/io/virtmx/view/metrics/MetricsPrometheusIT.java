@@ -20,49 +20,69 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real Prometheus server scrapes the agent watching real QEMU domains (plus a storage pool and an isolated
- * network of our own): every PromQL expression of every Grafana panel, variables filled in, returns data;
- * {@code promtool check metrics} has nothing to say about our exposition; the alert rules check and pass their
- * unit tests.
+ * The real Prometheus server scrapes the agent watching real QEMU domains (plus a storage pool and
+ * an isolated network of our own): every PromQL expression of every Grafana panel, variables filled
+ * in, returns data; {@code promtool check metrics} has nothing to say about our exposition; the
+ * alert rules check and pass their unit tests.
  */
 class MetricsPrometheusIT {
   private static final String POOL = "virtmx-metrics-pool";
   private static final String NET = "virtmx-metrics-net";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void everyDashboardQueryReturnsDataFromPrometheus() throws Exception {
     TestBed.ensureLibvirtd();
-    try (QemuDomains vms = QemuDomains.start(1); Processes p = new Processes()) {
+    try (QemuDomains vms = QemuDomains.start(1);
+        Processes p = new Processes()) {
       definePoolAndNetwork();
       String domain = vms.names().get(0);
       int agentPort = Processes.freePort();
       p.agent(tmp.resolve("agent.log"), TestBed.QEMU_URI, agentPort);
       String metricsUrl = "http://127.0.0.1:" + agentPort + "/metrics";
-      String body = Processes.await(metricsUrl, b -> b.contains("domain=\"" + domain + "\"")
-          && b.contains("pool=\"" + POOL + "\"") && b.contains("network=\"" + NET + "\""), Duration.ofSeconds(60));
+      String body =
+          Processes.await(
+              metricsUrl,
+              b ->
+                  b.contains("domain=\"" + domain + "\"")
+                      && b.contains("pool=\"" + POOL + "\"")
+                      && b.contains("network=\"" + NET + "\""),
+              Duration.ofSeconds(60));
       assertThat(promtool(body, "check", "metrics")).isEmpty();
       String host = hostOf(body);
 
       int promPort = Processes.freePort();
-      Files.writeString(tmp.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n"
-          + "scrape_configs:\n  - job_name: virtmx\n    static_configs:\n      - targets: ['127.0.0.1:" + agentPort + "']\n");
-      p.start(tmp.resolve("prometheus.log"), "prometheus", "--config.file=" + tmp.resolve("prometheus.yml"),
-          "--storage.tsdb.path=" + tmp.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort);
+      Files.writeString(
+          tmp.resolve("prometheus.yml"),
+          "global:\n  scrape_interval: 1s\n"
+              + "scrape_configs:\n  - job_name: virtmx\n    static_configs:\n      - targets: ['127.0.0.1:"
+              + agentPort
+              + "']\n");
+      p.start(
+          tmp.resolve("prometheus.log"),
+          "prometheus",
+          "--config.file=" + tmp.resolve("prometheus.yml"),
+          "--storage.tsdb.path=" + tmp.resolve("tsdb"),
+          "--web.listen-address=127.0.0.1:" + promPort);
       String api = "http://127.0.0.1:" + promPort + "/api/v1/query?query=";
-      Processes.await(api + enc("count(libvirt_domain_block_stats_read_bytes_total) > 0 and on() count_over_time(libvirt_up[20s]) > 12"),
-          b -> b.contains("\"result\":[{"), Duration.ofSeconds(90));
+      Processes.await(
+          api
+              + enc(
+                  "count(libvirt_domain_block_stats_read_bytes_total) > 0 and on() count_over_time(libvirt_up[20s]) > 12"),
+          b -> b.contains("\"result\":[{"),
+          Duration.ofSeconds(90));
       vms.pokeNetwork();
       Thread.sleep(3000);
 
       List<String> empty = new ArrayList<>();
       int checked = 0;
       for (String expr : dashboardExpressions()) {
-        String q = expr.replace("$__rate_interval", "15s").replace("$host", regexLiteral(host))
-            .replace("$domain", regexLiteral(domain));
+        String q =
+            expr.replace("$__rate_interval", "15s")
+                .replace("$host", regexLiteral(host))
+                .replace("$domain", regexLiteral(domain));
         JsonNode r = JSON.readTree(Processes.get(api + enc(q)));
         assertThat(r.path("status").asText()).as(q).isEqualTo("success");
         if (r.path("data").path("result").isEmpty()) {
@@ -83,12 +103,20 @@ class MetricsPrometheusIT {
   @Test
   void alertRulesCheckAndPassTheirUnitTests() throws Exception {
     Path dir = Path.of("grafana/prometheus").toAbsolutePath();
-    assertThat(TestBed.run(List.of("promtool", "check", "rules", dir.resolve("alerts.yml").toString())).exitCode())
+    assertThat(
+            TestBed.run(List.of("promtool", "check", "rules", dir.resolve("alerts.yml").toString()))
+                .exitCode())
         .isZero();
-    TestBed.Result test = TestBed.run(List.of("promtool", "test", "rules", dir.resolve("alerts_test.yml").toString()));
+    TestBed.Result test =
+        TestBed.run(
+            List.of("promtool", "test", "rules", dir.resolve("alerts_test.yml").toString()));
     assertThat(test.exitCode()).as(test.stdout() + test.stderr()).isZero();
     assertThat(test.stdout()).contains("SUCCESS");
-    assertThat(TestBed.run(List.of("promtool", "check", "config", dir.resolve("prometheus.yml").toString())).exitCode())
+    assertThat(
+            TestBed.run(
+                    List.of(
+                        "promtool", "check", "config", dir.resolve("prometheus.yml").toString()))
+                .exitCode())
         .isZero();
   }
 
@@ -96,12 +124,22 @@ class MetricsPrometheusIT {
     Path poolDir = Files.createDirectories(tmp.resolve("pool"));
     Files.write(poolDir.resolve("vol1.img"), new byte[1 << 20]);
     Path poolXml = tmp.resolve("pool.xml");
-    Files.writeString(poolXml, "<pool type='dir'><name>" + POOL + "</name><target><path>" + poolDir
-        + "</path></target></pool>");
+    Files.writeString(
+        poolXml,
+        "<pool type='dir'><name>"
+            + POOL
+            + "</name><target><path>"
+            + poolDir
+            + "</path></target></pool>");
     Path netXml = tmp.resolve("net.xml");
     // Bridge mode on the test bed's bridge: libvirt starts it without dnsmasq or firewall rules.
-    Files.writeString(netXml, "<network><name>" + NET + "</name><forward mode='bridge'/><bridge name='"
-        + QemuDomains.BRIDGE + "'/></network>");
+    Files.writeString(
+        netXml,
+        "<network><name>"
+            + NET
+            + "</name><forward mode='bridge'/><bridge name='"
+            + QemuDomains.BRIDGE
+            + "'/></network>");
     TestBed.virsh("pool-define", poolXml.toString());
     TestBed.virsh("pool-start", POOL);
     TestBed.virsh("net-define", netXml.toString());
@@ -124,19 +162,24 @@ class MetricsPrometheusIT {
   private String promtool(String input, String... args) throws Exception {
     Path in = tmp.resolve("exposition.txt");
     Files.writeString(in, input);
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", "promtool " + String.join(" ", args) + " < " + in));
+    List<String> cmd =
+        new ArrayList<>(List.of("sh", "-c", "promtool " + String.join(" ", args) + " < " + in));
     TestBed.Result r = TestBed.run(cmd);
     assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
     return r.stdout() + r.stderr();
   }
 
   private static String hostOf(String body) {
-    Matcher m = Pattern.compile("^libvirt_up\\{host=\"([^\"]*)\"}", Pattern.MULTILINE).matcher(body);
+    Matcher m =
+        Pattern.compile("^libvirt_up\\{host=\"([^\"]*)\"}", Pattern.MULTILINE).matcher(body);
     assertThat(m.find()).isTrue();
     return m.group(1);
   }
 
-  /** A value as Grafana puts it into {@code =~"$var"}: regex metacharacters escaped, inside a PromQL string. */
+  /**
+   * A value as Grafana puts it into {@code =~"$var"}: regex metacharacters escaped, inside a PromQL
+   * string.
+   */
   private static String regexLiteral(String value) {
     StringBuilder b = new StringBuilder();
     for (char c : value.toCharArray()) {

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsViewTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void servesTextOpenMetricsGzipAndHead() throws Exception {
@@ -39,31 +38,46 @@ class MetricsViewTest {
       assertThat(text.statusCode()).isEqualTo(200);
       assertThat(text.headers().firstValue("Content-Type")).hasValue(MetricsHandler.TEXT);
       String plain = new String(text.body(), StandardCharsets.UTF_8);
-      assertThat(plain).contains("libvirt_domain_state_code{domain=\"web\",host=\"hv1\",uuid=\"uuid-web\"} 1.0",
-          "# TYPE jvm_memory_used_bytes gauge", "virtmx_snapshot_stale{host=\"hv1\"} 0.0");
+      assertThat(plain)
+          .contains(
+              "libvirt_domain_state_code{domain=\"web\",host=\"hv1\",uuid=\"uuid-web\"} 1.0",
+              "# TYPE jvm_memory_used_bytes gauge",
+              "virtmx_snapshot_stale{host=\"hv1\"} 0.0");
 
-      HttpResponse<byte[]> gz = send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip"));
+      HttpResponse<byte[]> gz =
+          send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip"));
       assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
-      String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(),
-          StandardCharsets.UTF_8);
+      String unzipped =
+          new String(
+              new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(),
+              StandardCharsets.UTF_8);
       assertThat(libvirtLines(unzipped)).isEqualTo(libvirtLines(plain)).isNotEmpty();
       assertThat(unzipped).contains("# TYPE jvm_memory_used_bytes gauge");
 
-      HttpResponse<byte[]> om = send(HttpRequest.newBuilder(URI.create(url))
-          .header("Accept", "application/openmetrics-text; version=1.0.0"));
+      HttpResponse<byte[]> om =
+          send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Accept", "application/openmetrics-text; version=1.0.0"));
       String openMetrics = new String(om.body(), StandardCharsets.UTF_8);
       assertThat(om.headers().firstValue("Content-Type")).hasValue(MetricsHandler.OPENMETRICS);
       assertThat(openMetrics).endsWith("# EOF\n").contains("# TYPE libvirt_domain info");
       assertThat(openMetrics.indexOf("# EOF")).isEqualTo(openMetrics.length() - 6);
 
-      HttpResponse<byte[]> head = send(HttpRequest.newBuilder(URI.create(url)).method("HEAD",
-          HttpRequest.BodyPublishers.noBody()));
+      HttpResponse<byte[]> head =
+          send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
       assertThat(head.statusCode()).isEqualTo(200);
       assertThat(head.body()).isEmpty();
-      assertThat(send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())))
+      assertThat(
+              send(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .POST(HttpRequest.BodyPublishers.noBody())))
           .satisfies(r -> assertThat(r.statusCode()).isEqualTo(405))
           .satisfies(r -> assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD"));
-      assertThat(send(HttpRequest.newBuilder(URI.create(url.replace("/metrics", "/other")))).statusCode())
+      assertThat(
+              send(HttpRequest.newBuilder(URI.create(url.replace("/metrics", "/other"))))
+                  .statusCode())
           .isEqualTo(404);
     }
   }
@@ -75,8 +89,8 @@ class MetricsViewTest {
       String url = "http://127.0.0.1:" + view.port() + "/metrics";
       HttpResponse<byte[]> anonymous = send(HttpRequest.newBuilder(URI.create(url)));
       assertThat(anonymous.statusCode()).isEqualTo(401);
-      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-          h -> assertThat(h).startsWith("Basic realm=\"virtmx\""));
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("Basic realm=\"virtmx\""));
       assertThat(send(basic(url, "prom", "wrong")).statusCode()).isEqualTo(401);
       assertThat(send(basic(url, "prom", "secret")).statusCode()).isEqualTo(200);
     }
@@ -86,40 +100,69 @@ class MetricsViewTest {
   void refusesANonLoopbackAddressWithoutUsers() throws Exception {
     InetSocketAddress any = new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0);
     assertThatThrownBy(() -> new MetricsView(source(), Authenticator.none(), any, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--metrics-bind 0.0.0.0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--metrics-bind 0.0.0.0");
   }
 
   @Test
   void servesHttpsFromAKeyStore() throws Exception {
     Path ks = tmp.resolve("metrics.p12");
-    Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "metrics", "-keyalg", "EC",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
-        "-storepass", "changeit").redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                "keytool",
+                "-genkeypair",
+                "-alias",
+                "metrics",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ks.toString(),
+                "-storepass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     assertThat(keytool.waitFor()).isZero();
-    try (MetricsView view = start(Authenticator.none(), TlsContexts.fromKeyStore(ks, "changeit".toCharArray()))) {
+    try (MetricsView view =
+        start(Authenticator.none(), TlsContexts.fromKeyStore(ks, "changeit".toCharArray()))) {
       SSLContext trustAll = SSLContext.getInstance("TLS");
       trustAll.init(null, new TrustManager[] {new TrustAll()}, null);
       HttpClient client = HttpClient.newBuilder().sslContext(trustAll).build();
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + view.port()
-          + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + view.port() + "/metrics"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("libvirt_up{host=\"hv1\"} 1.0");
     }
   }
 
   private MetricsView start(Authenticator auth, SSLContext tls) throws Exception {
-    MetricsView view = new MetricsView(source(), auth, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls);
+    MetricsView view =
+        new MetricsView(
+            source(), auth, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls);
     view.start();
     return view;
   }
 
   private static SnapshotCollectorTest.FixedSource source() {
-    return new SnapshotCollectorTest.FixedSource(SnapshotCollectorTest.host(
-        List.of(SnapshotCollectorTest.web(), SnapshotCollectorTest.stopped())));
+    return new SnapshotCollectorTest.FixedSource(
+        SnapshotCollectorTest.host(
+            List.of(SnapshotCollectorTest.web(), SnapshotCollectorTest.stopped())));
   }
 
   private static HttpRequest.Builder basic(String url, String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + token);
   }
 

@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Starts the agent, prometheus-libvirt-exporter and Prometheus for integration tests, and stops them all. */
+/**
+ * Starts the agent, prometheus-libvirt-exporter and Prometheus for integration tests, and stops
+ * them all.
+ */
 final class Processes implements AutoCloseable {
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<Process> started = new ArrayList<>();
 
   static int freePort() throws IOException {
@@ -28,26 +32,43 @@ final class Processes implements AutoCloseable {
   }
 
   Process start(Path log, String... command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     started.add(p);
     return p;
   }
 
   /** The agent on {@code uri}, collecting every second, serving metrics on {@code port}. */
   Process agent(Path log, String uri, int port, String... more) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar(), "--connect", uri, "--interval", "1s",
-        "--metrics-port", Integer.toString(port)));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-jar",
+                jar(),
+                "--connect",
+                uri,
+                "--interval",
+                "1s",
+                "--metrics-port",
+                Integer.toString(port)));
     cmd.addAll(List.of(more));
     return start(log, cmd.toArray(String[]::new));
   }
 
   Process exporter(Path log, String uri, int port) throws IOException {
-    return start(log, "prometheus-libvirt-exporter", "--web.listen-address=127.0.0.1:" + port, "--libvirt.uri=" + uri);
+    return start(
+        log,
+        "prometheus-libvirt-exporter",
+        "--web.listen-address=127.0.0.1:" + port,
+        "--libvirt.uri=" + uri);
   }
 
   static String get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException(url + ": HTTP " + r.statusCode() + ": " + r.body());
     }
@@ -55,7 +76,8 @@ final class Processes implements AutoCloseable {
   }
 
   /** GETs {@code url} until the body satisfies {@code ready}; fails after {@code timeout}. */
-  static String await(String url, Predicate<String> ready, Duration timeout) throws InterruptedException {
+  static String await(String url, Predicate<String> ready, Duration timeout)
+      throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     String last = "(no answer)";
     while (System.nanoTime() < end) {
@@ -69,7 +91,13 @@ final class Processes implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("not ready after " + timeout + ": " + url + "\n" + last.substring(0, Math.min(2000, last.length())));
+    throw new AssertionError(
+        "not ready after "
+            + timeout
+            + ": "
+            + url
+            + "\n"
+            + last.substring(0, Math.min(2000, last.length())));
   }
 
   @Override

@@ -62,7 +62,8 @@ class SnapshotCollectorTest {
   @Test
   void interfacesWithoutTargetDeviceDoNotCollide() throws Exception {
     String text = render(new FixedSource(host(List.of(web()))));
-    assertThat(text).contains("target_device=\"52:54:00:00:00:01\"", "target_device=\"52:54:00:00:00:02\"");
+    assertThat(text)
+        .contains("target_device=\"52:54:00:00:00:01\"", "target_device=\"52:54:00:00:00:02\"");
   }
 
   static String render(SnapshotSource source) throws Exception {
@@ -80,41 +81,198 @@ class SnapshotCollectorTest {
   }
 
   static HostSnapshot host(List<DomainSnapshot> domains) {
-    NodeInfo node = new NodeInfo("hv1.example", "QEMU", 8_002_000, 9_000_000, "EPYC", 8, 2400, 1, 1, 4, 2,
-        16L << 30, 4L << 30, new NodeCpuTimes(100_000_000_000L, 20_000_000_000L, 900_000_000_000L, 1_500_000_000L));
-    PoolSnapshot pool = new PoolSnapshot("images", "uuid-pool", "dir", 2, true, true, 100L << 30, 60L << 30, 40L << 30,
-        "/var/lib/libvirt/images", List.of(new VolumeSnapshot("web.qcow2", "k", "/var/lib/libvirt/images/web.qcow2",
-            "file", 10L << 30, 3L << 30)));
-    NetworkSnapshot net = new NetworkSnapshot("default", "uuid-net", true, true, true, "virbr0", "nat", 2);
+    NodeInfo node =
+        new NodeInfo(
+            "hv1.example",
+            "QEMU",
+            8_002_000,
+            9_000_000,
+            "EPYC",
+            8,
+            2400,
+            1,
+            1,
+            4,
+            2,
+            16L << 30,
+            4L << 30,
+            new NodeCpuTimes(100_000_000_000L, 20_000_000_000L, 900_000_000_000L, 1_500_000_000L));
+    PoolSnapshot pool =
+        new PoolSnapshot(
+            "images",
+            "uuid-pool",
+            "dir",
+            2,
+            true,
+            true,
+            100L << 30,
+            60L << 30,
+            40L << 30,
+            "/var/lib/libvirt/images",
+            List.of(
+                new VolumeSnapshot(
+                    "web.qcow2",
+                    "k",
+                    "/var/lib/libvirt/images/web.qcow2",
+                    "file",
+                    10L << 30,
+                    3L << 30)));
+    NetworkSnapshot net =
+        new NetworkSnapshot("default", "uuid-net", true, true, true, "virbr0", "nat", 2);
     Instant t = Instant.parse("2026-01-02T03:04:05Z");
-    return new HostSnapshot("hv1", "qemu:///system", true, false, t, t, Duration.ofMillis(250),
-        Map.of("domain", 3L), node, domains, List.of(pool), List.of(net));
+    return new HostSnapshot(
+        "hv1",
+        "qemu:///system",
+        true,
+        false,
+        t,
+        t,
+        Duration.ofMillis(250),
+        Map.of("domain", 3L),
+        node,
+        domains,
+        List.of(pool),
+        List.of(net));
   }
 
   static DomainSnapshot web() {
-    DiskStats vda = new DiskStats("vda", "virtio", "file", "disk", "qcow2", "/var/lib/libvirt/images/web.qcow2",
-        100, 409_600, 2_000_000_000L, 50, 204_800, 1_000_000_000L, 7, 500_000_000L, 0, 10L << 30, 3L << 30,
-        3L << 30, IoRates.UNKNOWN);
-    InterfaceStats eth0 = new InterfaceStats("", "52:54:00:00:00:01", "bridge", "br0", "virtio", 1000, 10, 0, 1,
-        2000, 20, 0, 0, IoRates.UNKNOWN);
-    InterfaceStats eth1 = new InterfaceStats("", "52:54:00:00:00:02", "network", "default", "e1000", 3000, 30, 2, 0,
-        4000, 40, 0, 3, IoRates.UNKNOWN);
-    BalloonStats balloon = new BalloonStats(1_048_576, 2_097_152, 262_144, 1_048_576, 524_288, 1_100_000, 0, 0, 5,
-        900, 65_536, 1_767_322_000);
-    return new DomainSnapshot("web", "uuid-web", 3, DomainState.RUNNING, 1, true, true,
-        new OsInfo("hvm", "x86_64", "pc-q35-7.2"), 2, 4,
-        List.of(new VcpuStats(0, 1, 30_000_000_000L, 1_000_000_000L, 250_000_000L, 3),
+    DiskStats vda =
+        new DiskStats(
+            "vda",
+            "virtio",
+            "file",
+            "disk",
+            "qcow2",
+            "/var/lib/libvirt/images/web.qcow2",
+            100,
+            409_600,
+            2_000_000_000L,
+            50,
+            204_800,
+            1_000_000_000L,
+            7,
+            500_000_000L,
+            0,
+            10L << 30,
+            3L << 30,
+            3L << 30,
+            IoRates.UNKNOWN);
+    InterfaceStats eth0 =
+        new InterfaceStats(
+            "",
+            "52:54:00:00:00:01",
+            "bridge",
+            "br0",
+            "virtio",
+            1000,
+            10,
+            0,
+            1,
+            2000,
+            20,
+            0,
+            0,
+            IoRates.UNKNOWN);
+    InterfaceStats eth1 =
+        new InterfaceStats(
+            "",
+            "52:54:00:00:00:02",
+            "network",
+            "default",
+            "e1000",
+            3000,
+            30,
+            2,
+            0,
+            4000,
+            40,
+            0,
+            3,
+            IoRates.UNKNOWN);
+    BalloonStats balloon =
+        new BalloonStats(
+            1_048_576,
+            2_097_152,
+            262_144,
+            1_048_576,
+            524_288,
+            1_100_000,
+            0,
+            0,
+            5,
+            900,
+            65_536,
+            1_767_322_000);
+    return new DomainSnapshot(
+        "web",
+        "uuid-web",
+        3,
+        DomainState.RUNNING,
+        1,
+        true,
+        true,
+        new OsInfo("hvm", "x86_64", "pc-q35-7.2"),
+        2,
+        4,
+        List.of(
+            new VcpuStats(0, 1, 30_000_000_000L, 1_000_000_000L, 250_000_000L, 3),
             new VcpuStats(1, 1, 20_000_000_000L, -1, -1, 5)),
-        1_048_576, 2_097_152, new CpuTimes(50_000_000_000L, 40_000_000_000L, 10_000_000_000L), balloon,
-        List.of(vda), List.of(eth0, eth1), JobInfo.NONE, DomainRates.UNKNOWN, Instant.EPOCH, 0);
+        1_048_576,
+        2_097_152,
+        new CpuTimes(50_000_000_000L, 40_000_000_000L, 10_000_000_000L),
+        balloon,
+        List.of(vda),
+        List.of(eth0, eth1),
+        JobInfo.NONE,
+        DomainRates.UNKNOWN,
+        Instant.EPOCH,
+        0);
   }
 
   static DomainSnapshot stopped() {
-    DiskStats vda = new DiskStats("vda", "virtio", "block", "disk", "raw", "/dev/vg/old", -1, -1, -1, -1, -1, -1, -1,
-        -1, -1, -1, -1, -1, IoRates.UNKNOWN);
-    return new DomainSnapshot("old", "uuid-old", -1, DomainState.SHUTOFF, 1, true, false, new OsInfo("hvm", "x86_64",
-        "pc"), 1, 1, List.of(), 524_288, 524_288, CpuTimes.UNKNOWN, BalloonStats.UNKNOWN, List.of(vda), List.of(),
-        JobInfo.NONE, DomainRates.UNKNOWN, Instant.EPOCH, 0);
+    DiskStats vda =
+        new DiskStats(
+            "vda",
+            "virtio",
+            "block",
+            "disk",
+            "raw",
+            "/dev/vg/old",
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            IoRates.UNKNOWN);
+    return new DomainSnapshot(
+        "old",
+        "uuid-old",
+        -1,
+        DomainState.SHUTOFF,
+        1,
+        true,
+        false,
+        new OsInfo("hvm", "x86_64", "pc"),
+        1,
+        1,
+        List.of(),
+        524_288,
+        524_288,
+        CpuTimes.UNKNOWN,
+        BalloonStats.UNKNOWN,
+        List.of(vda),
+        List.of(),
+        JobInfo.NONE,
+        DomainRates.UNKNOWN,
+        Instant.EPOCH,
+        0);
   }
 
   /** A snapshot source holding one host, publishing replacements to its listeners. */

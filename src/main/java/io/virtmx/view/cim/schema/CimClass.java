@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A resolved CIM class: its own qualifiers and every property and method, inherited ones included (marked
- * propagated, with their class origin), in declaration order from the root class down.
+ * A resolved CIM class: its own qualifiers and every property and method, inherited ones included
+ * (marked propagated, with their class origin), in declaration order from the root class down.
  */
 public final class CimClass {
   private final String name;
@@ -19,7 +19,11 @@ public final class CimClass {
   private final Map<String, CimMethod> methods;
   private final List<String> keys;
 
-  public CimClass(String name, String superclass, List<CimQualifier> qualifiers, Collection<CimProperty> properties,
+  public CimClass(
+      String name,
+      String superclass,
+      List<CimQualifier> qualifiers,
+      Collection<CimProperty> properties,
       Collection<CimMethod> methods) {
     this.name = name;
     this.superclass = superclass;

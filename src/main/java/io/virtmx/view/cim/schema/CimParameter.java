@@ -2,8 +2,11 @@ package io.virtmx.view.cim.schema;
 
 import java.util.List;
 
-/** A method parameter: {@code [IN] uint16 RequestedState} or {@code [OUT] CIM_ConcreteJob REF Job}. */
-public record CimParameter(String name, CimType type, boolean array, String refClass, List<CimQualifier> qualifiers) {
+/**
+ * A method parameter: {@code [IN] uint16 RequestedState} or {@code [OUT] CIM_ConcreteJob REF Job}.
+ */
+public record CimParameter(
+    String name, CimType type, boolean array, String refClass, List<CimQualifier> qualifiers) {
   public CimParameter {
     qualifiers = List.copyOf(qualifiers);
   }

@@ -3,11 +3,18 @@ package io.virtmx.view.cim.schema;
 import java.util.List;
 
 /**
- * A property of a class as the MOF declares it: type (a reference has {@code refClass}), array or not, default
- * value, qualifiers, and the class that defined it last ({@code classOrigin}).
+ * A property of a class as the MOF declares it: type (a reference has {@code refClass}), array or
+ * not, default value, qualifiers, and the class that defined it last ({@code classOrigin}).
  */
-public record CimProperty(String name, CimType type, boolean array, String refClass, Object defaultValue,
-    List<CimQualifier> qualifiers, String classOrigin, boolean propagated) {
+public record CimProperty(
+    String name,
+    CimType type,
+    boolean array,
+    String refClass,
+    Object defaultValue,
+    List<CimQualifier> qualifiers,
+    String classOrigin,
+    boolean propagated) {
 
   public CimProperty {
     qualifiers = List.copyOf(qualifiers);
@@ -18,7 +25,14 @@ public record CimProperty(String name, CimType type, boolean array, String refCl
   }
 
   public CimProperty inherited() {
-    return new CimProperty(name, type, array, refClass, defaultValue,
-        qualifiers.stream().map(CimQualifier::propagatedCopy).toList(), classOrigin, true);
+    return new CimProperty(
+        name,
+        type,
+        array,
+        refClass,
+        defaultValue,
+        qualifiers.stream().map(CimQualifier::propagatedCopy).toList(),
+        classOrigin,
+        true);
   }
 }

@@ -4,7 +4,20 @@ import java.util.Locale;
 
 /** The CIM data types, named as MOF and CIM-XML spell them ("uint16", "datetime", "reference"). */
 public enum CimType {
-  STRING, BOOLEAN, UINT8, SINT8, UINT16, SINT16, UINT32, SINT32, UINT64, SINT64, REAL32, REAL64, DATETIME, CHAR16,
+  STRING,
+  BOOLEAN,
+  UINT8,
+  SINT8,
+  UINT16,
+  SINT16,
+  UINT32,
+  SINT32,
+  UINT64,
+  SINT64,
+  REAL32,
+  REAL64,
+  DATETIME,
+  CHAR16,
   REFERENCE;
 
   public String xmlName() {

@@ -16,13 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The classes the server serves, parsed from our MOF files and resolved (inheritance, class origins, keys).
- * Loaded from a main file of {@code #pragma include ("file.mof")} lines, as DMTF ships its schema.
+ * The classes the server serves, parsed from our MOF files and resolved (inheritance, class
+ * origins, keys). Loaded from a main file of {@code #pragma include ("file.mof")} lines, as DMTF
+ * ships its schema.
  */
 public final class ClassRepository {
   /** The main MOF file on the classpath. */
   public static final String MAIN = "mibs-and-mof/virtmx.mof";
-  private static final Pattern INCLUDE = Pattern.compile("#pragma\\s+include\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+  private static final Pattern INCLUDE =
+      Pattern.compile("#pragma\\s+include\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
 
   private final Map<String, CimClass> classes = new LinkedHashMap<>();
   private final Map<String, List<String>> children = new HashMap<>();
@@ -59,7 +62,9 @@ public final class ClassRepository {
     return repo;
   }
 
-  /** Parses MOF text that holds its own qualifier declarations and classes (for tests and tools). */
+  /**
+   * Parses MOF text that holds its own qualifier declarations and classes (for tests and tools).
+   */
   public static ClassRepository parse(String text, String file) {
     ClassRepository repo = new ClassRepository();
     new MofParser(text, file, new HashMap<>()).parse().forEach(repo::add);
@@ -75,7 +80,8 @@ public final class ClassRepository {
     if (d.superclass() != null) {
       parent = classes.get(d.superclass().toLowerCase(Locale.ROOT));
       if (parent == null) {
-        throw new MofException("class " + d.name() + ": superclass " + d.superclass() + " is not declared before it");
+        throw new MofException(
+            "class " + d.name() + ": superclass " + d.superclass() + " is not declared before it");
       }
     }
     Map<String, CimProperty> props = new LinkedHashMap<>();
@@ -83,9 +89,12 @@ public final class ClassRepository {
     List<CimQualifier> qualifiers = new ArrayList<>(d.qualifiers());
     if (parent != null) {
       parent.properties().forEach(p -> props.put(p.name().toLowerCase(Locale.ROOT), p.inherited()));
-      parent.methods().forEach(mm -> methods.put(mm.name().toLowerCase(Locale.ROOT), mm.inherited()));
+      parent
+          .methods()
+          .forEach(mm -> methods.put(mm.name().toLowerCase(Locale.ROOT), mm.inherited()));
       if (parent.isAssociation() && Qualifiers.find(qualifiers, "Association").isEmpty()) {
-        qualifiers.add(Qualifiers.find(parent.qualifiers(), "Association").orElseThrow().propagatedCopy());
+        qualifiers.add(
+            Qualifiers.find(parent.qualifiers(), "Association").orElseThrow().propagatedCopy());
       }
     }
     for (CimProperty p : d.properties()) {
@@ -93,10 +102,18 @@ public final class ClassRepository {
       props.put(p.name().toLowerCase(Locale.ROOT), old == null ? p : override(old, p));
     }
     d.methods().forEach(mm -> methods.put(mm.name().toLowerCase(Locale.ROOT), mm));
-    classes.put(key, new CimClass(d.name(), parent == null ? null : parent.name(), qualifiers, props.values(),
-        methods.values()));
+    classes.put(
+        key,
+        new CimClass(
+            d.name(),
+            parent == null ? null : parent.name(),
+            qualifiers,
+            props.values(),
+            methods.values()));
     if (parent != null) {
-      children.computeIfAbsent(parent.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(d.name());
+      children
+          .computeIfAbsent(parent.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(d.name());
     }
   }
 
@@ -122,7 +139,10 @@ public final class ClassRepository {
     return classes.values();
   }
 
-  /** Direct subclasses, or all descendants with {@code deep}; of the root classes when {@code name} is null. */
+  /**
+   * Direct subclasses, or all descendants with {@code deep}; of the root classes when {@code name}
+   * is null.
+   */
   public List<CimClass> subclasses(String name, boolean deep) {
     List<CimClass> out = new ArrayList<>();
     if (name == null) {

@@ -3,9 +3,15 @@ package io.virtmx.view.cim.schema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits MOF text into tokens: identifiers, strings (escapes decoded), numbers, punctuation; drops comments. */
+/**
+ * Splits MOF text into tokens: identifiers, strings (escapes decoded), numbers, punctuation; drops
+ * comments.
+ */
 final class MofLexer {
-  /** One token; {@code kind} is 'i' identifier, 's' string, 'n' number, 'c' char literal or the punctuation char. */
+  /**
+   * One token; {@code kind} is 'i' identifier, 's' string, 'n' number, 'c' char literal or the
+   * punctuation char.
+   */
   record Token(char kind, String text, int line) {
     boolean is(char punct) {
       return kind == punct;
@@ -70,14 +76,16 @@ final class MofLexer {
     }
     if (Character.isLetter(c) || c == '_' || c == '#') {
       int start = pos++;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
       return new Token('i', src.substring(start, pos), line);
     }
     if (Character.isDigit(c) || c == '-' || c == '+' || c == '.') {
       int start = pos++;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.')) {
         pos++;
       }
       return new Token('n', src.substring(start, pos), line);
@@ -99,14 +107,15 @@ final class MofLexer {
       }
       if (c == '\\' && pos < src.length()) {
         char e = src.charAt(pos++);
-        b.append(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          case 'b' -> '\b';
-          case 'f' -> '\f';
-          default -> e;
-        });
+        b.append(
+            switch (e) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              case 'b' -> '\b';
+              case 'f' -> '\f';
+              default -> e;
+            });
       } else {
         b.append(c);
       }

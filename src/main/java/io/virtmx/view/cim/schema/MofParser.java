@@ -7,13 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses the MOF subset our schema uses (DSP0221): {@code #pragma}, qualifier declarations, and class declarations
- * with qualified properties, references, arrays, default values and methods with parameters. Qualifiers must be
- * declared before use; their declared type types the values.
+ * Parses the MOF subset our schema uses (DSP0221): {@code #pragma}, qualifier declarations, and
+ * class declarations with qualified properties, references, arrays, default values and methods with
+ * parameters. Qualifiers must be declared before use; their declared type types the values.
  */
 final class MofParser {
   /** A class as declared in one MOF file, before inheritance is resolved. */
-  record ClassDecl(String name, String superclass, List<CimQualifier> qualifiers, List<CimProperty> properties,
+  record ClassDecl(
+      String name,
+      String superclass,
+      List<CimQualifier> qualifiers,
+      List<CimProperty> properties,
       List<CimMethod> methods) {}
 
   private final List<Token> tokens;
@@ -62,7 +66,8 @@ final class MofParser {
       pos++;
     }
     expect(';');
-    qualifierTypes.put(name.toLowerCase(Locale.ROOT), new CimQualifier(name, type, array, value, false));
+    qualifierTypes.put(
+        name.toLowerCase(Locale.ROOT), new CimQualifier(name, type, array, value, false));
   }
 
   private void classDeclaration() {
@@ -101,7 +106,8 @@ final class MofParser {
     boolean array = optionalArray();
     Object defaultValue = accept('=') ? value(type) : null;
     expect(';');
-    properties.add(new CimProperty(name, type, array, refClass, defaultValue, qualifiers, className, false));
+    properties.add(
+        new CimProperty(name, type, array, refClass, defaultValue, qualifiers, className, false));
   }
 
   /** A data type, or {@code <class> REF} (refClass set). */
@@ -186,7 +192,8 @@ final class MofParser {
     }
     if (t.kind() == 'n') {
       try {
-        return type == CimType.REAL32 || type == CimType.REAL64 ? (Object) Double.parseDouble(t.text())
+        return type == CimType.REAL32 || type == CimType.REAL64
+            ? (Object) Double.parseDouble(t.text())
             : (Object) Long.decode(t.text());
       } catch (NumberFormatException e) {
         throw error("bad number '" + t.text() + "'");

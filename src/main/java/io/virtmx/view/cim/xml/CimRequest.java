@@ -7,12 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One simple CIM-XML request: an intrinsic method on a namespace ({@code EnumerateInstances} on root/virt) or an
- * extrinsic method on an object ({@code RequestStateChange} on a ComputerSystem). Parameter values are String
- * (VALUE), List of String (VALUE.ARRAY), {@link ClassName}, {@link CimObjectPath}, or null.
+ * One simple CIM-XML request: an intrinsic method on a namespace ({@code EnumerateInstances} on
+ * root/virt) or an extrinsic method on an object ({@code RequestStateChange} on a ComputerSystem).
+ * Parameter values are String (VALUE), List of String (VALUE.ARRAY), {@link ClassName}, {@link
+ * CimObjectPath}, or null.
  */
-public record CimRequest(String messageId, String method, boolean intrinsic, String namespace,
-    CimObjectPath target, Map<String, Object> params) {
+public record CimRequest(
+    String messageId,
+    String method,
+    boolean intrinsic,
+    String namespace,
+    CimObjectPath target,
+    Map<String, Object> params) {
 
   /** A CLASSNAME parameter value. */
   public record ClassName(String name) {}
@@ -37,7 +43,8 @@ public record CimRequest(String messageId, String method, boolean intrinsic, Str
     if (v instanceof ClassName c) {
       return c.name();
     }
-    throw new CimException(CimException.INVALID_PARAMETER, "parameter " + name + " must be a single value");
+    throw new CimException(
+        CimException.INVALID_PARAMETER, "parameter " + name + " must be a single value");
   }
 
   /** A boolean parameter (TRUE/FALSE, any case), or {@code otherwise} when absent. */
@@ -52,7 +59,9 @@ public record CimRequest(String messageId, String method, boolean intrinsic, Str
     if (s.strip().equalsIgnoreCase("false")) {
       return false;
     }
-    throw new CimException(CimException.INVALID_PARAMETER, "parameter " + name + " must be TRUE or FALSE, not '" + s + "'");
+    throw new CimException(
+        CimException.INVALID_PARAMETER,
+        "parameter " + name + " must be TRUE or FALSE, not '" + s + "'");
   }
 
   /** A class-name parameter (CLASSNAME element), or null when absent. */
@@ -67,7 +76,8 @@ public record CimRequest(String messageId, String method, boolean intrinsic, Str
     if (v instanceof String s) {
       return s;
     }
-    throw new CimException(CimException.INVALID_PARAMETER, "parameter " + name + " must be a class name");
+    throw new CimException(
+        CimException.INVALID_PARAMETER, "parameter " + name + " must be a class name");
   }
 
   /** PropertyList: null for all properties, else the names. */
@@ -83,7 +93,8 @@ public record CimRequest(String messageId, String method, boolean intrinsic, Str
     if (v instanceof String s) {
       return List.of(s);
     }
-    throw new CimException(CimException.INVALID_PARAMETER, "PropertyList must be an array of property names");
+    throw new CimException(
+        CimException.INVALID_PARAMETER, "PropertyList must be an array of property names");
   }
 
   /** An unsigned integer parameter, or {@code otherwise}. */
@@ -95,7 +106,9 @@ public record CimRequest(String messageId, String method, boolean intrinsic, Str
     try {
       return Long.parseLong(s.strip());
     } catch (NumberFormatException e) {
-      throw new CimException(CimException.INVALID_PARAMETER, "parameter " + name + " must be a number, not '" + s + "'");
+      throw new CimException(
+          CimException.INVALID_PARAMETER,
+          "parameter " + name + " must be a number, not '" + s + "'");
     }
   }
 }

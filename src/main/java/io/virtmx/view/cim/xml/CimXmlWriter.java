@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Writes CIM-XML responses (DSP0201) into a string: plain enough for wbemcli's simple parser (declaration with
- * version and encoding only, no namespaces, no DOCTYPE).
+ * Writes CIM-XML responses (DSP0201) into a string: plain enough for wbemcli's simple parser
+ * (declaration with version and encoding only, no namespaces, no DOCTYPE).
  *
  * <pre>
  * &lt;?xml version="1.0" encoding="utf-8" ?&gt;
@@ -33,14 +33,19 @@ public final class CimXmlWriter {
   }
 
   public void begin(String messageId, String method, boolean intrinsic) {
-    b.append("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">\n<MESSAGE ID=\"");
-    text(messageId).append("\" PROTOCOLVERSION=\"1.0\">\n<SIMPLERSP>\n<").append(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
+    b.append(
+        "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">\n<MESSAGE ID=\"");
+    text(messageId)
+        .append("\" PROTOCOLVERSION=\"1.0\">\n<SIMPLERSP>\n<")
+        .append(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
     b.append(" NAME=\"");
     text(method).append("\">\n");
   }
 
   public void end(boolean intrinsic) {
-    b.append("</").append(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE").append(">\n</SIMPLERSP>\n</MESSAGE>\n</CIM>\n");
+    b.append("</")
+        .append(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE")
+        .append(">\n</SIMPLERSP>\n</MESSAGE>\n</CIM>\n");
   }
 
   public void error(CimException e) {
@@ -62,7 +67,11 @@ public final class CimXmlWriter {
 
   /** An output parameter of an intrinsic or extrinsic method. */
   public void paramValue(String name, CimType type, Object value) {
-    b.append("<PARAMVALUE NAME=\"").append(name).append("\" PARAMTYPE=\"").append(type.xmlName()).append("\">");
+    b.append("<PARAMVALUE NAME=\"")
+        .append(name)
+        .append("\" PARAMTYPE=\"")
+        .append(type.xmlName())
+        .append("\">");
     if (value != null) {
       value(value);
     }
@@ -86,7 +95,10 @@ public final class CimXmlWriter {
       if (k.value() instanceof CimObjectPath ref) {
         reference(ref, p.namespace());
       } else {
-        String type = k.value() instanceof Boolean ? "boolean" : k.value() instanceof Number ? "numeric" : "string";
+        String type =
+            k.value() instanceof Boolean
+                ? "boolean"
+                : k.value() instanceof Number ? "numeric" : "string";
         b.append("<KEYVALUE VALUETYPE=\"").append(type).append("\">");
         scalar(k.value()).append("</KEYVALUE>");
       }
@@ -125,11 +137,16 @@ public final class CimXmlWriter {
   }
 
   /**
-   * An INSTANCE element: the class's properties the filter keeps, in class order, with their values (a property
-   * without a value is written without VALUE, as null).
+   * An INSTANCE element: the class's properties the filter keeps, in class order, with their values
+   * (a property without a value is written without VALUE, as null).
    */
-  public void instance(CimInstance inst, CimClass cls, Predicate<CimProperty> keep, boolean qualifiers,
-      boolean classOrigin, String ns) {
+  public void instance(
+      CimInstance inst,
+      CimClass cls,
+      Predicate<CimProperty> keep,
+      boolean qualifiers,
+      boolean classOrigin,
+      String ns) {
     b.append("<INSTANCE CLASSNAME=\"").append(inst.className()).append("\">\n");
     if (qualifiers) {
       qualifiers(cls.qualifiers());
@@ -142,7 +159,12 @@ public final class CimXmlWriter {
     b.append("</INSTANCE>\n");
   }
 
-  public void namedInstance(CimInstance inst, CimClass cls, Predicate<CimProperty> keep, boolean q, boolean origin,
+  public void namedInstance(
+      CimInstance inst,
+      CimClass cls,
+      Predicate<CimProperty> keep,
+      boolean q,
+      boolean origin,
       String ns) {
     b.append("<VALUE.NAMEDINSTANCE>");
     instanceName(inst.path());
@@ -151,9 +173,18 @@ public final class CimXmlWriter {
     b.append("</VALUE.NAMEDINSTANCE>\n");
   }
 
-  /** VALUE.OBJECTWITHPATH (Associators, References, ExecQuery) or VALUE.INSTANCEWITHPATH (pull operations). */
-  public void instanceWithPath(String element, CimInstance inst, CimClass cls, Predicate<CimProperty> keep,
-      boolean q, boolean origin, String ns) {
+  /**
+   * VALUE.OBJECTWITHPATH (Associators, References, ExecQuery) or VALUE.INSTANCEWITHPATH (pull
+   * operations).
+   */
+  public void instanceWithPath(
+      String element,
+      CimInstance inst,
+      CimClass cls,
+      Predicate<CimProperty> keep,
+      boolean q,
+      boolean origin,
+      String ns) {
     b.append('<').append(element).append('>');
     instancePath(inst.path(), ns);
     b.append('\n');
@@ -168,7 +199,10 @@ public final class CimXmlWriter {
   }
 
   private void property(CimProperty p, Object value, boolean q, boolean origin, String ns) {
-    String element = p.type() == CimType.REFERENCE ? "PROPERTY.REFERENCE" : p.array() ? "PROPERTY.ARRAY" : "PROPERTY";
+    String element =
+        p.type() == CimType.REFERENCE
+            ? "PROPERTY.REFERENCE"
+            : p.array() ? "PROPERTY.ARRAY" : "PROPERTY";
     b.append('<').append(element).append(" NAME=\"").append(p.name()).append('"');
     if (p.type() == CimType.REFERENCE) {
       b.append(" REFERENCECLASS=\"").append(p.refClass()).append('"');
@@ -222,7 +256,11 @@ public final class CimXmlWriter {
       if (q.value() == null) {
         continue;
       }
-      b.append("<QUALIFIER NAME=\"").append(q.name()).append("\" TYPE=\"").append(q.type().xmlName()).append('"');
+      b.append("<QUALIFIER NAME=\"")
+          .append(q.name())
+          .append("\" TYPE=\"")
+          .append(q.type().xmlName())
+          .append('"');
       if (q.propagated()) {
         b.append(" PROPAGATED=\"true\"");
       }
@@ -233,7 +271,11 @@ public final class CimXmlWriter {
   }
 
   /** A CLASS element with the properties and methods {@code keep} selects. */
-  public void cimClass(CimClass cls, Predicate<CimProperty> keep, Predicate<CimMethod> keepMethod, boolean q,
+  public void cimClass(
+      CimClass cls,
+      Predicate<CimProperty> keep,
+      Predicate<CimMethod> keepMethod,
+      boolean q,
       boolean origin) {
     b.append("<CLASS NAME=\"").append(cls.name()).append('"');
     if (cls.superclass() != null) {
@@ -267,15 +309,21 @@ public final class CimXmlWriter {
   }
 
   private void method(CimMethod m, boolean q, boolean origin) {
-    b.append("<METHOD NAME=\"").append(m.name()).append("\" TYPE=\"").append(m.returnType().xmlName()).append('"');
+    b.append("<METHOD NAME=\"")
+        .append(m.name())
+        .append("\" TYPE=\"")
+        .append(m.returnType().xmlName())
+        .append('"');
     originAttributes(origin ? m.classOrigin() : null, m.propagated());
     b.append(">\n");
     if (q) {
       qualifiers(m.qualifiers());
     }
     for (CimParameter p : m.parameters()) {
-      String element = p.type() == CimType.REFERENCE ? (p.array() ? "PARAMETER.REFARRAY" : "PARAMETER.REFERENCE")
-          : p.array() ? "PARAMETER.ARRAY" : "PARAMETER";
+      String element =
+          p.type() == CimType.REFERENCE
+              ? (p.array() ? "PARAMETER.REFARRAY" : "PARAMETER.REFERENCE")
+              : p.array() ? "PARAMETER.ARRAY" : "PARAMETER";
       b.append('<').append(element).append(" NAME=\"").append(p.name()).append('"');
       if (p.type() == CimType.REFERENCE) {
         b.append(" REFERENCECLASS=\"").append(p.refClass()).append('"');

@@ -50,13 +50,19 @@ public final class RequestParser {
     XmlElement path = call.child("LOCALINSTANCEPATH");
     CimObjectPath target;
     if (path != null) {
-      target = instanceName(required(path, "INSTANCENAME")).withNamespace(namespace(required(path, "LOCALNAMESPACEPATH")));
+      target =
+          instanceName(required(path, "INSTANCENAME"))
+              .withNamespace(namespace(required(path, "LOCALNAMESPACEPATH")));
     } else {
       XmlElement cls = call.child("LOCALCLASSPATH");
       if (cls == null) {
         throw bad("METHODCALL needs a LOCALINSTANCEPATH or LOCALCLASSPATH");
       }
-      target = new CimObjectPath(namespace(required(cls, "LOCALNAMESPACEPATH")), name(required(cls, "CLASSNAME")), List.of());
+      target =
+          new CimObjectPath(
+              namespace(required(cls, "LOCALNAMESPACEPATH")),
+              name(required(cls, "CLASSNAME")),
+              List.of());
     }
     Map<String, Object> params = new HashMap<>();
     for (XmlElement p : call.children("PARAMVALUE")) {
@@ -100,11 +106,16 @@ public final class RequestParser {
     XmlElement p = ref.children().get(0);
     return switch (p.name()) {
       case "INSTANCENAME" -> instanceName(p);
-      case "LOCALINSTANCEPATH" -> instanceName(required(p, "INSTANCENAME"))
-          .withNamespace(namespace(required(p, "LOCALNAMESPACEPATH")));
-      case "INSTANCEPATH" -> instanceName(required(p, "INSTANCENAME"))
-          .withNamespace(namespace(required(required(p, "NAMESPACEPATH"), "LOCALNAMESPACEPATH")));
-      default -> throw new CimException(CimException.NOT_SUPPORTED, p.name() + " references are not supported");
+      case "LOCALINSTANCEPATH" ->
+          instanceName(required(p, "INSTANCENAME"))
+              .withNamespace(namespace(required(p, "LOCALNAMESPACEPATH")));
+      case "INSTANCEPATH" ->
+          instanceName(required(p, "INSTANCENAME"))
+              .withNamespace(
+                  namespace(required(required(p, "NAMESPACEPATH"), "LOCALNAMESPACEPATH")));
+      default ->
+          throw new CimException(
+              CimException.NOT_SUPPORTED, p.name() + " references are not supported");
     };
   }
 

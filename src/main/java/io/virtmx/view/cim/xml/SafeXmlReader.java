@@ -10,9 +10,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads a CIM-XML request body into a small element tree, hardened: a DOCTYPE (and with it any entity
- * declaration, external or not) is refused, entity references are not resolved, and element depth, element count
- * and text size are bounded. Anything else is a {@link CimException} the server answers with 400.
+ * Reads a CIM-XML request body into a small element tree, hardened: a DOCTYPE (and with it any
+ * entity declaration, external or not) is refused, entity references are not resolved, and element
+ * depth, element count and text size are bounded. Anything else is a {@link CimException} the
+ * server answers with 400.
  */
 public final class SafeXmlReader {
   public static final int MAX_DEPTH = 32;
@@ -30,9 +31,10 @@ public final class SafeXmlReader {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setXMLResolver((publicId, systemId, base, ns) -> {
-      throw new XMLStreamException("external resources are not allowed");
-    });
+    f.setXMLResolver(
+        (publicId, systemId, base, ns) -> {
+          throw new XMLStreamException("external resources are not allowed");
+        });
     return f;
   }
 
@@ -46,7 +48,8 @@ public final class SafeXmlReader {
         r.close();
       }
     } catch (XMLStreamException e) {
-      throw new CimException(CimException.INVALID_PARAMETER, "malformed XML: " + firstLine(e.getMessage()));
+      throw new CimException(
+          CimException.INVALID_PARAMETER, "malformed XML: " + firstLine(e.getMessage()));
     }
   }
 
@@ -59,7 +62,8 @@ public final class SafeXmlReader {
       int event = r.next();
       switch (event) {
         case XMLStreamConstants.DTD -> throw refused("a DOCTYPE is not allowed");
-        case XMLStreamConstants.ENTITY_REFERENCE -> throw refused("entity reference &" + r.getLocalName() + "; is not allowed");
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw refused("entity reference &" + r.getLocalName() + "; is not allowed");
         case XMLStreamConstants.START_ELEMENT -> {
           if (++elements > MAX_ELEMENTS || stack.size() >= MAX_DEPTH) {
             throw refused("document too large or too deeply nested");
@@ -82,10 +86,13 @@ public final class SafeXmlReader {
             throw refused("too much text");
           }
           if (!stack.isEmpty()) {
-            stack.peek().textBuffer().append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+            stack
+                .peek()
+                .textBuffer()
+                .append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     if (root == null) {

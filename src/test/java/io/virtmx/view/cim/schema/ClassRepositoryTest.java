@@ -31,12 +31,15 @@ class ClassRepositoryTest {
     CimMethod m = REPO.get("Xen_ComputerSystem").method("requeststatechange");
     assertThat(m.returnType()).isEqualTo(CimType.UINT32);
     assertThat(m.classOrigin()).isEqualTo("CIM_EnabledLogicalElement");
-    assertThat(m.parameters()).extracting(CimParameter::name).containsExactly("RequestedState", "Job", "TimeoutPeriod");
+    assertThat(m.parameters())
+        .extracting(CimParameter::name)
+        .containsExactly("RequestedState", "Job", "TimeoutPeriod");
     CimParameter job = m.parameters().get(1);
     assertThat(job.type()).isEqualTo(CimType.REFERENCE);
     assertThat(job.refClass()).isEqualTo("CIM_ConcreteJob");
     assertThat(Qualifiers.find(job.qualifiers(), "In").orElseThrow().value()).isEqualTo(false);
-    assertThat(Qualifiers.find(m.parameters().get(0).qualifiers(), "ValueMap").orElseThrow().value())
+    assertThat(
+            Qualifiers.find(m.parameters().get(0).qualifiers(), "ValueMap").orElseThrow().value())
         .isEqualTo(List.of("2", "3", "4", "6", "7", "8", "9", "10", "11"));
   }
 
@@ -52,20 +55,32 @@ class ClassRepositoryTest {
 
   @Test
   void subclassesAndIsA() {
-    assertThat(REPO.subclasses("CIM_ResourceAllocationSettingData", true)).extracting(CimClass::name)
-        .contains("KVM_DiskResourceAllocationSettingData", "Libvirt_MemResourceAllocationSettingData");
-    assertThat(REPO.subclasses("CIM_ManagedElement", false)).extracting(CimClass::name)
-        .contains("CIM_ManagedSystemElement", "CIM_SettingData").doesNotContain("CIM_LogicalElement");
-    assertThat(REPO.subclasses(null, false)).extracting(CimClass::name)
-        .containsExactlyInAnyOrder("CIM_ManagedElement", "CIM_Dependency", "CIM_Component", "CIM_ElementSettingData",
-            "CIM_SettingsDefineState", "CIM_ElementCapabilities", "CIM_ElementConformsToProfile");
+    assertThat(REPO.subclasses("CIM_ResourceAllocationSettingData", true))
+        .extracting(CimClass::name)
+        .contains(
+            "KVM_DiskResourceAllocationSettingData", "Libvirt_MemResourceAllocationSettingData");
+    assertThat(REPO.subclasses("CIM_ManagedElement", false))
+        .extracting(CimClass::name)
+        .contains("CIM_ManagedSystemElement", "CIM_SettingData")
+        .doesNotContain("CIM_LogicalElement");
+    assertThat(REPO.subclasses(null, false))
+        .extracting(CimClass::name)
+        .containsExactlyInAnyOrder(
+            "CIM_ManagedElement",
+            "CIM_Dependency",
+            "CIM_Component",
+            "CIM_ElementSettingData",
+            "CIM_SettingsDefineState",
+            "CIM_ElementCapabilities",
+            "CIM_ElementConformsToProfile");
     assertThat(REPO.isA("KVM_LogicalDisk", "cim_logicaldevice")).isTrue();
     assertThat(REPO.isA("KVM_LogicalDisk", "CIM_Service")).isFalse();
   }
 
   @Test
   void parsesMofSyntax() {
-    String mof = """
+    String mof =
+        """
         Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride);
         Qualifier Description : string = null, Scope(any);
         Qualifier ValueMap : string[], Scope(property);
@@ -82,7 +97,8 @@ class ClassRepositoryTest {
         """;
     ClassRepository r = ClassRepository.parse(mof, "inline.mof");
     CimClass base = r.get("X_Base");
-    assertThat(Qualifiers.find(base.qualifiers(), "description").orElseThrow().value()).isEqualTo("A joined \"string\"");
+    assertThat(Qualifiers.find(base.qualifiers(), "description").orElseThrow().value())
+        .isEqualTo("A joined \"string\"");
     assertThat(base.property("Bytes").array()).isTrue();
     assertThat(base.property("Bytes").defaultValue()).isEqualTo(List.of(1L, 2L, 3L));
     assertThat(base.property("Ratio").defaultValue()).isEqualTo(1.5);
@@ -95,7 +111,8 @@ class ClassRepositoryTest {
   @Test
   void rejectsBadMofWithFileAndLine() {
     assertThatThrownBy(() -> ClassRepository.parse("class A {\n  [Nope] string x;\n};", "bad.mof"))
-        .isInstanceOf(MofException.class).hasMessage("bad.mof:2: qualifier 'Nope' is not declared");
+        .isInstanceOf(MofException.class)
+        .hasMessage("bad.mof:2: qualifier 'Nope' is not declared");
     assertThatThrownBy(() -> ClassRepository.parse("class A : B {};", "bad.mof"))
         .hasMessageContaining("superclass B is not declared");
     assertThatThrownBy(() -> ClassRepository.parse("class A { strin x; };", "bad.mof"))
@@ -111,8 +128,10 @@ class ClassRepositoryTest {
     for (String prefix : List.of("KVM", "LXC", "Xen", "Libvirt")) {
       String generated = Files.readString(dir.resolve("virtmx-" + prefix + ".mof"));
       String firstLine = generated.substring(0, generated.indexOf('\n'));
-      String what = firstLine.substring(firstLine.indexOf('(') + 1, firstLine.indexOf("), compatible"));
-      assertThat(generated).as(prefix + " (run mibs-and-mof/generate.sh)")
+      String what =
+          firstLine.substring(firstLine.indexOf('(') + 1, firstLine.indexOf("), compatible"));
+      assertThat(generated)
+          .as(prefix + " (run mibs-and-mof/generate.sh)")
           .isEqualTo(template.replace("@P@", prefix).replace("@WHAT@", what));
     }
   }

@@ -19,7 +19,9 @@ class CimXmlTest {
 
   @Test
   void parsesIntrinsicCallWithClassNameFlagsAndPropertyList() {
-    CimRequest r = parse("""
+    CimRequest r =
+        parse(
+            """
         <?xml version="1.0" encoding="utf-8" ?>
         <CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="1001" PROTOCOLVERSION="1.0"><SIMPLEREQ>
         <IMETHODCALL NAME="EnumerateInstances"><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="virt"/>
@@ -40,7 +42,9 @@ class CimXmlTest {
 
   @Test
   void parsesExtrinsicCallOnInstanceWithReferenceKey() {
-    CimRequest r = parse("""
+    CimRequest r =
+        parse(
+            """
         <CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="7" PROTOCOLVERSION="1.0"><SIMPLEREQ>
         <METHODCALL NAME="RequestStateChange"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/>
         <NAMESPACE NAME="virt"/></LOCALNAMESPACEPATH><INSTANCENAME CLASSNAME="KVM_ComputerSystem">
@@ -49,20 +53,31 @@ class CimXmlTest {
         <PARAMVALUE NAME="RequestedState" PARAMTYPE="uint16"><VALUE>9</VALUE></PARAMVALUE>
         </METHODCALL></SIMPLEREQ></MESSAGE></CIM>""");
     assertThat(r.intrinsic()).isFalse();
-    assertThat(r.target()).isEqualTo(new CimObjectPath(null, "kvm_computersystem",
-        List.of(new CimObjectPath.Key("name", "vm & 1"), new CimObjectPath.Key("creationclassname", "KVM_ComputerSystem"))));
+    assertThat(r.target())
+        .isEqualTo(
+            new CimObjectPath(
+                null,
+                "kvm_computersystem",
+                List.of(
+                    new CimObjectPath.Key("name", "vm & 1"),
+                    new CimObjectPath.Key("creationclassname", "KVM_ComputerSystem"))));
     assertThat(r.target().namespace()).isEqualTo("root/virt");
     assertThat(r.number("requestedstate", 0)).isEqualTo(9);
   }
 
   @Test
   void refusesExternalEntitiesDoctypesAndDeepOrBrokenDocuments() {
-    String xxe = """
+    String xxe =
+        """
         <?xml version="1.0"?><!DOCTYPE CIM [<!ENTITY x SYSTEM "file:///etc/passwd">]>
         <CIM><MESSAGE ID="&x;"><SIMPLEREQ/></MESSAGE></CIM>""";
-    assertThatThrownBy(() -> parse(xxe)).isInstanceOf(CimException.class)
-        .hasMessageContaining("DOCTYPE").extracting(e -> ((CimException) e).code()).isEqualTo(CimException.INVALID_PARAMETER);
-    assertThatThrownBy(() -> parse("<CIM><MESSAGE ID=\"&x;\"/></CIM>")).isInstanceOf(CimException.class);
+    assertThatThrownBy(() -> parse(xxe))
+        .isInstanceOf(CimException.class)
+        .hasMessageContaining("DOCTYPE")
+        .extracting(e -> ((CimException) e).code())
+        .isEqualTo(CimException.INVALID_PARAMETER);
+    assertThatThrownBy(() -> parse("<CIM><MESSAGE ID=\"&x;\"/></CIM>"))
+        .isInstanceOf(CimException.class);
     assertThatThrownBy(() -> parse("<CIM>" + "<a>".repeat(40) + "</a>".repeat(40) + "</CIM>"))
         .hasMessageContaining("too deeply nested");
     assertThatThrownBy(() -> parse("<CIM><MESSAGE>")).hasMessageStartingWith("malformed XML");
@@ -73,17 +88,30 @@ class CimXmlTest {
   @Test
   void writesInstanceAndErrorAsGolden() {
     ClassRepository repo = ClassRepository.fromClasspath();
-    CimInstance inst = InstanceBuilder.of(repo, "Libvirt_ProcessorPool").set("InstanceID", "ProcessorPool/0")
-        .set("Primordial", true).set("Capacity", 4L).set("ElementName", "a<b").build();
+    CimInstance inst =
+        InstanceBuilder.of(repo, "Libvirt_ProcessorPool")
+            .set("InstanceID", "ProcessorPool/0")
+            .set("Primordial", true)
+            .set("Capacity", 4L)
+            .set("ElementName", "a<b")
+            .build();
     CimXmlWriter w = new CimXmlWriter("h1", 256);
     w.begin("5", "GetInstance", true);
     w.returnValueOpen();
-    w.instance(inst, repo.get(inst.className()),
-        p -> List.of("InstanceID", "Primordial", "Capacity", "ElementName", "OperationalStatus").contains(p.name()),
-        false, false, "root/virt");
+    w.instance(
+        inst,
+        repo.get(inst.className()),
+        p ->
+            List.of("InstanceID", "Primordial", "Capacity", "ElementName", "OperationalStatus")
+                .contains(p.name()),
+        false,
+        false,
+        "root/virt");
     w.returnValueClose();
     w.end(true);
-    assertThat(w.toString()).isEqualTo("""
+    assertThat(w.toString())
+        .isEqualTo(
+            """
         <?xml version="1.0" encoding="utf-8" ?>
         <CIM CIMVERSION="2.0" DTDVERSION="2.0">
         <MESSAGE ID="5" PROTOCOLVERSION="1.0">
@@ -105,19 +133,29 @@ class CimXmlTest {
         """);
     CimXmlWriter e = new CimXmlWriter("h1", 64);
     e.error(new CimException(CimException.NOT_FOUND, "no \"x\""));
-    assertThat(e.toString()).isEqualTo("<ERROR CODE=\"6\" DESCRIPTION=\"CIM_ERR_NOT_FOUND: no &quot;x&quot;\"/>\n");
+    assertThat(e.toString())
+        .isEqualTo("<ERROR CODE=\"6\" DESCRIPTION=\"CIM_ERR_NOT_FOUND: no &quot;x&quot;\"/>\n");
   }
 
   @Test
   void writesReferenceKeysAsInstancePathsThatParseBack() {
-    CimObjectPath cs = new CimObjectPath("root/virt", "KVM_ComputerSystem",
-        List.of(new CimObjectPath.Key("CreationClassName", "KVM_ComputerSystem"), new CimObjectPath.Key("Name", "vm1")));
-    CimObjectPath assoc = new CimObjectPath(null, "KVM_SystemDevice", List.of(new CimObjectPath.Key("GroupComponent", cs)));
+    CimObjectPath cs =
+        new CimObjectPath(
+            "root/virt",
+            "KVM_ComputerSystem",
+            List.of(
+                new CimObjectPath.Key("CreationClassName", "KVM_ComputerSystem"),
+                new CimObjectPath.Key("Name", "vm1")));
+    CimObjectPath assoc =
+        new CimObjectPath(
+            null, "KVM_SystemDevice", List.of(new CimObjectPath.Key("GroupComponent", cs)));
     CimXmlWriter w = new CimXmlWriter("h1", 64);
     w.instanceName(assoc);
-    String xml = "<CIM><MESSAGE ID=\"1\"><SIMPLEREQ><IMETHODCALL NAME=\"GetInstance\"><LOCALNAMESPACEPATH>"
-        + "<NAMESPACE NAME=\"root\"/></LOCALNAMESPACEPATH><IPARAMVALUE NAME=\"InstanceName\">" + w
-        + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+    String xml =
+        "<CIM><MESSAGE ID=\"1\"><SIMPLEREQ><IMETHODCALL NAME=\"GetInstance\"><LOCALNAMESPACEPATH>"
+            + "<NAMESPACE NAME=\"root\"/></LOCALNAMESPACEPATH><IPARAMVALUE NAME=\"InstanceName\">"
+            + w
+            + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
     CimObjectPath back = (CimObjectPath) parse(xml).param("InstanceName");
     assertThat(back).isEqualTo(assoc);
     assertThat(((CimObjectPath) back.key("groupcomponent")).namespace()).isEqualTo("root/virt");
