@@ -24,6 +24,8 @@ class HangAndEventIT {
     String pid = TestBed.exec("pgrep", "-o", "-x", "libvirtd").strip();
     try (AgentProcess agent =
         AgentProcess.start(
+            "--no-metrics",
+            "--no-jolokia",
             "--connect",
             TestBed.QEMU_URI,
             "--interval",
@@ -64,7 +66,14 @@ class HangAndEventIT {
             + "<vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
     try (AgentProcess agent =
         AgentProcess.start(
-            "--connect", TestBed.QEMU_URI, "--interval", "1h", "--log-level", "debug")) {
+            "--no-metrics",
+            "--no-jolokia",
+            "--connect",
+            TestBed.QEMU_URI,
+            "--interval",
+            "1h",
+            "--log-level",
+            "debug")) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
 
       TestBed.virsh("define", xml.toString());

@@ -19,7 +19,14 @@ class ReconnectIT {
     TestBed.ensureLibvirtd();
     try (AgentProcess agent =
         AgentProcess.start(
-            "--connect", TestBed.QEMU_URI, "--interval", "1s", "--log-level", "debug")) {
+            "--no-metrics",
+            "--no-jolokia",
+            "--connect",
+            TestBed.QEMU_URI,
+            "--interval",
+            "1s",
+            "--log-level",
+            "debug")) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
 
       TestBed.exec("pkill", "-TERM", "-x", "libvirtd");
