@@ -31,8 +31,7 @@ class ReconnectIT {
 
       TestBed.exec("pkill", "-TERM", "-x", "libvirtd");
       at = agent.awaitLog("lost connection to libvirt", at, Duration.ofSeconds(30));
-      // Stay down long enough for several failed attempts (1 s, 2 s, 4 s backoff): retrying must go
-      // on.
+      // Down long enough for several failed attempts (1, 2, 4 s backoff): retrying must go on.
       TestBed.sleep(Duration.ofSeconds(5));
       assertThat(TestBed.libvirtdAnswers()).as("libvirtd still down").isFalse();
       assertThat(agent.log().substring(at))
