@@ -26,30 +26,4 @@ public record DomainDescription(
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
   }
-
-  /** A definition with no devices besides disks and interfaces. */
-  public DomainDescription(
-      String name,
-      String uuid,
-      String type,
-      OsInfo os,
-      int vcpusMax,
-      int vcpusCurrent,
-      long memoryKib,
-      long currentMemoryKib,
-      List<DiskDefinition> disks,
-      List<InterfaceDefinition> interfaces) {
-    this(
-        name,
-        uuid,
-        type,
-        os,
-        vcpusMax,
-        vcpusCurrent,
-        memoryKib,
-        currentMemoryKib,
-        disks,
-        interfaces,
-        List.of());
-  }
 }

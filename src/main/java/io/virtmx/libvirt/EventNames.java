@@ -1,5 +1,6 @@
 package io.virtmx.libvirt;
 
+import io.virtmx.model.ObjectEvent;
 import java.util.List;
 
 /**
@@ -9,18 +10,6 @@ import java.util.List;
  * error.
  */
 public final class EventNames {
-  private static final List<String> DOMAIN_EVENTS =
-      List.of(
-          "defined",
-          "undefined",
-          "started",
-          "suspended",
-          "resumed",
-          "stopped",
-          "shutdown",
-          "pmsuspended",
-          "crashed");
-
   private static final List<List<String>> DOMAIN_DETAILS =
       List.of(
           List.of("added", "updated", "renamed", "from_snapshot"),
@@ -43,15 +32,10 @@ public final class EventNames {
           List.of("memory", "disk"),
           List.of("panicked", "crashloaded"));
 
-  private static final List<String> POOL_EVENTS =
-      List.of("defined", "undefined", "started", "stopped", "created", "deleted");
-  private static final List<String> NETWORK_EVENTS =
-      List.of("defined", "undefined", "started", "stopped");
-
   private EventNames() {}
 
   public static String domainEvent(int event) {
-    return at(DOMAIN_EVENTS, event);
+    return at(ObjectEvent.Kind.DOMAIN.lifecycleEvents(), event);
   }
 
   public static String domainDetail(int event, int detail) {
@@ -62,11 +46,11 @@ public final class EventNames {
   }
 
   public static String poolEvent(int event) {
-    return at(POOL_EVENTS, event);
+    return at(ObjectEvent.Kind.POOL.lifecycleEvents(), event);
   }
 
   public static String networkEvent(int event) {
-    return at(NETWORK_EVENTS, event);
+    return at(ObjectEvent.Kind.NETWORK.lifecycleEvents(), event);
   }
 
   private static String at(List<String> names, int code) {

@@ -41,54 +41,6 @@ public record DomainSnapshot(
     devices = List.copyOf(devices);
   }
 
-  /** A domain whose definition lists no devices besides disks and interfaces. */
-  public DomainSnapshot(
-      String name,
-      String uuid,
-      int id,
-      DomainState state,
-      int stateReason,
-      boolean persistent,
-      boolean autostart,
-      OsInfo os,
-      int vcpusCurrent,
-      int vcpusMax,
-      List<VcpuStats> vcpus,
-      long memoryCurrentKib,
-      long memoryMaxKib,
-      CpuTimes cpu,
-      BalloonStats balloon,
-      List<DiskStats> disks,
-      List<InterfaceStats> interfaces,
-      JobInfo job,
-      DomainRates rates,
-      Instant sampledAt,
-      long sampledNanos) {
-    this(
-        name,
-        uuid,
-        id,
-        state,
-        stateReason,
-        persistent,
-        autostart,
-        os,
-        vcpusCurrent,
-        vcpusMax,
-        vcpus,
-        memoryCurrentKib,
-        memoryMaxKib,
-        cpu,
-        balloon,
-        disks,
-        interfaces,
-        job,
-        rates,
-        sampledAt,
-        sampledNanos,
-        List.of());
-  }
-
   public boolean active() {
     return id >= 0;
   }

@@ -1,6 +1,7 @@
 package io.virtmx.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Something libvirt told us happened to one object of a host: a domain started, a pool was
@@ -12,9 +13,32 @@ public record ObjectEvent(
 
   /** The kind of object the event is about. */
   public enum Kind {
-    DOMAIN,
-    POOL,
-    NETWORK
+    DOMAIN(
+        "defined",
+        "undefined",
+        "started",
+        "suspended",
+        "resumed",
+        "stopped",
+        "shutdown",
+        "pmsuspended",
+        "crashed"),
+    POOL("defined", "undefined", "started", "stopped", "created", "deleted"),
+    NETWORK("defined", "undefined", "started", "stopped");
+
+    private final List<String> lifecycleEvents;
+
+    Kind(String... lifecycleEvents) {
+      this.lifecycleEvents = List.of(lifecycleEvents);
+    }
+
+    /**
+     * The lifecycle events libvirt reports for this kind, in the order of libvirt's enum (the
+     * event's code is its index): the values {@link ObjectEvent#event()} takes for them.
+     */
+    public List<String> lifecycleEvents() {
+      return lifecycleEvents;
+    }
   }
 
   /** The same event attributed to the host's configured name. */

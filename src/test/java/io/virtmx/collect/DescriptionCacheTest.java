@@ -17,7 +17,8 @@ class DescriptionCacheTest {
   private DescriptionCache.Description load() {
     loads.incrementAndGet();
     return new DescriptionCache.Description(
-        new DomainDescription("d", "u", "kvm", OsInfo.UNKNOWN, 1, 1, 1, 1, List.of(), List.of()),
+        new DomainDescription(
+            "d", "u", "kvm", OsInfo.UNKNOWN, 1, 1, 1, 1, List.of(), List.of(), List.of()),
         true,
         false,
         Map.of());

@@ -145,6 +145,7 @@ class RateCalculatorTest {
         JobInfo.NONE,
         DomainRates.UNKNOWN,
         Instant.EPOCH,
-        sampled);
+        sampled,
+        List.of());
   }
 }

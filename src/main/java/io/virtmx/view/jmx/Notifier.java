@@ -25,21 +25,6 @@ import javax.management.openmbean.SimpleType;
 final class Notifier extends NotificationBroadcasterSupport {
   private static final String[] ITEMS = {"host", "kind", "name", "uuid", "event", "detail", "time"};
   static final CompositeType EVENT_TYPE = eventType();
-  private static final String[] DOMAIN_EVENTS = {
-    "defined",
-    "undefined",
-    "started",
-    "suspended",
-    "resumed",
-    "stopped",
-    "shutdown",
-    "pmsuspended",
-    "crashed"
-  };
-  private static final String[] POOL_EVENTS = {
-    "defined", "undefined", "started", "stopped", "created", "deleted"
-  };
-  private static final String[] NETWORK_EVENTS = {"defined", "undefined", "started", "stopped"};
 
   private final ObjectName source;
   private final AtomicLong sequence = new AtomicLong();
@@ -55,16 +40,7 @@ final class Notifier extends NotificationBroadcasterSupport {
    */
   static Notifier of(ObjectName source, ObjectEvent.Kind kind, String attribute) {
     String prefix = prefix(kind);
-    String[] events =
-        switch (kind) {
-          case DOMAIN -> DOMAIN_EVENTS;
-          case POOL -> POOL_EVENTS;
-          case NETWORK -> NETWORK_EVENTS;
-        };
-    String[] types = new String[events.length];
-    for (int i = 0; i < events.length; i++) {
-      types[i] = prefix + events[i];
-    }
+    String[] types = kind.lifecycleEvents().stream().map(e -> prefix + e).toArray(String[]::new);
     return new Notifier(
         source,
         new MBeanNotificationInfo(

@@ -226,7 +226,8 @@ class SnapshotCollectorTest {
         JobInfo.NONE,
         DomainRates.UNKNOWN,
         Instant.EPOCH,
-        0);
+        0,
+        List.of());
   }
 
   static DomainSnapshot stopped() {
@@ -272,7 +273,8 @@ class SnapshotCollectorTest {
         JobInfo.NONE,
         DomainRates.UNKNOWN,
         Instant.EPOCH,
-        0);
+        0,
+        List.of());
   }
 
   /** A snapshot source holding one host, publishing replacements to its listeners. */
