@@ -233,7 +233,11 @@ public final class Main implements Callable<Integer> {
     failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
     agent.start();
     for (View v : views) {
-      v.start();
+      try {
+        v.start();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start " + v.describe() + ": " + e.getMessage(), e);
+      }
       log.info("view started: {}", v.describe());
     }
     log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);

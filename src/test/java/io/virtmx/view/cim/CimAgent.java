@@ -55,6 +55,8 @@ final class CimAgent implements AutoCloseable {
                 "java",
                 "-jar",
                 System.getProperty("virtmx.jar", "target/virtmx.jar"),
+                "--no-metrics",
+                "--no-jolokia",
                 "--connect",
                 uri,
                 "--cim",

@@ -48,6 +48,8 @@ class JmxIT {
         new AgentProcess(
             dir.resolve("agent.log"),
             port,
+            "--no-metrics",
+            "--no-jolokia",
             "--connect",
             URI,
             "--interval",

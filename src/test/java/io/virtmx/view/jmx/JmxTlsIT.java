@@ -77,6 +77,8 @@ class JmxTlsIT {
         new AgentProcess(
             dir.resolve("agent.log"),
             port,
+            "--no-metrics",
+            "--no-jolokia",
             "--connect",
             "tls=test:///default",
             "--interval",

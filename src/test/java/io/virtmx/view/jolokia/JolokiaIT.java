@@ -56,6 +56,7 @@ class JolokiaIT {
     }
     agent =
         AgentProcess.start(
+            "--no-metrics",
             "--connect",
             URI,
             "--interval",

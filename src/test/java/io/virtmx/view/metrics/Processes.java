@@ -46,6 +46,7 @@ final class Processes implements AutoCloseable {
                 "java",
                 "-jar",
                 jar(),
+                "--no-jolokia",
                 "--connect",
                 uri,
                 "--interval",
