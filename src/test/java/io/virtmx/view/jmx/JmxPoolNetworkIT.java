@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.management.AttributeChangeNotification;
 import javax.management.MBeanServerConnection;
 import javax.management.Notification;
@@ -148,13 +149,18 @@ class JmxPoolNetworkIT {
   /** Polls until the value satisfies the condition (events arrive asynchronously). */
   private static <T> T await(Remote<T> value, Predicate<T> condition, String what)
       throws Exception {
+    return await(value, condition, () -> what);
+  }
+
+  private static <T> T await(Remote<T> value, Predicate<T> condition, Supplier<String> what)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     T v = value.get();
     while (!condition.test(v) && System.nanoTime() < deadline) {
       Thread.sleep(50);
       v = value.get();
     }
-    assertThat(condition.test(v)).as("%s (last value %s)", what, v).isTrue();
+    assertThat(condition.test(v)).as("%s (last value %s)", what.get(), v).isTrue();
     return v;
   }
 
@@ -181,7 +187,7 @@ class JmxPoolNetworkIT {
               }
             },
             Optional::isPresent,
-            "a notification " + type + " (received " + types(queue) + ")")
+            () -> "a notification " + type + " (received " + types(queue) + ")")
         .orElseThrow();
   }
 
