@@ -8,7 +8,6 @@ import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,9 +52,9 @@ class ReadOnlyIT {
     UsersFile.empty().with("alice", Role.OPERATOR, PASSWORD.toCharArray()).save(users);
     vms = QemuDomains.start(1);
     vm = vms.names().get(0);
-    jmxPort = freePort();
-    jolokiaPort = freePort();
-    cimPort = freePort();
+    jmxPort = AgentProcess.freePort();
+    jolokiaPort = AgentProcess.freePort();
+    cimPort = AgentProcess.freePort();
     agent =
         AgentProcess.start(
             "--read-only",
@@ -168,11 +167,5 @@ class ReadOnlyIT {
       TestBed.sleep(Duration.ofMillis(200));
     }
     throw new AssertionError("no CIM instance " + path);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

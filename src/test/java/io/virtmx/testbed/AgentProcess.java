@@ -64,6 +64,32 @@ public final class AgentProcess implements AutoCloseable {
     return TestBed.run(timeout, command(args));
   }
 
+  /** A port free on loopback right now, for a view under test. */
+  public static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the agent accepts connections on a loopback {@code port}; returns this agent. */
+  public AgentProcess awaitPort(int port, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("agent exited (" + process.exitValue() + "):\n" + log());
+      }
+      try {
+        new java.net.Socket("127.0.0.1", port).close();
+        return this;
+      } catch (IOException notYet) {
+        TestBed.sleep(Duration.ofMillis(100));
+      }
+    }
+    throw new IllegalStateException("agent did not open port " + port + ":\n" + log());
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,19 +47,18 @@ class JmxIT {
     vm = vms.names().get(0);
     int port = AgentProcess.freePort();
     agent =
-        new AgentProcess(
-            dir.resolve("agent.log"),
-            port,
-            "--no-metrics",
-            "--no-jolokia",
-            "--connect",
-            URI,
-            "--interval",
-            "60s",
-            "--jmx-port",
-            String.valueOf(port),
-            "--users",
-            users.toString());
+        AgentProcess.start(
+                "--no-metrics",
+                "--no-jolokia",
+                "--connect",
+                URI,
+                "--interval",
+                "60s",
+                "--jmx-port",
+                String.valueOf(port),
+                "--users",
+                users.toString())
+            .awaitPort(port, Duration.ofSeconds(60));
     url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "alice", "alice-secret");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,19 +73,18 @@ class JmxPoolNetworkIT {
     UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
     int port = AgentProcess.freePort();
     agent =
-        new AgentProcess(
-            dir.resolve("agent.log"),
-            port,
-            "--no-metrics",
-            "--no-jolokia",
-            "--connect",
-            URI,
-            "--interval",
-            "60s",
-            "--jmx-port",
-            String.valueOf(port),
-            "--users",
-            users.toString());
+        AgentProcess.start(
+                "--no-metrics",
+                "--no-jolokia",
+                "--connect",
+                URI,
+                "--interval",
+                "60s",
+                "--jmx-port",
+                String.valueOf(port),
+                "--users",
+                users.toString())
+            .awaitPort(port, Duration.ofSeconds(60));
     connector =
         JMXConnectorFactory.connect(
             new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"),

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,23 +76,22 @@ class JmxTlsIT {
     int port = AgentProcess.freePort();
     String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     AgentProcess agent =
-        new AgentProcess(
-            dir.resolve("agent.log"),
-            port,
-            "--no-metrics",
-            "--no-jolokia",
-            "--connect",
-            "tls=test:///default",
-            "--interval",
-            "1s",
-            "--jmx-port",
-            String.valueOf(port),
-            "--users",
-            users.toString(),
-            "--jmx-tls-keystore",
-            keystore.toString(),
-            "--jmx-tls-password-file",
-            password.toString());
+        AgentProcess.start(
+                "--no-metrics",
+                "--no-jolokia",
+                "--connect",
+                "tls=test:///default",
+                "--interval",
+                "1s",
+                "--jmx-port",
+                String.valueOf(port),
+                "--users",
+                users.toString(),
+                "--jmx-tls-keystore",
+                keystore.toString(),
+                "--jmx-tls-password-file",
+                password.toString())
+            .awaitPort(port, Duration.ofSeconds(60));
     try {
       try (ShellProcess tls =
           new ShellProcess(
