@@ -121,6 +121,7 @@ class HttpsIT {
           .isEqualTo("401");
       plainHttpFails("http://127.0.0.1:" + port + "/jolokia");
       untrustedFails(url);
+      assertThat(agent.log()).contains("view started: jolokia at " + url);
     }
   }
 
@@ -142,6 +143,7 @@ class HttpsIT {
       assertThat(curl("-d", READ, url).stdout()).contains("\"State\":\"running\"");
       plainHttpFails("http://127.0.0.1:" + port + "/jolokia");
       untrustedFails(url);
+      assertThat(agent.log()).contains("view started: jolokia at " + url);
     }
   }
 
@@ -158,6 +160,7 @@ class HttpsIT {
             "--metrics-tls-key",
             keyPem.toString())) {
       assertMetrics(port);
+      assertThat(agent.log()).contains("view started: metrics on https://127.0.0.1:" + port);
     }
   }
 
@@ -174,6 +177,7 @@ class HttpsIT {
             "--metrics-tls-password-file",
             passwordFile.toString())) {
       assertMetrics(port);
+      assertThat(agent.log()).contains("view started: metrics on https://127.0.0.1:" + port);
     }
   }
 
