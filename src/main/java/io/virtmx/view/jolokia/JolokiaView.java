@@ -58,6 +58,7 @@ public final class JolokiaView implements View {
   private final Settings settings;
   private final Authenticator auth;
   private HttpServer server;
+  private boolean portBusy;
   private ExecutorService pool;
   private JolokiaServiceManager services;
 
@@ -70,7 +71,9 @@ public final class JolokiaView implements View {
   @Override
   public String describe() {
     if (server == null) {
-      return "jolokia: off (port " + settings.port() + " is in use)";
+      return portBusy
+          ? "jolokia: off (port " + settings.port() + " is in use)"
+          : "jolokia on port " + settings.port();
     }
     return "jolokia at "
         + url()
@@ -97,6 +100,7 @@ public final class JolokiaView implements View {
         server = HttpServer.create(address, 64);
       }
     } catch (BindException e) {
+      portBusy = true;
       if (settings.defaultPort()) {
         log.warn(
             "Jolokia view not started: default port {} is in use (choose one with --jolokia-port, or "
