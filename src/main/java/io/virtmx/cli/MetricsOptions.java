@@ -2,9 +2,9 @@ package io.virtmx.cli;
 
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.security.Authenticator;
+import io.virtmx.security.TlsContexts;
 import io.virtmx.view.View;
 import io.virtmx.view.metrics.MetricsView;
-import io.virtmx.view.metrics.TlsContexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -8,22 +8,18 @@ import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Operations;
 import io.virtmx.security.Authenticator;
 import io.virtmx.security.BasicCredentials;
+import io.virtmx.security.TlsContexts;
 import io.virtmx.view.View;
 import io.virtmx.view.cim.schema.ClassRepository;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -146,19 +142,7 @@ public final class CimView implements View {
   }
 
   private SSLContext sslContext() throws IOException {
-    try (InputStream in = Files.newInputStream(settings.keystore())) {
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      ks.load(in, settings.keystorePassword());
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(ks, settings.keystorePassword());
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(kmf.getKeyManagers(), null, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IOException(
-          "cannot use keystore " + settings.keystore() + ": " + e.getMessage(), e);
-    }
+    return TlsContexts.fromKeyStore(settings.keystore(), settings.keystorePassword());
   }
 
   @Override

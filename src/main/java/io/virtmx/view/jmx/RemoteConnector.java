@@ -1,18 +1,15 @@
 package io.virtmx.view.jmx;
 
 import io.virtmx.security.Authenticator;
+import io.virtmx.security.TlsContexts;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.rmi.AlreadyBoundException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.UnicastRemoteObject;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -20,7 +17,6 @@ import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 
@@ -103,17 +99,6 @@ final class RemoteConnector {
   }
 
   private static SSLContext tls(Path keystore, char[] password) throws IOException {
-    try (InputStream in = Files.newInputStream(keystore)) {
-      KeyStore ks = KeyStore.getInstance(keystore.toString().endsWith(".jks") ? "JKS" : "PKCS12");
-      ks.load(in, password);
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(ks, password);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(kmf.getKeyManagers(), null, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot use TLS keystore " + keystore + ": " + e.getMessage(), e);
-    }
+    return TlsContexts.fromKeyStore(keystore, password);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.security.Authenticator;
 import io.virtmx.security.Role;
+import io.virtmx.security.TlsContexts;
 import io.virtmx.security.UsersFile;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.virtmx.view.metrics;
+package io.virtmx.security;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +19,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * Server TLS contexts from a PKCS#12/JKS key store, or from PEM files (certificate chain and PKCS#8
- * key).
+ * Server TLS contexts for every view (metrics, Jolokia, CIM, JMX), so each accepts the same files:
+ * a PKCS#12 or JKS key store, or PEM files (certificate chain and unencrypted PKCS#8 key).
  */
 public final class TlsContexts {
   private static final Pattern PEM_KEY =
@@ -63,7 +63,7 @@ public final class TlsContexts {
       char[] none = new char[0];
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, none);
-      ks.setKeyEntry("metrics", pk, none, chain);
+      ks.setKeyEntry("server", pk, none, chain);
       return context(ks, none);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
