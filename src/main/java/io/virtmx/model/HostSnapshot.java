@@ -96,56 +96,28 @@ public record HostSnapshot(
     if (!replaced) {
       list.add(domain);
     }
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        node,
-        list,
-        pools,
-        networks);
+    return with(list, pools, networks);
   }
 
   public HostSnapshot withPools(List<PoolSnapshot> newPools) {
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        node,
-        domains,
-        newPools,
-        networks);
+    return with(domains, newPools, networks);
   }
 
   public HostSnapshot withNetworks(List<NetworkSnapshot> newNetworks) {
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        node,
-        domains,
-        pools,
-        newNetworks);
+    return with(domains, pools, newNetworks);
   }
 
   /** This snapshot without the domain of that UUID, as after an undefine event. */
   public HostSnapshot withoutDomain(String uuid) {
     var list = domains.stream().filter(d -> !d.uuid().equals(uuid)).toList();
+    return with(list, pools, networks);
+  }
+
+  /** This snapshot with other objects, everything else unchanged. */
+  private HostSnapshot with(
+      List<DomainSnapshot> newDomains,
+      List<PoolSnapshot> newPools,
+      List<NetworkSnapshot> newNetworks) {
     return new HostSnapshot(
         host,
         uri,
@@ -156,8 +128,8 @@ public record HostSnapshot(
         collectionDuration,
         errorsByKind,
         node,
-        list,
-        pools,
-        networks);
+        newDomains,
+        newPools,
+        newNetworks);
   }
 }
