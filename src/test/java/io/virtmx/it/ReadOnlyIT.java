@@ -72,7 +72,7 @@ class ReadOnlyIT {
             "--cim",
             "--cim-port",
             String.valueOf(cimPort));
-    agent.awaitLog("virtmx started", 0, Duration.ofSeconds(60));
+    agent.awaitStarted(Duration.ofSeconds(60));
   }
 
   @AfterAll

@@ -73,21 +73,13 @@ public final class AgentProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the agent accepts connections on a loopback {@code port}; returns this agent. */
-  public AgentProcess awaitPort(int port, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("agent exited (" + process.exitValue() + "):\n" + log());
-      }
-      try {
-        new java.net.Socket("127.0.0.1", port).close();
-        return this;
-      } catch (IOException notYet) {
-        TestBed.sleep(Duration.ofMillis(100));
-      }
-    }
-    throw new IllegalStateException("agent did not open port " + port + ":\n" + log());
+  /**
+   * Waits until the agent has started every view (it logs "virtmx started" after the last one), so
+   * a port that accepts connections also serves (an RMI registry opens before its connector binds).
+   */
+  public AgentProcess awaitStarted(Duration timeout) {
+    awaitLog("virtmx started", 0, timeout);
+    return this;
   }
 
   public long pid() {

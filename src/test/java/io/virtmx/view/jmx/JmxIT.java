@@ -58,7 +58,7 @@ class JmxIT {
                 String.valueOf(port),
                 "--users",
                 users.toString())
-            .awaitPort(port, Duration.ofSeconds(60));
+            .awaitStarted(Duration.ofSeconds(60));
     url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "alice", "alice-secret");

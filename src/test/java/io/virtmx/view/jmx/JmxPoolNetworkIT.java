@@ -84,7 +84,7 @@ class JmxPoolNetworkIT {
                 String.valueOf(port),
                 "--users",
                 users.toString())
-            .awaitPort(port, Duration.ofSeconds(60));
+            .awaitStarted(Duration.ofSeconds(60));
     connector =
         JMXConnectorFactory.connect(
             new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"),

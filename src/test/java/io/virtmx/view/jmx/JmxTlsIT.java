@@ -91,7 +91,7 @@ class JmxTlsIT {
                 keystore.toString(),
                 "--jmx-tls-password-file",
                 password.toString())
-            .awaitPort(port, Duration.ofSeconds(60));
+            .awaitStarted(Duration.ofSeconds(60));
     try {
       try (ShellProcess tls =
           new ShellProcess(
