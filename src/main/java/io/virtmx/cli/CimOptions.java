@@ -1,9 +1,9 @@
 package io.virtmx.cli;
 
 import io.virtmx.Agent;
-import io.virtmx.security.Authenticator;
 import io.virtmx.view.View;
 import io.virtmx.view.cim.CimView;
+import io.virtmx.view.http.HttpEndpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class CimOptions {
   String host;
 
   /** The CIM view, when enabled. */
-  List<View> views(Agent agent, Authenticator auth) {
+  List<View> views(Agent agent, HttpEndpoint endpoint) {
     if (!enabled) {
       return List.of();
     }
@@ -79,7 +79,7 @@ public final class CimOptions {
         new CimView(
             agent.snapshots(),
             agent.operations(),
-            auth,
+            endpoint,
             new CimView.Settings(
                 address, port, keystore == null ? 0 : httpsPort, keystore, password, host)));
   }

@@ -1,7 +1,7 @@
 package io.virtmx.cli;
 
-import io.virtmx.security.Authenticator;
 import io.virtmx.view.View;
+import io.virtmx.view.http.HttpEndpoint;
 import io.virtmx.view.jolokia.JolokiaView;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -78,8 +78,21 @@ public final class JolokiaOptions {
       })
   List<String> corsOrigins = new ArrayList<>();
 
+  @Option(
+      names = "--jolokia-max-bulk",
+      paramLabel = "N",
+      description = "Requests one bulk POST may hold (default: 1000).")
+  Integer maxBulk;
+
+  @Option(
+      names = "--jolokia-max-mbeans",
+      paramLabel = "N",
+      description =
+          "MBeans one HTTP request may touch, wildcard names expanded; more is refused (default: 10000).")
+  Integer maxMBeans;
+
   /** The Jolokia view, when enabled. */
-  List<View> views(Authenticator auth) {
+  List<View> views(HttpEndpoint endpoint) {
     if (!enabled) {
       return List.of();
     }
@@ -114,8 +127,19 @@ public final class JolokiaOptions {
                 password(),
                 certificate,
                 key,
-                List.copyOf(corsOrigins)),
-            auth));
+                List.copyOf(corsOrigins),
+                limits()),
+            endpoint));
+  }
+
+  private JolokiaView.Limits limits() {
+    JolokiaView.Limits d = JolokiaView.Limits.DEFAULTS;
+    return new JolokiaView.Limits(
+        d.maxBody(),
+        maxBulk == null ? d.maxBulk() : maxBulk,
+        maxMBeans == null ? d.maxMBeans() : maxMBeans,
+        d.maxResponse(),
+        d.concurrency());
   }
 
   private char[] password() {

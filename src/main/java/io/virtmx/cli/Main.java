@@ -10,6 +10,7 @@ import io.virtmx.config.HostSpec;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.security.Authenticator;
 import io.virtmx.view.View;
+import io.virtmx.view.http.HttpEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -147,6 +148,8 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Mixin JolokiaOptions jolokia = new JolokiaOptions();
 
+  @CommandLine.Mixin HttpOptions http = new HttpOptions();
+
   /** Output formats of {@code --once}. */
   enum Format {
     table,
@@ -228,7 +231,8 @@ public final class Main implements Callable<Integer> {
 
   private int serve(Agent agent) throws Exception {
     Authenticator auth = Authenticator.fromOption(users);
-    List<View> views = views(agent, auth);
+    HttpEndpoint endpoint = new HttpEndpoint(http.settings(), auth);
+    List<View> views = views(agent, auth, endpoint);
     List<String> failures = agent.open(true);
     failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
     agent.start();
@@ -245,16 +249,17 @@ public final class Main implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "virtmx-shutdown"));
     stop.await();
     views.forEach(View::close);
+    endpoint.close();
     return 0;
   }
 
   /** The views the options ask for; each view's options live in its own mixin class. */
-  private List<View> views(Agent agent, Authenticator auth) {
+  private List<View> views(Agent agent, Authenticator auth, HttpEndpoint endpoint) {
     List<View> views = new ArrayList<>();
-    metrics.view(agent.snapshots(), auth).ifPresent(views::add);
+    metrics.view(agent.snapshots(), endpoint).ifPresent(views::add);
     views.add(jmx.view(agent, auth));
-    views.addAll(cim.views(agent, auth));
-    views.addAll(jolokia.views(auth));
+    views.addAll(cim.views(agent, endpoint));
+    views.addAll(jolokia.views(endpoint));
     return views;
   }
 

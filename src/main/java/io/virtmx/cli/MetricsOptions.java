@@ -1,9 +1,9 @@
 package io.virtmx.cli;
 
 import io.virtmx.model.SnapshotSource;
-import io.virtmx.security.Authenticator;
 import io.virtmx.security.TlsContexts;
 import io.virtmx.view.View;
+import io.virtmx.view.http.HttpEndpoint;
 import io.virtmx.view.metrics.MetricsView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,13 +63,13 @@ public final class MetricsOptions {
   Path key;
 
   /** The metrics view these options ask for, if any. */
-  Optional<View> view(SnapshotSource source, Authenticator auth) {
+  Optional<View> view(SnapshotSource source, HttpEndpoint endpoint) {
     if (disabled) {
       return Optional.empty();
     }
     try {
       InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(bind), port);
-      return Optional.of(new MetricsView(source, auth, address, tls()));
+      return Optional.of(new MetricsView(source, endpoint, address, tls()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

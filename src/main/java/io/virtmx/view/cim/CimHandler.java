@@ -1,102 +1,103 @@
 package io.virtmx.view.cim;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.virtmx.ops.Caller;
-import io.virtmx.security.BasicCredentials;
+import io.virtmx.security.RolePrincipal;
 import io.virtmx.view.cim.xml.CimRequest;
 import io.virtmx.view.cim.xml.RequestParser;
+import io.virtmx.view.http.Answer;
+import io.virtmx.view.http.Exchange;
+import io.virtmx.view.http.HttpView;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
 /**
- * The HTTP side of CIM-XML (DSP0200): POST on any path, basic authentication, the CIMOperation,
- * CIMMethod and CIMObject headers checked against the body; a bad header or body gets 400 with a
- * CIMError header, and every answer carries {@code CIMOperation: MethodResponse}.
+ * The HTTP side of CIM-XML (DSP0200) on the agent's HTTP endpoint: POST on any path, the
+ * CIMOperation, CIMMethod and CIMObject headers checked against the body; a bad header or body gets
+ * 400 with a CIMError header, and every answer carries {@code CIMOperation: MethodResponse}. The
+ * endpoint has authenticated the client and read at most {@link #MAX_BODY} bytes of body.
  */
-final class CimHandler implements HttpHandler {
+final class CimHandler implements HttpView {
   static final int MAX_BODY = 4 << 20;
-  private static final Logger log = LoggerFactory.getLogger(CimHandler.class);
+  private static final Limits LIMITS = new Limits(MAX_BODY, 2, Duration.ofSeconds(1));
 
   private final CimOperations operations;
-  private final BasicCredentials auth;
   private final String host;
 
-  CimHandler(CimOperations operations, BasicCredentials auth, String host) {
+  CimHandler(CimOperations operations, String host) {
     this.operations = operations;
-    this.auth = auth;
     this.host = host;
   }
 
   @Override
-  public void handle(HttpExchange x) throws IOException {
-    try (x) {
-      if (!x.getRequestMethod().equals("POST")) {
-        x.getResponseHeaders().add("Allow", "POST");
-        send(x, 405, null, null);
-        return;
-      }
-      Optional<Caller> caller =
-          auth.principal(x.getRequestHeaders().getFirst("Authorization"))
-              .map(
-                  p ->
-                      p.anonymous()
-                          ? Caller.anonymousViewer("cim")
-                          : new Caller(p.name(), p.role(), "cim"));
-      if (caller.isEmpty()) {
-        x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"virtmx CIM\"");
-        send(x, 401, null, null);
-        return;
-      }
-      serve(x, caller.get());
-    } catch (RuntimeException e) {
-      log.warn("CIM request failed", e);
-    }
+  public String name() {
+    return "cim";
   }
 
-  private void serve(HttpExchange x, Caller caller) throws IOException {
+  @Override
+  public Limits limits() {
+    return LIMITS;
+  }
+
+  @Override
+  public String realm() {
+    return "virtmx CIM";
+  }
+
+  /** DSP0200's refusals: the status alone, with a CIMError header for a request it cannot take. */
+  @Override
+  public Answer refuse(int status, String reason) {
+    Answer a = Answer.status(status);
+    return switch (status) {
+      case 400 -> a.with("CIMError", "request-not-well-formed").with("CIMErrorDetails", reason);
+      case 413 -> a.with("CIMError", "request-not-valid").with("CIMErrorDetails", reason);
+      default -> a;
+    };
+  }
+
+  @Override
+  public Answer serve(Exchange x) {
+    if (!x.method().equals("POST")) {
+      return Answer.status(405).with("Allow", "POST");
+    }
+    return serve(x, caller(x.principal()));
+  }
+
+  private static Caller caller(RolePrincipal p) {
+    return p.anonymous() ? Caller.anonymousViewer("cim") : new Caller(p.name(), p.role(), "cim");
+  }
+
+  private Answer serve(Exchange x, Caller caller) {
     String operation = header(x, "CIMOperation");
     if (operation == null || !operation.equalsIgnoreCase("MethodCall")) {
-      send(x, 400, "unsupported-operation", null);
-      return;
+      return cimError(400, "unsupported-operation");
     }
     String method = header(x, "CIMMethod");
     String object = header(x, "CIMObject");
     if (method == null || object == null) {
-      send(x, 400, "header-mismatch", null);
-      return;
-    }
-    byte[] body = readBody(x.getRequestBody());
-    if (body == null) {
-      send(x, 413, "request-not-valid", null);
-      return;
+      return cimError(400, "header-mismatch");
     }
     CimRequest request;
     try {
-      request = RequestParser.parse(body);
+      request = RequestParser.parse(x.body());
     } catch (CimException e) {
-      x.getResponseHeaders().add("CIMErrorDetails", e.getMessage());
-      send(
-          x,
-          400,
-          e.code() == CimException.NOT_SUPPORTED
-              ? "multiple-requests-unsupported"
-              : "request-not-well-formed",
-          null);
-      return;
+      return cimError(
+              400,
+              e.code() == CimException.NOT_SUPPORTED
+                  ? "multiple-requests-unsupported"
+                  : "request-not-well-formed")
+          .with("CIMErrorDetails", e.getMessage());
     }
     if (!method.equals(request.method()) || !objectMatches(object, request)) {
-      send(x, 400, "header-mismatch", null);
-      return;
+      return cimError(400, "header-mismatch");
     }
     String xml = operations.answer(request, caller, host, 8192);
-    send(x, 200, null, xml.getBytes(StandardCharsets.UTF_8));
+    return Answer.of(200, "application/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8))
+        .with("CIMOperation", "MethodResponse");
+  }
+
+  private static Answer cimError(int status, String cimError) {
+    return Answer.status(status).with("CIMError", cimError);
   }
 
   /** CIMObject is the namespace of an intrinsic call and starts with it for an extrinsic one. */
@@ -108,8 +109,8 @@ final class CimHandler implements HttpHandler {
         : o.regionMatches(true, 0, ns + ":", 0, ns.length() + 1);
   }
 
-  private static String header(HttpExchange x, String name) {
-    String v = x.getRequestHeaders().getFirst(name);
+  private static String header(Exchange x, String name) {
+    String v = x.header(name);
     return v == null ? null : percentDecode(v.strip());
   }
 
@@ -134,27 +135,5 @@ final class CimHandler implements HttpHandler {
       out.write(bytes, 0, bytes.length);
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] readBody(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY + 1);
-    return body.length > MAX_BODY ? null : body;
-  }
-
-  private static void send(HttpExchange x, int status, String cimError, byte[] body)
-      throws IOException {
-    if (cimError != null) {
-      x.getResponseHeaders().add("CIMError", cimError);
-    }
-    if (status == 200) {
-      x.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
-      x.getResponseHeaders().add("CIMOperation", "MethodResponse");
-    }
-    x.sendResponseHeaders(status, body == null ? -1 : body.length);
-    if (body != null) {
-      try (OutputStream out = x.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 }

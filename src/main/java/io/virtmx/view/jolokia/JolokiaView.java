@@ -1,25 +1,21 @@
 package io.virtmx.view.jolokia;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import io.virtmx.security.Authenticator;
-import io.virtmx.security.BasicCredentials;
 import io.virtmx.view.View;
+import io.virtmx.view.http.HttpEndpoint;
+import io.virtmx.view.http.HttpView;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServer;
 import javax.net.ssl.SSLContext;
-import org.jolokia.jvmagent.handler.JolokiaHttpHandler;
 import org.jolokia.server.core.config.StaticConfiguration;
+import org.jolokia.server.core.http.HttpRequestHandler;
 import org.jolokia.server.core.service.JolokiaServiceManagerFactory;
 import org.jolokia.server.core.service.api.JolokiaContext;
 import org.jolokia.server.core.service.api.JolokiaServiceManager;
@@ -29,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Jolokia view: Jolokia 2 serving the platform MBean server (the JMX view's {@code libvirt:*}
- * MBeans and the JVM's {@code java.lang:*}) as JSON over HTTP(S) at {@code /jolokia}, authenticated
- * against the users file and restricted by {@link RoleRestrictor}; a fixed pool of request threads.
+ * MBeans and the JVM's {@code java.lang:*}) as JSON over HTTP(S) at {@code /jolokia} on the agent's
+ * HTTP endpoint, authenticated against the users file and restricted by {@link RoleRestrictor}.
  *
  * <pre>curl -s http://127.0.0.1:8778/jolokia/read/libvirt:type=Domain,host=vm,name=test/State
  * {"request":{...},"value":"running","status":200,"timestamp":1718000000}</pre>
@@ -38,7 +34,26 @@ import org.slf4j.LoggerFactory;
 public final class JolokiaView implements View {
   private static final Logger log = LoggerFactory.getLogger(JolokiaView.class);
   static final String CONTEXT = "/jolokia";
-  private static final int THREADS = 4;
+
+  /**
+   * What one HTTP request may ask of Jolokia.
+   *
+   * @param maxBody largest POST body
+   * @param maxBulk requests in one bulk POST
+   * @param maxMBeans MBeans one HTTP request touches, wildcards expanded
+   * @param maxResponse largest answer; a larger one is replaced by an error
+   * @param concurrency requests served at once (more wait up to a second, then get 503)
+   */
+  public record Limits(
+      long maxBody, int maxBulk, int maxMBeans, long maxResponse, int concurrency) {
+    public static final Limits DEFAULTS = new Limits(1 << 20, 1000, 10_000, 16L << 20, 2);
+
+    public Limits {
+      if (maxBulk < 1 || maxMBeans < 1 || maxResponse < 1024) {
+        throw new IllegalArgumentException("Jolokia limits out of range");
+      }
+    }
+  }
 
   /**
    * Where and how the view listens. TLS from a PKCS#12/JKS {@code keystore} or a PEM {@code
@@ -53,53 +68,64 @@ public final class JolokiaView implements View {
       char[] keystorePassword,
       Path certificate,
       Path key,
-      List<String> corsOrigins) {}
+      List<String> corsOrigins,
+      Limits limits) {}
 
   private final Settings settings;
-  private final Authenticator auth;
-  private HttpServer server;
+  private final HttpEndpoint endpoint;
+  private HttpEndpoint.Listener listener;
   private boolean portBusy;
-  private ExecutorService pool;
   private JolokiaServiceManager services;
 
-  public JolokiaView(Settings settings, Authenticator auth) {
+  public JolokiaView(Settings settings, HttpEndpoint endpoint) {
     this.settings = settings;
-    this.auth = auth;
-    auth.checkBind("--jolokia-bind", settings.bind());
+    this.endpoint = endpoint;
+    endpoint.checkBind("--jolokia-bind", settings.bind());
   }
 
   @Override
   public String describe() {
-    if (server == null) {
+    if (listener == null) {
       return portBusy
           ? "jolokia: off (port " + settings.port() + " is in use)"
           : "jolokia on port " + settings.port();
     }
     return "jolokia at "
         + url()
-        + (auth.required() ? " (basic auth)" : " (anonymous viewers, loopback only)");
+        + (endpoint.authenticates() ? " (basic auth)" : " (anonymous viewers, loopback only)");
   }
 
   /** The agent URL, e.g. {@code http://127.0.0.1:8778/jolokia}. */
   public String url() {
-    String scheme = server instanceof HttpsServer ? "https://" : "http://";
-    InetSocketAddress a = server.getAddress();
-    return scheme + a.getAddress().getHostAddress() + ":" + a.getPort() + CONTEXT;
+    return listener.url(CONTEXT);
   }
 
   @Override
   public void start() throws IOException {
     SSLContext tls = Tls.context(settings);
+    MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+    services =
+        JolokiaServiceManagerFactory.createJolokiaServiceManager(
+            new StaticConfiguration(config()),
+            new Slf4jLogHandler(),
+            new RoleRestrictor(mbeans, settings.corsOrigins()));
+    services.addServices(
+        new ClasspathServiceCreator(JolokiaView.class.getClassLoader(), "services"));
+    services.addService(new ProxyRefusal());
+    JolokiaContext context = services.start();
+    Limits l = settings.limits();
+    HttpView handler =
+        new JolokiaHandler(
+            new HttpRequestHandler(context),
+            new RequestLimits(mbeans, l.maxBulk(), l.maxMBeans()),
+            new HttpView.Limits(l.maxBody(), l.concurrency(), Duration.ofSeconds(1)),
+            l.maxResponse());
     try {
-      InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
-      if (tls != null) {
-        HttpsServer https = HttpsServer.create(address, 64);
-        https.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server = https;
-      } else {
-        server = HttpServer.create(address, 64);
-      }
+      listener =
+          endpoint.serve(handler, new InetSocketAddress(settings.bind(), settings.port()), tls);
     } catch (BindException e) {
+      services.stop();
+      services = null;
       portBusy = true;
       if (settings.defaultPort()) {
         log.warn(
@@ -110,29 +136,6 @@ public final class JolokiaView implements View {
       }
       throw new IOException("--jolokia-port " + settings.port() + ": " + e.getMessage(), e);
     }
-    services =
-        JolokiaServiceManagerFactory.createJolokiaServiceManager(
-            new StaticConfiguration(config()),
-            new Slf4jLogHandler(),
-            new RoleRestrictor(ManagementFactory.getPlatformMBeanServer(), settings.corsOrigins()));
-    services.addServices(
-        new ClasspathServiceCreator(JolokiaView.class.getClassLoader(), "services"));
-    services.addService(new ProxyRefusal());
-    JolokiaContext context = services.start();
-    server.createContext(
-        CONTEXT,
-        new JolokiaHandler(new JolokiaHttpHandler(context), new BasicCredentials(auth, "jolokia")));
-    AtomicInteger n = new AtomicInteger();
-    pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "virtmx-jolokia-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(pool);
-    server.start();
   }
 
   /**
@@ -154,14 +157,12 @@ public final class JolokiaView implements View {
 
   @Override
   public void close() {
-    if (server != null) {
-      server.stop(0);
+    if (listener != null) {
+      endpoint.stopListening(listener);
+      listener = null;
     }
     if (services != null) {
       services.stop();
-    }
-    if (pool != null) {
-      pool.shutdownNow();
     }
   }
 }

@@ -1,36 +1,37 @@
 package io.virtmx.view.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.virtmx.view.http.Answer;
+import io.virtmx.view.http.Exchange;
+import io.virtmx.view.http.HttpView;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code GET|HEAD /metrics}: Prometheus text format 0.0.4, or OpenMetrics 1.0 when the
  * client's Accept header asks for it, gzip-compressed when it accepts gzip. Other paths get 404,
- * other methods 405.
+ * other methods 405; a body is refused (the endpoint's limit is 0 bytes).
  *
- * <p>The body is the libvirt families as serialized once per snapshot ({@link CachedExposition}),
- * followed by the rest of the {@code PrometheusMeterRegistry} (agent and JVM meters) written by the
- * same writer at every scrape.
+ * <p>The body is the libvirt families as serialized (and deflated) once per snapshot ({@link
+ * CachedExposition}), shared by every scrape without a copy, followed by the rest of the {@code
+ * PrometheusMeterRegistry} (agent and JVM meters, a few kilobytes) written at every scrape. A
+ * rendering failure is a 500, never a cut body.
  */
-final class MetricsHandler implements HttpHandler {
+final class MetricsHandler implements HttpView {
   static final String PATH = "/metrics";
   static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-  private static final Logger log = LoggerFactory.getLogger(MetricsHandler.class);
+  private static final Limits LIMITS = new Limits(0, 4, Duration.ofMillis(500));
 
   private final PrometheusMeterRegistry registry;
   private final SnapshotCollector collector;
@@ -41,39 +42,41 @@ final class MetricsHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestMethod();
-      if (!PATH.equals(exchange.getRequestURI().getPath())) {
-        plain(exchange, 404, "Not found: metrics are at " + PATH + "\n");
-        return;
-      }
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        plain(exchange, 405, "Method not allowed: use GET or HEAD\n");
-        return;
-      }
-      String accept = exchange.getRequestHeaders().getFirst("Accept");
-      boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
-      boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
-      exchange.getResponseHeaders().set("Content-Type", openMetrics ? OPENMETRICS : TEXT);
-      exchange.getResponseHeaders().set("Vary", "Accept, Accept-Encoding");
-      if (gzip) {
-        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-      }
-      if (method.equals("HEAD")) {
-        exchange.sendResponseHeaders(200, -1);
-        return;
-      }
-      List<byte[]> body = render(openMetrics, gzip);
-      exchange.sendResponseHeaders(200, body.stream().mapToLong(b -> b.length).sum());
-      OutputStream out = exchange.getResponseBody();
-      for (byte[] part : body) {
-        out.write(part);
-      }
-    } catch (IOException | RuntimeException e) {
-      log.debug("metrics scrape failed", e);
+  public String name() {
+    return "metrics";
+  }
+
+  @Override
+  public Limits limits() {
+    return LIMITS;
+  }
+
+  @Override
+  public Answer refuse(int status, String reason) {
+    return Answer.text(status, reason + "\n");
+  }
+
+  @Override
+  public Answer serve(Exchange x) throws IOException {
+    if (!PATH.equals(x.path())) {
+      return refuse(404, "Not found: metrics are at " + PATH);
     }
+    if (!x.method().equals("GET") && !x.method().equals("HEAD")) {
+      return refuse(405, "Method not allowed: use GET or HEAD").with("Allow", "GET, HEAD");
+    }
+    String accept = x.header("Accept");
+    boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
+    boolean gzip = acceptsGzip(x.header("Accept-Encoding"));
+    List<Map.Entry<String, String>> headers =
+        gzip
+            ? List.of(
+                Map.entry("Content-Type", openMetrics ? OPENMETRICS : TEXT),
+                Map.entry("Vary", "Accept, Accept-Encoding"),
+                Map.entry("Content-Encoding", "gzip"))
+            : List.of(
+                Map.entry("Content-Type", openMetrics ? OPENMETRICS : TEXT),
+                Map.entry("Vary", "Accept, Accept-Encoding"));
+    return new Answer(200, headers, render(openMetrics, gzip));
   }
 
   /** The response body in parts: the cached libvirt part as is, the rest serialized now. */
@@ -136,16 +139,5 @@ final class MetricsHandler implements HttpHandler {
       }
     }
     return false;
-  }
-
-  static void plain(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.security.Authenticator;
+import io.virtmx.view.http.HttpEndpoint;
+import io.virtmx.view.http.HttpSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JolokiaViewTest {
   @Test
   void unusableKeystoreIsNotReportedAsABusyPort(@TempDir Path dir) throws IOException {
+    HttpEndpoint endpoint = new HttpEndpoint(HttpSettings.DEFAULTS, Authenticator.none());
     Path keystore = dir.resolve("missing.p12");
     JolokiaView view =
         new JolokiaView(
@@ -25,11 +28,13 @@ class JolokiaViewTest {
                 "pw".toCharArray(),
                 null,
                 null,
-                List.of()),
-            Authenticator.none());
+                List.of(),
+                JolokiaView.Limits.DEFAULTS),
+            endpoint);
 
     assertThatThrownBy(view::start).isInstanceOf(IOException.class);
 
     assertThat(view.describe()).isEqualTo("jolokia on port 18779").doesNotContain("in use");
+    endpoint.close();
   }
 }

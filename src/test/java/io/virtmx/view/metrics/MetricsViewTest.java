@@ -7,6 +7,8 @@ import io.virtmx.security.Authenticator;
 import io.virtmx.security.Role;
 import io.virtmx.security.TlsContexts;
 import io.virtmx.security.UsersFile;
+import io.virtmx.view.http.HttpEndpoint;
+import io.virtmx.view.http.HttpSettings;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -100,7 +102,7 @@ class MetricsViewTest {
   @Test
   void refusesANonLoopbackAddressWithoutUsers() throws Exception {
     InetSocketAddress any = new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0);
-    assertThatThrownBy(() -> new MetricsView(source(), Authenticator.none(), any, null))
+    assertThatThrownBy(() -> new MetricsView(source(), endpoint(Authenticator.none()), any, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--metrics-bind 0.0.0.0");
   }
@@ -149,9 +151,25 @@ class MetricsViewTest {
   private MetricsView start(Authenticator auth, SSLContext tls) throws Exception {
     MetricsView view =
         new MetricsView(
-            source(), auth, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls);
+            source(),
+            endpoint(auth),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            tls);
     view.start();
     return view;
+  }
+
+  private final List<HttpEndpoint> endpoints = new java.util.ArrayList<>();
+
+  private HttpEndpoint endpoint(Authenticator auth) {
+    HttpEndpoint e = new HttpEndpoint(HttpSettings.DEFAULTS, auth);
+    endpoints.add(e);
+    return e;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeEndpoints() {
+    endpoints.forEach(HttpEndpoint::close);
   }
 
   private static SnapshotCollectorTest.FixedSource source() {

@@ -1,0 +1,67 @@
+package io.virtmx.cli;
+
+import io.virtmx.config.Durations;
+import io.virtmx.view.http.HttpSettings;
+import picocli.CommandLine.Option;
+
+/** Options of the one HTTP endpoint that serves metrics, Jolokia and CIM: timeouts and limits. */
+public final class HttpOptions {
+  private static final HttpSettings D = HttpSettings.DEFAULTS;
+
+  @Option(
+      names = "--http-idle-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Close an HTTP connection on which nothing moves for this long, including a response the "
+              + "client stops reading (default: 30s).")
+  String idleTimeout;
+
+  @Option(
+      names = "--http-header-timeout",
+      paramLabel = "DURATION",
+      description =
+          "A request's line and headers, or a TLS handshake, must arrive within this long once the "
+              + "client starts sending them (default: 10s).")
+  String headerTimeout;
+
+  @Option(
+      names = "--http-body-timeout",
+      paramLabel = "DURATION",
+      description = "A request body must arrive within this long after its headers (default: 30s).")
+  String bodyTimeout;
+
+  @Option(
+      names = "--http-max-connections-per-address",
+      paramLabel = "N",
+      description =
+          "Open HTTP connections one client address may hold; more are closed at once (default: 32).")
+  Integer perAddress;
+
+  @Option(
+      names = "--http-max-connections",
+      paramLabel = "N",
+      description =
+          "Open connections per HTTP listener; more wait in the accept backlog (default: 1024).")
+  Integer connections;
+
+  @Option(
+      names = "--http-threads",
+      paramLabel = "N",
+      description =
+          "Request threads shared by every HTTP view; each view also serves only a few requests at "
+              + "once and answers 503 beyond (default: 24).")
+  Integer threads;
+
+  HttpSettings settings() {
+    return new HttpSettings(
+        idleTimeout == null ? D.idleTimeout() : Durations.parse(idleTimeout),
+        headerTimeout == null ? D.headerTimeout() : Durations.parse(headerTimeout),
+        bodyTimeout == null ? D.bodyTimeout() : Durations.parse(bodyTimeout),
+        D.maxHeaderBytes(),
+        D.maxHeaders(),
+        connections == null ? D.maxConnections() : connections,
+        perAddress == null ? D.maxConnectionsPerAddress() : perAddress,
+        D.acceptBacklog(),
+        threads == null ? D.maxThreads() : threads);
+  }
+}

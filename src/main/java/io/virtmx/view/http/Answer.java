@@ -1,0 +1,47 @@
+package io.virtmx.view.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A view's complete answer: status, headers and a body in parts. Parts are written as they are, so
+ * a view may answer with bytes it shares between requests (the metrics exposition) without copying
+ * them; the endpoint writes without holding a request thread.
+ */
+public record Answer(int status, List<Map.Entry<String, String>> headers, List<byte[]> body) {
+
+  public Answer {
+    headers = List.copyOf(headers);
+    body = List.copyOf(body);
+  }
+
+  /** A status with no body. */
+  public static Answer status(int status) {
+    return new Answer(status, List.of(), List.of());
+  }
+
+  public static Answer of(int status, String contentType, byte[] body) {
+    return new Answer(status, List.of(Map.entry("Content-Type", contentType)), List.of(body));
+  }
+
+  public static Answer text(int status, String text) {
+    return of(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** This answer with one more header. */
+  public Answer with(String name, String value) {
+    List<Map.Entry<String, String>> h = new ArrayList<>(headers);
+    h.add(Map.entry(name, value));
+    return new Answer(status, h, body);
+  }
+
+  public long length() {
+    long n = 0;
+    for (byte[] part : body) {
+      n += part.length;
+    }
+    return n;
+  }
+}
