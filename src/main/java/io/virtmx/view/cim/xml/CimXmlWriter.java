@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * </pre>
  */
 public final class CimXmlWriter {
+  /** The largest response, in characters: a larger enumeration is refused, not built. */
+  public static final int MAX_CHARS = 16 << 20;
+
   private final StringBuilder b;
   private final String host;
 
@@ -30,6 +33,17 @@ public final class CimXmlWriter {
   public CimXmlWriter(String host, int capacity) {
     this.host = host;
     this.b = new StringBuilder(capacity);
+  }
+
+  /** Refuses to go on once the response is larger than {@link #MAX_CHARS}. */
+  private void bounded() {
+    if (b.length() > MAX_CHARS) {
+      throw new CimException(
+          CimException.FAILED,
+          "the response would be larger than "
+              + (MAX_CHARS >> 20)
+              + " MiB: use the pull operations (OpenEnumerateInstances with MaxObjectCount)");
+    }
   }
 
   public void begin(String messageId, String method, boolean intrinsic) {
@@ -85,10 +99,12 @@ public final class CimXmlWriter {
   }
 
   public void className(String name) {
+    bounded();
     b.append("<CLASSNAME NAME=\"").append(name).append("\"/>\n");
   }
 
   public void instanceName(CimObjectPath p) {
+    bounded();
     b.append("<INSTANCENAME CLASSNAME=\"").append(p.className()).append("\">");
     for (CimObjectPath.Key k : p.keys()) {
       b.append("<KEYBINDING NAME=\"").append(k.name()).append("\">");
@@ -147,6 +163,7 @@ public final class CimXmlWriter {
       boolean qualifiers,
       boolean classOrigin,
       String ns) {
+    bounded();
     b.append("<INSTANCE CLASSNAME=\"").append(inst.className()).append("\">\n");
     if (qualifiers) {
       qualifiers(cls.qualifiers());
@@ -166,6 +183,7 @@ public final class CimXmlWriter {
       boolean q,
       boolean origin,
       String ns) {
+    bounded();
     b.append("<VALUE.NAMEDINSTANCE>");
     instanceName(inst.path());
     b.append('\n');
@@ -185,6 +203,7 @@ public final class CimXmlWriter {
       boolean q,
       boolean origin,
       String ns) {
+    bounded();
     b.append('<').append(element).append('>');
     instancePath(inst.path(), ns);
     b.append('\n');
@@ -193,6 +212,7 @@ public final class CimXmlWriter {
   }
 
   public void objectPath(CimObjectPath p, String ns) {
+    bounded();
     b.append("<OBJECTPATH>");
     instancePath(p, ns);
     b.append("</OBJECTPATH>\n");
@@ -277,6 +297,7 @@ public final class CimXmlWriter {
       Predicate<CimMethod> keepMethod,
       boolean q,
       boolean origin) {
+    bounded();
     b.append("<CLASS NAME=\"").append(cls.name()).append('"');
     if (cls.superclass() != null) {
       b.append(" SUPERCLASS=\"").append(cls.superclass()).append('"');
