@@ -52,6 +52,14 @@ public final class HttpOptions {
               + "once and answers 503 beyond (default: 24).")
   Integer threads;
 
+  @Option(
+      names = "--http-work-budget",
+      paramLabel = "N",
+      description =
+          "Jolokia and CIM requests computed at once over both views, so that clients cannot take "
+              + "every core from the collection (default: half the cores, at least 1).")
+  Integer workBudget;
+
   HttpSettings settings() {
     return new HttpSettings(
         idleTimeout == null ? D.idleTimeout() : Durations.parse(idleTimeout),
@@ -62,6 +70,7 @@ public final class HttpOptions {
         connections == null ? D.maxConnections() : connections,
         perAddress == null ? D.maxConnectionsPerAddress() : perAddress,
         D.acceptBacklog(),
-        threads == null ? D.maxThreads() : threads);
+        threads == null ? D.maxThreads() : threads,
+        workBudget == null ? D.workBudget() : workBudget);
   }
 }

@@ -19,7 +19,7 @@ import java.time.Duration;
  */
 final class CimHandler implements HttpView {
   static final int MAX_BODY = 4 << 20;
-  private static final Limits LIMITS = new Limits(MAX_BODY, 2, Duration.ofSeconds(1));
+  private static final Limits LIMITS = new Limits(MAX_BODY, 2, Duration.ofSeconds(1), true);
 
   private final CimOperations operations;
   private final String host;

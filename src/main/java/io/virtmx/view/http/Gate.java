@@ -5,7 +5,6 @@ import io.virtmx.security.RolePrincipal;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,19 +40,25 @@ final class Gate extends Handler.Abstract {
   private final HttpSettings settings;
   private final Executor executor;
   private final Semaphore permits;
+  private final Semaphore workBudget;
 
+  /**
+   * @param workBudget shared by every costly view of the endpoint
+   */
   Gate(
       HttpView view,
       BasicCredentials credentials,
       ConnectionGuard guard,
       HttpSettings settings,
-      Executor executor) {
+      Executor executor,
+      Semaphore workBudget) {
     this.view = view;
     this.credentials = credentials;
     this.guard = guard;
     this.settings = settings;
     this.executor = executor;
     this.permits = new Semaphore(view.limits().concurrency(), true);
+    this.workBudget = view.limits().costly() ? workBudget : new Semaphore(Integer.MAX_VALUE);
   }
 
   @Override
@@ -126,10 +131,16 @@ final class Gate extends Handler.Abstract {
       Request request, Response response, Callback done, RolePrincipal principal, byte[] body) {
     Answer answer;
     boolean acquired = false;
+    boolean budgeted = false;
     try {
-      acquired = permits.tryAcquire(view.limits().queueWait().toMillis(), TimeUnit.MILLISECONDS);
-      answer =
+      long deadline = System.nanoTime() + view.limits().queueWait().toNanos();
+      acquired = permits.tryAcquire(view.limits().queueWait().toNanos(), TimeUnit.NANOSECONDS);
+      budgeted =
           acquired
+              && workBudget.tryAcquire(
+                  Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      answer =
+          budgeted
               ? view.serve(exchange(request, principal, body))
               : refusal(503, view.name() + " is busy: try again").with("Retry-After", "1");
     } catch (InterruptedException e) {
@@ -140,6 +151,9 @@ final class Gate extends Handler.Abstract {
           "{} request {} failed: {}", view.name(), request.getHttpURI().getPath(), e.toString());
       answer = refusal(500, "internal error (logged by the agent)");
     } finally {
+      if (budgeted) {
+        workBudget.release();
+      }
       if (acquired) {
         permits.release();
       }
@@ -197,7 +211,7 @@ final class Gate extends Handler.Abstract {
     }
     headers.put(HttpHeader.CONTENT_LENGTH, answer.length());
     List<byte[]> parts = request.getMethod().equals("HEAD") ? List.of() : answer.body();
-    write(response, parts, 0, callback);
+    new PartWriter(response, parts, callback).iterate();
   }
 
   /** A header value as HTTP allows it: printable ASCII, no line breaks, at most 1000 characters. */
@@ -208,20 +222,6 @@ final class Gate extends Handler.Abstract {
       b.append(c >= 0x20 && c < 0x7f ? c : c == '\t' ? ' ' : '?');
     }
     return b.toString();
-  }
-
-  private static void write(Response response, List<byte[]> parts, int i, Callback callback) {
-    if (i >= parts.size()) {
-      response.write(true, null, callback);
-      return;
-    }
-    boolean last = i == parts.size() - 1;
-    response.write(
-        last,
-        ByteBuffer.wrap(parts.get(i)),
-        last
-            ? callback
-            : Callback.from(() -> write(response, parts, i + 1, callback), callback::failed));
   }
 
   private Callback ending(Callback callback, SocketAddress remote) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -48,6 +49,7 @@ public final class HttpEndpoint implements AutoCloseable {
   private final Server server;
   private final ConnectionGuard guard;
   private final Map<Connector, Gate> gates = new ConcurrentHashMap<>();
+  private final Semaphore workBudget;
 
   public HttpEndpoint(HttpSettings settings, Authenticator auth) {
     this.settings = settings;
@@ -60,6 +62,7 @@ public final class HttpEndpoint implements AutoCloseable {
     pool.setDaemon(true);
     this.server = new Server(pool);
     this.guard = new ConnectionGuard(settings);
+    this.workBudget = new Semaphore(settings.workBudget(), true);
     server.setHandler(new Dispatch());
     server.setErrorHandler(HttpEndpoint::plainError);
     server.setStopTimeout(1000);
@@ -107,7 +110,8 @@ public final class HttpEndpoint implements AutoCloseable {
             new BasicCredentials(auth, view.name()),
             guard,
             settings,
-            server.getThreadPool()));
+            server.getThreadPool(),
+            workBudget));
     server.addConnector(connector);
     try {
       connector.start();

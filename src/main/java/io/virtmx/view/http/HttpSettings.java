@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param acceptBacklog connections the kernel queues before the endpoint accepts them
  * @param maxThreads request threads shared by every view (each view also has its own concurrency
  *     limit)
+ * @param workBudget requests of costly views (Jolokia, CIM) computed at once over all of them, so
+ *     that clients cannot take every core from the collection; the others wait, then get 503
  */
 public record HttpSettings(
     Duration idleTimeout,
@@ -29,7 +31,8 @@ public record HttpSettings(
     int maxConnections,
     int maxConnectionsPerAddress,
     int acceptBacklog,
-    int maxThreads) {
+    int maxThreads,
+    int workBudget) {
 
   public static final HttpSettings DEFAULTS =
       new HttpSettings(
@@ -41,7 +44,8 @@ public record HttpSettings(
           1024,
           32,
           128,
-          24);
+          24,
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
   public HttpSettings {
     positive("idle timeout", idleTimeout);
@@ -53,6 +57,7 @@ public record HttpSettings(
     atLeast("connections per address", maxConnectionsPerAddress, 1);
     atLeast("accept backlog", acceptBacklog, 1);
     atLeast("threads", maxThreads, 4);
+    atLeast("work budget", workBudget, 1);
   }
 
   private static void positive(String what, Duration d) {

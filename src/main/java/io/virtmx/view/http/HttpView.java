@@ -17,8 +17,10 @@ public interface HttpView {
    * @param maxBody the largest request body it accepts (0: none); larger gets 413 before it is read
    * @param concurrency requests it serves at once
    * @param queueWait how long a request waits for one of those; then 503
+   * @param costly whether its requests compute their answer (and so also draw on the endpoint's
+   *     work budget shared by every costly view) rather than copy a prepared one
    */
-  record Limits(long maxBody, int concurrency, Duration queueWait) {
+  record Limits(long maxBody, int concurrency, Duration queueWait, boolean costly) {
     public Limits {
       if (maxBody < 0 || maxBody > Integer.MAX_VALUE - 16) {
         throw new IllegalArgumentException("body limit out of range: " + maxBody);

@@ -118,7 +118,7 @@ public final class JolokiaView implements View {
         new JolokiaHandler(
             new HttpRequestHandler(context),
             new RequestLimits(mbeans, l.maxBulk(), l.maxMBeans()),
-            new HttpView.Limits(l.maxBody(), l.concurrency(), Duration.ofSeconds(1)),
+            new HttpView.Limits(l.maxBody(), l.concurrency(), Duration.ofSeconds(1), true),
             l.maxResponse());
     try {
       listener =

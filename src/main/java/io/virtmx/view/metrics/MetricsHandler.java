@@ -31,7 +31,7 @@ final class MetricsHandler implements HttpView {
   static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-  private static final Limits LIMITS = new Limits(0, 4, Duration.ofMillis(500));
+  private static final Limits LIMITS = new Limits(0, 4, Duration.ofMillis(500), false);
 
   private final PrometheusMeterRegistry registry;
   private final SnapshotCollector collector;

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,8 @@ class HttpEndpointTest {
           64,
           4,
           16,
-          8);
+          8,
+          1);
   private static final UsersFile USERS =
       UsersFile.empty().with("alice", Role.VIEWER, "secret".toCharArray());
 
@@ -77,6 +79,14 @@ class HttpEndpointTest {
           return Answer.of(200, "application/octet-stream", new byte[8 << 20]);
         }
         case "/fail" -> throw new IllegalStateException("secret internals");
+        case "/parts" -> {
+          return new Answer(
+              200,
+              List.of(Map.entry("Content-Type", "text/plain")),
+              List.of(
+                  "a".repeat(1_000_000).getBytes(StandardCharsets.UTF_8),
+                  "end".getBytes(StandardCharsets.UTF_8)));
+        }
         default -> {}
       }
       return Answer.text(200, "got " + x.body().length + " bytes as " + x.principal().name());
@@ -107,14 +117,14 @@ class HttpEndpointTest {
 
   @Test
   void answersAnAuthenticatedRequest() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(100, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(100, 2, Duration.ZERO, false)));
     String answer = exchange(port, request("POST", "/", auth("alice", "secret"), "hello"));
     assertThat(answer).startsWith("HTTP/1.1 200").endsWith("got 5 bytes as alice");
   }
 
   @Test
   void refusesAStrangerBeforeReadingItsBody() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(1 << 20, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(1 << 20, 2, Duration.ZERO, false)));
     Socket s = connect(port);
     send(s, head("POST", "/", null) + "Content-Length: 1000000000\r\n\r\n");
     String answer = readAnswer(s);
@@ -127,7 +137,7 @@ class HttpEndpointTest {
 
   @Test
   void refusesADeclaredBodyOverTheLimitUnread() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO, false)));
     Socket s = connect(port);
     send(s, head("POST", "/", auth("alice", "secret")) + "Content-Length: 1000000000\r\n\r\n");
     assertThat(readAnswer(s)).startsWith("HTTP/1.1 413").contains("larger than 1000 bytes");
@@ -135,7 +145,7 @@ class HttpEndpointTest {
 
   @Test
   void stopsReadingAChunkedBodyAtTheLimit() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO, false)));
     Socket s = connect(port);
     send(s, head("POST", "/", auth("alice", "secret")) + "Transfer-Encoding: chunked\r\n\r\n");
     String chunk = "400\r\n" + "x".repeat(1024) + "\r\n";
@@ -145,7 +155,7 @@ class HttpEndpointTest {
 
   @Test
   void closesAConnectionWhoseHeadersDoNotArriveInTime() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(0, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(0, 2, Duration.ZERO, false)));
     Socket s = connect(port);
     send(s, "GET / HTTP/1.1\r\n");
     long t0 = System.nanoTime();
@@ -157,7 +167,7 @@ class HttpEndpointTest {
 
   @Test
   void answersABodyThatStallsWith408() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO, false)));
     Socket s = connect(port);
     send(s, head("POST", "/", auth("alice", "secret")) + "Content-Length: 100\r\n\r\nabc");
     assertThat(readAnswer(s)).startsWith("HTTP/1.1 408");
@@ -165,7 +175,7 @@ class HttpEndpointTest {
 
   @Test
   void closesConnectionsBeyondTheLimitPerAddress() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(0, 2, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(0, 2, Duration.ZERO, false)));
     List<Socket> held = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       held.add(connect(port));
@@ -173,15 +183,16 @@ class HttpEndpointTest {
     Socket fifth = connect(port);
     fifth.setSoTimeout(5000);
     assertThat(fifth.getInputStream().read()).isEqualTo(-1);
-    held.get(0).close();
     awaitOpenConnections(4);
+    held.get(0).close();
+    awaitOpenConnections(3);
     assertThat(exchange(port, request("GET", "/", auth("alice", "secret"), "")))
         .startsWith("HTTP/1.1 200");
   }
 
   @Test
   void refusesABurstBeyondTheViewsConcurrencyWith503() throws Exception {
-    EchoView view = new EchoView(new HttpView.Limits(0, 1, Duration.ofMillis(100)));
+    EchoView view = new EchoView(new HttpView.Limits(0, 1, Duration.ofMillis(100), false));
     int port = start(view);
     Socket blocked = connect(port);
     send(blocked, request("GET", "/block", auth("alice", "secret"), ""));
@@ -196,8 +207,31 @@ class HttpEndpointTest {
   }
 
   @Test
+  void costlyViewsShareOneWorkBudget() throws Exception {
+    EchoView first = new EchoView(new HttpView.Limits(0, 2, Duration.ofMillis(100), true));
+    int port = start(first);
+    int other =
+        endpoint
+            .serve(
+                new EchoView(new HttpView.Limits(0, 2, Duration.ofMillis(100), true)),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null)
+            .address()
+            .getPort();
+    Socket blocked = connect(port);
+    send(blocked, request("GET", "/block", auth("alice", "secret"), ""));
+    assertThat(first.entered.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(exchange(other, request("GET", "/", auth("alice", "secret"), "")))
+        .startsWith("HTTP/1.1 503");
+    first.release.countDown();
+    assertThat(readAnswer(blocked)).startsWith("HTTP/1.1 200");
+    assertThat(exchange(other, request("GET", "/", auth("alice", "secret"), "")))
+        .startsWith("HTTP/1.1 200");
+  }
+
+  @Test
   void aClientThatDoesNotReadItsAnswerHoldsNoPermit() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ofMillis(100))));
+    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ofMillis(100), false)));
     for (int i = 0; i < 3; i++) {
       send(connect(port), request("GET", "/big", auth("alice", "secret"), ""));
     }
@@ -206,8 +240,17 @@ class HttpEndpointTest {
   }
 
   @Test
+  void writesAnAnswerInPartsToAClientThatAsksToClose() throws Exception {
+    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO, false)));
+    Socket s = connect(port);
+    send(s, head("GET", "/parts", auth("alice", "secret")) + "Connection: close\r\n\r\n");
+    String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(answer).startsWith("HTTP/1.1 200").endsWith("aend");
+  }
+
+  @Test
   void aFailingViewAnswers500WithoutItsInternals() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO, false)));
     String answer = exchange(port, request("GET", "/fail", auth("alice", "secret"), ""));
     assertThat(answer)
         .startsWith("HTTP/1.1 500")
@@ -217,7 +260,7 @@ class HttpEndpointTest {
 
   @Test
   void tooManyHeadersGet431() throws Exception {
-    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO)));
+    int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO, false)));
     StringBuilder h = new StringBuilder(head("GET", "/", auth("alice", "secret")));
     for (int i = 0; i < 20; i++) {
       h.append("X-").append(i).append(": y\r\n");
