@@ -147,6 +147,8 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Mixin JolokiaOptions jolokia = new JolokiaOptions();
 
+  @CommandLine.Mixin AuditOptions audit = new AuditOptions();
+
   /** Output formats of {@code --once}. */
   enum Format {
     table,
@@ -185,6 +187,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     setLogLevel(logLevel != null ? logLevel : once ? "warn" : "info");
+    audit.apply();
     AgentConfig cfg = toConfig();
     try (Agent agent = new Agent(cfg)) {
       return once ? once(agent) : serve(agent);
@@ -227,7 +230,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private int serve(Agent agent) throws Exception {
-    Authenticator auth = Authenticator.fromOption(users);
+    Authenticator auth = Authenticator.fromOption(users, audit.loginSettings());
     List<View> views = views(agent, auth);
     List<String> failures = agent.open(true);
     failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
