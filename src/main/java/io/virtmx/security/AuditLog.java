@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * op=suspend result=ok host=vm object=domain/vm1 args="" user=alice role=operator view=jolokia client=127.0.0.1
- * op=setMemory result=refused reason="user 'bob' (viewer) may not run operation 'setMemory'" host=vm object=domain/vm1 args="kib=1048576" user=bob role=viewer view=jmx client=192.0.2.7
- * op=login result=failed user=bob view=jolokia client=127.0.0.2 failures=4 user-failures=4 delay=1
+ * op=setMemory result=refused reason="user 'bob' (viewer) may not run operation 'setMemory'" host=vm object=domain/vm1 args="memory-kib=1048576" user=bob role=viewer view=jmx client=192.0.2.7
+ * op=login result=failed user=bob view=jolokia client=127.0.0.2 failures=4 user-failures=4 retry-after=1
  * </pre>
  */
 public final class AuditLog {
