@@ -150,6 +150,8 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Mixin HttpOptions http = new HttpOptions();
 
+  @CommandLine.Mixin AuditOptions audit = new AuditOptions();
+
   /** Output formats of {@code --once}. */
   enum Format {
     table,
@@ -188,6 +190,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     setLogLevel(logLevel != null ? logLevel : once ? "warn" : "info");
+    audit.apply();
     AgentConfig cfg = toConfig();
     try (Agent agent = new Agent(cfg)) {
       return once ? once(agent) : serve(agent);
@@ -230,7 +233,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private int serve(Agent agent) throws Exception {
-    Authenticator auth = Authenticator.fromOption(users);
+    Authenticator auth = Authenticator.fromOption(users, audit.loginSettings());
     HttpEndpoint endpoint = new HttpEndpoint(http.settings(), auth);
     List<View> views = views(agent, auth, endpoint);
     List<String> failures = agent.open(true);

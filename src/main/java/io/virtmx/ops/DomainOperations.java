@@ -29,14 +29,19 @@ public final class DomainOperations {
     T run(Domain domain) throws LibvirtException;
   }
 
-  private <T> T on(
-      Caller caller, String host, String domain, String operation, DomainWork<T> work) {
+  /** libvirt work on a domain that returns nothing worth returning. */
+  @FunctionalInterface
+  private interface DomainAction {
+    void run(Domain domain) throws LibvirtException;
+  }
+
+  private static Attempt attempt(Caller caller, String host, String domain, String operation) {
+    return Attempt.on(caller, host, ObjectEvent.Kind.DOMAIN, domain, operation);
+  }
+
+  private <T> T on(Attempt attempt, String domain, DomainWork<T> work) {
     return runner.run(
-        caller,
-        host,
-        ObjectEvent.Kind.DOMAIN,
-        domain,
-        operation,
+        attempt,
         conn -> {
           Domain d = conn.domainLookupByName(domain);
           try {
@@ -47,23 +52,19 @@ public final class DomainOperations {
         });
   }
 
-  /** libvirt work on a domain that returns nothing worth returning. */
-  @FunctionalInterface
-  private interface DomainAction {
-    void run(Domain domain) throws LibvirtException;
-  }
-
-  private void act(
-      Caller caller, String host, String domain, String operation, DomainAction action) {
+  private void act(Attempt attempt, String domain, DomainAction action) {
     on(
-        caller,
-        host,
+        attempt,
         domain,
-        operation,
         d -> {
           action.run(d);
           return null;
         });
+  }
+
+  private void act(
+      Caller caller, String host, String domain, String operation, DomainAction action) {
+    act(attempt(caller, host, domain, operation), domain, action);
   }
 
   public void start(Caller c, String host, String domain) {
@@ -103,41 +104,57 @@ public final class DomainOperations {
   }
 
   public void setMemory(Caller c, String host, String domain, long kib) {
-    positive("memory", kib);
-    act(c, host, domain, "setMemory", d -> d.setMemory(kib));
+    act(
+        positive(attempt(c, host, domain, "setMemory").arg("memory-kib", kib), "memory", kib),
+        domain,
+        d -> d.setMemory(kib));
   }
 
   public void setMaxMemory(Caller c, String host, String domain, long kib) {
-    positive("maximum memory", kib);
-    act(c, host, domain, "setMaxMemory", d -> d.setMaxMemory(kib));
+    act(
+        positive(
+            attempt(c, host, domain, "setMaxMemory").arg("memory-kib", kib), "maximum memory", kib),
+        domain,
+        d -> d.setMaxMemory(kib));
   }
 
   public void setVcpus(Caller c, String host, String domain, int count) {
-    positive("vCPU count", count);
-    act(c, host, domain, "setVcpus", d -> d.setVcpus(count));
+    act(
+        positive(attempt(c, host, domain, "setVcpus").arg("vcpus", count), "vCPU count", count),
+        domain,
+        d -> d.setVcpus(count));
   }
 
   public void setAutostart(Caller c, String host, String domain, boolean autostart) {
-    act(c, host, domain, "setAutostart", d -> d.setAutostart(autostart));
+    act(
+        attempt(c, host, domain, "setAutostart").arg("autostart", autostart),
+        domain,
+        d -> d.setAutostart(autostart));
   }
 
   public void createSnapshot(
       Caller c, String host, String domain, String name, String description) {
-    String xml =
-        "<domainsnapshot><name>"
-            + Xml.escape(name)
-            + "</name><description>"
-            + Xml.escape(description == null ? "" : description)
-            + "</description></domainsnapshot>";
-    act(c, host, domain, "createSnapshot", d -> d.snapshotCreateXML(xml).free());
+    Attempt a =
+        attempt(c, host, domain, "createSnapshot")
+            .arg("snapshot", name)
+            .require(name != null, "snapshot name is missing");
+    act(
+        a,
+        domain,
+        d ->
+            d.snapshotCreateXML(
+                    "<domainsnapshot><name>"
+                        + Xml.escape(name)
+                        + "</name><description>"
+                        + Xml.escape(description == null ? "" : description)
+                        + "</description></domainsnapshot>")
+                .free());
   }
 
   public void revertToSnapshot(Caller c, String host, String domain, String name) {
     on(
-        c,
-        host,
+        attempt(c, host, domain, "revertToSnapshot").arg("snapshot", name),
         domain,
-        "revertToSnapshot",
         d -> {
           DomainSnapshot s = d.snapshotLookupByName(name);
           try {
@@ -150,10 +167,8 @@ public final class DomainOperations {
 
   public void deleteSnapshot(Caller c, String host, String domain, String name) {
     on(
-        c,
-        host,
+        attempt(c, host, domain, "deleteSnapshot").arg("snapshot", name),
         domain,
-        "deleteSnapshot",
         d -> {
           DomainSnapshot s = d.snapshotLookupByName(name);
           try {
@@ -165,11 +180,12 @@ public final class DomainOperations {
   }
 
   public List<String> listSnapshots(Caller c, String host, String domain) {
-    return on(c, host, domain, "listSnapshots", d -> List.of(d.snapshotListNames()));
+    return on(
+        attempt(c, host, domain, "listSnapshots"), domain, d -> List.of(d.snapshotListNames()));
   }
 
   public String xmlDescription(Caller c, String host, String domain) {
-    return on(c, host, domain, "getXmlDescription", d -> d.getXMLDesc(0));
+    return on(attempt(c, host, domain, "getXmlDescription"), domain, d -> d.getXMLDesc(0));
   }
 
   /**
@@ -184,25 +200,20 @@ public final class DomainOperations {
       String destinationUri,
       boolean live,
       long bandwidthMiBps) {
-    if (destinationUri == null || destinationUri.isBlank()) {
-      throw new OperationException(
-          OperationException.Reason.INVALID_ARGUMENT, "destination URI is empty");
-    }
-    if (bandwidthMiBps < 0) {
-      throw new OperationException(
-          OperationException.Reason.INVALID_ARGUMENT, "bandwidth must not be negative");
-    }
+    Attempt a =
+        attempt(c, host, domain, "migrate")
+            .uriArg("destination", destinationUri)
+            .arg("live", live)
+            .arg("bandwidth-mibps", bandwidthMiBps)
+            .require(
+                destinationUri != null && !destinationUri.isBlank(), "destination URI is empty")
+            .require(bandwidthMiBps >= 0, "bandwidth must not be negative");
     long flags =
         MIGRATE_PEER2PEER
             | MIGRATE_PERSIST_DEST
             | MIGRATE_UNDEFINE_SOURCE
             | (live ? MIGRATE_LIVE : 0);
-    act(
-        c,
-        host,
-        domain,
-        "migrate",
-        d -> d.migrateToURI(destinationUri, flags, null, bandwidthMiBps));
+    act(a, domain, d -> d.migrateToURI(destinationUri, flags, null, bandwidthMiBps));
   }
 
   public void undefine(Caller c, String host, String domain) {
@@ -211,30 +222,28 @@ public final class DomainOperations {
 
   /** Defines a persistent domain from XML; returns its name. */
   public String define(Caller c, String host, String xml) {
-    String name = runner.run(c, host, "defineDomain", conn -> named(conn.domainDefineXML(xml)));
-    runner.changed(host, ObjectEvent.Kind.DOMAIN, name);
-    return name;
+    Attempt a = Attempt.creating(c, host, ObjectEvent.Kind.DOMAIN, "defineDomain");
+    return runner.run(a, conn -> named(a, conn.domainDefineXML(xml)));
   }
 
   /** Creates and starts a transient domain from XML; returns its name. */
   public String create(Caller c, String host, String xml) {
-    String name = runner.run(c, host, "createDomain", conn -> named(conn.domainCreateXML(xml, 0)));
-    runner.changed(host, ObjectEvent.Kind.DOMAIN, name);
-    return name;
+    Attempt a = Attempt.creating(c, host, ObjectEvent.Kind.DOMAIN, "createDomain");
+    return runner.run(a, conn -> named(a, conn.domainCreateXML(xml, 0)));
   }
 
-  private static String named(Domain d) throws LibvirtException {
+  private static String named(Attempt attempt, Domain d) throws LibvirtException {
     try {
-      return d.getName();
+      String name = d.getName();
+      attempt.named(name);
+      return name;
     } finally {
       d.free();
     }
   }
 
-  static void positive(String what, long value) {
-    if (value <= 0) {
-      throw new OperationException(
-          OperationException.Reason.INVALID_ARGUMENT, what + " must be positive, got " + value);
-    }
+  /** Adds the check that {@code value} is positive to the attempt. */
+  static Attempt positive(Attempt attempt, String what, long value) {
+    return attempt.require(value > 0, what + " must be positive, got " + value);
   }
 }

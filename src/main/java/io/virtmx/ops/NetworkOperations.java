@@ -17,13 +17,9 @@ public final class NetworkOperations {
     void run(Network network) throws LibvirtException;
   }
 
-  private void on(Caller caller, String host, String network, String operation, NetworkWork work) {
+  private void on(Attempt attempt, String network, NetworkWork work) {
     runner.run(
-        caller,
-        host,
-        ObjectEvent.Kind.NETWORK,
-        network,
-        operation,
+        attempt,
         conn -> {
           Network n = conn.networkLookupByName(network);
           try {
@@ -35,15 +31,22 @@ public final class NetworkOperations {
         });
   }
 
+  private static Attempt attempt(Caller caller, String host, String network, String operation) {
+    return Attempt.on(caller, host, ObjectEvent.Kind.NETWORK, network, operation);
+  }
+
   public void start(Caller c, String host, String network) {
-    on(c, host, network, "start", Network::create);
+    on(attempt(c, host, network, "start"), network, Network::create);
   }
 
   public void stop(Caller c, String host, String network) {
-    on(c, host, network, "stop", Network::destroy);
+    on(attempt(c, host, network, "stop"), network, Network::destroy);
   }
 
   public void setAutostart(Caller c, String host, String network, boolean autostart) {
-    on(c, host, network, "setAutostart", n -> n.setAutostart(autostart));
+    on(
+        attempt(c, host, network, "setAutostart").arg("autostart", autostart),
+        network,
+        n -> n.setAutostart(autostart));
   }
 }

@@ -4,22 +4,26 @@ import io.virtmx.libvirt.LibvirtCallException;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.ObjectEvent;
 import org.libvirt.LibvirtException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs every operation the same way, whichever view asked: the access check first (read-only agent,
- * then the caller's role), then the libvirt call on the host's connection, then (for one object) a
- * refresh of it; libvirt errors become {@link OperationException}s carrying libvirt's message.
- * Nothing reaches libvirt before the check.
+ * then the caller's role), then the argument checks, then the libvirt call on the host's
+ * connection, then (for one object) a refresh of it; libvirt errors become {@link
+ * OperationException}s carrying libvirt's message. Nothing reaches libvirt before the checks, and
+ * every attempt leaves one audit line: ok, refused (by the access or argument checks, with why) or
+ * failed (with libvirt's message).
  */
 final class OperationRunner {
-  private static final Logger audit = LoggerFactory.getLogger("io.virtmx.audit");
-
   /** The libvirt work of one operation. */
   @FunctionalInterface
   interface Work<T> {
     T run(NativeConnect connection) throws LibvirtException;
+  }
+
+  /** What an attempt does once past its checks. */
+  @FunctionalInterface
+  interface Body<T> {
+    T run();
   }
 
   private final HostConnections hosts;
@@ -31,28 +35,47 @@ final class OperationRunner {
   }
 
   /**
-   * Runs an operation on one object; once past the access check, the collector is told the object
-   * changed.
+   * Runs a libvirt operation; once past the checks, the collector is told the object changed (even
+   * when the call failed: it may have changed something).
    */
-  <T> T run(
-      Caller caller,
-      String host,
-      ObjectEvent.Kind kind,
-      String object,
-      String operation,
-      Work<T> work) {
-    check(caller, operation);
+  <T> T run(Attempt attempt, Work<T> work) {
+    return audited(attempt, () -> call(attempt.host(), work));
+  }
+
+  /** Runs {@code body} after the access and argument checks, and audits the attempt. */
+  <T> T audited(Attempt attempt, Body<T> body) {
+    boolean checked = false;
     try {
-      return run(caller, host, operation, work);
+      check(attempt.caller(), attempt.operation());
+      attempt.validate();
+      checked = true;
+      T result = body.run();
+      attempt.line("ok", null).write();
+      return result;
+    } catch (OperationException e) {
+      attempt.line(checked ? "failed" : "refused", e.getMessage()).write();
+      throw e;
+    } catch (RuntimeException e) {
+      attempt.line("failed", String.valueOf(e)).write();
+      throw e;
     } finally {
-      if (hosts.knows(host)) {
-        hosts.changed(host, kind, object); // even a failed call may have changed something
+      if (checked && attempt.kind() != null && hosts.knows(attempt.host())) {
+        hosts.changed(attempt.host(), attempt.kind(), attempt.name());
       }
     }
   }
 
-  <T> T run(Caller caller, String host, String operation, Work<T> work) {
-    check(caller, operation);
+  /** The access check alone, for views that pre-check; a refusal is audited. */
+  void precheck(Attempt attempt) {
+    try {
+      check(attempt.caller(), attempt.operation());
+    } catch (OperationException e) {
+      attempt.line("refused", e.getMessage()).write();
+      throw e;
+    }
+  }
+
+  private <T> T call(String host, Work<T> work) {
     if (!hosts.knows(host)) {
       throw new OperationException(
           OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
@@ -66,20 +89,25 @@ final class OperationRunner {
                         OperationException.Reason.UNAVAILABLE,
                         "host '" + host + "' is down: libvirt is not reachable"));
     try {
-      T result = work.run(conn);
-      audit.info("{} on {}: {} by {}", operation, host, "ok", caller);
-      return result;
+      return work.run(conn);
     } catch (LibvirtException | LibvirtCallException e) {
-      audit.info("{} on {}: failed ({}) by {}", operation, host, e.getMessage(), caller);
       throw new OperationException(reasonOf(e), libvirtMessage(e));
     }
+  }
+
+  boolean knows(String host) {
+    return hosts.knows(host);
+  }
+
+  void refreshSoon(String host) {
+    hosts.refreshSoon(host);
   }
 
   void changed(String host, ObjectEvent.Kind kind, String name) {
     hosts.changed(host, kind, name);
   }
 
-  void check(Caller caller, String operation) {
+  private void check(Caller caller, String operation) {
     if (readOnly) {
       throw new OperationException(
           OperationException.Reason.READ_ONLY,

@@ -1,5 +1,7 @@
 package io.virtmx.ops;
 
+import io.virtmx.model.ObjectEvent;
+
 /**
  * The one operations service every view forwards to, one part per object kind. Built once by the
  * agent with the host connections and the read-only switch; views get it and never reach libvirt
@@ -10,10 +12,8 @@ public final class Operations {
   private final DomainOperations domains;
   private final PoolOperations pools;
   private final NetworkOperations networks;
-  private final HostConnections hosts;
 
   public Operations(HostConnections hosts, boolean readOnly) {
-    this.hosts = hosts;
     this.runner = new OperationRunner(hosts, readOnly);
     this.domains = new DomainOperations(runner);
     this.pools = new PoolOperations(runner);
@@ -34,19 +34,29 @@ public final class Operations {
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */
   public void refresh(Caller caller, String host) {
-    runner.check(caller, "refresh");
-    if (!hosts.knows(host)) {
-      throw new OperationException(
-          OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
-    }
-    hosts.refreshSoon(host);
+    runner.audited(
+        Attempt.onHost(caller, host, "refresh"),
+        () -> {
+          if (!runner.knows(host)) {
+            throw new OperationException(
+                OperationException.Reason.NOT_FOUND, "no host named '" + host + "'");
+          }
+          runner.refreshSoon(host);
+          return null;
+        });
   }
 
   /**
    * Throws the same refusal an operation would get, without doing anything: for views that
-   * pre-check.
+   * pre-check. A refusal is audited (without host and object: prefer the overload that names them).
    */
   public void checkAllowed(Caller caller, String operation) {
-    runner.check(caller, operation);
+    runner.precheck(Attempt.precheck(caller, operation));
+  }
+
+  /** As {@link #checkAllowed(Caller, String)}, the refusal audited with the host and object. */
+  public void checkAllowed(
+      Caller caller, String operation, String host, ObjectEvent.Kind kind, String name) {
+    runner.precheck(Attempt.on(caller, host, kind, name, operation));
   }
 }

@@ -1,6 +1,9 @@
 package io.virtmx.ops;
 
 import io.virtmx.model.ObjectEvent;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -9,10 +12,8 @@ import org.libvirt.StorageVol;
  * Storage pool and volume operations: start/stop/refresh a pool, create, delete and resize volumes.
  */
 public final class PoolOperations {
-  private static final java.util.regex.Pattern VOLUME_NAME =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._+-]{1,255}");
-  private static final java.util.Set<String> FORMATS =
-      java.util.Set.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc");
+  private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9._+-]{1,255}");
+  private static final Set<String> FORMATS = Set.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc");
 
   private final OperationRunner runner;
 
@@ -31,25 +32,23 @@ public final class PoolOperations {
     void run(StoragePool pool) throws LibvirtException;
   }
 
-  private void act(Caller caller, String host, String pool, String operation, PoolAction action) {
+  private static Attempt attempt(Caller caller, String host, String pool, String operation) {
+    return Attempt.on(caller, host, ObjectEvent.Kind.POOL, pool, operation);
+  }
+
+  private void act(Attempt attempt, String pool, PoolAction action) {
     on(
-        caller,
-        host,
+        attempt,
         pool,
-        operation,
         p -> {
           action.run(p);
           return null;
         });
   }
 
-  private <T> T on(Caller caller, String host, String pool, String operation, PoolWork<T> work) {
+  private <T> T on(Attempt attempt, String pool, PoolWork<T> work) {
     return runner.run(
-        caller,
-        host,
-        ObjectEvent.Kind.POOL,
-        pool,
-        operation,
+        attempt,
         conn -> {
           StoragePool p = conn.storagePoolLookupByName(pool);
           try {
@@ -61,53 +60,56 @@ public final class PoolOperations {
   }
 
   public void start(Caller c, String host, String pool) {
-    act(c, host, pool, "start", p -> p.create(0));
+    act(attempt(c, host, pool, "start"), pool, p -> p.create(0));
   }
 
   public void stop(Caller c, String host, String pool) {
-    act(c, host, pool, "stop", StoragePool::destroy);
+    act(attempt(c, host, pool, "stop"), pool, StoragePool::destroy);
   }
 
   public void refresh(Caller c, String host, String pool) {
-    act(c, host, pool, "refresh", p -> p.refresh(0));
+    act(attempt(c, host, pool, "refresh"), pool, p -> p.refresh(0));
   }
 
   public void setAutostart(Caller c, String host, String pool, boolean autostart) {
-    act(c, host, pool, "setAutostart", p -> p.setAutostart(autostart ? 1 : 0));
+    act(
+        attempt(c, host, pool, "setAutostart").arg("autostart", autostart),
+        pool,
+        p -> p.setAutostart(autostart ? 1 : 0));
   }
 
   /** Creates a volume of {@code capacityBytes} in format raw, qcow2…; returns its path. */
   public String createVolume(
       Caller c, String host, String pool, String name, long capacityBytes, String format) {
-    if (name == null || !VOLUME_NAME.matcher(name).matches()) {
-      throw new OperationException(
-          OperationException.Reason.INVALID_ARGUMENT, "invalid volume name '" + name + "'");
-    }
-    DomainOperations.positive("capacity", capacityBytes);
     String fmt = format == null || format.isBlank() ? "raw" : format.strip();
-    if (!FORMATS.contains(fmt)) {
-      throw new OperationException(
-          OperationException.Reason.INVALID_ARGUMENT,
-          "unknown volume format '"
-              + fmt
-              + "' (use one of "
-              + String.join(", ", new java.util.TreeSet<>(FORMATS))
-              + ")");
-    }
-    String xml =
-        "<volume><name>"
-            + Xml.escape(name)
-            + "</name><capacity unit='bytes'>"
-            + capacityBytes
-            + "</capacity><target><format type='"
-            + fmt
-            + "'/></target></volume>";
+    Attempt a =
+        attempt(c, host, pool, "createVolume")
+            .arg("volume", name)
+            .arg("capacity-bytes", capacityBytes)
+            .arg("format", fmt)
+            .require(
+                name != null && VOLUME_NAME.matcher(name).matches(),
+                "invalid volume name '" + name + "'");
+    DomainOperations.positive(a, "capacity", capacityBytes)
+        .require(
+            FORMATS.contains(fmt),
+            "unknown volume format '"
+                + fmt
+                + "' (use one of "
+                + String.join(", ", new TreeSet<>(FORMATS))
+                + ")");
     return on(
-        c,
-        host,
+        a,
         pool,
-        "createVolume",
         p -> {
+          String xml =
+              "<volume><name>"
+                  + Xml.escape(name)
+                  + "</name><capacity unit='bytes'>"
+                  + capacityBytes
+                  + "</capacity><target><format type='"
+                  + fmt
+                  + "'/></target></volume>";
           StorageVol v = p.storageVolCreateXML(xml, 0);
           try {
             return v.getPath();
@@ -122,13 +124,10 @@ public final class PoolOperations {
     T run(StorageVol volume) throws LibvirtException;
   }
 
-  private <T> T onVolume(
-      Caller caller, String host, String pool, String volume, String op, VolumeWork<T> work) {
+  private <T> T onVolume(Attempt attempt, String pool, String volume, VolumeWork<T> work) {
     return on(
-        caller,
-        host,
+        attempt,
         pool,
-        op,
         p -> {
           StorageVol v = p.storageVolLookupByName(volume);
           try {
@@ -141,11 +140,9 @@ public final class PoolOperations {
 
   public void deleteVolume(Caller c, String host, String pool, String volume) {
     onVolume(
-        c,
-        host,
+        Attempt.onVolume(c, host, pool, volume, "delete"),
         pool,
         volume,
-        "delete",
         v -> {
           v.delete(0);
           return null;
@@ -153,7 +150,12 @@ public final class PoolOperations {
   }
 
   public void resizeVolume(Caller c, String host, String pool, String volume, long capacityBytes) {
-    DomainOperations.positive("capacity", capacityBytes);
-    onVolume(c, host, pool, volume, "resize", v -> v.resize(capacityBytes, 0));
+    Attempt a =
+        Attempt.onVolume(c, host, pool, volume, "resize").arg("capacity-bytes", capacityBytes);
+    onVolume(
+        DomainOperations.positive(a, "capacity", capacityBytes),
+        pool,
+        volume,
+        v -> v.resize(capacityBytes, 0));
   }
 }

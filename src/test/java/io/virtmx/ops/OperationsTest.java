@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.ObjectEvent;
+import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
+import io.virtmx.security.RolePrincipal;
 import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,10 @@ import org.libvirt.DomainInfo;
 class OperationsTest {
   private static final Caller OPERATOR = new Caller("alice", Role.OPERATOR, "testvm-0001");
   private static final Caller VIEWER = new Caller("bob", Role.VIEWER, "testvm-0001");
+  private static final Caller ALICE =
+      Caller.of(new RolePrincipal("alice", Role.OPERATOR, "jolokia", false, "192.0.2.7"));
+  private static final Caller BOB = new Caller("bob", Role.VIEWER, "jmx", "198.51.100.2");
+  private static final String AS_ALICE = " user=alice role=operator view=jolokia client=192.0.2.7";
 
   private NativeConnect conn;
   private final List<String> changed = new ArrayList<>();
@@ -146,5 +152,100 @@ class OperationsTest {
         ops.pools().createVolume(OPERATOR, "h", "default", "ops-test.img", 1 << 20, "raw");
     assertThat(path).endsWith("ops-test.img");
     ops.pools().deleteVolume(OPERATOR, "h", "default", "ops-test.img");
+  }
+
+  @Test
+  void everyAttemptIsAuditedWithItsObjectArgumentsAndResult() {
+    Operations ops = operations(false);
+    try (AuditCapture audit = new AuditCapture()) {
+      ops.domains().setVcpus(ALICE, "h", "testvm-0001", 1);
+      assertThatThrownBy(() -> ops.domains().resume(ALICE, "h", "testvm-0001"));
+      assertThatThrownBy(() -> ops.domains().setMemory(ALICE, "h", "testvm-0001", -5));
+      assertThatThrownBy(() -> ops.domains().setMemory(BOB, "h", "testvm-0001", 1024));
+      ops.networks().setAutostart(ALICE, "h", "default", true);
+      ops.refresh(ALICE, "h");
+
+      assertThat(audit.lines())
+          .containsExactly(
+              "op=setVcpus result=ok host=h object=domain/testvm-0001 args=\"vcpus=1\"" + AS_ALICE,
+              "op=resume result=failed reason=\"internal error: domain 'testvm-0001' not paused\""
+                  + " host=h object=domain/testvm-0001 args=\"\""
+                  + AS_ALICE,
+              "op=setMemory result=refused reason=\"memory must be positive, got -5\""
+                  + " host=h object=domain/testvm-0001 args=\"memory-kib=-5\""
+                  + AS_ALICE,
+              "op=setMemory result=refused"
+                  + " reason=\"user 'bob' (viewer) may not run operation 'setMemory'\""
+                  + " host=h object=domain/testvm-0001 args=\"memory-kib=1024\""
+                  + " user=bob role=viewer view=jmx client=198.51.100.2",
+              "op=setAutostart result=ok host=h object=network/default args=\"autostart=true\""
+                  + AS_ALICE,
+              "op=refresh result=ok host=h object=host/h args=\"\"" + AS_ALICE);
+    }
+  }
+
+  @Test
+  void refusalsOfAReadOnlyAgentAndOfPreChecksAreAudited() {
+    try (AuditCapture audit = new AuditCapture()) {
+      assertThatThrownBy(() -> operations(true).pools().deleteVolume(ALICE, "h", "default", "v"));
+      assertThatThrownBy(() -> operations(false).checkAllowed(BOB, "RequestStateChange"));
+      operations(false).checkAllowed(ALICE, "RequestStateChange");
+
+      assertThat(audit.lines())
+          .containsExactly(
+              "op=delete result=refused reason=\"read-only agent: operation 'delete' refused\""
+                  + " host=h object=volume/default/v args=\"\""
+                  + AS_ALICE,
+              "op=RequestStateChange result=refused"
+                  + " reason=\"user 'bob' (viewer) may not run operation 'RequestStateChange'\""
+                  + " host=\"\" object=\"\" args=\"\" user=bob role=viewer view=jmx"
+                  + " client=198.51.100.2");
+    }
+  }
+
+  @Test
+  void snapshotVolumeAndMigrationArgumentsAreNamedAndNoPasswordIsLogged() {
+    Operations ops = operations(false);
+    try (AuditCapture audit = new AuditCapture()) {
+      ops.domains().createSnapshot(ALICE, "h", "testvm-0001", "before upgrade", "secret notes");
+      ops.pools().createVolume(ALICE, "h", "default", "audit.img", 1 << 20, "raw");
+      assertThatThrownBy(
+          () -> ops.pools().resizeVolume(ALICE, "h", "default", "audit.img", 2 << 20));
+      ops.pools().deleteVolume(ALICE, "h", "default", "audit.img");
+      assertThatThrownBy(
+          () ->
+              ops.domains()
+                  .migrate(
+                      ALICE,
+                      "h",
+                      "testvm-0001",
+                      "qemu+tcp://root:hunter2@192.0.2.9/system",
+                      true,
+                      0));
+
+      assertThat(audit.lines().get(0))
+          .isEqualTo(
+              "op=createSnapshot result=ok host=h object=domain/testvm-0001"
+                  + " args=\"snapshot=\\\"before upgrade\\\"\""
+                  + AS_ALICE);
+      assertThat(audit.lines().get(1))
+          .isEqualTo(
+              "op=createVolume result=ok host=h object=pool/default"
+                  + " args=\"volume=audit.img capacity-bytes=1048576 format=raw\""
+                  + AS_ALICE);
+      assertThat(audit.lines().get(2))
+          .isEqualTo(
+              "op=resize result=failed reason=\"this function is not supported by the"
+                  + " connection driver: virStorageVolResize\" host=h object=volume/default/audit.img"
+                  + " args=\"capacity-bytes=2097152\""
+                  + AS_ALICE);
+      assertThat(audit.lines().get(3)).startsWith("op=delete result=ok host=h object=volume/");
+      assertThat(audit.lines().get(4))
+          .startsWith("op=migrate result=failed reason=")
+          .contains("destination=\\\"qemu+tcp://root:***@192.0.2.9/system\\\" live=true")
+          .contains("bandwidth-mibps=0")
+          .doesNotContain("hunter2")
+          .doesNotContain("secret notes");
+    }
   }
 }

@@ -2,12 +2,14 @@ package io.virtmx.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class BasicCredentialsTest {
-  private final UsersFile users =
+  private static final UsersFile USERS =
       UsersFile.empty()
           .with("alice", Role.OPERATOR, "wonderland".toCharArray())
           .with("bob", Role.VIEWER, "builder1".toCharArray());
@@ -19,7 +21,7 @@ class BasicCredentialsTest {
 
   @Test
   void rightPasswordGivesTheUsersRole() {
-    BasicCredentials c = new BasicCredentials(Authenticator.of(users), "cim");
+    BasicCredentials c = new BasicCredentials(Authenticator.of(USERS), "cim");
 
     assertThat(c.principal(basic("alice:wonderland")))
         .contains(new RolePrincipal("alice", Role.OPERATOR, "cim", false));
@@ -29,7 +31,7 @@ class BasicCredentialsTest {
 
   @Test
   void wrongMissingOrMalformedCredentialsAreRefused() {
-    BasicCredentials c = new BasicCredentials(Authenticator.of(users), "jolokia");
+    BasicCredentials c = new BasicCredentials(Authenticator.of(USERS), "jolokia");
 
     assertThat(c.principal(basic("alice:wrong"))).isEmpty();
     assertThat(c.principal(basic("mallory:wonderland"))).isEmpty();
@@ -41,7 +43,7 @@ class BasicCredentialsTest {
 
   @Test
   void aRememberedPasswordIsNotAcceptedForAnotherPassword() {
-    BasicCredentials c = new BasicCredentials(Authenticator.of(users), "metrics");
+    BasicCredentials c = new BasicCredentials(Authenticator.of(USERS), "metrics");
     assertThat(c.check("alice", "wonderland")).isPresent();
 
     assertThat(c.check("alice", "wonderland2")).isEmpty();
@@ -53,5 +55,43 @@ class BasicCredentialsTest {
 
     assertThat(c.principal(null))
         .contains(new RolePrincipal("anonymous", Role.VIEWER, "cim", true));
+  }
+
+  @Test
+  void loginsCarryTheClientsAddressAndTellRefusedFromThrottled() throws Exception {
+    BasicCredentials c =
+        new BasicCredentials(
+            Authenticator.of(USERS, LoginSettings.DEFAULTS.withLockout(2, Duration.ofMinutes(1))),
+            "jolokia");
+    InetAddress client = InetAddress.getByName("192.0.2.7");
+
+    assertThat(c.principal(basic("alice:wonderland"), client))
+        .isEqualTo(
+            new LoginResult.Accepted(
+                new RolePrincipal("alice", Role.OPERATOR, "jolokia", false, "192.0.2.7")));
+    assertThat(c.principal(null, client)).isEqualTo(LoginResult.Refused.REQUIRED);
+    assertThat(c.principal("Bearer abc", client)).isEqualTo(LoginResult.Refused.FAILED);
+    assertThat(c.principal("Basic !!!", client)).isEqualTo(LoginResult.Refused.FAILED);
+    assertThat(c.check("bob", "wrong", client)).isEqualTo(LoginResult.Refused.FAILED);
+    assertThat(c.check("bob", "wrong", client)).isEqualTo(LoginResult.Refused.FAILED);
+
+    LoginResult throttled = c.check("bob", "builder1", client);
+    assertThat(throttled).isInstanceOf(LoginResult.Throttled.class);
+    assertThat(((LoginResult.Throttled) throttled).retryAfterSeconds()).isEqualTo(60);
+    assertThat(throttled.message())
+        .isEqualTo("too many failed logins from 192.0.2.7; try again in 60 s");
+    assertThat(c.principal(basic("alice:wonderland"), client))
+        .as("remembered")
+        .isInstanceOf(LoginResult.Accepted.class);
+  }
+
+  @Test
+  void theOldMethodsRefuseThrottledClientsToo() {
+    BasicCredentials c =
+        new BasicCredentials(
+            Authenticator.of(USERS, LoginSettings.DEFAULTS.withLockout(1, Duration.ofMinutes(1))),
+            "metrics");
+    assertThat(c.check("bob", "wrong")).isEmpty();
+    assertThat(c.check("bob", "builder1")).as("throttled: not checked").isEmpty();
   }
 }

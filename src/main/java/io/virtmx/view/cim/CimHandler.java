@@ -1,7 +1,6 @@
 package io.virtmx.view.cim;
 
 import io.virtmx.ops.Caller;
-import io.virtmx.security.RolePrincipal;
 import io.virtmx.view.cim.xml.CimRequest;
 import io.virtmx.view.cim.xml.RequestParser;
 import io.virtmx.view.http.Answer;
@@ -60,11 +59,7 @@ final class CimHandler implements HttpView {
     if (!x.method().equals("POST")) {
       return Answer.status(405).with("Allow", "POST");
     }
-    return serve(x, caller(x.principal()));
-  }
-
-  private static Caller caller(RolePrincipal p) {
-    return p.anonymous() ? Caller.anonymousViewer("cim") : new Caller(p.name(), p.role(), "cim");
+    return serve(x, Caller.of(x.principal()));
   }
 
   private Answer serve(Exchange x, Caller caller) {

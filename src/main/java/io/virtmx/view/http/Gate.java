@@ -1,6 +1,7 @@
 package io.virtmx.view.http;
 
 import io.virtmx.security.BasicCredentials;
+import io.virtmx.security.LoginResult;
 import io.virtmx.security.RolePrincipal;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -72,7 +73,19 @@ final class Gate extends Handler.Abstract {
           request, response, done, refusal(431, "more than " + settings.maxHeaders() + " headers"));
       return true;
     }
-    Optional<RolePrincipal> principal = credentials.principal(credentialsOf(headers));
+    InetSocketAddress client = (InetSocketAddress) remote;
+    LoginResult login = credentials.principal(credentialsOf(headers), client.getAddress());
+    if (login instanceof LoginResult.Throttled t) {
+      send(
+          request,
+          response,
+          done,
+          unread(
+              request,
+              refusal(429, t.message()).with("Retry-After", Long.toString(t.retryAfterSeconds()))));
+      return true;
+    }
+    Optional<RolePrincipal> principal = login.accepted();
     if (principal.isEmpty()) {
       send(
           request,
@@ -80,7 +93,7 @@ final class Gate extends Handler.Abstract {
           done,
           unread(
               request,
-              refusal(401, "authentication required")
+              refusal(401, login.message())
                   .with("WWW-Authenticate", "Basic realm=\"" + view.realm() + "\"")));
       return true;
     }

@@ -20,9 +20,7 @@ final class JmxCallers {
       return Caller.localTrusted("jmx-local");
     }
     for (RolePrincipal p : subject.getPrincipals(RolePrincipal.class)) {
-      return p.anonymous()
-          ? Caller.anonymousViewer(p.via())
-          : new Caller(p.name(), p.role(), p.via());
+      return Caller.of(p);
     }
     return Caller.anonymousViewer("jmx"); // a Subject we did not create: never trusted
   }
