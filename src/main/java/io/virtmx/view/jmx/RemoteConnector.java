@@ -22,7 +22,8 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
 
 /**
  * The remote JMX connector: an RMI registry and the RMI connector server on one port and one
- * address, optionally TLS, authenticating every client against the users file. Clients use {@code
+ * address, optionally TLS, authenticating every client against the users file and checking every
+ * call with {@link RemoteAccessGuard}. Clients use {@code
  * service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, as for the JDK's own agent.
  */
 final class RemoteConnector {
@@ -59,7 +60,7 @@ final class RemoteConnector {
     String host = bind.isAnyLocalAddress() ? "" : bind.getHostAddress();
     server =
         new RMIConnectorServer(new JMXServiceURL("rmi", host, settings.port()), env, rmi, mbeans);
-    server.setMBeanServerForwarder(ViewerGuard.create());
+    server.setMBeanServerForwarder(RemoteAccessGuard.create());
     try {
       server.start();
       registry.bind("jmxrmi", rmi.toStub());
