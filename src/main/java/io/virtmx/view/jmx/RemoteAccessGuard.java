@@ -73,28 +73,10 @@ final class RemoteAccessGuard implements InvocationHandler {
     switch (m) {
       case "getDefaultDomain":
         return forward(method, args);
-      case "queryNames":
+      case "queryNames", "queryMBeans", "getMBeanCount", "getDomains":
         return RemoteAccessPolicy.seesAll(caller)
             ? forward(method, args)
-            : visible(caller, self, name, (QueryExp) args[1]).stream()
-                .map(ObjectInstance::getObjectName)
-                .collect(Collectors.toSet());
-      case "queryMBeans":
-        return RemoteAccessPolicy.seesAll(caller)
-            ? forward(method, args)
-            : visible(caller, self, name, (QueryExp) args[1]);
-      case "getMBeanCount":
-        return RemoteAccessPolicy.seesAll(caller)
-            ? forward(method, args)
-            : visible(caller, self, null, null).size();
-      case "getDomains":
-        return RemoteAccessPolicy.seesAll(caller)
-            ? forward(method, args)
-            : visible(caller, self, null, null).stream()
-                .map(i -> i.getObjectName().getDomain())
-                .distinct()
-                .sorted()
-                .toArray(String[]::new);
+            : filtered(caller, self, m, args);
       case "isRegistered":
         return name != null
             && RemoteAccessPolicy.sees(caller, name)
@@ -131,6 +113,28 @@ final class RemoteAccessGuard implements InvocationHandler {
       default:
         throw refused(caller, refusal(m, args));
     }
+  }
+
+  /**
+   * A query's, the count's or the domains' answer as a caller who does not see all MBeans sees it.
+   */
+  private Object filtered(Caller caller, MBeanServer self, String method, Object[] args) {
+    boolean query = method.startsWith("query");
+    Set<ObjectInstance> seen =
+        visible(
+            caller, self, query ? (ObjectName) args[0] : null, query ? (QueryExp) args[1] : null);
+    return switch (method) {
+      case "queryNames" ->
+          seen.stream().map(ObjectInstance::getObjectName).collect(Collectors.toSet());
+      case "queryMBeans" -> seen;
+      case "getMBeanCount" -> seen.size();
+      default ->
+          seen.stream()
+              .map(i -> i.getObjectName().getDomain())
+              .distinct()
+              .sorted()
+              .toArray(String[]::new);
+    };
   }
 
   /**
