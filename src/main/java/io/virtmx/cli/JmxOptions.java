@@ -1,12 +1,14 @@
 package io.virtmx.cli;
 
 import io.virtmx.Agent;
+import io.virtmx.config.Durations;
 import io.virtmx.security.Authenticator;
 import io.virtmx.view.View;
 import io.virtmx.view.jmx.JmxView;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,6 +47,15 @@ public final class JmxOptions {
       description = "File whose first line is the TLS keystore's password.")
   Path keystorePasswordFile;
 
+  @Option(
+      names = "--jmx-read-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description =
+          "Close a remote JMX connection that sends nothing for this long: a stalled or idle client "
+              + "(JConsole and other JDK clients reconnect by themselves; default: ${DEFAULT-VALUE}).")
+  String readTimeout;
+
   /** The JMX view these options describe. */
   View view(Agent agent, Authenticator auth) {
     try {
@@ -66,6 +77,11 @@ public final class JmxOptions {
       }
       password = PasswordFiles.firstLine(keystorePasswordFile);
     }
-    return new JmxView.RemoteSettings(InetAddress.getByName(bind), port, keystore, password);
+    Duration timeout = Durations.parse(readTimeout);
+    if (timeout.isZero()) {
+      throw new IllegalArgumentException("--jmx-read-timeout must be longer than 0");
+    }
+    return new JmxView.RemoteSettings(
+        InetAddress.getByName(bind), port, keystore, password, timeout);
   }
 }

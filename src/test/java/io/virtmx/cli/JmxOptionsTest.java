@@ -58,4 +58,21 @@ class JmxOptionsTest {
                 dir.resolve("ks.p12").toString()))
         .contains("needs --jmx-tls-password-file");
   }
+
+  @Test
+  void refusesAZeroOrMalformedReadTimeout(@TempDir Path dir) throws Exception {
+    Path users = dir.resolve("users");
+    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
+    String[] base = {"--connect", "test:///default", "--users", users.toString(), "--jmx-port"};
+    assertThat(runErr(concat(base, "19999", "--jmx-read-timeout", "0")))
+        .contains("--jmx-read-timeout must be longer than 0");
+    assertThat(runErr(concat(base, "19999", "--jmx-read-timeout", "soon")))
+        .contains("invalid duration 'soon'");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.management.Attribute;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -31,7 +32,13 @@ import javax.management.remote.JMXServiceURL;
  * <pre>
  * connect  URL [USER PASSWORD]      query PATTERN        get NAME ATTRIBUTE      describe NAME
  * invoke   NAME OPERATION [ARG…]    listen NAME          await TYPE-PREFIX MILLIS   clear
+ * set      NAME ATTRIBUTE VALUE     create CLASS NAME    unregister NAME         registered NAME
+ * domains                           count                send-file NAME OPERATION PATH
  * </pre>
+ *
+ * <p>{@code send-file} invokes the operation with a {@code java.io.File} argument, a class no JMX
+ * client needs to send; {@code domains} and {@code count} answer {@code getDomains} (sorted) and
+ * {@code getMBeanCount}.
  *
  * <p>With {@code -Djavax.net.ssl.trustStore=…} it connects over TLS, registry included.
  */
@@ -100,6 +107,29 @@ public final class JmxShell {
       case "listen":
         mbs.addNotificationListener(new ObjectName(a[1]), (n, h) -> received.add(n), null, null);
         return "listening";
+      case "set":
+        mbs.setAttribute(
+            new ObjectName(a[1]),
+            new Attribute(a[2], convert(a[3], attributeType(new ObjectName(a[1]), a[2]))));
+        return "set";
+      case "create":
+        return mbs.createMBean(a[1], new ObjectName(a[2])).getObjectName().toString();
+      case "unregister":
+        mbs.unregisterMBean(new ObjectName(a[1]));
+        return "unregistered";
+      case "registered":
+        return String.valueOf(mbs.isRegistered(new ObjectName(a[1])));
+      case "domains":
+        return String.join("|", new TreeSet<>(Arrays.asList(mbs.getDomains())));
+      case "count":
+        return String.valueOf(mbs.getMBeanCount());
+      case "send-file":
+        return text(
+            mbs.invoke(
+                new ObjectName(a[1]),
+                a[2],
+                new Object[] {new java.io.File(a[3])},
+                new String[] {"java.io.File"}));
       case "clear":
         received.clear();
         pending.clear();
@@ -128,8 +158,18 @@ public final class JmxShell {
         "no operation " + operation + " with " + args.length + " parameters");
   }
 
+  private String attributeType(ObjectName name, String attribute) throws Exception {
+    for (MBeanAttributeInfo a : mbs.getMBeanInfo(name).getAttributes()) {
+      if (a.getName().equals(attribute)) {
+        return a.getType();
+      }
+    }
+    return "java.lang.String";
+  }
+
   private static Object convert(String value, String type) {
     return switch (type) {
+      case "[Ljava.lang.String;" -> value.isEmpty() ? new String[0] : value.split(",");
       case "long", "java.lang.Long" -> Long.parseLong(value);
       case "int", "java.lang.Integer" -> Integer.parseInt(value);
       case "boolean", "java.lang.Boolean" -> Boolean.parseBoolean(value);

@@ -25,6 +25,16 @@ final class JmxCallers {
     return Caller.anonymousViewer("jmx"); // a Subject we did not create: never trusted
   }
 
+  /**
+   * Whether the current call runs under no Subject. Behind the remote connector that is the
+   * connector's own code (finding the class loader to unmarshal a client's parameters with, its
+   * notification buffer), never a client's request: the connector runs each of those under the
+   * client's authenticated Subject.
+   */
+  static boolean connectorItself() {
+    return currentSubject() == null;
+  }
+
   @SuppressWarnings("removal") // Subject.current() is Java 18+; this is its Java 17 form
   private static Subject currentSubject() {
     return Subject.getSubject(AccessController.getContext());

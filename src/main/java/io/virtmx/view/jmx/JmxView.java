@@ -44,9 +44,19 @@ public final class JmxView implements View {
     }
   }
 
-  /** Where the remote connector listens; {@code keystore} null for plain RMI. */
+  /**
+   * Where the remote connector listens; {@code keystore} null for plain RMI; {@code readTimeout}
+   * the longest a connection may stall (see {@link BoundSocketFactory}).
+   */
   public record RemoteSettings(
-      java.net.InetAddress bind, int port, java.nio.file.Path keystore, char[] keystorePassword) {}
+      java.net.InetAddress bind,
+      int port,
+      java.nio.file.Path keystore,
+      char[] keystorePassword,
+      java.time.Duration readTimeout) {
+    /** The read timeout when none is given. */
+    public static final java.time.Duration DEFAULT_READ_TIMEOUT = java.time.Duration.ofSeconds(60);
+  }
 
   @Override
   public String describe() {

@@ -1,5 +1,6 @@
 package io.virtmx.view.jolokia;
 
+import io.virtmx.security.OperatorOnlyAttributes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +20,14 @@ import org.jolokia.server.core.util.RequestType;
  * Jolokia's access policy for virtmx: the shipped {@code jolokia-access.xml} (loaded explicitly)
  * and, since that format has no roles, a few yes/no rules of ours on top, by the role of the {@link
  * Client} of the request: reads only on {@code libvirt:*} and {@code java.lang:*} (everything else
- * hidden), exec only for operators and only of the operations a {@code libvirt:*} MBean exposes, no
- * writes, origins same-origin or configured.
+ * hidden), and for viewers never the {@link OperatorOnlyAttributes} (command line, system
+ * properties, paths); exec only for operators and only of the operations a {@code libvirt:*} MBean
+ * exposes, no writes, origins same-origin or configured.
+ *
+ * <p>Jolokia 2.6 asks {@link #isTypeAllowed} only for {@code list} and {@code search} (read, write
+ * and exec ask their own questions), and its notification handler asks nothing at all, so the
+ * policy's refusal of {@code notification} cannot be enforced by a restrictor: such requests have
+ * to be refused before Jolokia dispatches them, by the HTTP handler.
  */
 final class RoleRestrictor implements Restrictor {
   static final String POLICY = "/io/virtmx/view/jolokia/jolokia-access.xml";
@@ -63,7 +70,10 @@ final class RoleRestrictor implements Restrictor {
 
   @Override
   public boolean isAttributeReadAllowed(ObjectName name, String attribute) {
-    return readable(name) && policy.isAttributeReadAllowed(name, attribute);
+    return readable(name)
+        && (Client.current().principal().role().mayOperate()
+            || !OperatorOnlyAttributes.contains(name, attribute))
+        && policy.isAttributeReadAllowed(name, attribute);
   }
 
   @Override

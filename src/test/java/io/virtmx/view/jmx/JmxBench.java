@@ -94,7 +94,12 @@ public final class JmxBench {
         new JmxView(
             agent.snapshots(),
             agent.operations(),
-            new JmxView.RemoteSettings(InetAddress.getLoopbackAddress(), port, null, null),
+            new JmxView.RemoteSettings(
+                InetAddress.getLoopbackAddress(),
+                port,
+                null,
+                null,
+                JmxView.RemoteSettings.DEFAULT_READ_TIMEOUT),
             Authenticator.of(UsersFile.load(users)));
     view.start();
     JMXServiceURL url =

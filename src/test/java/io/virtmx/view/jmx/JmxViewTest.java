@@ -75,6 +75,18 @@ class JmxViewTest {
     assertThat(MBS.getAttribute(ObjectNames.host("h1"), "Up")).isEqualTo(true);
   }
 
+  /** The remote access guard refuses every attribute write: it must lose nothing by that. */
+  @Test
+  void noAttributeIsWritable() throws Exception {
+    var names = MBS.queryNames(new ObjectName("libvirt:host=h1,*"), null);
+    assertThat(names).isNotEmpty();
+    for (ObjectName name : names) {
+      assertThat(MBS.getMBeanInfo(name).getAttributes())
+          .as(name.toString())
+          .noneMatch(javax.management.MBeanAttributeInfo::isWritable);
+    }
+  }
+
   @Test
   void everyMemberIsDocumentedWithRealParameterNamesAndUnits() throws Exception {
     for (ObjectName name : MBS.queryNames(new ObjectName("libvirt:*"), null)) {

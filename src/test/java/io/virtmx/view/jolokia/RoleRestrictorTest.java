@@ -95,6 +95,26 @@ class RoleRestrictorTest {
   }
 
   @Test
+  void onlyOperatorsReadTheCommandLineSystemPropertiesAndPaths() {
+    ObjectName runtime = name("java.lang:type=Runtime");
+    List<String> secret =
+        List.of("SystemProperties", "InputArguments", "ClassPath", "BootClassPath", "LibraryPath");
+    as(Role.VIEWER);
+    for (String attribute : secret) {
+      assertThat(restrictor.isAttributeReadAllowed(runtime, attribute)).as(attribute).isFalse();
+    }
+    assertThat(restrictor.isAttributeReadAllowed(runtime, "VmName")).isTrue();
+    assertThat(restrictor.isAttributeReadAllowed(name("java.lang:type=Memory"), "HeapMemoryUsage"))
+        .isTrue();
+    as(Role.OPERATOR);
+    for (String attribute : secret) {
+      assertThat(restrictor.isAttributeReadAllowed(runtime, attribute)).as(attribute).isTrue();
+    }
+    Client.clear(); // outside a request: the anonymous viewer
+    assertThat(restrictor.isAttributeReadAllowed(runtime, "InputArguments")).isFalse();
+  }
+
+  @Test
   void policyAllowsOnlyTheShippedCommandsAndMethods() {
     as(Role.OPERATOR);
     for (RequestType t :
