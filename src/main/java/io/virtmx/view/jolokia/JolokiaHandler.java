@@ -116,7 +116,8 @@ final class JolokiaHandler implements HttpView {
       }
       switch (x.method()) {
         case "GET" -> {
-          requestLimits.checkGet(uri.getPathInfo());
+          String p = uri.getParameter("p");
+          requestLimits.checkGet(p != null ? p : uri.getPathInfo());
           json =
               call(
                   () ->

@@ -111,7 +111,7 @@ public final class JolokiaView implements View {
             new RoleRestrictor(mbeans, settings.corsOrigins()));
     services.addServices(
         new ClasspathServiceCreator(JolokiaView.class.getClassLoader(), "services"));
-    services.addService(new ProxyRefusal());
+    services.addService(new RequestRefusal());
     JolokiaContext context = services.start();
     Limits l = settings.limits();
     HttpView handler =
