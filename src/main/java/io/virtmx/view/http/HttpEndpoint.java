@@ -55,9 +55,10 @@ public final class HttpEndpoint implements AutoCloseable {
     this.settings = settings;
     this.auth = auth;
     // Jetty's own tasks need an unbounded job queue; what bounds the work is the connection caps
-    // and each view's permits.
-    QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), 1, 60_000);
-    pool.setReservedThreads(0);
+    // and each view's permits. Request threads run at a lower priority than the collection.
+    QueuedThreadPool pool =
+        new QueuedThreadPool(
+            settings.maxThreads(), 1, 60_000, 0, null, null, new LowPriorityThreads("virtmx-http"));
     pool.setName("virtmx-http");
     pool.setDaemon(true);
     this.server = new Server(pool);
