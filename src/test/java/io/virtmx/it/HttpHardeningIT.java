@@ -1,22 +1,23 @@
 package io.virtmx.it;
 
+import static io.virtmx.testbed.RawHttp.basic;
+import static io.virtmx.testbed.RawHttp.head;
+import static io.virtmx.testbed.RawHttp.readAnswer;
+import static io.virtmx.testbed.RawHttp.request;
+import static io.virtmx.testbed.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -183,62 +184,23 @@ class HttpHardeningIT {
     return new Socket(InetAddress.getLoopbackAddress(), port);
   }
 
-  private static void send(Socket s, String text) throws IOException {
-    OutputStream out = s.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  /** Sends a request on a new connection and reads the answer's head and up to 64 KiB of body. */
+  /** Sends a request on a new connection and reads the answer. */
   private static String answer(int port, String request) throws IOException {
     try (Socket s = connect(port)) {
       send(s, request);
-      s.setSoTimeout(10_000);
-      InputStream in = s.getInputStream();
-      StringBuilder b = new StringBuilder();
-      try {
-        while (!b.toString().contains("\r\n\r\n")) {
-          int c = in.read();
-          if (c < 0) {
-            return b.toString();
-          }
-          b.append((char) c);
-        }
-        String head = b.toString().toLowerCase();
-        int at = head.indexOf("content-length: ");
-        int length = at < 0 ? 0 : Integer.parseInt(head.substring(at + 16, head.indexOf('\r', at)));
-        b.append(new String(in.readNBytes(Math.min(length, 1 << 16)), StandardCharsets.UTF_8));
-      } catch (SocketTimeoutException e) {
-        b.append("<no answer in 10 s>");
-      }
-      return b.toString();
+      return readAnswer(s);
     }
   }
 
   private static String auth(String user, String password) {
-    return "Authorization: Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
-        + "\r\n";
+    return "Authorization: " + basic(user, password) + "\r\n";
   }
 
   private static String get(String path, String user, String password) {
-    return "GET "
-        + path
-        + " HTTP/1.1\r\nHost: x\r\n"
-        + auth(user, password)
-        + "Connection: close\r\n\r\n";
+    return head("GET", path, basic(user, password)) + "Connection: close\r\n\r\n";
   }
 
   private static String post(String path, String user, String password, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return "POST "
-        + path
-        + " HTTP/1.1\r\nHost: x\r\n"
-        + auth(user, password)
-        + "Content-Type: application/json\r\nContent-Length: "
-        + bytes.length
-        + "\r\nConnection: close\r\n\r\n"
-        + body;
+    return request("POST", path, basic(user, password), body);
   }
 }

@@ -1,21 +1,22 @@
 package io.virtmx.view.http;
 
+import static io.virtmx.testbed.RawHttp.basic;
+import static io.virtmx.testbed.RawHttp.head;
+import static io.virtmx.testbed.RawHttp.readAnswer;
+import static io.virtmx.testbed.RawHttp.request;
+import static io.virtmx.testbed.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.security.Authenticator;
 import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -118,7 +119,7 @@ class HttpEndpointTest {
   @Test
   void answersAnAuthenticatedRequest() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(100, 2, Duration.ZERO, false)));
-    String answer = exchange(port, request("POST", "/", auth("alice", "secret"), "hello"));
+    String answer = exchange(port, request("POST", "/", basic("alice", "secret"), "hello"));
     assertThat(answer).startsWith("HTTP/1.1 200").endsWith("got 5 bytes as alice");
   }
 
@@ -139,7 +140,7 @@ class HttpEndpointTest {
   void refusesADeclaredBodyOverTheLimitUnread() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO, false)));
     Socket s = connect(port);
-    send(s, head("POST", "/", auth("alice", "secret")) + "Content-Length: 1000000000\r\n\r\n");
+    send(s, head("POST", "/", basic("alice", "secret")) + "Content-Length: 1000000000\r\n\r\n");
     assertThat(readAnswer(s)).startsWith("HTTP/1.1 413").contains("larger than 1000 bytes");
   }
 
@@ -147,7 +148,7 @@ class HttpEndpointTest {
   void stopsReadingAChunkedBodyAtTheLimit() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO, false)));
     Socket s = connect(port);
-    send(s, head("POST", "/", auth("alice", "secret")) + "Transfer-Encoding: chunked\r\n\r\n");
+    send(s, head("POST", "/", basic("alice", "secret")) + "Transfer-Encoding: chunked\r\n\r\n");
     String chunk = "400\r\n" + "x".repeat(1024) + "\r\n";
     send(s, chunk + chunk);
     assertThat(readAnswer(s)).startsWith("HTTP/1.1 413");
@@ -169,7 +170,7 @@ class HttpEndpointTest {
   void answersABodyThatStallsWith408() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(1000, 2, Duration.ZERO, false)));
     Socket s = connect(port);
-    send(s, head("POST", "/", auth("alice", "secret")) + "Content-Length: 100\r\n\r\nabc");
+    send(s, head("POST", "/", basic("alice", "secret")) + "Content-Length: 100\r\n\r\nabc");
     assertThat(readAnswer(s)).startsWith("HTTP/1.1 408");
   }
 
@@ -186,7 +187,7 @@ class HttpEndpointTest {
     awaitOpenConnections(4);
     held.get(0).close();
     awaitOpenConnections(3);
-    assertThat(exchange(port, request("GET", "/", auth("alice", "secret"), "")))
+    assertThat(exchange(port, request("GET", "/", basic("alice", "secret"), "")))
         .startsWith("HTTP/1.1 200");
   }
 
@@ -195,9 +196,9 @@ class HttpEndpointTest {
     EchoView view = new EchoView(new HttpView.Limits(0, 1, Duration.ofMillis(100), false));
     int port = start(view);
     Socket blocked = connect(port);
-    send(blocked, request("GET", "/block", auth("alice", "secret"), ""));
+    send(blocked, request("GET", "/block", basic("alice", "secret"), ""));
     assertThat(view.entered.await(5, TimeUnit.SECONDS)).isTrue();
-    String second = exchange(port, request("GET", "/", auth("alice", "secret"), ""));
+    String second = exchange(port, request("GET", "/", basic("alice", "secret"), ""));
     assertThat(second)
         .startsWith("HTTP/1.1 503")
         .contains("Retry-After: 1")
@@ -219,13 +220,13 @@ class HttpEndpointTest {
             .address()
             .getPort();
     Socket blocked = connect(port);
-    send(blocked, request("GET", "/block", auth("alice", "secret"), ""));
+    send(blocked, request("GET", "/block", basic("alice", "secret"), ""));
     assertThat(first.entered.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(exchange(other, request("GET", "/", auth("alice", "secret"), "")))
+    assertThat(exchange(other, request("GET", "/", basic("alice", "secret"), "")))
         .startsWith("HTTP/1.1 503");
     first.release.countDown();
     assertThat(readAnswer(blocked)).startsWith("HTTP/1.1 200");
-    assertThat(exchange(other, request("GET", "/", auth("alice", "secret"), "")))
+    assertThat(exchange(other, request("GET", "/", basic("alice", "secret"), "")))
         .startsWith("HTTP/1.1 200");
   }
 
@@ -233,9 +234,9 @@ class HttpEndpointTest {
   void aClientThatDoesNotReadItsAnswerHoldsNoPermit() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ofMillis(100), false)));
     for (int i = 0; i < 3; i++) {
-      send(connect(port), request("GET", "/big", auth("alice", "secret"), ""));
+      send(connect(port), request("GET", "/big", basic("alice", "secret"), ""));
     }
-    String answer = exchange(port, request("GET", "/", auth("alice", "secret"), ""));
+    String answer = exchange(port, request("GET", "/", basic("alice", "secret"), ""));
     assertThat(answer).startsWith("HTTP/1.1 200");
   }
 
@@ -243,7 +244,7 @@ class HttpEndpointTest {
   void writesAnAnswerInPartsToAClientThatAsksToClose() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO, false)));
     Socket s = connect(port);
-    send(s, head("GET", "/parts", auth("alice", "secret")) + "Connection: close\r\n\r\n");
+    send(s, head("GET", "/parts", basic("alice", "secret")) + "Connection: close\r\n\r\n");
     String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(answer).startsWith("HTTP/1.1 200").endsWith("aend");
   }
@@ -251,7 +252,7 @@ class HttpEndpointTest {
   @Test
   void aFailingViewAnswers500WithoutItsInternals() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO, false)));
-    String answer = exchange(port, request("GET", "/fail", auth("alice", "secret"), ""));
+    String answer = exchange(port, request("GET", "/fail", basic("alice", "secret"), ""));
     assertThat(answer)
         .startsWith("HTTP/1.1 500")
         .doesNotContain("IllegalStateException")
@@ -261,7 +262,7 @@ class HttpEndpointTest {
   @Test
   void tooManyHeadersGet431() throws Exception {
     int port = start(new EchoView(new HttpView.Limits(0, 1, Duration.ZERO, false)));
-    StringBuilder h = new StringBuilder(head("GET", "/", auth("alice", "secret")));
+    StringBuilder h = new StringBuilder(head("GET", "/", basic("alice", "secret")));
     for (int i = 0; i < 20; i++) {
       h.append("X-").append(i).append(": y\r\n");
     }
@@ -286,56 +287,5 @@ class HttpEndpointTest {
     Socket s = connect(port);
     send(s, request);
     return readAnswer(s);
-  }
-
-  private static void send(Socket s, String text) throws IOException {
-    OutputStream out = s.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  /** Reads one answer: headers, and the body as its Content-Length says. */
-  private static String readAnswer(Socket s) throws IOException {
-    s.setSoTimeout(10_000);
-    InputStream in = s.getInputStream();
-    StringBuilder b = new StringBuilder();
-    try {
-      while (!b.toString().contains("\r\n\r\n")) {
-        int c = in.read();
-        if (c < 0) {
-          return b.toString();
-        }
-        b.append((char) c);
-      }
-      String head = b.toString();
-      int at = head.toLowerCase().indexOf("content-length: ");
-      int length = at < 0 ? 0 : Integer.parseInt(head.substring(at + 16, head.indexOf('\r', at)));
-      b.append(new String(in.readNBytes(Math.min(length, 1 << 16)), StandardCharsets.UTF_8));
-    } catch (SocketTimeoutException e) {
-      b.append("<timeout>");
-    }
-    return b.toString();
-  }
-
-  private static String auth(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String head(String method, String path, String authorization) {
-    return method
-        + " "
-        + path
-        + " HTTP/1.1\r\nHost: localhost\r\n"
-        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n");
-  }
-
-  private static String request(String method, String path, String authorization, String body) {
-    return head(method, path, authorization)
-        + "Content-Length: "
-        + body.length()
-        + "\r\n\r\n"
-        + body;
   }
 }
