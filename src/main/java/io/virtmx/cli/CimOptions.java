@@ -1,56 +1,80 @@
 package io.virtmx.cli;
 
 import io.virtmx.Agent;
-import io.virtmx.view.View;
 import io.virtmx.view.cim.CimView;
 import io.virtmx.view.http.HttpEndpoint;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
-/** Command-line options of the CIM/WBEM view. */
+/** Command-line options of the CIM/WBEM view (off by default; HTTP 5988, HTTPS 5989). */
 public final class CimOptions {
+  private static final Logger log = LoggerFactory.getLogger(CimOptions.class);
+  static final int DEFAULT_PORT = 5988;
+  static final int DEFAULT_HTTPS_PORT = 5989;
+
   @Option(
       names = "--cim",
-      description = "Serve CIM-XML (WBEM) in the DMTF virtualization model, as libvirt-cim does.")
+      negatable = true,
+      fallbackValue = "true",
+      description =
+          "Serve CIM-XML (WBEM) in the DMTF virtualization model, as libvirt-cim does (default: off).")
   boolean enabled;
 
   @Option(
       names = "--cim-port",
       paramLabel = "PORT",
-      defaultValue = "5988",
-      description = "HTTP port of the WBEM server; 0 for none (default: ${DEFAULT-VALUE}).")
-  int port;
+      description = "HTTP port of the WBEM server; 0 for none (default: " + DEFAULT_PORT + ").")
+  Integer port;
 
   @Option(
       names = "--cim-https-port",
       paramLabel = "PORT",
-      defaultValue = "5989",
       description =
-          "HTTPS port of the WBEM server, used with --cim-keystore (default: ${DEFAULT-VALUE}).")
-  int httpsPort;
+          "HTTPS port of the WBEM server, used with its TLS options (default: "
+              + DEFAULT_HTTPS_PORT
+              + ").")
+  Integer httpsPort;
 
   @Option(
       names = "--cim-bind",
       paramLabel = "ADDRESS",
       defaultValue = "127.0.0.1",
-      description = "Address the WBEM server listens on (default: ${DEFAULT-VALUE}).")
+      description =
+          "Address the WBEM server listens on; a non-loopback one needs --users (default: ${DEFAULT-VALUE}).")
   String bind;
 
   @Option(
-      names = "--cim-keystore",
+      names = "--cim-tls-keystore",
       paramLabel = "FILE",
-      description = "PKCS#12 keystore with the HTTPS certificate.")
+      description = "Serve HTTPS with the key and certificate of this PKCS#12 (or .jks) key store.")
   Path keystore;
+
+  @Option(names = "--cim-keystore", paramLabel = "FILE", hidden = true)
+  Path oldKeystore;
 
   @Option(
       names = "--cim-tls-password-file",
       paramLabel = "FILE",
       description =
-          "File whose first line is the password of --cim-keystore (never on the command line).")
+          "File whose first line is the password of --cim-tls-keystore (never on the command line).")
   Path keystorePasswordFile;
+
+  @Option(
+      names = "--cim-tls-cert",
+      paramLabel = "FILE",
+      description = "Serve HTTPS with this PEM certificate chain (with --cim-tls-key).")
+  Path certificate;
+
+  @Option(
+      names = "--cim-tls-key",
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 private key of --cim-tls-cert.")
+  Path key;
 
   @Option(
       names = "--cim-host",
@@ -58,29 +82,57 @@ public final class CimOptions {
       description = "Watched host the WBEM server serves (default: the first).")
   String host;
 
+  private static final List<String> OPTIONS =
+      List.of(
+          "--cim-port",
+          "--cim-https-port",
+          "--cim-bind",
+          "--cim-tls-keystore",
+          "--cim-keystore",
+          "--cim-tls-password-file",
+          "--cim-tls-cert",
+          "--cim-tls-key",
+          "--cim-host");
+
   /** The CIM view, when enabled. */
-  List<View> views(Agent agent, HttpEndpoint endpoint) {
+  Optional<Planned> view(Agent agent, HttpEndpoint endpoint, ParseResult given) {
+    Listener.checkOff(given, "cim", enabled, OPTIONS);
     if (!enabled) {
-      return List.of();
+      return Optional.empty();
     }
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(bind);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--cim-bind " + bind + ": unknown address");
+    if (oldKeystore != null) {
+      log.warn(
+          "--cim-keystore is the old spelling of --cim-tls-keystore: it goes in the next release");
+      if (keystore == null) {
+        keystore = oldKeystore;
+      }
     }
-    char[] password;
-    try {
-      password = PasswordFiles.firstLine(keystorePasswordFile);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("--cim-tls-password-file: " + e.getMessage());
+    Listener.TlsFiles files =
+        new Listener.TlsFiles(keystore, keystorePasswordFile, certificate, key);
+    Listener http = Listener.of(given, "cim", bind, port, DEFAULT_PORT, 0, Listener.TlsFiles.NONE);
+    int https = httpsPort == null ? DEFAULT_HTTPS_PORT : httpsPort;
+    if (https < 1 || https > 65535) {
+      throw new IllegalArgumentException(
+          "--cim-https-port " + https + " is not a port number (1-65535)");
     }
-    return List.of(
+    if (httpsPort != null && !files.given()) {
+      throw new IllegalArgumentException(
+          "--cim-https-port needs --cim-tls-keystore or --cim-tls-cert/--cim-tls-key");
+    }
+    CimView view =
         new CimView(
             agent.snapshots(),
             agent.operations(),
             endpoint,
             new CimView.Settings(
-                address, port, keystore == null ? 0 : httpsPort, keystore, password, host)));
+                http.address().getAddress(),
+                http.address().getPort(),
+                https,
+                Listener.context("cim", files),
+                host));
+    boolean portGiven =
+        given != null
+            && (given.hasMatchedOption("--cim-port") || given.hasMatchedOption("--cim-https-port"));
+    return Optional.of(new Planned(view, "cim", portGiven));
   }
 }

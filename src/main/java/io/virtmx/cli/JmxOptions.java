@@ -3,27 +3,38 @@ package io.virtmx.cli;
 import io.virtmx.Agent;
 import io.virtmx.config.Durations;
 import io.virtmx.security.Authenticator;
-import io.virtmx.view.View;
 import io.virtmx.view.jmx.JmxView;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Options of the JMX view: MBeans are always registered in this JVM; a port adds the remote RMI
- * connector.
+ * Options of the JMX view: MBeans are always registered in this JVM (Jolokia serves them too);
+ * {@code --jmx} adds the remote RMI connector.
  */
 public final class JmxOptions {
+  private static final Logger log = LoggerFactory.getLogger(JmxOptions.class);
+  static final int DEFAULT_PORT = 9010;
+
+  @Option(
+      names = "--jmx",
+      negatable = true,
+      fallbackValue = "true",
+      description = {
+        "Serve JMX remotely (RMI registry and connector on one port); clients connect to "
+            + "service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi. Without it, MBeans are only reachable in this "
+            + "JVM (local attach) and through Jolokia (default: off)."
+      })
+  Boolean enabled;
+
   @Option(
       names = "--jmx-port",
       paramLabel = "PORT",
-      description = {
-        "Serve JMX remotely on PORT (RMI registry and connector on this one port); clients connect to "
-            + "service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi. Without it, MBeans are only reachable in this JVM "
-            + "(local attach)."
-      })
+      description = "Port of remote JMX (default: " + DEFAULT_PORT + ").")
   Integer port;
 
   @Option(
@@ -31,7 +42,7 @@ public final class JmxOptions {
       paramLabel = "ADDR",
       defaultValue = "127.0.0.1",
       description =
-          "Address the JMX port listens on (default: ${DEFAULT-VALUE}); a non-loopback address needs --users.")
+          "Address remote JMX listens on (default: ${DEFAULT-VALUE}); a non-loopback address needs --users.")
   String bind;
 
   @Option(
@@ -48,6 +59,18 @@ public final class JmxOptions {
   Path keystorePasswordFile;
 
   @Option(
+      names = "--jmx-tls-cert",
+      paramLabel = "FILE",
+      description = "Serve JMX over TLS with this PEM certificate chain (with --jmx-tls-key).")
+  Path certificate;
+
+  @Option(
+      names = "--jmx-tls-key",
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 private key of --jmx-tls-cert.")
+  Path key;
+
+  @Option(
       names = "--jmx-read-timeout",
       paramLabel = "DURATION",
       defaultValue = "60s",
@@ -56,32 +79,47 @@ public final class JmxOptions {
               + "(JConsole and other JDK clients reconnect by themselves; default: ${DEFAULT-VALUE}).")
   String readTimeout;
 
-  /** The JMX view these options describe. */
-  View view(Agent agent, Authenticator auth) {
-    try {
-      JmxView.RemoteSettings remote = port == null ? null : remote();
-      return new JmxView(agent.snapshots(), agent.operations(), remote, auth);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-  }
+  private static final List<String> OPTIONS =
+      List.of(
+          "--jmx-bind",
+          "--jmx-tls-keystore",
+          "--jmx-tls-password-file",
+          "--jmx-tls-cert",
+          "--jmx-tls-key",
+          "--jmx-read-timeout");
 
-  private JmxView.RemoteSettings remote() throws IOException {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("--jmx-port " + port + " is not a port number (1-65535)");
+  /** The JMX view these options describe: always the MBeans, with the connector when asked. */
+  Planned view(Agent agent, Authenticator auth, ParseResult given) {
+    boolean remote = enabled != null ? enabled : port != null;
+    if (enabled == null && port != null) {
+      log.warn("--jmx-port without --jmx is the old way to ask for remote JMX: add --jmx");
     }
-    char[] password = null;
-    if (keystore != null) {
-      if (keystorePasswordFile == null) {
-        throw new IllegalArgumentException("--jmx-tls-keystore needs --jmx-tls-password-file");
-      }
-      password = PasswordFiles.firstLine(keystorePasswordFile);
+    if (Boolean.FALSE.equals(enabled) && port != null) {
+      throw new IllegalArgumentException(
+          "--jmx-port is given but remote JMX is off (turn it on with --jmx)");
     }
+    Listener.checkOff(given, "jmx", remote, OPTIONS);
+    if (!remote) {
+      return new Planned(
+          new JmxView(agent.snapshots(), agent.operations(), null, auth), "jmx", false);
+    }
+    Listener l =
+        Listener.of(
+            given,
+            "jmx",
+            bind,
+            port,
+            DEFAULT_PORT,
+            1,
+            new Listener.TlsFiles(keystore, keystorePasswordFile, certificate, key));
     Duration timeout = Durations.parse(readTimeout);
     if (timeout.isZero()) {
       throw new IllegalArgumentException("--jmx-read-timeout must be longer than 0");
     }
-    return new JmxView.RemoteSettings(
-        InetAddress.getByName(bind), port, keystore, password, timeout);
+    JmxView.RemoteSettings settings =
+        new JmxView.RemoteSettings(
+            l.address().getAddress(), l.address().getPort(), l.tls(), timeout);
+    return new Planned(
+        new JmxView(agent.snapshots(), agent.operations(), settings, auth), "jmx", l.portGiven());
   }
 }

@@ -1,17 +1,13 @@
 package io.virtmx.cli;
 
-import io.virtmx.view.View;
 import io.virtmx.view.http.HttpEndpoint;
 import io.virtmx.view.jolokia.JolokiaView;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** Options of the Jolokia view (on by default, on 127.0.0.1:8778). */
 public final class JolokiaOptions {
@@ -24,7 +20,7 @@ public final class JolokiaOptions {
       fallbackValue = "true",
       description =
           "Serve the MBeans as JSON over HTTP with Jolokia at /jolokia (default: on; --no-jolokia turns it "
-              + "off). When the default port is taken the agent runs without it and logs a warning.")
+              + "off).")
   boolean enabled = true;
 
   @Option(
@@ -91,45 +87,38 @@ public final class JolokiaOptions {
           "MBeans one HTTP request may touch, wildcard names expanded; more is refused (default: 10000).")
   Integer maxMBeans;
 
+  private static final List<String> OPTIONS =
+      List.of(
+          "--jolokia-port",
+          "--jolokia-bind",
+          "--jolokia-tls-keystore",
+          "--jolokia-tls-password-file",
+          "--jolokia-tls-cert",
+          "--jolokia-tls-key",
+          "--jolokia-cors-origin",
+          "--jolokia-max-bulk",
+          "--jolokia-max-mbeans");
+
   /** The Jolokia view, when enabled. */
-  List<View> views(HttpEndpoint endpoint) {
+  Optional<Planned> view(HttpEndpoint endpoint, ParseResult given) {
+    Listener.checkOff(given, "jolokia", enabled, OPTIONS);
     if (!enabled) {
-      return List.of();
+      return Optional.empty();
     }
-    int p = port == null ? DEFAULT_PORT : port;
-    if (p < 0 || p > 65535) {
-      throw new IllegalArgumentException("--jolokia-port " + p + " is not a port number (0-65535)");
-    }
-    if ((certificate == null) != (key == null)) {
-      throw new IllegalArgumentException("--jolokia-tls-cert and --jolokia-tls-key go together");
-    }
-    if (keystore != null && certificate != null) {
-      throw new IllegalArgumentException(
-          "use either --jolokia-tls-keystore or --jolokia-tls-cert/-key, not both");
-    }
-    if (keystore != null && passwordFile == null) {
-      throw new IllegalArgumentException(
-          "--jolokia-tls-keystore needs --jolokia-tls-password-file");
-    }
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(bind);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--jolokia-bind " + bind + ": unknown address");
-    }
-    return List.of(
+    Listener l =
+        Listener.of(
+            given,
+            "jolokia",
+            bind,
+            port,
+            DEFAULT_PORT,
+            0,
+            new Listener.TlsFiles(keystore, passwordFile, certificate, key));
+    JolokiaView view =
         new JolokiaView(
-            new JolokiaView.Settings(
-                address,
-                p,
-                port == null,
-                keystore,
-                password(),
-                certificate,
-                key,
-                List.copyOf(corsOrigins),
-                limits()),
-            endpoint));
+            new JolokiaView.Settings(l.address(), l.tls(), List.copyOf(corsOrigins), limits()),
+            endpoint);
+    return Optional.of(new Planned(view, "jolokia", l.portGiven()));
   }
 
   private JolokiaView.Limits limits() {
@@ -140,20 +129,5 @@ public final class JolokiaOptions {
         maxMBeans == null ? d.maxMBeans() : maxMBeans,
         d.maxResponse(),
         d.concurrency());
-  }
-
-  private char[] password() {
-    if (passwordFile == null) {
-      return null;
-    }
-    try {
-      return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
-          .findFirst()
-          .orElse("")
-          .toCharArray();
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "--jolokia-tls-password-file " + passwordFile + ": " + e.getMessage());
-    }
   }
 }

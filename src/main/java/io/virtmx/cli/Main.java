@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code virtmx} command: runs the agent, or collects once and prints the snapshot. */
 @Command(
@@ -46,6 +47,8 @@ import picocli.CommandLine.Option;
     })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--connect",
@@ -235,17 +238,13 @@ public final class Main implements Callable<Integer> {
   private int serve(Agent agent) throws Exception {
     Authenticator auth = Authenticator.fromOption(users, audit.loginSettings());
     HttpEndpoint endpoint = new HttpEndpoint(http.settings(), auth);
-    List<View> views = views(agent, auth, endpoint);
+    List<Planned> planned = views(agent, auth, endpoint);
+    List<View> views = planned.stream().map(Planned::view).toList();
     List<String> failures = agent.open(true);
     failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
     agent.start();
-    for (View v : views) {
-      try {
-        v.start();
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot start " + v.describe() + ": " + e.getMessage(), e);
-      }
-      log.info("view started: {}", v.describe());
+    for (Planned p : planned) {
+      start(p);
     }
     log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);
     CountDownLatch stop = new CountDownLatch(1);
@@ -256,13 +255,48 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Starts a view. A port that is in use stops the agent when it was given, and only leaves the
+   * view off when it was the default (so that a second agent, or another program on a default port,
+   * does not keep the agent from running) — the same on every view.
+   */
+  private static void start(Planned p) {
+    View v = p.view();
+    try {
+      v.start();
+    } catch (IOException e) {
+      if (busyPort(e) && !p.portGiven()) {
+        log.warn(
+            "{} not started: {} (choose a port with --{}-port, or --no-{})",
+            v.describe(),
+            e.getMessage(),
+            p.switchName(),
+            p.switchName());
+        v.close();
+        return;
+      }
+      throw new IllegalStateException("cannot start " + v.describe() + ": " + e.getMessage(), e);
+    }
+    log.info("view started: {}", v.describe());
+  }
+
+  private static boolean busyPort(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The views the options ask for; each view's options live in its own mixin class. */
-  private List<View> views(Agent agent, Authenticator auth, HttpEndpoint endpoint) {
-    List<View> views = new ArrayList<>();
-    metrics.view(agent.snapshots(), endpoint).ifPresent(views::add);
-    views.add(jmx.view(agent, auth));
-    views.addAll(cim.views(agent, endpoint));
-    views.addAll(jolokia.views(endpoint));
+  private List<Planned> views(Agent agent, Authenticator auth, HttpEndpoint endpoint) {
+    ParseResult given = spec.commandLine().getParseResult();
+    List<Planned> views = new ArrayList<>();
+    metrics.view(agent.snapshots(), endpoint, given).ifPresent(views::add);
+    views.add(jmx.view(agent, auth, given));
+    cim.view(agent, endpoint, given).ifPresent(views::add);
+    jolokia.view(endpoint, given).ifPresent(views::add);
     return views;
   }
 

@@ -1,28 +1,32 @@
 package io.virtmx.cli;
 
 import io.virtmx.model.SnapshotSource;
-import io.virtmx.security.TlsContexts;
-import io.virtmx.view.View;
 import io.virtmx.view.http.HttpEndpoint;
 import io.virtmx.view.metrics.MetricsView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
-/** Command-line options of the Prometheus metrics view. */
+/** Command-line options of the Prometheus metrics view (on by default, on 127.0.0.1:9177). */
 public final class MetricsOptions {
+  static final int DEFAULT_PORT = 9177;
+
+  @Option(
+      names = "--metrics",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Serve Prometheus metrics at /metrics (default: on; --no-metrics turns it off).")
+  boolean enabled = true;
+
   @Option(
       names = "--metrics-port",
       paramLabel = "PORT",
-      defaultValue = "9177",
-      description =
-          "Port of the Prometheus /metrics endpoint, 0 for any free port (default: ${DEFAULT-VALUE}).")
-  int port;
+      description = "Port of /metrics, 0 for any free port (default: " + DEFAULT_PORT + ").")
+  Integer port;
 
   @Option(
       names = "--metrics-bind",
@@ -31,9 +35,6 @@ public final class MetricsOptions {
       description =
           "Address /metrics listens on; a non-loopback one needs --users (default: ${DEFAULT-VALUE}).")
   String bind;
-
-  @Option(names = "--no-metrics", description = "Do not serve Prometheus metrics.")
-  boolean disabled;
 
   @Option(
       names = "--metrics-tls-keystore",
@@ -62,33 +63,32 @@ public final class MetricsOptions {
       description = "PEM PKCS#8 private key of --metrics-tls-cert.")
   Path key;
 
+  private static final List<String> OPTIONS =
+      List.of(
+          "--metrics-port",
+          "--metrics-bind",
+          "--metrics-tls-keystore",
+          "--metrics-tls-password-file",
+          "--metrics-tls-cert",
+          "--metrics-tls-key");
+
   /** The metrics view these options ask for, if any. */
-  Optional<View> view(SnapshotSource source, HttpEndpoint endpoint) {
-    if (disabled) {
+  Optional<Planned> view(SnapshotSource source, HttpEndpoint endpoint, ParseResult given) {
+    Listener.checkOff(given, "metrics", enabled, OPTIONS);
+    if (!enabled) {
       return Optional.empty();
     }
-    try {
-      InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(bind), port);
-      return Optional.of(new MetricsView(source, endpoint, address, tls()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private SSLContext tls() throws IOException {
-    if (keystore != null && certificate != null) {
-      throw new IllegalArgumentException(
-          "use either --metrics-tls-keystore or --metrics-tls-cert/--metrics-tls-key");
-    }
-    if (keystore != null) {
-      return TlsContexts.fromKeyStore(keystore, PasswordFiles.firstLine(keystorePasswordFile));
-    }
-    if (certificate != null || key != null) {
-      if (certificate == null || key == null) {
-        throw new IllegalArgumentException("--metrics-tls-cert and --metrics-tls-key go together");
-      }
-      return TlsContexts.fromPem(certificate, key);
-    }
-    return null;
+    Listener l =
+        Listener.of(
+            given,
+            "metrics",
+            bind,
+            port,
+            DEFAULT_PORT,
+            0,
+            new Listener.TlsFiles(keystore, keystorePasswordFile, certificate, key));
+    return Optional.of(
+        new Planned(
+            new MetricsView(source, endpoint, l.address(), l.tls()), "metrics", l.portGiven()));
   }
 }

@@ -3,14 +3,12 @@ package io.virtmx.view.cim;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Operations;
-import io.virtmx.security.TlsContexts;
 import io.virtmx.view.View;
 import io.virtmx.view.cim.schema.ClassRepository;
 import io.virtmx.view.http.HttpEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -22,15 +20,10 @@ import javax.net.ssl.SSLContext;
  */
 public final class CimView implements View {
   /**
-   * Where and how the view listens; {@code port} or {@code httpsPort} 0 turns that listener off.
+   * Where and how the view listens: HTTP on {@code port} (0: none when HTTPS is served, else any
+   * free port) and, with {@code tls}, HTTPS on {@code httpsPort}.
    */
-  public record Settings(
-      InetAddress bind,
-      int port,
-      int httpsPort,
-      Path keystore,
-      char[] keystorePassword,
-      String host) {}
+  public record Settings(InetAddress bind, int port, int httpsPort, SSLContext tls, String host) {}
 
   private final SnapshotSource snapshots;
   private final Settings settings;
@@ -48,9 +41,6 @@ public final class CimView implements View {
     this.endpoint = endpoint;
     this.states = new StateChanges(operations);
     endpoint.checkBind("--cim-bind", settings.bind());
-    if (settings.httpsPort() > 0 && settings.keystore() == null && settings.port() <= 0) {
-      throw new IllegalArgumentException("--cim-https-port needs --cim-keystore");
-    }
   }
 
   /**
@@ -97,19 +87,17 @@ public final class CimView implements View {
     String hostName =
         settings.bind().isLoopbackAddress() ? "localhost" : settings.bind().getHostName();
     CimHandler handler = new CimHandler(new CimOperations(repo, this::model, states), hostName);
-    if (settings.port() >= 0 && !(settings.port() == 0 && settings.httpsPort() > 0)) {
+    if (!(settings.port() == 0 && settings.tls() != null)) {
       listeners.add(
           endpoint.serve(handler, new InetSocketAddress(settings.bind(), settings.port()), null));
     }
-    if (settings.httpsPort() > 0 && settings.keystore() != null) {
+    if (settings.tls() != null) {
       listeners.add(
           endpoint.serve(
-              handler, new InetSocketAddress(settings.bind(), settings.httpsPort()), sslContext()));
+              handler,
+              new InetSocketAddress(settings.bind(), settings.httpsPort()),
+              settings.tls()));
     }
-  }
-
-  private SSLContext sslContext() throws IOException {
-    return TlsContexts.fromKeyStore(settings.keystore(), settings.keystorePassword());
   }
 
   @Override

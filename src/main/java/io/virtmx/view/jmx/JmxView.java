@@ -45,14 +45,13 @@ public final class JmxView implements View {
   }
 
   /**
-   * Where the remote connector listens; {@code keystore} null for plain RMI; {@code readTimeout}
-   * the longest a connection may stall (see {@link BoundSocketFactory}).
+   * Where the remote connector listens; {@code tls} null for plain RMI; {@code readTimeout} the
+   * longest a connection may stall (see {@link BoundSocketFactory}).
    */
   public record RemoteSettings(
       java.net.InetAddress bind,
       int port,
-      java.nio.file.Path keystore,
-      char[] keystorePassword,
+      javax.net.ssl.SSLContext tls,
       java.time.Duration readTimeout) {
     /** The read timeout when none is given. */
     public static final java.time.Duration DEFAULT_READ_TIMEOUT = java.time.Duration.ofSeconds(60);

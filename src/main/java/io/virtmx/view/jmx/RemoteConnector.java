@@ -1,10 +1,8 @@
 package io.virtmx.view.jmx;
 
 import io.virtmx.security.Authenticator;
-import io.virtmx.security.TlsContexts;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.rmi.AlreadyBoundException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
@@ -77,8 +75,7 @@ final class RemoteConnector {
       System.setProperty(
           "java.rmi.server.hostname", bind.getHostAddress()); // the address stubs point clients to
     }
-    SSLContext tls =
-        settings.keystore() == null ? null : tls(settings.keystore(), settings.keystorePassword());
+    SSLContext tls = settings.tls();
     BoundSocketFactory ssf = new BoundSocketFactory(bind, tls, settings.readTimeout());
     SslRMIClientSocketFactory csf = tls == null ? null : new SslRMIClientSocketFactory();
     registry = LocateRegistry.createRegistry(settings.port(), csf, ssf);
@@ -127,9 +124,5 @@ final class RemoteConnector {
         // already gone
       }
     }
-  }
-
-  private static SSLContext tls(Path keystore, char[] password) throws IOException {
-    return TlsContexts.fromKeyStore(keystore, password);
   }
 }

@@ -5,10 +5,7 @@ import io.virtmx.view.http.HttpEndpoint;
 import io.virtmx.view.http.HttpView;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,6 @@ import org.jolokia.server.core.service.JolokiaServiceManagerFactory;
 import org.jolokia.server.core.service.api.JolokiaContext;
 import org.jolokia.server.core.service.api.JolokiaServiceManager;
 import org.jolokia.server.core.service.impl.ClasspathServiceCreator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Jolokia view: Jolokia 2 serving the platform MBean server (the JMX view's {@code libvirt:*}
@@ -32,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * {"request":{...},"value":"running","status":200,"timestamp":1718000000}</pre>
  */
 public final class JolokiaView implements View {
-  private static final Logger log = LoggerFactory.getLogger(JolokiaView.class);
   static final String CONTEXT = "/jolokia";
 
   /**
@@ -56,39 +50,27 @@ public final class JolokiaView implements View {
   }
 
   /**
-   * Where and how the view listens. TLS from a PKCS#12/JKS {@code keystore} or a PEM {@code
-   * certificate} and {@code key}, or neither for plain HTTP; {@code defaultPort} true when the port
-   * was not given (then a busy port only disables the view, with a warning).
+   * Where and how the view listens: {@code tls} null for plain HTTP; browser origins allowed
+   * besides the server's own.
    */
   public record Settings(
-      InetAddress bind,
-      int port,
-      boolean defaultPort,
-      Path keystore,
-      char[] keystorePassword,
-      Path certificate,
-      Path key,
-      List<String> corsOrigins,
-      Limits limits) {}
+      InetSocketAddress address, SSLContext tls, List<String> corsOrigins, Limits limits) {}
 
   private final Settings settings;
   private final HttpEndpoint endpoint;
   private HttpEndpoint.Listener listener;
-  private boolean portBusy;
   private JolokiaServiceManager services;
 
   public JolokiaView(Settings settings, HttpEndpoint endpoint) {
     this.settings = settings;
     this.endpoint = endpoint;
-    endpoint.checkBind("--jolokia-bind", settings.bind());
+    endpoint.checkBind("--jolokia-bind", settings.address().getAddress());
   }
 
   @Override
   public String describe() {
     if (listener == null) {
-      return portBusy
-          ? "jolokia: off (port " + settings.port() + " is in use)"
-          : "jolokia on port " + settings.port();
+      return "jolokia on port " + settings.address().getPort();
     }
     return "jolokia at "
         + url()
@@ -102,7 +84,6 @@ public final class JolokiaView implements View {
 
   @Override
   public void start() throws IOException {
-    SSLContext tls = Tls.context(settings);
     MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
     services =
         JolokiaServiceManagerFactory.createJolokiaServiceManager(
@@ -121,20 +102,11 @@ public final class JolokiaView implements View {
             new HttpView.Limits(l.maxBody(), l.concurrency(), Duration.ofSeconds(1), true),
             l.maxResponse());
     try {
-      listener =
-          endpoint.serve(handler, new InetSocketAddress(settings.bind(), settings.port()), tls);
-    } catch (BindException e) {
+      listener = endpoint.serve(handler, settings.address(), settings.tls());
+    } catch (IOException e) {
       services.stop();
       services = null;
-      portBusy = true;
-      if (settings.defaultPort()) {
-        log.warn(
-            "Jolokia view not started: default port {} is in use (choose one with --jolokia-port, or "
-                + "--no-jolokia)",
-            settings.port());
-        return;
-      }
-      throw new IOException("--jolokia-port " + settings.port() + ": " + e.getMessage(), e);
+      throw e;
     }
   }
 

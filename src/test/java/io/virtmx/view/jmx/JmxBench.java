@@ -98,7 +98,6 @@ public final class JmxBench {
                 InetAddress.getLoopbackAddress(),
                 port,
                 null,
-                null,
                 JmxView.RemoteSettings.DEFAULT_READ_TIMEOUT),
             Authenticator.of(UsersFile.load(users)));
     view.start();
