@@ -25,6 +25,8 @@ import javax.net.ssl.*;
 public class Abuse {
   // Targets of issue 9.
   static final long NORMAL_P99_MS = 1000, BODY_ANSWER_MS = 1000, RSS_GROWTH_KB = 16 * 1024, GUESS_READ_P99_MS = 100;
+  // "Refused before it is read": at most this much body sent before the answer (loopback socket buffers hold ~10 MB).
+  static final long BODY_SENT_MB = 32;
   // Audit lines the guess probe counts (logger io.virtmx.audit; the format is not settled, so match loosely).
   static final String AUDIT_FAILED = "(?i)(login|auth\\w*).*fail|fail.*(login|auth\\w*)";
   static final String AUDIT_LOCKED = "(?i)(login|auth\\w*|user).*lock|lock.*(login|auth\\w*|user)";
@@ -89,14 +91,15 @@ public class Abuse {
     say("== bigbody: POST of %d MB to each view, generated on the fly; sending stops at the answer (timeout %d s)",
         size >> 20, timeoutMs / 1000);
     int cases = 0, good = 0;
-    long slowest = 0, mostRss = 0;
+    long slowest = 0, mostRss = 0, logFrom = size(o.agentLog);
     for (View v : o.views()) {
       for (String who : List.of("anonymous", "viewer")) {
         for (boolean chunked : List.of(false, true)) {
           BodyResult r = postBigBody(o, v, who.equals("viewer") ? o.viewer.header() : null, chunked, size, timeoutMs);
           List<Integer> expected = who.equals("anonymous") ? List.of(401, 413)
               : v.name.equals("metrics") ? List.of(413, 405) : List.of(413);
-          boolean ok = expected.contains(r.status) && r.ms <= BODY_ANSWER_MS && r.rssGrowthKb <= RSS_GROWTH_KB;
+          boolean ok = expected.contains(r.status) && r.ms <= BODY_ANSWER_MS && r.sent <= BODY_SENT_MB << 20
+              && r.rssGrowthKb <= RSS_GROWTH_KB;
           say("  %-8s %-9s %-14s -> %-9s after %5d ms, %6.1f MB sent, agent RSS %-8s %s", v.name, who,
               chunked ? "chunked" : "Content-Length", r.status > 0 ? "HTTP " + r.status : r.failure, r.ms,
               r.sent / 1048576.0, kb(r.rssGrowthKb, true), ok ? "ok" : "FAIL (want " + expected + ")");
@@ -109,9 +112,11 @@ public class Abuse {
       }
     }
     say("  targets: anonymous 401/413, with credentials 413 (405 also accepted from /metrics, which takes no body);"
-        + " answer <= %d ms; RSS growth <= %d MB", BODY_ANSWER_MS, RSS_GROWTH_KB / 1024);
-    return verdict("bigbody", good == cases, String.format("%d of %d refused in time; slowest answer %d ms,"
-        + " most RSS growth %s", good, cases, slowest, kb(mostRss, true)));
+        + " answer <= %d ms after at most %d MB sent; RSS growth <= %d MB", BODY_ANSWER_MS, BODY_SENT_MB,
+        RSS_GROWTH_KB / 1024);
+    String oom = outOfMemory(o, logFrom);
+    return verdict("bigbody", good == cases && oom.isEmpty(), String.format("%d of %d refused in time; slowest answer"
+        + " %d ms, most RSS growth %s%s", good, cases, slowest, kb(mostRss, true), oom));
   }
 
   record BodyResult(int status, String failure, long ms, long sent, long rssGrowthKb) {}
@@ -187,6 +192,7 @@ public class Abuse {
         + " (timeout + 2 s); normal requests from 127.0.0.1 every 200 ms", perView,
         String.join(", ", HALF_REQUEST, UNREAD, HALF_TLS), sources, windowMs / 1000,
         parallel ? ", all views at once" : ", one view after the other", allowedMs / 1000);
+    long logFrom = size(o.agentLog);
     List<Future<ViewStall>> reports = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(parallel ? 3 : 1);
     for (View v : o.views()) {
@@ -201,7 +207,7 @@ public class Abuse {
       summary.add(r.summary);
     }
     pool.shutdownNow();
-    return verdict("stall", pass, summary.toString());
+    return verdict("stall", pass, summary + outOfMemory(o, logFrom));
   }
 
   record ViewStall(boolean pass, String summary, List<String> lines) {}
@@ -397,6 +403,7 @@ public class Abuse {
     say("== load: %d clients for %d s, each cycling through %s", clients, seconds,
         String.join(", ", o.views().stream().map(v -> v.name + " (" + v.loadDescription() + ")").toList()));
     CollectionSample idle = idleCollection(o, metrics, o.num("idle-wait-s", 12, 0));
+    long logFrom = size(o.agentLog);
     Map<String, Tally> tallies = new LinkedHashMap<>();
     o.views().forEach(v -> tallies.put(v.name, new Tally()));
     List<Double> loaded = Collections.synchronizedList(new ArrayList<>());
@@ -423,9 +430,9 @@ public class Abuse {
       say("  agent RSS: %s at start, %s max (sampled every second)", kb(rss.startKb, false), kb(rss.maxKb(), false));
       Tally m = tallies.get("metrics");
       return verdict("load", errors == 0, String.format("%d errors, %d deliberate 503/429; /metrics p50 %s, p99 %s;"
-              + " collection %s idle, %s under load; RSS max %s", errors, shed, ms(m.percentileMs(0.5)),
+              + " collection %s idle, %s under load; RSS max %s%s", errors, shed, ms(m.percentileMs(0.5)),
           ms(m.percentileMs(0.99)), idleText, loaded.isEmpty() ? "n/a" : String.format("%.2f s max",
-              Collections.max(loaded)), kb(rss.maxKb(), false)));
+              Collections.max(loaded)), kb(rss.maxKb(), false), outOfMemory(o, logFrom)));
     }
   }
 
@@ -504,7 +511,7 @@ public class Abuse {
     View jolokia = o.view("jolokia"), metrics = o.view("metrics");
     say("== guess: %d guessers for %d s (user '%s' and unknown names; Jolokia and /metrics) while '%s' reads"
         + " Jolokia every 100 ms", guessers, seconds, o.viewer.name, o.viewer.name);
-    long auditFrom = o.audit == null || !Files.exists(o.audit) ? 0 : Files.size(o.audit);
+    long auditFrom = size(o.audit);
     byte[] read = jolokia.normalRequest(jolokia.http, o.viewer.header());
     for (int i = 0; i < 3; i++) { // warm-up; the agent may remember a good password for a while
       exchange(jolokia.http, CLIENT, read, 5000, 0);
@@ -527,8 +534,8 @@ public class Abuse {
       t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 10_000);
     }
     sleep(1000); // let the audit lines reach the file
-    long failedLines = auditLines(o, auditFrom, o.str("audit-failed", AUDIT_FAILED));
-    long lockedLines = auditLines(o, auditFrom, o.str("audit-locked", AUDIT_LOCKED));
+    long failedLines = linesMatching(o.audit, auditFrom, o.str("audit-failed", AUDIT_FAILED));
+    long lockedLines = linesMatching(o.audit, auditFrom, o.str("audit-locked", AUDIT_LOCKED));
     say("  guesses   %s", guesses.summary());
     say("  real user %s", reads.summary());
     say("  audit lines in %s: %d failed-login, %d lock-out (-1: no file)",
@@ -551,13 +558,13 @@ public class Abuse {
     }
   }
 
-  /** Lines of the audit file written since offset from that match regex; -1 without a file. */
-  static long auditLines(Options o, long from, String regex) {
-    if (o.audit == null) {
+  /** Lines of the file written since offset from that match regex; -1 without a file. */
+  static long linesMatching(Path file, long from, String regex) {
+    if (file == null) {
       return -1;
     }
     Pattern p = Pattern.compile(regex);
-    try (RandomAccessFile f = new RandomAccessFile(o.audit.toFile(), "r")) {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       f.seek(Math.min(from, f.length()));
       byte[] rest = new byte[(int) Math.min(f.length() - f.getFilePointer(), 256 << 20)];
       f.readFully(rest);
@@ -565,6 +572,20 @@ public class Abuse {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  static long size(Path file) {
+    try {
+      return file == null ? 0 : Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Text about the agent's OutOfMemoryErrors logged since offset from (of --agent-log), empty when none. */
+  static String outOfMemory(Options o, long from) {
+    long n = linesMatching(o.agentLog, from, "OutOfMemoryError");
+    return n > 0 ? "; agent log: " + n + " OutOfMemoryError" : "";
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -1020,7 +1041,7 @@ public class Abuse {
   /**
    * --metrics, --jolokia, --cim URL (plain HTTP, with path) and --metrics-tls, --jolokia-tls, --cim-tls URL (HTTPS);
    * --viewer, --operator NAME:PASSWORD; --truststore P12 --truststore-password-file FILE; --pid PID (the agent, for
-   * RSS); --audit FILE (where the agent writes audit lines); --jmx URL; --dump-dir DIR; --audit-failed, --audit-locked
+   * RSS); --audit FILE (where the agent writes audit lines); --agent-log FILE (its stderr); --jmx URL; --dump-dir DIR; --audit-failed, --audit-locked
    * REGEX; counts and durations, full run / --quick: --stall-conns 200/50, --stall-timeout 10, --stall-sources 10,
    * --stall-parallel 0/1, --body-mb 1024, --body-timeout-s 10/3, --load-clients 20, --load-secs 60/10,
    * --idle-wait-s 12/0, --guessers 8, --guess-secs 60/10.
@@ -1029,7 +1050,7 @@ public class Abuse {
     final Map<String, String> values = new HashMap<>();
     final boolean quick;
     final long pid;
-    final Path audit, dumpDir;
+    final Path audit, agentLog, dumpDir;
     final Credentials viewer, operator;
 
     Options(String[] args) {
@@ -1046,6 +1067,7 @@ public class Abuse {
       quick = q;
       pid = Long.parseLong(str("pid", "0"));
       audit = values.containsKey("audit") ? Path.of(values.get("audit")) : null;
+      agentLog = values.containsKey("agent-log") ? Path.of(values.get("agent-log")) : null;
       dumpDir = Path.of(str("dump-dir", System.getProperty("java.io.tmpdir")));
       viewer = Credentials.parse(str("viewer", "viewer:viewer"));
       operator = Credentials.parse(str("operator", "operator:operator"));

@@ -131,7 +131,7 @@ OPTIONS=(--metrics "http://127.0.0.1:$MP/metrics" --metrics-tls "https://127.0.0
   --cim "http://127.0.0.1:$CP/cimom" --cim-tls "https://127.0.0.1:$CSP/cimom"
   --jmx "service:jmx:rmi:///jndi/rmi://127.0.0.1:$XP/jmxrmi"
   --viewer "view:$VIEW_PW" --operator "op:$OP_PW" --truststore "$WORK/tls.p12" --truststore-password-file "$WORK/tls.pw"
-  --audit "${AUDIT_FILE:-$WORK/main.log}" --audit-failed "$AUDIT_FAILED_RE" --audit-locked "$AUDIT_LOCKED_RE"
+  --agent-log "$WORK/main.log" --audit "${AUDIT_FILE:-$WORK/main.log}" --audit-failed "$AUDIT_FAILED_RE" --audit-locked "$AUDIT_LOCKED_RE"
   --dump-dir "$WORK" --stall-timeout "$STALL_TIMEOUT")
 
 FAILED=()
@@ -148,7 +148,7 @@ echo "failed probes: ${FAILED[*]:-none} (outputs and agent logs in bench/out/abu
 
 if [ -z "$QUICK" ] && [ -z "$NO_DOC" ] && [ ${#PROBES[@]} -eq 5 ]; then
   section=$WORK/section.md
-  SHOWN_CMD=$(echo "$AGENT_CMD ${MAIN_ARGS[*]} $AGENT_ARGS" | sed "s|$WORK|\$WORK|g; s|$ROOT/||g; s/ *$//")
+  SHOWN_CMD=$(echo "$AGENT_CMD ${MAIN_ARGS[*]} $AGENT_ARGS" | sed "s|$WORK|\$WORK|g; s|$ROOT/||g; s/-port [0-9]*/-port PORT/g; s/ *$//")
   {
     cat <<MD
 ## Load and abuse (issue 9)
@@ -167,7 +167,7 @@ MD
     for probe in "${PROBES[@]}"; do
       line=$(grep '^RESULT' "$RESULTS/$probe.txt" | tail -1 | sed 's/^RESULT [a-z]* //')
       case $probe in
-        bigbody) target="1 GB body, no credentials: 401/413; with: 413; ≤ 1 s, RSS +16 MB at most" ;;
+        bigbody) target="1 GB body, no credentials: 401/413; with: 413; in ≤ 1 s, ≤ 32 MB sent, RSS +16 MB at most" ;;
         stall) target="200 stalled connections per view: normal requests p99 ≤ 1 s; all closed within the timeout" ;;
         load) target="20 clients × 60 s, mixed views: no errors but deliberate 503/429" ;;
         jmx) target="operator: no MLet, DiagnosticCommand, dumpHeap; viewer: no SystemProperties, InputArguments" ;;
