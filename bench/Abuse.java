@@ -47,7 +47,7 @@ public class Abuse {
     probes.put("jmx", Abuse::jmx);
     probes.put("guess", Abuse::guess);
     if (args.length == 0 || !(probes.containsKey(args[0]) || args[0].matches("all|health"))) {
-      System.err.println("usage: java bench/Abuse.java bigbody|stall|load|jmx|guess|all|health [--quick] [--name value]...");
+      System.err.println("usage: java bench/Abuse.java PROBE|all|health [--quick] [--name value]...");
       System.exit(2);
     }
     Options o = new Options(Arrays.copyOfRange(args, 1, args.length));
@@ -641,7 +641,8 @@ public class Abuse {
   static int refused(String what, Callable<Object> call) throws IOException {
     try {
       Object result = call.call();
-      String shown = (result instanceof Object[] a ? Arrays.toString(a) : String.valueOf(result)).replaceAll("\\s+", " ");
+      String shown = result instanceof Object[] a ? Arrays.toString(a) : String.valueOf(result);
+      shown = shown.replaceAll("\\s+", " ");
       say("  %-46s ALLOWED (%s)", what, shown.length() > 60 ? shown.substring(0, 60) + "..." : shown);
       return 0;
     } catch (IOException e) {
@@ -670,7 +671,8 @@ public class Abuse {
     byte[] normalRequest(URI u, String auth) {
       return switch (name) {
         case "metrics" -> request("GET", u, path(), auth, true, List.of("Accept-Encoding: gzip"), null);
-        case "jolokia" -> request("GET", u, path() + "/read/java.lang:type=Runtime/Uptime", auth, true, List.of(), null);
+        case "jolokia" ->
+            request("GET", u, path() + "/read/java.lang:type=Runtime/Uptime", auth, true, List.of(), null);
         default -> cimRequest(u, auth, "Libvirt_HostSystem", true);
       };
     }
@@ -745,11 +747,14 @@ public class Abuse {
   }
 
   static byte[] cimRequest(URI u, String auth, String className, boolean close) {
-    String body = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\""
-        + " PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"EnumerateInstances\"><LOCALNAMESPACEPATH>"
-        + "<NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"virt\"/></LOCALNAMESPACEPATH><IPARAMVALUE NAME=\"ClassName\">"
-        + "<CLASSNAME NAME=\"" + className + "\"/></IPARAMVALUE><IPARAMVALUE NAME=\"LocalOnly\"><VALUE>FALSE</VALUE>"
-        + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>\n";
+    String body = """
+        <?xml version="1.0" encoding="utf-8" ?>
+        <CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="1" PROTOCOLVERSION="1.0"><SIMPLEREQ>
+        <IMETHODCALL NAME="EnumerateInstances"><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="virt"/>
+        </LOCALNAMESPACEPATH><IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="%s"/></IPARAMVALUE>
+        <IPARAMVALUE NAME="LocalOnly"><VALUE>FALSE</VALUE></IPARAMVALUE>
+        </IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>
+        """.formatted(className);
     return request("POST", u, u.getPath(), auth, close, List.of("Content-Type: application/xml; charset=utf-8",
         "CIMOperation: MethodCall", "CIMMethod: EnumerateInstances", "CIMObject: root%2Fvirt"), body);
   }
@@ -1041,10 +1046,10 @@ public class Abuse {
   /**
    * --metrics, --jolokia, --cim URL (plain HTTP, with path) and --metrics-tls, --jolokia-tls, --cim-tls URL (HTTPS);
    * --viewer, --operator NAME:PASSWORD; --truststore P12 --truststore-password-file FILE; --pid PID (the agent, for
-   * RSS); --audit FILE (where the agent writes audit lines); --agent-log FILE (its stderr); --jmx URL; --dump-dir DIR; --audit-failed, --audit-locked
-   * REGEX; counts and durations, full run / --quick: --stall-conns 200/50, --stall-timeout 10, --stall-sources 10,
-   * --stall-parallel 0/1, --body-mb 1024, --body-timeout-s 10/3, --load-clients 20, --load-secs 60/10,
-   * --idle-wait-s 12/0, --guessers 8, --guess-secs 60/10.
+   * RSS); --agent-log FILE (its stderr); --audit FILE (where it writes audit lines); --audit-failed, --audit-locked
+   * REGEX; --jmx URL; --dump-dir DIR; counts and durations, full run / --quick: --stall-conns 200/50,
+   * --stall-timeout 10, --stall-sources 10, --stall-parallel 0/1, --body-mb 1024, --body-timeout-s 10/3,
+   * --load-clients 20, --load-secs 60/10, --idle-wait-s 12/0, --guessers 8, --guess-secs 60/10.
    */
   static final class Options {
     final Map<String, String> values = new HashMap<>();

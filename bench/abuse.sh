@@ -4,7 +4,9 @@
 # half-handshake probe; runs bench/Abuse.java's probes against them on loopback and prints the figures. A full run of
 # every probe writes the "abuse" section of docs/benchmarks.md.
 #   bench/abuse.sh [--quick] [--no-doc] [PROBE...]     PROBE: bigbody stall load jmx guess (default: all, this order)
-# --quick is a ~2-minute smoke run (fewer stalled connections, 15 s load, 10 s guessing); it never writes the doc.
+# A full run takes 4-5 minutes. --quick is a smoke run (50 stalled connections per view, all views at once; 3 s body
+# timeout; 10 s of load; 10 s of guessing): about 1.5 minutes, 3 with today's agent (timeouts, restarts); it never
+# writes the doc. An agent that a probe leaves dead or unresponsive is restarted before the next one (and noted).
 # Environment:
 #   AGENT_CMD    command running the agent (default: java -Xmx128m -jar target/virtmx.jar; split on spaces)
 #   AGENT_ARGS   extra agent options for both agents, e.g. hardening timeouts (default: none)
@@ -12,14 +14,15 @@
 #   DOMAINS      domains of the main test node (default: 1000)
 #   ABUSE_ARGS   extra options for Abuse.java, e.g. "--load-secs 30 --guessers 4" (see its Options)
 #   AUDIT_FILE   where the agent writes its audit lines (default: the main agent's stderr)
+# shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 
 # Audit lines counted by the guess probe; the audit format is still being designed, so match loosely.
 AUDIT_FAILED_RE=${AUDIT_FAILED_RE:-'(?i)(login|auth\w*).*fail|fail.*(login|auth\w*)'}
 AUDIT_LOCKED_RE=${AUDIT_LOCKED_RE:-'(?i)(login|auth\w*|user).*lock|lock.*(login|auth\w*|user)'}
 
-QUICK= NO_DOC= PROBES=()
+QUICK='' NO_DOC='' PROBES=()
 for arg in "$@"; do
   case $arg in
     --quick) QUICK=--quick ;;
@@ -126,12 +129,14 @@ ensure_agents() {
 javac -d "$WORK/classes" bench/Abuse.java
 start_main
 start_tls
+JVM_FLAGS=$(jcmd "${PID[main]}" VM.flags 2>/dev/null | grep -- '-XX' || echo n/a)
 OPTIONS=(--metrics "http://127.0.0.1:$MP/metrics" --metrics-tls "https://127.0.0.1:$MSP/metrics"
   --jolokia "http://127.0.0.1:$JP/jolokia" --jolokia-tls "https://127.0.0.1:$JSP/jolokia"
   --cim "http://127.0.0.1:$CP/cimom" --cim-tls "https://127.0.0.1:$CSP/cimom"
   --jmx "service:jmx:rmi:///jndi/rmi://127.0.0.1:$XP/jmxrmi"
   --viewer "view:$VIEW_PW" --operator "op:$OP_PW" --truststore "$WORK/tls.p12" --truststore-password-file "$WORK/tls.pw"
-  --agent-log "$WORK/main.log" --audit "${AUDIT_FILE:-$WORK/main.log}" --audit-failed "$AUDIT_FAILED_RE" --audit-locked "$AUDIT_LOCKED_RE"
+  --agent-log "$WORK/main.log" --audit "${AUDIT_FILE:-$WORK/main.log}"
+  --audit-failed "$AUDIT_FAILED_RE" --audit-locked "$AUDIT_LOCKED_RE"
   --dump-dir "$WORK" --stall-timeout "$STALL_TIMEOUT")
 
 FAILED=()
@@ -148,7 +153,8 @@ echo "failed probes: ${FAILED[*]:-none} (outputs and agent logs in bench/out/abu
 
 if [ -z "$QUICK" ] && [ -z "$NO_DOC" ] && [ ${#PROBES[@]} -eq 5 ]; then
   section=$WORK/section.md
-  SHOWN_CMD=$(echo "$AGENT_CMD ${MAIN_ARGS[*]} $AGENT_ARGS" | sed "s|$WORK|\$WORK|g; s|$ROOT/||g; s/-port [0-9]*/-port PORT/g; s/ *$//")
+  SHOWN_CMD=$(echo "$AGENT_CMD ${MAIN_ARGS[*]} $AGENT_ARGS" \
+    | sed "s|$WORK|\$WORK|g; s|$ROOT/||g; s/-port [0-9]*/-port PORT/g; s/ *$//")
   {
     cat <<MD
 ## Load and abuse (issue 9)
@@ -156,7 +162,8 @@ if [ -z "$QUICK" ] && [ -z "$NO_DOC" ] && [ ${#PROBES[@]} -eq 5 ]; then
 \`bench/abuse.sh\`, run $(date -u +%Y-%m-%d) on $(nproc) shared CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB memory,
 $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Main agent:
 \`$SHOWN_CMD\` (every view in plain HTTP, remote JMX; $DOMAINS test-driver domains
-through libvirtd). TLS agent, for the half-handshake probe: same command with metrics, Jolokia and CIM over TLS (10 domains).
+through libvirtd); JVM flags in effect: \`$JVM_FLAGS\`. TLS agent, for the half-handshake probe: same command
+with metrics, Jolokia and CIM over TLS (10 domains).
 Clients are \`bench/Abuse.java\` (raw sockets, one connection per request) on loopback; stalled connections count as
 closed when a read returns EOF or reset, and unread answers when the server's side of the socket leaves ESTABLISHED
 (\`/proc/net/tcp\`). Stall timeout judged: $STALL_TIMEOUT s (+2 s slack).
@@ -167,7 +174,7 @@ MD
     for probe in "${PROBES[@]}"; do
       line=$(grep '^RESULT' "$RESULTS/$probe.txt" | tail -1 | sed 's/^RESULT [a-z]* //')
       case $probe in
-        bigbody) target="1 GB body, no credentials: 401/413; with: 413; in ≤ 1 s, ≤ 32 MB sent, RSS +16 MB at most" ;;
+        bigbody) target="1 GB body, no credentials: 401/413; with: 413; in ≤ 1 s, ≤ 32 MB sent, RSS +16 MB" ;;
         stall) target="200 stalled connections per view: normal requests p99 ≤ 1 s; all closed within the timeout" ;;
         load) target="20 clients × 60 s, mixed views: no errors but deliberate 503/429" ;;
         jmx) target="operator: no MLet, DiagnosticCommand, dumpHeap; viewer: no SystemProperties, InputArguments" ;;
