@@ -198,7 +198,9 @@ class JolokiaIT {
         .isEqualTo(200); // no guest OS: no effect
     exec("destroy", "shut off");
     exec("start", "running");
-    assertThat(agent.log()).contains("by alice (operator, jolokia)");
+    assertThat(agent.log())
+        .containsPattern(
+            "op=\\w+ result=ok .*user=alice role=operator view=jolokia client=127\\.0\\.0\\.1");
   }
 
   private static void exec(String operation, String state) throws Exception {
@@ -303,6 +305,10 @@ class JolokiaIT {
     }
     assertThat(json.get(1)).contains("\"value\":\"running\"");
     assertThat(virshState()).isEqualTo("running");
-    assertThat(agent.log()).contains("suspend on " + host + ": ok by alice (operator, jolokia)");
+    assertThat(agent.log())
+        .containsPattern(
+            "op=suspend result=ok host="
+                + java.util.regex.Pattern.quote(host)
+                + " object=domain/\\S+ args=\"\" user=alice role=operator view=jolokia client=127\\.0\\.0\\.1");
   }
 }
