@@ -41,6 +41,8 @@ public interface LibvirtNative extends Library {
 
   Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
 
+  Pointer virDomainLookupByName(Pointer conn, String name);
+
   // --- domain identity and state
   // ----------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 package io.virtmx.libvirt;
 
 import com.sun.jna.Pointer;
+import io.virtmx.model.DomainState;
 import org.libvirt.Connect;
 import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
@@ -29,5 +30,23 @@ public class NativeConnect extends Connect {
       throw new IllegalStateException("connection is closed");
     }
     return vcp.getPointer();
+  }
+
+  /**
+   * The current state of domain {@code name} as libvirt has it now ({@code virDomainGetState}).
+   *
+   * @throws LibvirtCallException when there is no such domain ({@code isNoDomain()}) or the call
+   *     fails
+   */
+  public DomainState domainState(String name) {
+    Pointer dom =
+        LibvirtErrors.check(
+            LibvirtNative.INSTANCE.virDomainLookupByName(nativeHandle(), name),
+            "virDomainLookupByName");
+    try {
+      return PerDomainStats.state(dom).state();
+    } finally {
+      LibvirtNative.INSTANCE.virDomainFree(dom);
+    }
   }
 }

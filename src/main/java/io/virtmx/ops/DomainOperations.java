@@ -1,5 +1,6 @@
 package io.virtmx.ops;
 
+import io.virtmx.model.DomainState;
 import io.virtmx.model.ObjectEvent;
 import java.util.List;
 import org.libvirt.Domain;
@@ -8,7 +9,8 @@ import org.libvirt.LibvirtException;
 
 /**
  * Everything that can be done to a domain, whichever view asks: lifecycle, memory and vCPUs,
- * snapshots, migration, definition. Each method returns when libvirt has answered.
+ * snapshots, migration, definition. Each method returns when libvirt has answered. Lifecycle
+ * changes are first checked against the domain's current state by {@link Lifecycle}.
  */
 public final class DomainOperations {
   private static final int SNAPSHOT_DELETE_CHILDREN = 0;
@@ -35,8 +37,36 @@ public final class DomainOperations {
     void run(Domain domain) throws LibvirtException;
   }
 
+  /** A lifecycle change, given the current state the policy found it valid from. */
+  @FunctionalInterface
+  private interface LifecycleAction {
+    void run(Domain domain, DomainState state) throws LibvirtException;
+  }
+
   private static Attempt attempt(Caller caller, String host, String domain, String operation) {
     return Attempt.on(caller, host, ObjectEvent.Kind.DOMAIN, domain, operation);
+  }
+
+  /**
+   * Runs a lifecycle change once {@link Lifecycle} finds it valid from the domain's state as
+   * libvirt reports it now (not the snapshot's, which may be an interval old); a change the state
+   * does not allow is refused with the policy's text, whichever view asked.
+   */
+  private void change(
+      Caller c, String host, String domain, Lifecycle change, LifecycleAction action) {
+    runner.run(
+        attempt(c, host, domain, change.operation()),
+        conn -> {
+          Domain d = conn.domainLookupByName(domain);
+          try {
+            DomainState state = conn.domainState(domain);
+            change.check(domain, state);
+            action.run(d, state);
+            return null;
+          } finally {
+            d.free();
+          }
+        });
   }
 
   private <T> T on(Attempt attempt, String domain, DomainWork<T> work) {
@@ -68,35 +98,51 @@ public final class DomainOperations {
   }
 
   public void start(Caller c, String host, String domain) {
-    act(c, host, domain, "start", Domain::create);
+    change(c, host, domain, Lifecycle.START, (d, s) -> d.create());
   }
 
   public void shutdown(Caller c, String host, String domain) {
-    act(c, host, domain, "shutdown", Domain::shutdown);
+    change(c, host, domain, Lifecycle.SHUT_DOWN, (d, s) -> d.shutdown());
   }
 
   public void reboot(Caller c, String host, String domain) {
-    act(c, host, domain, "reboot", d -> d.reboot(0));
+    change(c, host, domain, Lifecycle.REBOOT, (d, s) -> d.reboot(0));
   }
 
   public void reset(Caller c, String host, String domain) {
-    act(c, host, domain, "reset", Domain::reset);
+    change(c, host, domain, Lifecycle.RESET, (d, s) -> d.reset());
   }
 
   public void destroy(Caller c, String host, String domain) {
-    act(c, host, domain, "destroy", Domain::destroy);
+    change(c, host, domain, Lifecycle.DESTROY, (d, s) -> d.destroy());
   }
 
   public void suspend(Caller c, String host, String domain) {
-    act(c, host, domain, "suspend", Domain::suspend);
+    change(c, host, domain, Lifecycle.SUSPEND, (d, s) -> d.suspend());
   }
 
   public void resume(Caller c, String host, String domain) {
-    act(c, host, domain, "resume", Domain::resume);
+    change(c, host, domain, Lifecycle.RESUME, (d, s) -> d.resume());
+  }
+
+  /** Starts a shut-off domain or resumes a paused one (CIM's Enabled), audited as "enable". */
+  public void enable(Caller c, String host, String domain) {
+    change(
+        c,
+        host,
+        domain,
+        Lifecycle.ENABLE,
+        (d, s) -> {
+          if (s == DomainState.PAUSED) {
+            d.resume();
+          } else {
+            d.create();
+          }
+        });
   }
 
   public void managedSave(Caller c, String host, String domain) {
-    act(c, host, domain, "managedSave", Domain::managedSave);
+    change(c, host, domain, Lifecycle.MANAGED_SAVE, (d, s) -> d.managedSave());
   }
 
   public void managedSaveRemove(Caller c, String host, String domain) {

@@ -2,9 +2,9 @@ package io.virtmx.ops;
 
 /**
  * Why an operation did not happen, in words fit to show the user as they are: libvirt's own message
- * for a failed call ("Requested operation is not valid: domain is not running"), or ours for a
- * refusal. Each view maps the reason to its protocol's error form (JMX exception, HTTP 403,
- * CIM_ERR_…).
+ * for a failed call ("internal error: unable to execute QEMU command"), or ours for a refusal
+ * (access, arguments, or a state change the domain's current state does not allow). Each view maps
+ * the reason to its protocol's error form (JMX exception, HTTP 403, CIM_ERR_…).
  */
 public final class OperationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -19,6 +19,11 @@ public final class OperationException extends RuntimeException {
     NOT_FOUND,
     /** An argument is out of range or malformed. */
     INVALID_ARGUMENT,
+    /**
+     * The domain's current state does not allow the change ("domain 'web1' is shut off: cannot
+     * suspend it"): refused by the lifecycle policy before libvirt is asked.
+     */
+    INVALID_STATE,
     /** The host is down. */
     UNAVAILABLE,
     /** libvirt refused or failed; the message is libvirt's. */

@@ -10,8 +10,8 @@ import org.libvirt.LibvirtException;
  * then the caller's role), then the argument checks, then the libvirt call on the host's
  * connection, then (for one object) a refresh of it; libvirt errors become {@link
  * OperationException}s carrying libvirt's message. Nothing reaches libvirt before the checks, and
- * every attempt leaves one audit line: ok, refused (by the access or argument checks, with why) or
- * failed (with libvirt's message).
+ * every attempt leaves one audit line: ok, refused (by the access or argument checks, or by the
+ * lifecycle policy from the domain's current state, with why) or failed (with libvirt's message).
  */
 final class OperationRunner {
   /** The libvirt work of one operation. */
@@ -53,7 +53,8 @@ final class OperationRunner {
       attempt.line("ok", null).write();
       return result;
     } catch (OperationException e) {
-      attempt.line(checked ? "failed" : "refused", e.getMessage()).write();
+      boolean refused = !checked || e.reason() == OperationException.Reason.INVALID_STATE;
+      attempt.line(refused ? "refused" : "failed", e.getMessage()).write();
       throw e;
     } catch (RuntimeException e) {
       attempt.line("failed", String.valueOf(e)).write();

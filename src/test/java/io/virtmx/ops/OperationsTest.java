@@ -109,11 +109,72 @@ class OperationsTest {
 
   @Test
   void libvirtsOwnMessageComesBack() {
-    assertThatThrownBy(() -> operations(false).domains().resume(OPERATOR, "h", "testvm-0001"))
+    assertThatThrownBy(
+            () ->
+                operations(false)
+                    .domains()
+                    .migrate(OPERATOR, "h", "testvm-0001", "test:///default", true, 0))
         .isInstanceOf(OperationException.class)
-        .hasMessage("internal error: domain 'testvm-0001' not paused")
+        .hasMessage("argument unsupported: p2p migration is not supported by the source host")
         .extracting(e -> ((OperationException) e).reason())
         .isEqualTo(OperationException.Reason.FAILED);
+  }
+
+  @Test
+  void aChangeTheCurrentStateDoesNotAllowIsRefusedWithThePolicysText() throws Exception {
+    DomainOperations domains = operations(false).domains();
+
+    assertThatThrownBy(() -> domains.resume(OPERATOR, "h", "testvm-0001"))
+        .isInstanceOf(OperationException.class)
+        .hasMessage("domain 'testvm-0001' is running: cannot resume it")
+        .extracting(e -> ((OperationException) e).reason())
+        .isEqualTo(OperationException.Reason.INVALID_STATE);
+    domains.destroy(OPERATOR, "h", "testvm-0001");
+    assertThatThrownBy(() -> domains.suspend(OPERATOR, "h", "testvm-0001"))
+        .hasMessage("domain 'testvm-0001' is shut off: cannot suspend it");
+    assertThatThrownBy(() -> domains.shutdown(OPERATOR, "h", "testvm-0001"))
+        .hasMessage("domain 'testvm-0001' is shut off: cannot shut it down");
+    assertThat(state()).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF);
+  }
+
+  @Test
+  void theStateIsReadFromLibvirtAtTheTimeOfTheCall() throws Exception {
+    DomainOperations domains = operations(false).domains();
+    conn.domainLookupByName("testvm-0001").suspend(); // behind the operations' back
+
+    domains.resume(OPERATOR, "h", "testvm-0001");
+    assertThat(state()).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+  }
+
+  @Test
+  void enableStartsAShutOffDomainAndResumesAPausedOne() throws Exception {
+    DomainOperations domains = operations(false).domains();
+    domains.destroy(OPERATOR, "h", "testvm-0001");
+
+    domains.enable(OPERATOR, "h", "testvm-0001");
+    assertThat(state()).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+    assertThatThrownBy(() -> domains.enable(OPERATOR, "h", "testvm-0001"))
+        .hasMessage("domain 'testvm-0001' is running: cannot start or resume it");
+    domains.suspend(OPERATOR, "h", "testvm-0001");
+    domains.enable(OPERATOR, "h", "testvm-0001");
+    assertThat(state()).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+  }
+
+  @Test
+  void policyRefusalsAreAuditedAsRefused() {
+    Operations ops = operations(false);
+    try (AuditCapture audit = new AuditCapture()) {
+      ops.domains().destroy(ALICE, "h", "testvm-0001");
+      assertThatThrownBy(() -> ops.domains().suspend(ALICE, "h", "testvm-0001"));
+
+      assertThat(audit.lines())
+          .containsExactly(
+              "op=destroy result=ok host=h object=domain/testvm-0001 args=\"\"" + AS_ALICE,
+              "op=suspend result=refused"
+                  + " reason=\"domain 'testvm-0001' is shut off: cannot suspend it\""
+                  + " host=h object=domain/testvm-0001 args=\"\""
+                  + AS_ALICE);
+    }
   }
 
   @Test
@@ -168,7 +229,8 @@ class OperationsTest {
       assertThat(audit.lines())
           .containsExactly(
               "op=setVcpus result=ok host=h object=domain/testvm-0001 args=\"vcpus=1\"" + AS_ALICE,
-              "op=resume result=failed reason=\"internal error: domain 'testvm-0001' not paused\""
+              "op=resume result=refused"
+                  + " reason=\"domain 'testvm-0001' is running: cannot resume it\""
                   + " host=h object=domain/testvm-0001 args=\"\""
                   + AS_ALICE,
               "op=setMemory result=refused reason=\"memory must be positive, got -5\""

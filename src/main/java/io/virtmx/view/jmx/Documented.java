@@ -81,6 +81,7 @@ final class Documented {
         switch (e.reason()) {
           case READ_ONLY, DENIED -> new SecurityException(message);
           case INVALID_ARGUMENT -> new IllegalArgumentException(message);
+          case INVALID_STATE -> new IllegalStateException(message); // the lifecycle policy's text
           default -> new IllegalStateException(message);
         };
     cause.setStackTrace(new StackTraceElement[0]);

@@ -352,6 +352,7 @@ class CimViewIT {
         agent.wbemcli(CimAgent.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=9");
     assertThat(again.ok()).isFalse();
     assertThat(again.stderr()).contains("CIM_ERR_FAILED");
+    assertThat(again.stderr()).contains("domain '" + name + "' is paused: cannot suspend it");
     CIMArgument<?>[] in = {
       new CIMArgument<>("RequestedState", CIMDataType.UINT16_T, new UnsignedInteger16(2))
     };

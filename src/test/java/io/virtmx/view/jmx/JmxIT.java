@@ -139,8 +139,11 @@ class JmxIT {
       step(shell, "resume", "running", "libvirt.domain.lifecycle.resumed", "paused|running");
       assertThat(shell.send("invoke", domain(), "resume"))
           .isEqualTo(
-              "ERR javax.management.MBeanException: Requested operation is not valid: domain is already running"
-                  + " | cause java.lang.IllegalStateException: Requested operation is not valid: domain is already running");
+              "ERR javax.management.MBeanException: domain '"
+                  + vm
+                  + "' is running: cannot resume it | cause java.lang.IllegalStateException: domain '"
+                  + vm
+                  + "' is running: cannot resume it");
       assertThat(shell.ok("invoke", domain(), "shutdown"))
           .isEqualTo("null"); // no guest OS: accepted, no effect
       step(shell, "destroy", "shut off", "libvirt.domain.lifecycle.stopped", "running|shut off");

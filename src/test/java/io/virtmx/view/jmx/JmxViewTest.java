@@ -139,9 +139,13 @@ class JmxViewTest {
     assertThat(xml).contains("<name>test</name>");
     assertThatThrownBy(() -> MBS.invoke(domain, "resume", new Object[0], new String[0]))
         .isInstanceOf(MBeanException.class)
-        .hasMessage("internal error: domain 'test' not paused")
+        .hasMessage("domain 'test' is running: cannot resume it")
         .cause()
         .isExactlyInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> MBS.invoke(domain, "setMemory", new Object[] {1L << 40}, new String[] {"long"}))
+        .isInstanceOf(MBeanException.class)
+        .hasMessage("invalid argument: cannot set memory higher than max memory");
     assertThatThrownBy(
             () -> MBS.invoke(domain, "setMemory", new Object[] {-1L}, new String[] {"long"}))
         .isInstanceOf(MBeanException.class)

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * JmxShell classes, so whatever it reads, invokes and receives needs no virtmx class; {@link #send}
  * answers its one-line reply.
  */
-final class ShellProcess implements AutoCloseable {
+public final class ShellProcess implements AutoCloseable {
   private final Process process;
   private final PrintWriter in;
   private final BufferedReader out;
 
-  ShellProcess(Path workDir, String... jvmOptions) throws IOException {
+  public ShellProcess(Path workDir, String... jvmOptions) throws IOException {
     Path classes = workDir.resolve("client-classpath");
     Path pkg = classes.resolve("io/virtmx/itclient");
     Files.createDirectories(pkg);
@@ -43,7 +43,7 @@ final class ShellProcess implements AutoCloseable {
   }
 
   /** Sends one tab-separated command and returns the reply line ("OK …" or "ERR …"). */
-  String send(String... command) {
+  public String send(String... command) {
     in.println(String.join("\t", command));
     try {
       String line = out.readLine();
@@ -57,7 +57,7 @@ final class ShellProcess implements AutoCloseable {
   }
 
   /** Sends a command that must succeed; returns the value after "OK ". */
-  String ok(String... command) {
+  public String ok(String... command) {
     String reply = send(command);
     if (!reply.startsWith("OK")) {
       throw new AssertionError(String.join(" ", command) + " failed: " + reply);

@@ -192,7 +192,7 @@ class JolokiaIT {
     JolokiaClient.Reply again = alice.get("/exec/" + domain() + "/resume");
     assertThat(again.status()).isEqualTo(500);
     assertThat(again.json().path("error").asText())
-        .isEqualTo("Requested operation is not valid: domain is already running");
+        .isEqualTo("domain '" + vm + "' is running: cannot resume it");
     assertThat(again.json().has("stacktrace")).isFalse();
     assertThat(alice.get("/exec/" + domain() + "/shutdown").status())
         .isEqualTo(200); // no guest OS: no effect

@@ -1,0 +1,146 @@
+package io.virtmx.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.virtmx.security.Role;
+import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.TestBed;
+import io.virtmx.view.jmx.ShellProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One invalid request, three views, one answer: with the test driver's domain {@code test} shut off
+ * (through the agent's own destroy), pausing it over remote JMX (JmxShell in a JVM of its own),
+ * Jolokia and CIM ({@code wbemcli}, RequestStateChange 9) is refused with the lifecycle policy's
+ * text, each in its protocol's error form, and audited as refused.
+ */
+class SameErrorIT {
+  private static final String PASSWORD = "operator-pw";
+  private static final String TEXT = "domain 'test' is shut off: cannot suspend it";
+  private static final String MBEAN = "libvirt:type=Domain,host=lab,name=test";
+  private static Path dir;
+  private static AgentProcess agent;
+  private static ShellProcess jmx;
+  private static int jolokiaPort;
+  private static int cimPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("virtmx-same-error");
+    Path users = dir.resolve("users");
+    UsersFile.empty().with("alice", Role.OPERATOR, PASSWORD.toCharArray()).save(users);
+    int jmxPort = AgentProcess.freePort();
+    jolokiaPort = AgentProcess.freePort();
+    cimPort = AgentProcess.freePort();
+    agent =
+        AgentProcess.start(
+                "--connect",
+                "lab=test:///default",
+                "--interval",
+                "60s",
+                "--users",
+                users.toString(),
+                "--no-metrics",
+                "--jmx-port",
+                String.valueOf(jmxPort),
+                "--jolokia-port",
+                String.valueOf(jolokiaPort),
+                "--cim",
+                "--cim-port",
+                String.valueOf(cimPort))
+            .awaitStarted(Duration.ofSeconds(60));
+    jmx = new ShellProcess(dir);
+    jmx.ok(
+        "connect",
+        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi",
+        "alice",
+        PASSWORD);
+    awaitDomainMBean();
+    jmx.ok("invoke", MBEAN, "destroy");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (jmx != null) {
+      jmx.close();
+    }
+    if (agent != null) {
+      agent.close();
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(TestBed::deleteQuietly);
+    }
+  }
+
+  @Test
+  void pausingAStoppedDomainGetsTheSameTextFromEveryView() throws Exception {
+    assertThat(jmx.send("invoke", MBEAN, "suspend"))
+        .isEqualTo(
+            "ERR javax.management.MBeanException: "
+                + TEXT
+                + " | cause java.lang.IllegalStateException: "
+                + TEXT);
+
+    String jolokia = jolokiaExec("suspend");
+    assertThat(jolokia).contains("\"status\":500").contains("\"error\":\"" + TEXT + "\"");
+
+    TestBed.Result cim =
+        TestBed.run(
+            Duration.ofSeconds(30),
+            List.of(
+                "wbemcli",
+                "cm",
+                "http://alice:"
+                    + PASSWORD
+                    + "@127.0.0.1:"
+                    + cimPort
+                    + "/root/virt:Libvirt_ComputerSystem.CreationClassName="
+                    + "\"Libvirt_ComputerSystem\",Name=\"test\"",
+                "RequestStateChange.RequestedState=9"));
+    assertThat(cim.ok()).isFalse();
+    assertThat(cim.stderr()).contains("CIM_ERR_FAILED: " + TEXT);
+
+    assertThat(agent.log().lines().filter(l -> l.contains("op=suspend result=refused")))
+        .hasSize(3)
+        .allSatisfy(l -> assertThat(l).contains("reason=\"" + TEXT + "\""))
+        .anySatisfy(l -> assertThat(l).contains("view=jmx"))
+        .anySatisfy(l -> assertThat(l).contains("view=jolokia"))
+        .anySatisfy(l -> assertThat(l).contains("view=cim"));
+  }
+
+  private static String jolokiaExec(String operation) throws Exception {
+    String body =
+        "{\"type\":\"exec\",\"mbean\":\"" + MBEAN + "\",\"operation\":\"" + operation + "\"}";
+    String auth =
+        Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jolokiaPort + "/jolokia"))
+            .header("Authorization", "Basic " + auth)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static void awaitDomainMBean() {
+    for (int i = 0; i < 100; i++) {
+      if (!jmx.ok("query", MBEAN).isEmpty()) {
+        return;
+      }
+      TestBed.sleep(Duration.ofMillis(100));
+    }
+    throw new AssertionError("no MBean " + MBEAN);
+  }
+}
