@@ -8,9 +8,11 @@
 # timeout; 10 s of load; 10 s of guessing): about 1.5 minutes, 3 with today's agent (timeouts, restarts); it never
 # writes the doc. An agent that a probe leaves dead or unresponsive is restarted before the next one (and noted).
 # Environment:
-#   AGENT_CMD    command running the agent (default: java -Xmx128m -jar target/virtmx.jar; split on spaces)
+#   AGENT_CMD    command running the agent (default: bin/virtmx, the launcher with the shipped JVM settings;
+#                split on spaces)
 #   AGENT_ARGS   extra agent options for both agents, e.g. hardening timeouts (default: none)
-#   STALL_TIMEOUT  seconds within which the agent must close a stalled connection (default: 10)
+#   STALL_TIMEOUT  seconds within which the agent must close a stalled connection (default: 30, the agent's
+#                  default --http-idle-timeout; a half request or half handshake is closed after --http-header-timeout, 10)
 #   DOMAINS      domains of the main test node (default: 1000)
 #   ABUSE_ARGS   extra options for Abuse.java, e.g. "--load-secs 30 --guessers 4" (see its Options)
 #   AUDIT_FILE   where the agent writes its audit lines (default: the main agent's stderr)
@@ -33,9 +35,9 @@ for arg in "$@"; do
 done
 [ ${#PROBES[@]} -gt 0 ] || PROBES=(bigbody stall load jmx guess)
 DOMAINS=${DOMAINS:-1000}
-STALL_TIMEOUT=${STALL_TIMEOUT:-10}
+STALL_TIMEOUT=${STALL_TIMEOUT:-30}
 if [ -z "${AGENT_CMD:-}" ]; then
-  AGENT_CMD="java -Xmx128m -jar target/virtmx.jar"
+  AGENT_CMD="bin/virtmx"
   [ -f target/virtmx.jar ] || mvn -q -B -o package -DskipTests -DskipITs
 fi
 AGENT_ARGS=${AGENT_ARGS:-}
@@ -67,11 +69,11 @@ virsh -c test+unix://"$NODE" list >/dev/null   # libvirtd must be running (it se
 MP=$(free_port) JP=$(free_port) CP=$(free_port) XP=$(free_port) MSP=$(free_port) JSP=$(free_port) CSP=$(free_port)
 # Agent "main": every view in plain HTTP plus remote JMX, on the big node. Agent "tls": the HTTP views over TLS.
 MAIN_ARGS=(--connect "test+unix://$NODE" --users "$WORK/users" --metrics-port "$MP" --jolokia-port "$JP"
-  --cim --cim-port "$CP" --jmx-port "$XP")
+  --cim --cim-port "$CP" --jmx --jmx-port "$XP")
 TLS_ARGS=(--connect "test+unix://$SMALL_NODE" --interval 60s --users "$WORK/users"
   --metrics-port "$MSP" --metrics-tls-keystore "$WORK/tls.p12" --metrics-tls-password-file "$WORK/tls.pw"
   --jolokia-port "$JSP" --jolokia-tls-keystore "$WORK/tls.p12" --jolokia-tls-password-file "$WORK/tls.pw"
-  --cim --cim-port 0 --cim-https-port "$CSP" --cim-keystore "$WORK/tls.p12" --cim-tls-password-file "$WORK/tls.pw")
+  --cim --cim-port 0 --cim-https-port "$CSP" --cim-tls-keystore "$WORK/tls.p12" --cim-tls-password-file "$WORK/tls.pw")
 NOTES=()
 
 # start_agent NAME ARGS...: runs the agent in the background, stdout and stderr appended to $WORK/NAME.log.
