@@ -31,6 +31,14 @@ public final class HttpOptions {
   String bodyTimeout;
 
   @Option(
+      names = "--http-write-timeout",
+      paramLabel = "DURATION",
+      description =
+          "An answer must be written within this long; a client that stops reading it is "
+              + "disconnected (default: 30s).")
+  String writeTimeout;
+
+  @Option(
       names = "--http-max-connections-per-address",
       paramLabel = "N",
       description =
@@ -65,6 +73,7 @@ public final class HttpOptions {
         idleTimeout == null ? D.idleTimeout() : Durations.parse(idleTimeout),
         headerTimeout == null ? D.headerTimeout() : Durations.parse(headerTimeout),
         bodyTimeout == null ? D.bodyTimeout() : Durations.parse(bodyTimeout),
+        writeTimeout == null ? D.writeTimeout() : Durations.parse(writeTimeout),
         D.maxHeaderBytes(),
         D.maxHeaders(),
         connections == null ? D.maxConnections() : connections,

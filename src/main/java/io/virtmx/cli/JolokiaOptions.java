@@ -81,11 +81,12 @@ public final class JolokiaOptions {
   Integer maxBulk;
 
   @Option(
-      names = "--jolokia-max-mbeans",
+      names = "--jolokia-max-values",
       paramLabel = "N",
       description =
-          "MBeans one HTTP request may touch, wildcard names expanded; more is refused (default: 10000).")
-  Integer maxMBeans;
+          "Values one HTTP request may read: MBeans × attributes, wildcard names expanded, a read "
+              + "without attributes counting all of them; more is refused (default: 20000).")
+  Integer maxValues;
 
   private static final List<String> OPTIONS =
       List.of(
@@ -97,7 +98,7 @@ public final class JolokiaOptions {
           "--jolokia-tls-key",
           "--jolokia-cors-origin",
           "--jolokia-max-bulk",
-          "--jolokia-max-mbeans");
+          "--jolokia-max-values");
 
   /** The Jolokia view, when enabled. */
   Optional<Planned> view(HttpEndpoint endpoint, ParseResult given) {
@@ -126,7 +127,7 @@ public final class JolokiaOptions {
     return new JolokiaView.Limits(
         d.maxBody(),
         maxBulk == null ? d.maxBulk() : maxBulk,
-        maxMBeans == null ? d.maxMBeans() : maxMBeans,
+        maxValues == null ? d.maxValues() : maxValues,
         d.maxResponse(),
         d.concurrency());
   }

@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * The checks every request to one view passes, in this order, before the view sees it: header
  * count, authentication (from headers only, so nothing of a body is read for a stranger), body size
  * (a declared length over the limit is refused unread; a chunked body is read only up to the limit,
- * without holding a thread, within the body timeout), then one of the view's concurrency permits (a
- * burst waits briefly, then gets 503). The answer is written without holding a thread, so a client
- * that does not read it costs no thread, only its connection until the idle timeout.
+ * without holding a thread, within the body timeout), then the view's turn in its {@link Admission}
+ * (a burst waits briefly, fairly between client addresses and without a thread, then gets 503). The
+ * answer is written without holding a thread, so a client that does not read it costs no thread,
+ * only its connection until the write timeout.
  */
 final class Gate extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(Gate.class);
@@ -40,11 +42,11 @@ final class Gate extends Handler.Abstract {
   private final ConnectionGuard guard;
   private final HttpSettings settings;
   private final Executor executor;
-  private final Semaphore permits;
-  private final Semaphore workBudget;
+  private final Scheduler scheduler;
+  private final Admission admission;
 
   /**
-   * @param workBudget shared by every costly view of the endpoint
+   * @param admission the view's own, or the one every costly view of the endpoint shares
    */
   Gate(
       HttpView view,
@@ -52,14 +54,15 @@ final class Gate extends Handler.Abstract {
       ConnectionGuard guard,
       HttpSettings settings,
       Executor executor,
-      Semaphore workBudget) {
+      Scheduler scheduler,
+      Admission admission) {
     this.view = view;
     this.credentials = credentials;
     this.guard = guard;
     this.settings = settings;
     this.executor = executor;
-    this.permits = new Semaphore(view.limits().concurrency(), true);
-    this.workBudget = view.limits().costly() ? workBudget : new Semaphore(Integer.MAX_VALUE);
+    this.scheduler = scheduler;
+    this.admission = admission;
   }
 
   @Override
@@ -140,36 +143,35 @@ final class Gate extends Handler.Abstract {
     }
   }
 
+  /** Waits (without a thread) for the view's turn, then lets it answer. */
   private void serve(
       Request request, Response response, Callback done, RolePrincipal principal, byte[] body) {
+    InetSocketAddress client =
+        (InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress();
+    admission.admit(
+        client.getAddress(),
+        body.length,
+        view.limits().queueWait().toNanos(),
+        () -> answer(request, response, done, principal, body),
+        () ->
+            send(
+                request,
+                response,
+                done,
+                refusal(503, view.name() + " is busy: try again").with("Retry-After", "1")));
+  }
+
+  private void answer(
+      Request request, Response response, Callback done, RolePrincipal principal, byte[] body) {
     Answer answer;
-    boolean acquired = false;
-    boolean budgeted = false;
     try {
-      long deadline = System.nanoTime() + view.limits().queueWait().toNanos();
-      acquired = permits.tryAcquire(view.limits().queueWait().toNanos(), TimeUnit.NANOSECONDS);
-      budgeted =
-          acquired
-              && workBudget.tryAcquire(
-                  Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      answer =
-          budgeted
-              ? view.serve(exchange(request, principal, body))
-              : refusal(503, view.name() + " is busy: try again").with("Retry-After", "1");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      answer = refusal(503, "shutting down");
+      answer = view.serve(exchange(request, principal, body));
     } catch (Exception | StackOverflowError e) {
       log.warn(
           "{} request {} failed: {}", view.name(), request.getHttpURI().getPath(), e.toString());
       answer = refusal(500, "internal error (logged by the agent)");
     } finally {
-      if (budgeted) {
-        workBudget.release();
-      }
-      if (acquired) {
-        permits.release();
-      }
+      admission.release();
     }
     send(request, response, done, answer);
   }
@@ -215,8 +217,28 @@ final class Gate extends Handler.Abstract {
     return body ? answer.with("Connection", "close") : answer;
   }
 
-  /** Writes the answer without blocking; the callback completes when it is written or fails. */
-  static void send(Request request, Response response, Callback callback, Answer answer) {
+  /**
+   * Writes the answer without blocking; the callback completes when it is written or fails. An
+   * answer not written within the write timeout (a client that stopped reading) closes the
+   * connection.
+   */
+  private void send(Request request, Response response, Callback callback, Answer answer) {
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    Scheduler.Task deadline =
+        scheduler.schedule(
+            () -> endPoint.close(new TimeoutException("answer not written in time")),
+            settings.writeTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+    Callback written =
+        Callback.from(
+            () -> {
+              deadline.cancel();
+              callback.succeeded();
+            },
+            x -> {
+              deadline.cancel();
+              callback.failed(x);
+            });
     response.setStatus(answer.status());
     HttpFields.Mutable headers = response.getHeaders();
     for (Map.Entry<String, String> h : answer.headers()) {
@@ -224,7 +246,7 @@ final class Gate extends Handler.Abstract {
     }
     headers.put(HttpHeader.CONTENT_LENGTH, answer.length());
     List<byte[]> parts = request.getMethod().equals("HEAD") ? List.of() : answer.body();
-    new PartWriter(response, parts, callback).iterate();
+    new PartWriter(response, parts, written).iterate();
   }
 
   /** A header value as HTTP allows it: printable ASCII, no line breaks, at most 1000 characters. */

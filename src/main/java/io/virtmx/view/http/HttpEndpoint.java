@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -44,12 +43,15 @@ public final class HttpEndpoint implements AutoCloseable {
     "^TLS_DHE_.*_GCM_.*$"
   };
 
+  static final int WAITING_PER_ADDRESS = 4;
+  static final long WAITING_BYTES = 16L << 20;
+
   private final HttpSettings settings;
   private final Authenticator auth;
   private final Server server;
   private final ConnectionGuard guard;
   private final Map<Connector, Gate> gates = new ConcurrentHashMap<>();
-  private final Semaphore workBudget;
+  private Admission work;
 
   public HttpEndpoint(HttpSettings settings, Authenticator auth) {
     this.settings = settings;
@@ -63,7 +65,6 @@ public final class HttpEndpoint implements AutoCloseable {
     pool.setDaemon(true);
     this.server = new Server(pool);
     this.guard = new ConnectionGuard(settings);
-    this.workBudget = new Semaphore(settings.workBudget(), true);
     server.setHandler(new Dispatch());
     server.setErrorHandler(HttpEndpoint::plainError);
     server.setStopTimeout(1000);
@@ -112,7 +113,8 @@ public final class HttpEndpoint implements AutoCloseable {
             guard,
             settings,
             server.getThreadPool(),
-            workBudget));
+            server.getScheduler(),
+            view.limits().costly() ? work : admission(view.limits().concurrency())));
     server.addConnector(connector);
     try {
       connector.start();
@@ -161,12 +163,22 @@ public final class HttpEndpoint implements AutoCloseable {
     return f;
   }
 
+  /**
+   * A queue of its own for a view, or for the costly views together: a few requests waiting per
+   * client address, at most {@link #WAITING_BYTES} of their bodies in all.
+   */
+  private Admission admission(int permits) {
+    return new Admission(
+        permits, WAITING_PER_ADDRESS, WAITING_BYTES, server.getThreadPool(), server.getScheduler());
+  }
+
   private void startServer() throws IOException {
     if (server.isStarted()) {
       return;
     }
     try {
       server.start();
+      work = admission(settings.workBudget());
       guard.start(server.getScheduler());
     } catch (Exception e) {
       throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param headerTimeout a request's line and headers (and a TLS handshake) must be complete this
  *     long after the client starts sending them
  * @param bodyTimeout a request body must be complete this long after its headers
+ * @param writeTimeout an answer must be written (read by the client) within this long, or the
+ *     connection is closed
  * @param maxHeaderBytes request line and headers together, larger gets 431
  * @param maxHeaders header fields in one request, more gets 431
  * @param maxConnections open connections over all views; beyond, new ones wait in the backlog
@@ -26,6 +28,7 @@ public record HttpSettings(
     Duration idleTimeout,
     Duration headerTimeout,
     Duration bodyTimeout,
+    Duration writeTimeout,
     int maxHeaderBytes,
     int maxHeaders,
     int maxConnections,
@@ -39,6 +42,7 @@ public record HttpSettings(
           Duration.ofSeconds(30),
           Duration.ofSeconds(10),
           Duration.ofSeconds(30),
+          Duration.ofSeconds(30),
           8192,
           64,
           1024,
@@ -51,6 +55,7 @@ public record HttpSettings(
     positive("idle timeout", idleTimeout);
     positive("header timeout", headerTimeout);
     positive("body timeout", bodyTimeout);
+    positive("write timeout", writeTimeout);
     atLeast("header bytes", maxHeaderBytes, 1024);
     atLeast("headers", maxHeaders, 8);
     atLeast("connections", maxConnections, 1);

@@ -15,10 +15,10 @@ public interface HttpView {
    * A view's own limits.
    *
    * @param maxBody the largest request body it accepts (0: none); larger gets 413 before it is read
-   * @param concurrency requests it serves at once
-   * @param queueWait how long a request waits for one of those; then 503
-   * @param costly whether its requests compute their answer (and so also draw on the endpoint's
-   *     work budget shared by every costly view) rather than copy a prepared one
+   * @param concurrency requests it serves at once, when not costly
+   * @param queueWait how long a request waits for its turn; then 503
+   * @param costly whether its requests compute their answer: costly views share the endpoint's work
+   *     budget (and its queue) instead of having {@code concurrency} permits of their own
    */
   record Limits(long maxBody, int concurrency, Duration queueWait, boolean costly) {
     public Limits {

@@ -34,16 +34,16 @@ public final class JolokiaView implements View {
    *
    * @param maxBody largest POST body
    * @param maxBulk requests in one bulk POST
-   * @param maxMBeans MBeans one HTTP request touches, wildcards expanded
+   * @param maxValues values one HTTP request reads (MBeans × attributes, wildcards expanded)
    * @param maxResponse largest answer; a larger one is replaced by an error
    * @param concurrency requests served at once (more wait up to a second, then get 503)
    */
   public record Limits(
-      long maxBody, int maxBulk, int maxMBeans, long maxResponse, int concurrency) {
-    public static final Limits DEFAULTS = new Limits(1 << 20, 1000, 10_000, 16L << 20, 2);
+      long maxBody, int maxBulk, int maxValues, long maxResponse, int concurrency) {
+    public static final Limits DEFAULTS = new Limits(256 << 10, 1000, 20_000, 16L << 20, 2);
 
     public Limits {
-      if (maxBulk < 1 || maxMBeans < 1 || maxResponse < 1024) {
+      if (maxBulk < 1 || maxValues < 1 || maxResponse < 1024) {
         throw new IllegalArgumentException("Jolokia limits out of range");
       }
     }
@@ -98,7 +98,7 @@ public final class JolokiaView implements View {
     HttpView handler =
         new JolokiaHandler(
             new HttpRequestHandler(context),
-            new RequestLimits(mbeans, l.maxBulk(), l.maxMBeans()),
+            new RequestLimits(mbeans, l.maxBulk(), l.maxValues()),
             new HttpView.Limits(l.maxBody(), l.concurrency(), Duration.ofSeconds(1), true),
             l.maxResponse());
     try {

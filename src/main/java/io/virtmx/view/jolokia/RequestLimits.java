@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -18,12 +19,18 @@ import javax.management.ObjectName;
 /**
  * Checks a Jolokia request before Jolokia parses or runs it: well-formed JSON no deeper than {@link
  * #MAX_DEPTH}, no command the policy never allows ({@code notification}, {@code write}…), at most
- * {@code maxBulk} requests in one POST, and at most {@code maxMBeans} MBeans touched by all of them
- * together once wildcard names are expanded — so that a single HTTP request cannot make the agent
- * read the whole MBean server many times over.
+ * {@code maxBulk} requests in one POST, and at most {@code maxValues} values touched by all of them
+ * together once wildcard names are expanded (an attribute read is one value per MBean and
+ * attribute, a read without attributes counts every attribute of each MBean; other commands count
+ * one per MBean) — so that a single HTTP request cannot make the agent read the whole MBean server
+ * many times over.
  */
 final class RequestLimits {
   static final int MAX_DEPTH = 32;
+
+  /** A read without attributes: every attribute of the MBean. */
+  private static final int ALL = -1;
+
   private static final Set<String> COMMANDS = Set.of("read", "list", "search", "version", "exec");
   private static final ObjectMapper JSON =
       new ObjectMapper(
@@ -44,12 +51,12 @@ final class RequestLimits {
 
   private final MBeanServer server;
   private final int maxBulk;
-  private final int maxMBeans;
+  private final int maxValues;
 
-  RequestLimits(MBeanServer server, int maxBulk, int maxMBeans) {
+  RequestLimits(MBeanServer server, int maxBulk, int maxValues) {
     this.server = server;
     this.maxBulk = maxBulk;
-    this.maxMBeans = maxMBeans;
+    this.maxValues = maxValues;
   }
 
   /** Checks a POST body: one request object or an array of them. */
@@ -82,9 +89,15 @@ final class RequestLimits {
       if (!r.isObject()) {
         throw new Refused(400, "each request of a bulk request is a JSON object");
       }
-      checkType(r.path("type").asText(""));
-      touched += mbeans(r.path("mbean").asText(null));
-      if (touched > maxMBeans) {
+      String type = r.path("type").asText("");
+      checkType(type);
+      JsonNode attribute = r.path("attribute");
+      int attributes =
+          !type.equalsIgnoreCase("read")
+              ? 1
+              : attribute.isArray() ? attribute.size() : attribute.isTextual() ? 1 : ALL;
+      touched += values(r.path("mbean").asText(null), attributes, maxValues - touched);
+      if (touched > maxValues) {
         throw tooMany(touched);
       }
     }
@@ -100,8 +113,11 @@ final class RequestLimits {
     String type = slash < 0 ? path : path.substring(0, slash);
     checkType(type);
     if (slash >= 0 && (type.equals("read") || type.equals("search"))) {
-      long touched = mbeans(firstSegment(path.substring(slash + 1)));
-      if (touched > maxMBeans) {
+      String rest = path.substring(slash + 1);
+      String name = firstSegment(rest);
+      boolean allAttributes = type.equals("read") && rest.length() <= name.length() + 1;
+      long touched = values(name, allAttributes ? ALL : 1, maxValues);
+      if (touched > maxValues) {
         throw tooMany(touched);
       }
     }
@@ -116,27 +132,51 @@ final class RequestLimits {
     }
   }
 
-  /** How many MBeans a name stands for: 1, or the number a pattern matches now. */
-  private long mbeans(String name) throws Refused {
+  /**
+   * How many values a request on a name touches: per MBean it stands for (one, or every match of a
+   * pattern), {@code attributes} values, or with {@link #ALL} as many as the MBean has attributes.
+   * Stops counting once past {@code budget}.
+   */
+  private long values(String name, int attributes, long budget) {
     if (name == null || name.isEmpty()) {
       return 1;
     }
+    Set<ObjectName> names;
     try {
       ObjectName on = new ObjectName(name);
-      return on.isPattern() ? server.queryNames(on, null).size() : 1;
+      names = on.isPattern() ? server.queryNames(on, null) : Set.of(on);
     } catch (MalformedObjectNameException e) {
       return 1; // Jolokia reports the bad name itself
+    }
+    if (attributes != ALL) {
+      return (long) names.size() * attributes;
+    }
+    long n = 0;
+    for (ObjectName on : names) {
+      n += attributeCount(on);
+      if (n > budget) {
+        break;
+      }
+    }
+    return n;
+  }
+
+  private int attributeCount(ObjectName name) {
+    try {
+      return Math.max(1, server.getMBeanInfo(name).getAttributes().length);
+    } catch (JMException e) {
+      return 1; // gone meanwhile, or Jolokia will say what is wrong with it
     }
   }
 
   private Refused tooMany(long touched) {
     return new Refused(
         413,
-        "request touches "
+        "request reads more than "
+            + maxValues
+            + " values (MBeans × attributes; "
             + touched
-            + " MBeans: at most "
-            + maxMBeans
-            + " per HTTP request (narrow the pattern or split the bulk request)");
+            + " counted so far): name the attributes, narrow the pattern or split the request");
   }
 
   /** The path up to the first unescaped '/' (Jolokia escapes a slash in a name as "!/"). */

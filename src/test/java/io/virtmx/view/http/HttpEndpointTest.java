@@ -31,6 +31,7 @@ class HttpEndpointTest {
           Duration.ofSeconds(2),
           Duration.ofMillis(600),
           Duration.ofMillis(800),
+          Duration.ofSeconds(2),
           4096,
           16,
           64,

@@ -52,9 +52,20 @@ class RequestLimitsTest {
     assertThatThrownBy(() -> post("[{\"type\":\"version\"},{},{},{}]"))
         .hasMessage("bulk request of 4 requests: at most 3 at once");
     // java.lang:* matches more than five platform MXBeans
-    assertThatThrownBy(() -> post("{\"type\":\"read\",\"mbean\":\"java.lang:*\"}"))
-        .hasMessageContaining("MBeans: at most 5 per HTTP request");
+    assertThatThrownBy(
+            () -> post("{\"type\":\"read\",\"mbean\":\"java.lang:*\",\"attribute\":\"Name\"}"))
+        .hasMessageContaining("request reads more than 5 values");
     assertThatThrownBy(() -> limits.checkGet("/read/java.lang:*/Name"))
-        .hasMessageContaining("at most 5 per HTTP request");
+        .hasMessageContaining("request reads more than 5 values");
+    // one MBean, but a read without attributes counts each of its attributes (Runtime has > 5)
+    assertThatThrownBy(() -> post("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\"}"))
+        .hasMessageContaining("request reads more than 5 values");
+    assertThatThrownBy(() -> limits.checkGet("/read/java.lang:type=Runtime"))
+        .hasMessageContaining("request reads more than 5 values");
+    assertThatCode(
+            () ->
+                post(
+                    "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":[\"Uptime\",\"Name\"]}"))
+        .doesNotThrowAnyException();
   }
 }
