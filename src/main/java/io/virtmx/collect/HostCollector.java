@@ -43,19 +43,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   private final ExecutorService workers;
   private final Duration timeout;
   private final ExecutorService own;
-  private final List<Active<?>> collectors;
+  private final CollectorRunner collectors;
   private final Map<String, Long> errorTotals = new TreeMap<>();
 
   private volatile String name;
   private volatile Future<?> inFlight;
   private volatile ScheduledFuture<?> ticker;
-
-  /** One enabled collector of this host, made from its registry entry. */
-  private record Active<T>(CollectorRegistry.Entry<T> entry, Collector<T> collector) {
-    static <T> Active<T> of(CollectorRegistry.Entry<T> entry) {
-      return new Active<>(entry, entry.factory().get());
-    }
-  }
 
   /** A collector with every standard collector enabled. */
   public HostCollector(
@@ -86,7 +79,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       Duration timeout,
       CollectorRegistry registry,
       Set<String> enabled) {
-    this.collectors = registry.entries(enabled).stream().<Active<?>>map(Active::of).toList();
+    this.collectors = new CollectorRunner(registry, enabled);
     this.connection = connections.create(this);
     this.store = store;
     this.scheduler = scheduler;
@@ -190,9 +183,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     CollectionContext context = new CollectionContext(conn, previous, workers);
     HostSnapshot parts = HostSnapshot.unreachable(name, connection.uri(), start, Map.of());
     List<CollectorRun> runs = new ArrayList<>(collectors.size());
-    for (Active<?> a : collectors) {
-      parts = run(a, context, previous, parts, runs);
-    }
+    parts = collectors.collect(context, previous, parts, runs, this::failed);
     if (connection.state() != HostConnection.State.UP) {
       publishDown(previous);
       return;
@@ -228,35 +219,11 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
         took.toMillis());
   }
 
-  /**
-   * Runs one collector, timed, and puts its result into {@code parts}; on failure counts the error,
-   * checks the connection and keeps the previous value. It succeeded when it neither threw nor
-   * counted an error.
-   */
-  private <T> HostSnapshot run(
-      Active<T> a,
-      CollectionContext context,
-      HostSnapshot previous,
-      HostSnapshot parts,
-      List<CollectorRun> runs) {
-    CollectorRegistry.Entry<T> entry = a.entry();
-    long t0 = System.nanoTime();
-    long errorsBefore = context.errorCount();
-    T value;
-    boolean success;
-    try {
-      value = a.collector().collect(context);
-      success = context.errorCount() == errorsBefore;
-    } catch (Exception e) {
-      context.error(entry.errorKind());
-      if (connection.checkAlive()) {
-        log.warn("{}: collecting {} failed: {}", name, entry.name(), e.getMessage());
-      }
-      value = previous == null ? null : entry.part().apply(previous);
-      success = false;
+  /** A collector or refresh threw: said loudly unless the connection itself is gone. */
+  private void failed(String what, Exception e) {
+    if (connection.checkAlive()) {
+      log.warn("{}: {} failed: {}", name, what, e.getMessage());
     }
-    runs.add(new CollectorRun(entry.name(), Duration.ofNanos(System.nanoTime() - t0), success));
-    return value == null ? parts : entry.into().apply(parts, value);
   }
 
   private void publishDown(HostSnapshot previous) {
@@ -318,8 +285,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
    */
   private void refresh(ObjectEvent event) {
     HostSnapshot current = store.host(name).orElse(null);
-    Active<?> collector = collectorFor(event.kind());
-    if (current == null || collector == null) {
+    if (current == null || !collectors.refreshes(event.kind())) {
       return;
     }
     Optional<HostConnection.Lease> lease = connection.lease();
@@ -328,21 +294,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     }
     try (HostConnection.Lease l = lease.get()) {
       CollectionContext context = new CollectionContext(l.connect(), current, workers);
-      HostSnapshot next;
-      try {
-        next = refreshed(collector, context, current, event);
-      } catch (Exception e) {
-        context.error(collector.entry().errorKind());
-        if (connection.checkAlive()) {
-          log.warn(
-              "{}: refresh after {} {} failed: {}",
-              name,
-              event.event(),
-              event.name(),
-              e.getMessage());
-        }
-        next = current;
-      }
+      HostSnapshot next = collectors.refresh(context, current, event, this::failed);
       count(context.errors());
       store.publish(next.withErrors(errors()));
       log.debug(
@@ -352,29 +304,6 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
           event.name(),
           event.event());
     }
-  }
-
-  private Active<?> collectorFor(ObjectEvent.Kind kind) {
-    return collectors.stream().filter(a -> a.entry().refreshes() == kind).findFirst().orElse(null);
-  }
-
-  private <T> HostSnapshot refreshed(
-      Active<T> a, CollectionContext context, HostSnapshot current, ObjectEvent event)
-      throws Exception {
-    if (a.collector() instanceof DomainCollector domains) {
-      return refreshDomain(domains, context, current, event.uuid());
-    }
-    return a.entry().into().apply(current, a.collector().collect(context));
-  }
-
-  private static HostSnapshot refreshDomain(
-      DomainCollector domains, CollectionContext context, HostSnapshot current, String uuid) {
-    DomainSnapshot before =
-        current.domains().stream().filter(d -> d.uuid().equals(uuid)).findFirst().orElse(null);
-    return domains
-        .collectOne(context, uuid)
-        .map(d -> current.withDomain(RateCalculator.carryOver(before, d)))
-        .orElseGet(() -> current.withoutDomain(uuid));
   }
 
   /**
@@ -395,10 +324,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
               collectAll();
               return;
             }
-            Active<?> a = collectorFor(kind);
-            if (a != null && a.collector() instanceof DomainCollector domains) {
-              domains.invalidate(known.get().uuid());
-            }
+            collectors.invalidateDomain(known.get().uuid());
             refresh(
                 new ObjectEvent(
                     name,
