@@ -1,7 +1,7 @@
 package io.virtmx.cli;
 
 import io.virtmx.collect.CollectorRegistry;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * last switch of a name winning (so the command line overrides the config file).
  */
 public final class CollectorOptions {
-  private final Map<String, Boolean> switches = new LinkedHashMap<>();
+  private final Map<String, Boolean> switches = new HashMap<>();
 
   @Option(
       names = "--collector",
@@ -20,7 +20,6 @@ public final class CollectorOptions {
             + "default)."
       })
   void enable(String name) {
-    switches.remove(name);
     switches.put(name, true);
   }
 
@@ -32,7 +31,6 @@ public final class CollectorOptions {
             + "every view (no MBeans, series or instances for them)."
       })
   void disable(String name) {
-    switches.remove(name);
     switches.put(name, false);
   }
 
