@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ class HostCollectorTest {
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final SnapshotStore store = new SnapshotStore();
   private HostCollector collector;
+  private Duration timeout = Duration.ofSeconds(10);
 
   @BeforeAll
   static void eventLoop() {
@@ -96,6 +99,47 @@ class HostCollectorTest {
     assertThat(store.host("h1").orElseThrow().pool("images")).isPresent();
   }
 
+  @Test
+  void theWatchdogMarksAHungCollectionStaleAndTheFreshSnapshotWinsWhenItEnds() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    CollectorRegistry hanging =
+        new CollectorRegistry(
+            List.of(
+                new CollectorRegistry.Entry<List<PoolSnapshot>>(
+                    "pools",
+                    "pool",
+                    true,
+                    ObjectEvent.Kind.POOL,
+                    () ->
+                        context -> {
+                          if (calls.incrementAndGet() > 1) {
+                            release.await();
+                          }
+                          return List.of();
+                        },
+                    HostSnapshot::pools,
+                    HostSnapshot::withPools)));
+    timeout = Duration.ofMillis(200);
+    start(hanging, Set.of("pools")).collectNow();
+    collector.start(Duration.ofHours(1));
+
+    await(() -> store.host("h1").orElseThrow().stale());
+    assertThat(store.host("h1").orElseThrow().errorsByKind()).containsEntry("timeout", 1L);
+    release.countDown();
+    await(() -> !store.host("h1").orElseThrow().stale());
+    assertThat(store.host("h1").orElseThrow().collectorRun("pools"))
+        .hasValueSatisfying(r -> assertThat(r.duration()).isGreaterThan(timeout));
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(condition.getAsBoolean()).isTrue();
+  }
+
   private HostCollector start(CollectorRegistry registry, Set<String> enabled) {
     collector =
         new HostCollector(
@@ -105,7 +149,7 @@ class HostCollectorTest {
             store,
             scheduler,
             workers,
-            Duration.ofSeconds(10),
+            timeout,
             registry,
             enabled);
     assertThat(collector.connection().open(false)).isTrue();
