@@ -172,6 +172,12 @@ agent = dashboard("virtmx-agent", "virtmx / Agent health", [
         (f"sum by (host, kind) (increase(virtmx_collection_errors_total{{{H}}}[{RI}])) "
          f"or on(host) 0 * libvirt_up{{{H}}}", "{{host}} {{kind}}")], w=18,
           desc="Errors while collecting, by kind (0 when there were none)"),
+    panel("Collector duration", "timeseries", [
+        (f"virtmx_collector_duration_seconds{{{H}}}", "{{host}} {{collector}}")], unit="s",
+          desc="Time each collector (node, domains, pools, networks) took in the latest collection"),
+    panel("Collector success", "timeseries", [
+        (f"virtmx_collector_success{{{H}}}", "{{host}} {{collector}}")],
+          desc="1 when the collector finished without error in the latest collection, 0 when it failed"),
     panel("Scrape duration", "timeseries", [('scrape_duration_seconds{job="virtmx"}', "{{instance}}")], unit="s"),
     panel("Agent CPU", "timeseries", [('rate(process_cpu_seconds_total{job="virtmx"}[$__rate_interval])',
                                        "{{instance}}")], unit="s"),

@@ -1,5 +1,6 @@
 package io.virtmx;
 
+import io.virtmx.collect.CollectorRegistry;
 import io.virtmx.collect.HostCollector;
 import io.virtmx.collect.SnapshotStore;
 import io.virtmx.config.AgentConfig;
@@ -46,6 +47,8 @@ public final class Agent implements AutoCloseable {
   public Agent(AgentConfig config) {
     this.config = config.validate();
     this.workers = Executors.newFixedThreadPool(config.workers(), daemon("virtmx-libvirt-worker"));
+    CollectorRegistry registry = CollectorRegistry.standard();
+    Set<String> enabled = registry.enabled(config.collectors());
     EventLoop.start();
     for (HostSpec spec : config.hosts()) {
       AgentConfig.Credential c = config.credentialFor(spec.uri());
@@ -59,7 +62,9 @@ public final class Agent implements AutoCloseable {
               store,
               scheduler,
               workers,
-              config.timeout()));
+              config.timeout(),
+              registry,
+              enabled));
     }
     this.operations = new Operations(new Connections(), config.readOnly());
   }

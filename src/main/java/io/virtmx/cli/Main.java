@@ -143,6 +143,8 @@ public final class Main implements Callable<Integer> {
       description = "error, warn, info, debug or trace (default: info; warn with --once).")
   String logLevel;
 
+  @CommandLine.Mixin CollectorOptions collectors = new CollectorOptions();
+
   @CommandLine.Mixin JmxOptions jmx = new JmxOptions();
 
   @CommandLine.Mixin CimOptions cim = new CimOptions();
@@ -209,7 +211,8 @@ public final class Main implements Callable<Integer> {
         Durations.parse(timeout),
         readOnly,
         workers,
-        credentials == null ? Map.of() : CredentialsFile.read(credentials));
+        credentials == null ? Map.of() : CredentialsFile.read(credentials),
+        collectors.switches());
   }
 
   private int once(Agent agent) throws InterruptedException {

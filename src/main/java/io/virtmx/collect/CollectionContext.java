@@ -42,6 +42,15 @@ final class CollectionContext {
     errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
 
+  /** Errors counted so far, of every kind. */
+  long errorCount() {
+    long n = 0;
+    for (LongAdder a : errors.values()) {
+      n += a.sum();
+    }
+    return n;
+  }
+
   Map<String, Long> errors() {
     Map<String, Long> out = new java.util.TreeMap<>();
     errors.forEach((k, v) -> out.put(k, v.sum()));

@@ -100,7 +100,8 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
       int id = NativeDomain.id(dom);
       boolean bulkBlock = record.hasGroup(StatsGroup.BLOCK);
       DescriptionCache.Description description =
-          descriptions.get(record.uuid(), id, () -> describe(dom, id >= 0 && !bulkBlock));
+          descriptions.get(
+              record.uuid(), id, () -> describe(context, record, id >= 0 && !bulkBlock));
       return new DomainAssembler(record, id, description, context::error, support).assemble();
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
@@ -111,7 +112,14 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     }
   }
 
-  private DescriptionCache.Description describe(Pointer dom, boolean withDiskSizes) {
+  /**
+   * The domain's definition, persistence, autostart and, for drivers without bulk block stats, disk
+   * sizes; a disk whose size cannot be read for another reason than the domain vanishing or the
+   * driver lacking the call is left without sizes and counted as a domain error.
+   */
+  private DescriptionCache.Description describe(
+      CollectionContext context, DomainStatsRecord record, boolean withDiskSizes) {
+    Pointer dom = record.domain();
     DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0));
     boolean persistent = NativeDomain.isPersistent(dom);
     boolean autostart = persistent && NativeDomain.autostart(dom);
@@ -127,6 +135,13 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
             }
             if (e.isNoSupport()) {
               support.markMissing("blockInfo");
+            } else {
+              context.error("domain");
+              log.warn(
+                  "domain {}: size of disk {} not available: {}",
+                  record.name(),
+                  d.target(),
+                  e.getMessage());
             }
           }
         }

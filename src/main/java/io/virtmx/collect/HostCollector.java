@@ -3,17 +3,17 @@ package io.virtmx.collect;
 import io.virtmx.libvirt.ConnectionListener;
 import io.virtmx.libvirt.HostConnection;
 import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.CollectorRun;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
-import io.virtmx.model.NetworkSnapshot;
-import io.virtmx.model.NodeInfo;
 import io.virtmx.model.ObjectEvent;
-import io.virtmx.model.PoolSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one host's snapshot current: a full collection every interval and right after
- * (re)connecting, a refresh of just the affected object on every libvirt event. All libvirt work
- * for the host runs on its own single thread, so refreshes never race; a watchdog marks the
- * snapshot stale when a call hangs past the timeout.
+ * (re)connecting, a refresh of just the affected object on every libvirt event. A collection runs
+ * the enabled collectors of a {@link CollectorRegistry} in order, timing each ({@link
+ * io.virtmx.model.CollectorRun} in the snapshot). All libvirt work for the host runs on its own
+ * single thread, so refreshes never race; a watchdog marks the snapshot stale when a call hangs
+ * past the timeout, unless a fresher snapshot was published meanwhile.
  */
 public final class HostCollector implements ConnectionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostCollector.class);
@@ -41,22 +43,43 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   private final ExecutorService workers;
   private final Duration timeout;
   private final ExecutorService own;
-  private final NodeCollector nodes = new NodeCollector();
-  private final DomainCollector domains = new DomainCollector();
-  private final PoolCollector pools = new PoolCollector();
-  private final NetworkCollector networks = new NetworkCollector();
+  private final CollectorRunner collectors;
   private final Map<String, Long> errorTotals = new TreeMap<>();
 
   private volatile String name;
   private volatile Future<?> inFlight;
-  private ScheduledFuture<?> ticker;
+  private volatile ScheduledFuture<?> ticker;
 
+  /** A collector with every standard collector enabled. */
   public HostCollector(
       HostConnection.Factory connections,
       SnapshotStore store,
       ScheduledExecutorService scheduler,
       ExecutorService workers,
       Duration timeout) {
+    this(
+        connections,
+        store,
+        scheduler,
+        workers,
+        timeout,
+        CollectorRegistry.standard(),
+        CollectorRegistry.standard().defaults());
+  }
+
+  /**
+   * A collector running the {@code enabled} collectors of {@code registry} (see {@link
+   * CollectorRegistry#enabled}).
+   */
+  public HostCollector(
+      HostConnection.Factory connections,
+      SnapshotStore store,
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      Duration timeout,
+      CollectorRegistry registry,
+      Set<String> enabled) {
+    this.collectors = new CollectorRunner(registry, enabled);
     this.connection = connections.create(this);
     this.store = store;
     this.scheduler = scheduler;
@@ -88,7 +111,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   }
 
   /** Collects every interval from now on (the first right away). */
-  public synchronized void start(Duration interval) {
+  public void start(Duration interval) {
     ticker =
         scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -124,7 +147,11 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
         name,
         timeout.toSeconds());
     count(Map.of("timeout", 1L));
-    store.host(name).ifPresent(s -> store.publish(s.markedStale(s.up(), Instant.now(), errors())));
+    // Runs on the scheduler thread beside the slow collection: publish the stale copy only if no
+    // fresher snapshot was published since it was read.
+    store
+        .host(name)
+        .ifPresent(s -> store.replace(s, s.markedStale(s.up(), Instant.now(), errors())));
   }
 
   private void collectAll() {
@@ -140,26 +167,29 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
 
   private void collectAllOnce() {
     HostSnapshot previous = store.host(name).orElse(null);
-    Optional<NativeConnect> conn = connection.current();
-    if (conn.isEmpty()) {
+    Optional<HostConnection.Lease> lease = connection.lease();
+    if (lease.isEmpty()) {
       publishDown(previous);
       return;
     }
+    try (HostConnection.Lease l = lease.get()) {
+      collectAllWith(l.connect(), previous);
+    }
+  }
+
+  private void collectAllWith(NativeConnect conn, HostSnapshot previous) {
     Instant start = Instant.now();
     long t0 = System.nanoTime();
-    CollectionContext context = new CollectionContext(conn.get(), previous, workers);
-    NodeInfo node = part("node", nodes, context, previous == null ? null : previous.node());
-    List<DomainSnapshot> doms =
-        part("domain", domains, context, previous == null ? List.of() : previous.domains());
-    List<PoolSnapshot> pls =
-        part("pool", pools, context, previous == null ? List.of() : previous.pools());
-    List<NetworkSnapshot> nets =
-        part("network", networks, context, previous == null ? List.of() : previous.networks());
+    CollectionContext context = new CollectionContext(conn, previous, workers);
+    HostSnapshot parts = HostSnapshot.unreachable(name, connection.uri(), start, Map.of());
+    List<CollectorRun> runs = new ArrayList<>(collectors.size());
+    parts = collectors.collect(context, previous, parts, runs, this::failed);
     if (connection.state() != HostConnection.State.UP) {
       publishDown(previous);
       return;
     }
-    doms = RateCalculator.apply(previous == null ? List.of() : previous.domains(), doms);
+    List<DomainSnapshot> doms =
+        RateCalculator.apply(previous == null ? List.of() : previous.domains(), parts.domains());
     Map<String, Long> errs = context.errors();
     count(errs);
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -175,32 +205,24 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
             lastSuccess,
             took,
             errors(),
-            node,
+            parts.node(),
             doms,
-            pls,
-            nets));
+            parts.pools(),
+            parts.networks(),
+            runs));
     log.debug(
         "{}: collected {} domains, {} pools, {} networks in {} ms",
         name,
         doms.size(),
-        pls.size(),
-        nets.size(),
+        parts.pools().size(),
+        parts.networks().size(),
         took.toMillis());
   }
 
-  /**
-   * Runs one collector; on failure counts the error, checks the connection and keeps the previous
-   * value.
-   */
-  private <T> T part(String kind, Collector<T> collector, CollectionContext context, T previous) {
-    try {
-      return collector.collect(context);
-    } catch (Exception e) {
-      context.error(kind);
-      if (connection.checkAlive()) {
-        log.warn("{}: collecting {} failed: {}", name, kind, e.getMessage());
-      }
-      return previous;
+  /** A collector or refresh threw: said loudly unless the connection itself is gone. */
+  private void failed(String what, Exception e) {
+    if (connection.checkAlive()) {
+      log.warn("{}: {} failed: {}", name, what, e.getMessage());
     }
   }
 
@@ -256,42 +278,32 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
         });
   }
 
-  /** Brings the object an event is about up to date in the snapshot, without a full collection. */
+  /**
+   * Brings the object an event is about up to date in the snapshot, without a full collection.
+   * Nothing is refreshed for a kind whose collector is switched off. A failure is counted as an
+   * error of the object's kind.
+   */
   private void refresh(ObjectEvent event) {
     HostSnapshot current = store.host(name).orElse(null);
-    Optional<NativeConnect> conn = connection.current();
-    if (current == null || conn.isEmpty()) {
+    if (current == null || !collectors.refreshes(event.kind())) {
       return;
     }
-    CollectionContext context = new CollectionContext(conn.get(), current, workers);
-    try {
-      HostSnapshot next =
-          switch (event.kind()) {
-            case DOMAIN -> refreshDomain(context, current, event.uuid());
-            case POOL -> current.withPools(pools.collect(context));
-            case NETWORK -> current.withNetworks(networks.collect(context));
-          };
-      store.publish(next);
+    Optional<HostConnection.Lease> lease = connection.lease();
+    if (lease.isEmpty()) {
+      return;
+    }
+    try (HostConnection.Lease l = lease.get()) {
+      CollectionContext context = new CollectionContext(l.connect(), current, workers);
+      HostSnapshot next = collectors.refresh(context, current, event, this::failed);
+      count(context.errors());
+      store.publish(next.withErrors(errors()));
       log.debug(
           "{}: refreshed {} {} after {}",
           name,
           event.kind().name().toLowerCase(java.util.Locale.ROOT),
           event.name(),
           event.event());
-    } catch (Exception e) {
-      log.debug(
-          "{}: refresh after {} {} failed: {}", name, event.event(), event.name(), e.getMessage());
     }
-  }
-
-  private HostSnapshot refreshDomain(CollectionContext context, HostSnapshot current, String uuid)
-      throws Exception {
-    DomainSnapshot before =
-        current.domains().stream().filter(d -> d.uuid().equals(uuid)).findFirst().orElse(null);
-    return domains
-        .collectOne(context, uuid)
-        .map(d -> current.withDomain(RateCalculator.carryOver(before, d)))
-        .orElseGet(() -> current.withoutDomain(uuid));
   }
 
   /**
@@ -312,7 +324,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
               collectAll();
               return;
             }
-            domains.invalidate(known.get().uuid());
+            collectors.invalidateDomain(known.get().uuid());
             refresh(
                 new ObjectEvent(
                     name,
@@ -336,8 +348,9 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
 
   @Override
   public void close() {
-    if (ticker != null) {
-      ticker.cancel(false);
+    ScheduledFuture<?> t = ticker;
+    if (t != null) {
+      t.cancel(false);
     }
     own.shutdownNow();
     connection.close();

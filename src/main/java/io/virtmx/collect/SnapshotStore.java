@@ -52,10 +52,32 @@ public final class SnapshotStore implements SnapshotSource {
   }
 
   void publish(HostSnapshot snapshot) {
-    HostSnapshot previous = latest.put(snapshot.host(), snapshot);
-    if (previous == null) {
-      order.add(snapshot.host());
+    HostSnapshot previous;
+    synchronized (this) {
+      previous = latest.put(snapshot.host(), snapshot);
+      if (previous == null) {
+        order.add(snapshot.host());
+      }
     }
+    tell(previous, snapshot);
+  }
+
+  /**
+   * Publishes {@code next} only if {@code expected} is still the host's latest snapshot (compare
+   * and set): a writer beside the host's collector, such as its watchdog, never overwrites a
+   * fresher snapshot. Returns whether it did.
+   */
+  boolean replace(HostSnapshot expected, HostSnapshot next) {
+    synchronized (this) {
+      if (latest.get(next.host()) != expected || !latest.replace(next.host(), expected, next)) {
+        return false;
+      }
+    }
+    tell(expected, next);
+    return true;
+  }
+
+  private void tell(HostSnapshot previous, HostSnapshot snapshot) {
     for (SnapshotListener l : listeners) {
       try {
         l.updated(previous, snapshot);

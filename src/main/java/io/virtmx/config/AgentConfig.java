@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Everything the agent is told to do, in one typed place with its defaults; built by the command
  * line from options and the config file, checked by {@link #validate()} before anything starts.
+ * {@code collectors} switches collectors on or off by name ({@code --collector}, {@code
+ * --no-collector}); the agent checks the names against its collectors.
  */
 public record AgentConfig(
     List<HostSpec> hosts,
@@ -14,7 +16,8 @@ public record AgentConfig(
     Duration timeout,
     boolean readOnly,
     int workers,
-    Map<String, Credential> credentials) {
+    Map<String, Credential> credentials,
+    Map<String, Boolean> collectors) {
 
   public static final String DEFAULT_URI = "test:///default";
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -27,6 +30,18 @@ public record AgentConfig(
   public AgentConfig {
     hosts = List.copyOf(hosts);
     credentials = Map.copyOf(credentials);
+    collectors = Map.copyOf(collectors);
+  }
+
+  /** A configuration with the default collectors. */
+  public AgentConfig(
+      List<HostSpec> hosts,
+      Duration interval,
+      Duration timeout,
+      boolean readOnly,
+      int workers,
+      Map<String, Credential> credentials) {
+    this(hosts, interval, timeout, readOnly, workers, credentials, Map.of());
   }
 
   /**

@@ -31,6 +31,12 @@ public final class HostConnection implements AutoCloseable {
     HostConnection create(ConnectionListener listener);
   }
 
+  /** Opens the native connection; the agent's opens libvirt, a test's may count or fail. */
+  @FunctionalInterface
+  public interface Opener {
+    NativeConnect open(String uri, Credentials credentials, int flags) throws LibvirtException;
+  }
+
   /** Where the connection stands. */
   public enum State {
     NEW,
@@ -44,10 +50,12 @@ public final class HostConnection implements AutoCloseable {
   private final Credentials credentials;
   private final ScheduledExecutorService scheduler;
   private final ConnectionListener listener;
+  private final Opener opener;
   private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
   private volatile State state = State.NEW;
   private volatile NativeConnect connect;
+  private volatile Leases leases;
   private volatile String lastError = "";
   private volatile String hostname;
   private EventSubscription events;
@@ -59,6 +67,17 @@ public final class HostConnection implements AutoCloseable {
       Credentials credentials,
       ScheduledExecutorService scheduler,
       ConnectionListener listener) {
+    this(uri, readOnly, credentials, scheduler, listener, NativeConnect::new);
+  }
+
+  public HostConnection(
+      String uri,
+      boolean readOnly,
+      Credentials credentials,
+      ScheduledExecutorService scheduler,
+      ConnectionListener listener,
+      Opener opener) {
+    this.opener = opener;
     this.uri = uri;
     this.readOnly = readOnly;
     this.credentials = credentials;
@@ -97,6 +116,78 @@ public final class HostConnection implements AutoCloseable {
   }
 
   /**
+   * The open connection for a collection, which must {@link Lease#close() give it back}: a
+   * connection lost meanwhile is closed only once every lease is given back. Empty while the host
+   * is down.
+   */
+  public Optional<Lease> lease() {
+    Leases l = leases;
+    return state == State.UP && l != null ? l.take() : Optional.empty();
+  }
+
+  /** One use of the open connection; closing it gives it back. */
+  public static final class Lease implements AutoCloseable {
+    private final Leases of;
+    private boolean returned;
+
+    private Lease(Leases of) {
+      this.of = of;
+    }
+
+    public NativeConnect connect() {
+      return of.connect;
+    }
+
+    @Override
+    public void close() {
+      if (!returned) {
+        returned = true;
+        of.giveBack();
+      }
+    }
+  }
+
+  /** The leases of one native connection, which is closed once retired and given back. */
+  private final class Leases {
+    final NativeConnect connect;
+    private int out;
+    private boolean retired;
+
+    Leases(NativeConnect connect) {
+      this.connect = connect;
+    }
+
+    synchronized Optional<Lease> take() {
+      if (retired) {
+        return Optional.empty();
+      }
+      out++;
+      return Optional.of(new Lease(this));
+    }
+
+    void giveBack() {
+      synchronized (this) {
+        out--;
+        if (!retired || out > 0) {
+          return;
+        }
+      }
+      closeNative(connect);
+    }
+
+    void retire() {
+      synchronized (this) {
+        retired = true;
+        if (out > 0) {
+          log.debug("{}: closing the connection once {} collection(s) give it back", uri, out);
+          return;
+        }
+      }
+      closeNative(connect);
+    }
+  }
+
+  /**
    * Opens the connection now, on the calling thread. On failure the reason is kept in {@link
    * #lastError()} and, when {@code retry} is set, a reconnect is scheduled with backoff.
    */
@@ -104,8 +195,9 @@ public final class HostConnection implements AutoCloseable {
     if (state == State.CLOSED) {
       return false;
     }
+    NativeConnect c = null;
     try {
-      NativeConnect c = new NativeConnect(uri, credentials, readOnly ? 1 : 0);
+      c = opener.open(uri, credentials, readOnly ? 1 : 0);
       hostname = c.getHostName();
       enableKeepalive(c);
       c.registerCloseListener(
@@ -113,6 +205,7 @@ public final class HostConnection implements AutoCloseable {
               scheduler.execute(() -> connectionLost("closed by libvirt: " + reason)));
       events = EventSubscription.register(c.nativeHandle(), uri, this::event);
       connect = c;
+      leases = new Leases(c);
       state = State.UP;
       backoff.reset();
       lastError = "";
@@ -123,6 +216,9 @@ public final class HostConnection implements AutoCloseable {
       lastError = message(e);
       boolean wasUp = state == State.UP;
       state = State.DOWN;
+      if (c != null) {
+        discard(c); // opened, then failed: close it, or every retry leaks one connection
+      }
       if (retry) {
         scheduleReconnect(wasUp);
       }
@@ -211,24 +307,52 @@ public final class HostConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops events and the close listener of the current connection and closes it, at once or, when
+   * collections still use it, as the last one gives it back.
+   */
   private void dispose() {
     NativeConnect c = connect;
+    Leases l = leases;
     connect = null;
+    leases = null;
     if (c == null) {
       return;
     }
+    stopListening(c);
+    if (l != null && l.connect == c) {
+      l.retire();
+    } else {
+      closeNative(c);
+    }
+  }
+
+  /** A connection opened by a failed {@link #open}: whatever was set up on it, undone. */
+  private void discard(NativeConnect c) {
+    if (c == connect) {
+      dispose();
+      return;
+    }
+    stopListening(c);
+    closeNative(c);
+  }
+
+  private void stopListening(NativeConnect c) {
     if (events != null) {
       events.cancel();
       events = null;
     }
     try {
       c.unregisterCloseListener();
-    } catch (LibvirtException e) {
+    } catch (LibvirtException | RuntimeException e) {
       log.debug("{}: close listener: {}", uri, e.getMessage());
     }
+  }
+
+  private void closeNative(NativeConnect c) {
     try {
       c.close();
-    } catch (LibvirtException e) {
+    } catch (LibvirtException | RuntimeException e) {
       log.debug("{}: close: {}", uri, e.getMessage());
     }
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,13 +26,49 @@ public record HostSnapshot(
     NodeInfo node,
     List<DomainSnapshot> domains,
     List<PoolSnapshot> pools,
-    List<NetworkSnapshot> networks) {
+    List<NetworkSnapshot> networks,
+    List<CollectorRun> collectorRuns) {
 
   public HostSnapshot {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(collectedAt, "collectedAt");
+    Objects.requireNonNull(collectionDuration, "collectionDuration");
     errorsByKind = Map.copyOf(errorsByKind);
     domains = List.copyOf(domains);
     pools = List.copyOf(pools);
     networks = List.copyOf(networks);
+    collectorRuns = List.copyOf(collectorRuns);
+  }
+
+  /** A snapshot without collector runs (built by hand, as in tests and fixtures). */
+  public HostSnapshot(
+      String host,
+      String uri,
+      boolean up,
+      boolean stale,
+      Instant collectedAt,
+      Instant lastSuccess,
+      Duration collectionDuration,
+      Map<String, Long> errorsByKind,
+      NodeInfo node,
+      List<DomainSnapshot> domains,
+      List<PoolSnapshot> pools,
+      List<NetworkSnapshot> networks) {
+    this(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        domains,
+        pools,
+        networks,
+        List.of());
   }
 
   /** A host seen for the first time but not reachable yet: no node facts, no objects. */
@@ -78,7 +115,31 @@ public record HostSnapshot(
         node,
         domains,
         pools,
-        networks);
+        networks,
+        collectorRuns);
+  }
+
+  /** The same facts with the agent's error counts since start brought up to date. */
+  public HostSnapshot withErrors(Map<String, Long> errors) {
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errors,
+        node,
+        domains,
+        pools,
+        networks,
+        collectorRuns);
+  }
+
+  /** The run of the collector of that name in the latest collection, if it ran. */
+  public Optional<CollectorRun> collectorRun(String name) {
+    return collectorRuns.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
   /** This snapshot with one domain replaced (or added), as after an event-driven refresh. */
@@ -97,6 +158,29 @@ public record HostSnapshot(
       list.add(domain);
     }
     return with(list, pools, networks);
+  }
+
+  /** This snapshot with other node facts, everything else unchanged. */
+  public HostSnapshot withNode(NodeInfo newNode) {
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        newNode,
+        domains,
+        pools,
+        networks,
+        collectorRuns);
+  }
+
+  /** This snapshot with every domain replaced. */
+  public HostSnapshot withDomains(List<DomainSnapshot> newDomains) {
+    return with(newDomains, pools, networks);
   }
 
   public HostSnapshot withPools(List<PoolSnapshot> newPools) {
@@ -130,6 +214,7 @@ public record HostSnapshot(
         node,
         newDomains,
         newPools,
-        newNetworks);
+        newNetworks,
+        collectorRuns);
   }
 }

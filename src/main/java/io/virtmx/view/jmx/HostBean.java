@@ -83,6 +83,20 @@ final class HostBean implements HostMXBean {
   }
 
   @Override
+  public Map<String, Double> getCollectorDurationSeconds() {
+    Map<String, Double> out = new TreeMap<>();
+    snap().collectorRuns().forEach(r -> out.put(r.name(), r.duration().toNanos() / 1e9));
+    return out;
+  }
+
+  @Override
+  public Map<String, Boolean> getCollectorSuccess() {
+    Map<String, Boolean> out = new TreeMap<>();
+    snap().collectorRuns().forEach(r -> out.put(r.name(), r.success()));
+    return out;
+  }
+
+  @Override
   public String getHostname() {
     return node() == null ? "" : node().hostname();
   }

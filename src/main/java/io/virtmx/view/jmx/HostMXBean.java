@@ -37,6 +37,18 @@ public interface HostMXBean {
   @Doc("Collection errors since start, by kind")
   Map<String, Long> getErrors();
 
+  @Doc(
+      value =
+          "Duration of each collector (node, domains, pools, networks) in the last collection; "
+              + "a switched-off collector is absent",
+      units = "s")
+  Map<String, Double> getCollectorDurationSeconds();
+
+  @Doc(
+      "Whether each collector finished without error in the last collection (false: it failed "
+          + "and kept its previous values, or counted an error for one object)")
+  Map<String, Boolean> getCollectorSuccess();
+
   @Doc("Hostname libvirt reports")
   String getHostname();
 

@@ -197,26 +197,33 @@ final class MBeanRegistry implements SnapshotListener {
     return new Entry(name, bean, new DocumentedMBean<>(bean, iface, notifier), notifier);
   }
 
-  /** The registered entry of {@code key}, registering it first if new; marks it present. */
+  /**
+   * The registered entry of {@code key}, registering it first if new; marks it present. An entry
+   * whose registration failed is not kept, so the next snapshot tries again.
+   */
   private Entry ensure(
       Map<String, Entry> entries, Set<String> seen, String key, Supplier<Entry> factory) {
     seen.add(key);
     Entry e = entries.get(key);
     if (e == null) {
       e = factory.get();
-      register(e);
-      entries.put(key, e);
+      if (register(e)) {
+        entries.put(key, e);
+      }
     } else {
       e.missingSince = 0;
     }
     return e;
   }
 
-  private void register(Entry e) {
+  private boolean register(Entry e) {
     try {
       server.registerMBean(e.mbean, e.name);
+      return true;
     } catch (JMException ex) {
-      log.warn("cannot register {}: {}", e.name, ex.toString());
+      log.warn(
+          "cannot register {} (trying again with the next snapshot): {}", e.name, ex.toString());
+      return false;
     }
   }
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.virtmx.model.CollectorRun;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotListener;
 import io.virtmx.model.SnapshotSource;
@@ -15,14 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent's own health per watched host, as Micrometer meters: {@code
  * virtmx_collection_duration_seconds{host}}, {@code virtmx_last_success_timestamp_seconds}, {@code
  * virtmx_snapshot_stale}, {@code virtmx_snapshot_age_seconds} and {@code
- * virtmx_collection_errors_total{host,kind}}. Meters of a host are added when it first appears and
- * removed when it is no longer watched.
+ * virtmx_collection_errors_total{host,kind}}, and per collector {@code
+ * virtmx_collector_duration_seconds{host,collector}} and {@code
+ * virtmx_collector_success{host,collector}}. Meters of a host are added when it first appears (a
+ * collector's, when it first runs) and removed when the host is no longer watched.
  */
 final class AgentMetrics implements MeterBinder, SnapshotListener {
   private final SnapshotSource source;
@@ -40,6 +44,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     volatile HostSnapshot snapshot;
     final List<Meter> meters = new ArrayList<>();
     final Map<String, Meter> errorKinds = new ConcurrentHashMap<>();
+    final Map<String, List<Meter>> collectors = new ConcurrentHashMap<>();
 
     HostMeters(HostSnapshot snapshot) {
       this.snapshot = snapshot;
@@ -73,6 +78,36 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
                             .baseUnit("errors")
                             .tags(Tags.of("host", now.host(), "kind", k))
                             .register(registry)));
+    now.collectorRuns()
+        .forEach(run -> m.collectors.computeIfAbsent(run.name(), c -> collectorMeters(m, c)));
+  }
+
+  /** A collector's duration and success in the host's latest collection (NaN if it did not run). */
+  private List<Meter> collectorMeters(HostMeters m, String collector) {
+    Tags tags = Tags.of("host", m.snapshot.host(), "collector", collector);
+    return List.of(
+        Gauge.builder(
+                "virtmx.collector.duration",
+                m,
+                x -> run(x, collector).map(r -> seconds(r.duration())).orElse(Double.NaN))
+            .description("Duration of the collector in the host's latest collection.")
+            .baseUnit("seconds")
+            .tags(tags)
+            .strongReference(true)
+            .register(registry),
+        Gauge.builder(
+                "virtmx.collector.success",
+                m,
+                x -> run(x, collector).map(r -> r.success() ? 1.0 : 0.0).orElse(Double.NaN))
+            .description(
+                "1 when the collector finished without error in the host's latest collection, else 0.")
+            .tags(tags)
+            .strongReference(true)
+            .register(registry));
+  }
+
+  private static Optional<CollectorRun> run(HostMeters m, String collector) {
+    return m.snapshot.collectorRun(collector);
   }
 
   @Override
@@ -81,6 +116,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     if (m != null) {
       m.meters.forEach(registry::remove);
       m.errorKinds.values().forEach(registry::remove);
+      m.collectors.values().forEach(meters -> meters.forEach(registry::remove));
     }
   }
 

@@ -75,6 +75,28 @@ class JmxViewTest {
     assertThat(MBS.getAttribute(ObjectNames.host("h1"), "Up")).isEqualTo(true);
   }
 
+  @Test
+  void theHostMBeanSaysHowEachCollectorDid() throws Exception {
+    var success =
+        (javax.management.openmbean.TabularData)
+            MBS.getAttribute(ObjectNames.host("h1"), "CollectorSuccess");
+    var durations =
+        (javax.management.openmbean.TabularData)
+            MBS.getAttribute(ObjectNames.host("h1"), "CollectorDurationSeconds");
+    Map<Object, Object> ok = new java.util.TreeMap<>();
+    for (Object row : success.values()) {
+      var c = (javax.management.openmbean.CompositeData) row;
+      ok.put(c.get("key"), c.get("value"));
+    }
+    assertThat(ok)
+        .isEqualTo(Map.of("node", true, "domains", true, "pools", true, "networks", true));
+    for (Object row : durations.values()) {
+      assertThat((Double) ((javax.management.openmbean.CompositeData) row).get("value"))
+          .isPositive();
+    }
+    assertThat(durations.size()).isEqualTo(4);
+  }
+
   /** The remote access guard refuses every attribute write: it must lose nothing by that. */
   @Test
   void noAttributeIsWritable() throws Exception {

@@ -1,0 +1,45 @@
+package io.virtmx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code --collector} and {@code --no-collector}: the last switch of a name wins, names checked.
+ */
+class CollectorOptionsTest {
+  private static Map<String, Boolean> switches(String... args) {
+    Main main = new Main();
+    new CommandLine(main).setOverwrittenOptionsAllowed(true).parseArgs(args);
+    return main.collectors.switches();
+  }
+
+  @Test
+  void theLastSwitchOfANameWins() {
+    assertThat(switches()).isEmpty();
+    assertThat(
+            switches(
+                "--no-collector", "pools", "--no-collector", "networks", "--collector", "pools"))
+        .isEqualTo(Map.of("pools", true, "networks", false));
+  }
+
+  @Test
+  void anUnknownCollectorIsAnInvalidOptionListingTheKnownOnes() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run("--once", "--no-collector", "disks")).isEqualTo(2);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(buf.toString(StandardCharsets.UTF_8))
+        .contains(
+            "virtmx: unknown collector disks; known collectors: node, domains, pools, networks");
+  }
+}

@@ -1,0 +1,30 @@
+package io.virtmx.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CollectorRegistryTest {
+  private final CollectorRegistry registry = CollectorRegistry.standard();
+
+  @Test
+  void everyCollectorRunsByDefaultInOrder() {
+    assertThat(registry.names()).containsExactly("node", "domains", "pools", "networks");
+    assertThat(registry.defaults()).containsExactly("node", "domains", "pools", "networks");
+  }
+
+  @Test
+  void switchesTurnCollectorsOffAndOn() {
+    assertThat(registry.enabled(Map.of("pools", false, "node", true)))
+        .containsExactly("node", "domains", "networks");
+  }
+
+  @Test
+  void anUnknownNameIsAnErrorListingTheKnownOnes() {
+    assertThatThrownBy(() -> registry.enabled(Map.of("disks", false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown collector disks; known collectors: node, domains, pools, networks");
+  }
+}

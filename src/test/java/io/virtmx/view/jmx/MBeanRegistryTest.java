@@ -1,0 +1,63 @@
+package io.virtmx.view.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.virtmx.model.HostSnapshot;
+import io.virtmx.ops.HostConnections;
+import io.virtmx.ops.Operations;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.StandardMBean;
+import org.junit.jupiter.api.Test;
+
+class MBeanRegistryTest {
+  /** Something else already holding the host's name. */
+  public interface SquatterMBean {
+    int getValue();
+  }
+
+  @Test
+  void anMBeanWhoseRegistrationFailedIsRegisteredWithTheNextSnapshot() throws Exception {
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
+    try {
+      MBeanRegistry registry =
+          new MBeanRegistry(
+              server, new SnapshotIndex(), new Operations(new NoHosts(), true), sweeper);
+      server.registerMBean(
+          new StandardMBean(() -> 1, SquatterMBean.class), ObjectNames.host("hv1"));
+      HostSnapshot s = HostSnapshot.unreachable("hv1", "test:///default", Instant.EPOCH, Map.of());
+      registry.updated(null, s);
+      assertThat(server.getAttribute(ObjectNames.host("hv1"), "Value")).isEqualTo(1);
+
+      server.unregisterMBean(ObjectNames.host("hv1"));
+      registry.updated(s, s);
+      assertThat(server.getAttribute(ObjectNames.host("hv1"), "Uri")).isEqualTo("test:///default");
+    } finally {
+      sweeper.shutdownNow();
+    }
+  }
+
+  /** An operations service that knows no host (nothing is invoked here). */
+  private static final class NoHosts implements HostConnections {
+    @Override
+    public java.util.Optional<io.virtmx.libvirt.NativeConnect> connection(String host) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean knows(String host) {
+      return false;
+    }
+
+    @Override
+    public void refreshSoon(String host) {}
+
+    @Override
+    public void changed(String host, io.virtmx.model.ObjectEvent.Kind kind, String name) {}
+  }
+}
