@@ -145,7 +145,9 @@ FAILED=()
 for probe in "${PROBES[@]}"; do
   ensure_agents "$probe"
   # shellcheck disable=SC2086  # ABUSE_ARGS is a word list
-  if ! java -cp "$WORK/classes" Abuse "$probe" "${OPTIONS[@]}" --pid "${PID[main]}" $QUICK ${ABUSE_ARGS:-} \
+  # The clients run at nice 10, as the agent's request threads do: on this one machine their own CPU use
+  # (which remote clients would spend elsewhere) competes with the server on equal terms, not ahead of it.
+  if ! nice -n 10 java -cp "$WORK/classes" Abuse "$probe" "${OPTIONS[@]}" --pid "${PID[main]}" $QUICK ${ABUSE_ARGS:-} \
       | tee "$RESULTS/$probe.txt"; then
     FAILED+=("$probe")
   fi
@@ -166,7 +168,8 @@ $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg) a
 \`$SHOWN_CMD\` (every view in plain HTTP, remote JMX; $DOMAINS test-driver domains
 through libvirtd); JVM flags in effect: \`$JVM_FLAGS\`. TLS agent, for the half-handshake probe: same command
 with metrics, Jolokia and CIM over TLS (10 domains).
-Clients are \`bench/Abuse.java\` (raw sockets, one connection per request) on loopback; stalled connections count as
+Clients are \`bench/Abuse.java\` (raw sockets, one connection per request) on loopback, at nice 10 like the agent's
+request threads (their own CPU use, which remote clients would spend elsewhere, competes on equal terms); stalled connections count as
 closed when a read returns EOF or reset, and unread answers when the server's side of the socket leaves ESTABLISHED
 (\`/proc/net/tcp\`). Stall timeout judged: $STALL_TIMEOUT s (+2 s slack).
 
