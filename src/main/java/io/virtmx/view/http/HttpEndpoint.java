@@ -43,7 +43,7 @@ public final class HttpEndpoint implements AutoCloseable {
     "^TLS_DHE_.*_GCM_.*$"
   };
 
-  static final int WAITING_PER_ADDRESS = 4;
+  static final int WAITING_PER_ADDRESS = 16;
   static final long WAITING_BYTES = 16L << 20;
 
   private final HttpSettings settings;
