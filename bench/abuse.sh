@@ -147,7 +147,7 @@ for probe in "${PROBES[@]}"; do
   # shellcheck disable=SC2086  # ABUSE_ARGS is a word list
   # The clients run at nice 10, as the agent's request threads do: on this one machine their own CPU use
   # (which remote clients would spend elsewhere) competes with the server on equal terms, not ahead of it.
-  if ! nice -n 10 java -cp "$WORK/classes" Abuse "$probe" "${OPTIONS[@]}" --pid "${PID[main]}" $QUICK ${ABUSE_ARGS:-} \
+  if ! nice -n "${CLIENT_NICE:-10}" java -cp "$WORK/classes" Abuse "$probe" "${OPTIONS[@]}" --pid "${PID[main]}" $QUICK ${ABUSE_ARGS:-} \
       | tee "$RESULTS/$probe.txt"; then
     FAILED+=("$probe")
   fi

@@ -68,6 +68,14 @@ public final class HttpOptions {
               + "every core from the collection (default: half the cores, at least 1).")
   Integer workBudget;
 
+  @Option(
+      names = "--http-work-cpu",
+      paramLabel = "CORES",
+      description =
+          "CPU Jolokia and CIM requests may use on average, in cores, so that the collection and "
+              + "libvirtd keep the rest however busy the views are (default: 0.5).")
+  Double workCpu;
+
   HttpSettings settings() {
     return new HttpSettings(
         idleTimeout == null ? D.idleTimeout() : Durations.parse(idleTimeout),
@@ -80,6 +88,7 @@ public final class HttpOptions {
         perAddress == null ? D.maxConnectionsPerAddress() : perAddress,
         D.acceptBacklog(),
         threads == null ? D.maxThreads() : threads,
-        workBudget == null ? D.workBudget() : workBudget);
+        workBudget == null ? D.workBudget() : workBudget,
+        workCpu == null ? D.workCpuShare() : workCpu);
   }
 }

@@ -17,8 +17,49 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * delays another client by at most one request per waiting address. A request waits at most its
  * deadline; an address may have only a few requests waiting, and all waiting requests together only
  * so many body bytes; beyond either, or past the deadline, the request is refused (503).
+ *
+ * <p>With a {@link CpuBudget}, the work admitted also uses at most a share of one core on average:
+ * the CPU time each request took is spent from a bucket refilled at that rate, and while it is
+ * empty nobody new is let in — so clients, however many, cannot take more than that share from the
+ * collection and libvirtd.
  */
 final class Admission {
+  /**
+   * CPU time the admitted work may use: refilled at {@code share} of one core, {@code burst} at
+   * most.
+   */
+  static final class CpuBudget {
+    private final double share;
+    private final long burstNanos;
+    private long tokens;
+    private long last;
+
+    CpuBudget(double share, long burstNanos) {
+      this.share = share;
+      this.burstNanos = burstNanos;
+      this.tokens = burstNanos;
+      this.last = System.nanoTime();
+    }
+
+    private void refill(long now) {
+      tokens = Math.min(burstNanos, tokens + (long) ((now - last) * share));
+      last = now;
+    }
+
+    boolean available(long now) {
+      refill(now);
+      return tokens > 0;
+    }
+
+    void spend(long cpuNanos) {
+      tokens -= cpuNanos;
+    }
+
+    long nanosUntilAvailable() {
+      return tokens > 0 ? 0 : (long) (-tokens / share) + 1;
+    }
+  }
+
   /** One waiting request: what to run when admitted, what to do when refused. */
   private static final class Waiter {
     final InetAddress client;
@@ -44,15 +85,22 @@ final class Admission {
   /** Waiting requests by address, addresses in the order of their turn. */
   private final Map<InetAddress, ArrayDeque<Waiter>> waiting = new LinkedHashMap<>();
 
+  private final CpuBudget cpu;
   private int running;
   private long waitingBytes;
+  private boolean wakeUpScheduled;
 
+  /**
+   * @param cpu null for no CPU budget
+   */
   Admission(
       int permits,
       int maxWaitingPerAddress,
       long maxWaitingBytes,
+      CpuBudget cpu,
       Executor executor,
       Scheduler scheduler) {
+    this.cpu = cpu;
     this.permits = permits;
     this.maxWaitingPerAddress = maxWaitingPerAddress;
     this.maxWaitingBytes = maxWaitingBytes;
@@ -69,7 +117,7 @@ final class Admission {
     boolean now;
     boolean refused = false;
     synchronized (this) {
-      now = running < permits && waiting.isEmpty();
+      now = running < permits && waiting.isEmpty() && budgetLeft();
       if (now) {
         running++;
       } else {
@@ -93,25 +141,60 @@ final class Admission {
     }
   }
 
-  /** Gives a permit back; the next address in turn gets it. */
-  void release() {
-    Waiter next;
+  /** Gives a permit back, with the CPU time the work took; the next address in turn gets it. */
+  void release(long cpuNanos) {
     synchronized (this) {
       running--;
-      next = nextInTurn();
-      if (next != null) {
-        running++;
+      if (cpu != null) {
+        cpu.spend(cpuNanos);
       }
     }
-    if (next != null) {
+    letIn();
+  }
+
+  void release() {
+    release(0);
+  }
+
+  /** Admits waiters while permits and CPU budget allow; wakes itself when the budget refills. */
+  private void letIn() {
+    while (true) {
+      Waiter next;
+      synchronized (this) {
+        if (running >= permits || waiting.isEmpty()) {
+          return;
+        }
+        if (!budgetLeft()) {
+          if (!wakeUpScheduled) {
+            wakeUpScheduled = true;
+            scheduler.schedule(this::wakeUp, cpu.nanosUntilAvailable(), TimeUnit.NANOSECONDS);
+          }
+          return;
+        }
+        next = nextInTurn();
+        running++;
+      }
       next.timeout.cancel();
       try {
         executor.execute(next.run);
       } catch (RejectedExecutionException e) {
-        release();
+        synchronized (this) {
+          running--;
+        }
         next.refuse.run();
       }
     }
+  }
+
+  private void wakeUp() {
+    synchronized (this) {
+      wakeUpScheduled = false;
+    }
+    letIn();
+  }
+
+  private boolean budgetLeft() {
+    return cpu == null || cpu.available(System.nanoTime());
   }
 
   /** The first waiter of the address whose turn it is; that address then goes to the back. */

@@ -3,6 +3,8 @@ package io.virtmx.view.http;
 import io.virtmx.security.BasicCredentials;
 import io.virtmx.security.LoginResult;
 import io.virtmx.security.RolePrincipal;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Gate extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(Gate.class);
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final HttpView view;
   private final BasicCredentials credentials;
@@ -164,6 +167,7 @@ final class Gate extends Handler.Abstract {
   private void answer(
       Request request, Response response, Callback done, RolePrincipal principal, byte[] body) {
     Answer answer;
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     try {
       answer = view.serve(exchange(request, principal, body));
     } catch (Exception | StackOverflowError e) {
@@ -171,7 +175,7 @@ final class Gate extends Handler.Abstract {
           "{} request {} failed: {}", view.name(), request.getHttpURI().getPath(), e.toString());
       answer = refusal(500, "internal error (logged by the agent)");
     } finally {
-      admission.release();
+      admission.release(Math.max(0, CPU.getCurrentThreadCpuTime() - cpu0));
     }
     send(request, response, done, answer);
   }

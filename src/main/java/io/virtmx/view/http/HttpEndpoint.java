@@ -45,6 +45,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
   static final int WAITING_PER_ADDRESS = 16;
   static final long WAITING_BYTES = 16L << 20;
+  static final long CPU_BURST_NANOS = 500_000_000L;
 
   private final HttpSettings settings;
   private final Authenticator auth;
@@ -114,7 +115,7 @@ public final class HttpEndpoint implements AutoCloseable {
             settings,
             server.getThreadPool(),
             server.getScheduler(),
-            view.limits().costly() ? work : admission(view.limits().concurrency())));
+            view.limits().costly() ? work : admission(view.limits().concurrency(), null)));
     server.addConnector(connector);
     try {
       connector.start();
@@ -167,9 +168,14 @@ public final class HttpEndpoint implements AutoCloseable {
    * A queue of its own for a view, or for the costly views together: a few requests waiting per
    * client address, at most {@link #WAITING_BYTES} of their bodies in all.
    */
-  private Admission admission(int permits) {
+  private Admission admission(int permits, Admission.CpuBudget cpu) {
     return new Admission(
-        permits, WAITING_PER_ADDRESS, WAITING_BYTES, server.getThreadPool(), server.getScheduler());
+        permits,
+        WAITING_PER_ADDRESS,
+        WAITING_BYTES,
+        cpu,
+        server.getThreadPool(),
+        server.getScheduler());
   }
 
   private void startServer() throws IOException {
@@ -178,7 +184,10 @@ public final class HttpEndpoint implements AutoCloseable {
     }
     try {
       server.start();
-      work = admission(settings.workBudget());
+      work =
+          admission(
+              settings.workBudget(),
+              new Admission.CpuBudget(settings.workCpuShare(), CPU_BURST_NANOS));
       guard.start(server.getScheduler());
     } catch (Exception e) {
       throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);

@@ -23,6 +23,8 @@ import java.time.Duration;
  *     limit)
  * @param workBudget requests of costly views (Jolokia, CIM) computed at once over all of them, so
  *     that clients cannot take every core from the collection; the others wait, then get 503
+ * @param workCpuShare the share of one core those requests may use on average (their CPU time is
+ *     counted), so that the collection and libvirtd keep the rest however busy the views are
  */
 public record HttpSettings(
     Duration idleTimeout,
@@ -35,7 +37,8 @@ public record HttpSettings(
     int maxConnectionsPerAddress,
     int acceptBacklog,
     int maxThreads,
-    int workBudget) {
+    int workBudget,
+    double workCpuShare) {
 
   public static final HttpSettings DEFAULTS =
       new HttpSettings(
@@ -49,7 +52,8 @@ public record HttpSettings(
           32,
           128,
           24,
-          Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+          0.5);
 
   public HttpSettings {
     positive("idle timeout", idleTimeout);
@@ -63,6 +67,10 @@ public record HttpSettings(
     atLeast("accept backlog", acceptBacklog, 1);
     atLeast("threads", maxThreads, 4);
     atLeast("work budget", workBudget, 1);
+    if (!(workCpuShare >= 0.05 && workCpuShare <= 64)) {
+      throw new IllegalArgumentException(
+          "HTTP work CPU share must be between 0.05 and 64 cores, not " + workCpuShare);
+    }
   }
 
   private static void positive(String what, Duration d) {

@@ -39,7 +39,7 @@ class AdmissionTest {
 
   /** Runs admitted work on the releasing thread, so the order is the admission order. */
   private Admission admission(int permits, int perAddress, long bytes) {
-    return new Admission(permits, perAddress, bytes, Runnable::run, scheduler);
+    return new Admission(permits, perAddress, bytes, null, Runnable::run, scheduler);
   }
 
   private void admit(Admission adm, InetAddress client, String name, long bytes, long wait) {
@@ -81,6 +81,21 @@ class AdmissionTest {
     admit(adm, a, "a1", 900, MINUTE);
     admit(adm, b, "b1", 200, MINUTE);
     assertThat(events).containsExactly("run a0", "refused b1");
+  }
+
+  @Test
+  void spentCpuKeepsTheNextRequestWaitingUntilTheBudgetRefills() throws Exception {
+    // 10 % of a core, no burst: a request that used 50 ms of CPU holds the next for about 0.5 s
+    Admission adm =
+        new Admission(1, 8, 1 << 20, new Admission.CpuBudget(0.1, 1), Runnable::run, scheduler);
+    admit(adm, a, "a0", 0, MINUTE);
+    CountDownLatch ran = new CountDownLatch(1);
+    adm.admit(b, 0, MINUTE, ran::countDown, () -> events.add("refused b1"));
+    long t0 = System.nanoTime();
+    adm.release(50_000_000L);
+    assertThat(ran.getCount()).as("not let in at once").isEqualTo(1);
+    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(300L, 3000L);
   }
 
   @Test

@@ -38,7 +38,8 @@ class HttpEndpointTest {
           4,
           16,
           8,
-          1);
+          1,
+          1.0);
   private static final UsersFile USERS =
       UsersFile.empty().with("alice", Role.VIEWER, "secret".toCharArray());
 
