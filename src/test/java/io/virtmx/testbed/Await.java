@@ -10,14 +10,35 @@ import java.util.function.Predicate;
  * e.g. {@code "tls domain listed" not within PT10S; last seen: ""}.
  */
 public final class Await {
-  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration POLL = Duration.ofMillis(50);
   private static final int SHOWN = 2000;
 
   private Await() {}
 
-  /** Probes until {@code done} holds for the value, returns that value. */
+  /**
+   * Probes until {@code done} holds for the value and returns that value; a probe that throws fails
+   * at once (use {@link #untilAnswers} while the other side may still be starting).
+   */
   public static <T> T until(
       String description, Callable<T> probe, Predicate<? super T> done, Duration timeout) {
+    return poll(description, probe, done, timeout, false);
+  }
+
+  /**
+   * As {@link #until}, but a probe that throws (connection refused, 503…) is tried again, and its
+   * exception is what the failure reports as last seen.
+   */
+  public static <T> T untilAnswers(
+      String description, Callable<T> probe, Predicate<? super T> done, Duration timeout) {
+    return poll(description, probe, done, timeout, true);
+  }
+
+  private static <T> T poll(
+      String description,
+      Callable<T> probe,
+      Predicate<? super T> done,
+      Duration timeout,
+      boolean retryExceptions) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "(not probed)";
     while (true) {
@@ -30,7 +51,15 @@ public final class Await {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted awaiting " + description, e);
+      } catch (RuntimeException e) {
+        if (!retryExceptions) {
+          throw e;
+        }
+        last = e.toString();
       } catch (Exception e) {
+        if (!retryExceptions) {
+          throw new AssertionError("awaiting \"" + description + "\": " + e, e);
+        }
         last = e.toString();
       }
       if (System.nanoTime() > deadline) {

@@ -34,7 +34,7 @@ public final class HttpGet {
 
   /** As {@link #await(String, Predicate, Duration)}, failing at once when {@code alive} throws. */
   static String await(String url, Predicate<String> ready, Duration timeout, Runnable alive) {
-    return Await.until(
+    return Await.untilAnswers(
         url + " ready",
         () -> {
           alive.run();

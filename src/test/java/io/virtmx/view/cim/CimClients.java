@@ -65,7 +65,7 @@ final class CimClients implements AutoCloseable {
                 "--interval",
                 "2s"));
     try {
-      Await.until(
+      Await.untilAnswers(
           "wbemcli lists the HostSystem",
           () -> cim.wbemcli(ALICE, "ein", "root/virt:CIM_ComputerSystem").stdout(),
           out -> out.contains("HostSystem"),

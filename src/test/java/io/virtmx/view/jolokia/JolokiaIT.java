@@ -3,12 +3,11 @@ package io.virtmx.view.jolokia;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
-import java.net.ServerSocket;
+import io.virtmx.testbed.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,18 +43,12 @@ class JolokiaIT {
     TestBed.ensureLibvirtd();
     dir = Files.createTempDirectory("virtmx-jolokia-it");
     Path users = dir.resolve("users");
-    UsersFile.empty()
-        .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-        .with("bob", Role.VIEWER, "bob-secret".toCharArray())
-        .save(users);
+    TestUsers.operator("alice", "alice-secret").andViewer("bob", "bob-secret").save(users);
     vms = QemuDomains.start(1);
     vm = vms.names().get(0);
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = AgentProcess.freePort();
     agent =
-        AgentProcess.start(
+        AgentProcess.started(
             "--no-metrics",
             "--connect",
             URI,
@@ -109,13 +102,7 @@ class JolokiaIT {
 
   private static <T> T await(Poll<T> value, java.util.function.Predicate<T> condition)
       throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    T v = value.get();
-    while (!condition.test(v) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      v = value.get();
-    }
-    return v;
+    return Await.until("Jolokia value as awaited", value::get, condition, Duration.ofSeconds(10));
   }
 
   @Test
