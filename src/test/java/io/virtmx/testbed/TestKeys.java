@@ -27,6 +27,7 @@ public final class TestKeys {
 
   private final Path dir;
   private final Path keyStore;
+  private boolean pemWritten;
 
   private TestKeys(Path dir) {
     this.dir = dir;
@@ -39,7 +40,6 @@ public final class TestKeys {
     try {
       keys.generate(algorithm);
       Files.writeString(keys.passwordFile(), STORE_PASSWORD + "\n");
-      keys.exportPem();
       keys.writeTrustStore();
     } catch (Exception e) {
       throw new IllegalStateException("cannot make TLS material in " + dir, e);
@@ -59,12 +59,27 @@ public final class TestKeys {
     return dir.resolve("tls-password");
   }
 
+  /** The certificate as PEM (written on first use). */
   public Path certPem() {
+    pem();
     return dir.resolve("agent.crt");
   }
 
+  /** The unencrypted PKCS#8 key as PEM (written on first use). */
   public Path keyPem() {
+    pem();
     return dir.resolve("agent.key");
+  }
+
+  private synchronized void pem() {
+    if (!pemWritten) {
+      try {
+        exportPem();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot export PEM from " + keyStore, e);
+      }
+      pemWritten = true;
+    }
   }
 
   /** PKCS#12 trust store with the certificate only ({@link #TRUST_PASSWORD}). */
@@ -136,7 +151,8 @@ public final class TestKeys {
           "-clcerts",
           "-out",
           raw.toString());
-      TestBed.exec("openssl", "x509", "-in", raw.toString(), "-out", certPem().toString());
+      TestBed.exec(
+          "openssl", "x509", "-in", raw.toString(), "-out", dir.resolve("agent.crt").toString());
       TestBed.exec(
           "openssl",
           "pkcs12",
@@ -148,14 +164,17 @@ public final class TestKeys {
           "-nodes",
           "-out",
           raw.toString());
-      TestBed.exec("openssl", "pkey", "-in", raw.toString(), "-out", keyPem().toString());
+      TestBed.exec(
+          "openssl", "pkey", "-in", raw.toString(), "-out", dir.resolve("agent.key").toString());
       Files.delete(raw);
       return;
     }
     KeyStore ks = load(keyStore, STORE_PASSWORD);
-    Files.writeString(certPem(), pem("CERTIFICATE", ks.getCertificate(ALIAS).getEncoded()));
     Files.writeString(
-        keyPem(), pem("PRIVATE KEY", ks.getKey(ALIAS, STORE_PASSWORD.toCharArray()).getEncoded()));
+        dir.resolve("agent.crt"), pem("CERTIFICATE", ks.getCertificate(ALIAS).getEncoded()));
+    Files.writeString(
+        dir.resolve("agent.key"),
+        pem("PRIVATE KEY", ks.getKey(ALIAS, STORE_PASSWORD.toCharArray()).getEncoded()));
   }
 
   private static KeyStore load(Path file, String password)
