@@ -1,9 +1,12 @@
 package io.virtmx.view.cim;
 
 import io.virtmx.model.DeviceInfo;
+import io.virtmx.model.DiskBuilder;
+import io.virtmx.model.DomainBuilder;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.DomainState;
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.NicBuilder;
 import io.virtmx.model.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.List;
 final class CimFixtures {
   private CimFixtures() {}
 
-  static Snapshots.DiskBuilder disk(String target, String source) {
+  static DiskBuilder disk(String target, String source) {
     return Snapshots.disk(target)
         .source(source)
         .reads(1, 2, 3)
@@ -22,12 +25,12 @@ final class CimFixtures {
         .sizes(10L << 30, 1L << 30, 1L << 30);
   }
 
-  static Snapshots.NicBuilder nic(String target, String mac, String network) {
+  static NicBuilder nic(String target, String mac, String network) {
     return Snapshots.nic(target).mac(mac).network(network).rx(1, 2, 0, 0).tx(3, 4, 0, 0);
   }
 
   /** Running domains have id 7; 1 GiB of 2, two more vCPUs possible. */
-  static Snapshots.DomainBuilder domain(String name, DomainState state, int vcpus) {
+  static DomainBuilder domain(String name, DomainState state, int vcpus) {
     return Snapshots.domain(name)
         .id(state != DomainState.SHUTOFF ? 7 : -1)
         .state(state)
