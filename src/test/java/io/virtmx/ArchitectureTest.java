@@ -18,7 +18,9 @@ import java.util.List;
  * never uses another view (the package {@code view} and the shared HTTP endpoint {@code view.http}
  * are every view's), and the model depends on nothing of ours.
  */
-@AnalyzeClasses(packages = "io.virtmx", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.virtmx",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
   private static final List<String> VIEWS = List.of("jmx", "jolokia", "metrics", "cim");
 
