@@ -2,8 +2,8 @@ package io.virtmx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class JmxOptionsTest {
   @Test
   void refusesBadPortAndKeystoreWithoutPassword(@TempDir Path dir) throws Exception {
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
+    TestUsers.operator("alice", "alice-secret").save(users);
     assertThat(
             runErr(
                 "--connect", "test:///default", "--users", users.toString(), "--jmx-port", "70000"))
@@ -62,7 +62,7 @@ class JmxOptionsTest {
   @Test
   void refusesAZeroOrMalformedReadTimeout(@TempDir Path dir) throws Exception {
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
+    TestUsers.operator("alice", "alice-secret").save(users);
     String[] base = {"--connect", "test:///default", "--users", users.toString(), "--jmx-port"};
     assertThat(runErr(concat(base, "19999", "--jmx-read-timeout", "0")))
         .contains("--jmx-read-timeout must be longer than 0");

@@ -3,18 +3,11 @@ package io.virtmx.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.virtmx.model.BalloonStats;
-import io.virtmx.model.CpuTimes;
-import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainRates;
 import io.virtmx.model.DomainSnapshot;
-import io.virtmx.model.DomainState;
-import io.virtmx.model.InterfaceStats;
 import io.virtmx.model.IoRates;
-import io.virtmx.model.JobInfo;
-import io.virtmx.model.OsInfo;
+import io.virtmx.model.Snapshots;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateCalculatorTest {
@@ -87,65 +80,28 @@ class RateCalculatorTest {
   }
 
   private static DomainSnapshot domain(int id, long sampled, long cpuNs, long bytes, long ops) {
-    DiskStats disk =
-        new DiskStats(
-            "vda",
-            "virtio",
-            "file",
-            "disk",
-            "qcow2",
-            "/d.qcow2",
-            ops,
-            bytes,
-            0,
-            ops,
-            bytes,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            IoRates.UNKNOWN);
-    InterfaceStats nic =
-        new InterfaceStats(
-            "vnet0",
-            "52:54:00:00:00:01",
-            "bridge",
-            "br0",
-            "virtio",
-            bytes,
-            ops,
-            0,
-            0,
-            bytes,
-            ops,
-            0,
-            0,
-            IoRates.UNKNOWN);
-    return new DomainSnapshot(
-        "d",
-        "u-1",
-        id,
-        DomainState.RUNNING,
-        1,
-        true,
-        false,
-        OsInfo.UNKNOWN,
-        2,
-        2,
-        List.of(),
-        1024,
-        2048,
-        new CpuTimes(cpuNs, -1, -1),
-        BalloonStats.UNKNOWN,
-        List.of(disk),
-        List.of(nic),
-        JobInfo.NONE,
-        DomainRates.UNKNOWN,
-        Instant.EPOCH,
-        sampled,
-        List.of());
+    return Snapshots.domain("d")
+        .uuid("u-1")
+        .id(id)
+        .running()
+        .vcpus(2, 2)
+        .memoryKib(1024, 2048)
+        .cpu(cpuNs, -1, -1)
+        .disk(
+            Snapshots.disk("vda")
+                .source("/d.qcow2")
+                .reads(ops, bytes, 0)
+                .writes(ops, bytes, 0)
+                .flushes(0, 0)
+                .errors(0)
+                .sizes(0, 0, 0))
+        .nic(
+            Snapshots.nic("vnet0")
+                .mac("52:54:00:00:00:01")
+                .bridge("br0")
+                .rx(bytes, ops, 0, 0)
+                .tx(bytes, ops, 0, 0))
+        .sampled(Instant.EPOCH, sampled)
+        .build();
   }
 }

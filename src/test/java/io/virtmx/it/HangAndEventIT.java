@@ -7,24 +7,36 @@ import io.virtmx.testbed.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two behaviours of a running agent against a real libvirtd: a libvirt call that hangs (libvirtd
  * stopped with SIGSTOP) is bounded by --timeout and the host keeps its last snapshot, marked stale;
  * and a libvirt event refreshes the domain it concerns at once, without waiting for the next
- * interval.
+ * interval. Both are checked in the log and in the state a client sees ({@code
+ * virtmx_snapshot_stale}, the domain's series).
  */
 class HangAndEventIT {
   private static final String COLLECTED = "collected \\d+ domains";
+  private static final Duration STATE = Duration.ofSeconds(10);
+
+  private static Predicate<String> stale(int value) {
+    Pattern p = Pattern.compile("(?m)^virtmx_snapshot_stale\\{[^}]*} " + value + "(\\.0)?$");
+    return body -> p.matcher(body).find();
+  }
 
   @Test
   void hangingLibvirtdMarksTheSnapshotStaleAndCollectionResumesAfterwards() {
     TestBed.ensureLibvirtd();
     String pid = TestBed.exec("pgrep", "-o", "-x", "libvirtd").strip();
+    int port = AgentProcess.freePort();
+    String metrics = "http://127.0.0.1:" + port + "/metrics";
     try (AgentProcess agent =
         AgentProcess.start(
-            "--no-metrics",
+            "--metrics-port",
+            String.valueOf(port),
             "--no-jolokia",
             "--connect",
             TestBed.QEMU_URI,
@@ -43,10 +55,12 @@ class HangAndEventIT {
                 at,
                 Duration.ofSeconds(20));
         assertThat(agent.alive()).isTrue();
+        agent.awaitPage(metrics, stale(1), STATE);
       } finally {
         TestBed.exec("kill", "-CONT", pid);
       }
       agent.awaitLog(COLLECTED, at, Duration.ofSeconds(60));
+      agent.awaitPage(metrics, stale(0), STATE);
     } finally {
       TestBed.exec("kill", "-CONT", pid);
     }
@@ -64,9 +78,13 @@ class HangAndEventIT {
             + name
             + "</name><memory unit='MiB'>64</memory>"
             + "<vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+    int port = AgentProcess.freePort();
+    String metrics = "http://127.0.0.1:" + port + "/metrics";
+    String listed = "domain=\"" + name + "\"";
     try (AgentProcess agent =
         AgentProcess.start(
-            "--no-metrics",
+            "--metrics-port",
+            String.valueOf(port),
             "--no-jolokia",
             "--connect",
             TestBed.QEMU_URI,
@@ -79,10 +97,12 @@ class HangAndEventIT {
       TestBed.virsh("define", xml.toString());
       at = agent.awaitLog("domain " + name + " defined \\(added\\)", at, Duration.ofSeconds(5));
       at = agent.awaitLog("refreshed domain " + name + " after defined", at, Duration.ofSeconds(5));
+      agent.awaitPage(metrics, b -> b.contains(listed), STATE);
 
       TestBed.virsh("undefine", name);
       at = agent.awaitLog("domain " + name + " undefined", at, Duration.ofSeconds(5));
       agent.awaitLog("refreshed domain " + name + " after undefined", at, Duration.ofSeconds(5));
+      agent.awaitPage(metrics, b -> !b.contains(listed), STATE);
       assertThat(agent.log())
           .containsOnlyOnce("collected"); // no poll in between: the events did it
     } finally {

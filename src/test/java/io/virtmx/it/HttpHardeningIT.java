@@ -7,16 +7,14 @@ import static io.virtmx.testbed.RawHttp.request;
 import static io.virtmx.testbed.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.TestUsers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +39,7 @@ class HttpHardeningIT {
   @BeforeAll
   static void start() throws IOException {
     Path users = dir.resolve("users");
-    UsersFile.empty()
-        .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-        .with("vera", Role.VIEWER, "vera-secret".toCharArray())
-        .save(users);
+    TestUsers.operator("alice", "alice-secret").andViewer("vera", "vera-secret").save(users);
     audit = dir.resolve("audit.log");
     ports =
         Map.of(
@@ -52,27 +47,26 @@ class HttpHardeningIT {
             "jolokia", AgentProcess.freePort(),
             "cim", AgentProcess.freePort());
     agent =
-        AgentProcess.start(
-                "--connect",
-                "test:///default",
-                "--users",
-                users.toString(),
-                "--audit-log",
-                audit.toString(),
-                "--metrics-port",
-                ports.get("metrics").toString(),
-                "--jolokia-port",
-                ports.get("jolokia").toString(),
-                "--cim",
-                "--cim-port",
-                ports.get("cim").toString(),
-                "--http-header-timeout",
-                "2s",
-                "--http-idle-timeout",
-                "4s",
-                "--http-max-connections-per-address",
-                "64")
-            .awaitStarted(Duration.ofSeconds(60));
+        AgentProcess.started(
+            "--connect",
+            "test:///default",
+            "--users",
+            users.toString(),
+            "--audit-log",
+            audit.toString(),
+            "--metrics-port",
+            ports.get("metrics").toString(),
+            "--jolokia-port",
+            ports.get("jolokia").toString(),
+            "--cim",
+            "--cim-port",
+            ports.get("cim").toString(),
+            "--http-header-timeout",
+            "2s",
+            "--http-idle-timeout",
+            "4s",
+            "--http-max-connections-per-address",
+            "64");
   }
 
   @AfterAll

@@ -3,14 +3,12 @@ package io.virtmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServerConnection;
@@ -32,26 +30,25 @@ class LoginAuditIT {
   void failedLoginsLockOutTheAddressAndEverythingIsInTheAuditFile(@TempDir Path dir)
       throws Exception {
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
+    TestUsers.operator("alice", "alice-secret").save(users);
     Path auditLog = dir.resolve("audit.log");
     int port = AgentProcess.freePort();
     try (AgentProcess agent =
-        AgentProcess.start(
-                "--connect",
-                "test:///default",
-                "--no-metrics",
-                "--no-jolokia",
-                "--jmx-port",
-                String.valueOf(port),
-                "--users",
-                users.toString(),
-                "--audit-log",
-                auditLog.toString(),
-                "--login-lockout-failures",
-                "3",
-                "--login-lockout",
-                "2m")
-            .awaitStarted(Duration.ofSeconds(60))) {
+        AgentProcess.started(
+            "--connect",
+            "test:///default",
+            "--no-metrics",
+            "--no-jolokia",
+            "--jmx-port",
+            String.valueOf(port),
+            "--users",
+            users.toString(),
+            "--audit-log",
+            auditLog.toString(),
+            "--login-lockout-failures",
+            "3",
+            "--login-lockout",
+            "2m")) {
       String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
 
       try (JMXConnector c = connect(url, "alice", "alice-secret")) {

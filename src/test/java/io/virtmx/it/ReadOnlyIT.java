@@ -3,11 +3,11 @@ package io.virtmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
+import io.virtmx.testbed.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 import javax.management.MBeanException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -49,14 +48,14 @@ class ReadOnlyIT {
   static void start() throws Exception {
     TestBed.ensureLibvirtd();
     users = Files.createTempFile("virtmx-readonly", ".users");
-    UsersFile.empty().with("alice", Role.OPERATOR, PASSWORD.toCharArray()).save(users);
+    TestUsers.operator("alice", PASSWORD).save(users);
     vms = QemuDomains.start(1);
     vm = vms.names().get(0);
     jmxPort = AgentProcess.freePort();
     jolokiaPort = AgentProcess.freePort();
     cimPort = AgentProcess.freePort();
     agent =
-        AgentProcess.start(
+        AgentProcess.started(
             "--read-only",
             "--connect",
             TestBed.QEMU_URI,
@@ -72,7 +71,6 @@ class ReadOnlyIT {
             "--cim",
             "--cim-port",
             String.valueOf(cimPort));
-    agent.awaitStarted(Duration.ofSeconds(60));
   }
 
   @AfterAll
@@ -89,7 +87,7 @@ class ReadOnlyIT {
   @AfterEach
   void domainIsUntouched() {
     assertThat(QemuDomains.state(vm)).startsWith("running");
-    assertThat(agent.log()).doesNotContain("suspend on");
+    assertThat(agent.log()).doesNotContain("suspend on").doesNotContain("op=suspend result=ok");
   }
 
   @Test
@@ -149,23 +147,20 @@ class ReadOnlyIT {
 
   private static ObjectName awaitDomain(MBeanServerConnection mbs) throws Exception {
     ObjectName pattern = new ObjectName("libvirt:type=Domain,host=*,name=" + vm);
-    for (int i = 0; i < 100; i++) {
-      Set<ObjectName> names = mbs.queryNames(pattern, null);
-      if (!names.isEmpty()) {
-        return names.iterator().next();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no MBean " + pattern);
+    return Await.until(
+            "an MBean " + pattern,
+            () -> mbs.queryNames(pattern, null),
+            names -> !names.isEmpty(),
+            Duration.ofSeconds(10))
+        .iterator()
+        .next();
   }
 
   private static void awaitCim(String path) {
-    for (int i = 0; i < 100; i++) {
-      if (TestBed.run(Duration.ofSeconds(10), java.util.List.of("wbemcli", "gi", path)).ok()) {
-        return;
-      }
-      TestBed.sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError("no CIM instance " + path);
+    Await.until(
+        "wbemcli gi " + path,
+        () -> TestBed.run(Duration.ofSeconds(10), java.util.List.of("wbemcli", "gi", path)),
+        TestBed.Result::ok,
+        Duration.ofSeconds(30));
   }
 }

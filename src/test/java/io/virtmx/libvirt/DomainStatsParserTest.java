@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.virtmx.model.BalloonStats;
 import io.virtmx.model.CpuTimes;
 import io.virtmx.model.DomainState;
+import io.virtmx.model.Snapshots;
 import io.virtmx.model.VcpuStats;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,21 +37,17 @@ class DomainStatsParserTest {
   void balloon() {
     assertThat(DomainStatsParser.balloon(qemu))
         .isEqualTo(
-            new BalloonStats(
-                4194304,
-                4194304,
-                2861536,
-                4026812,
-                3307700,
-                4245312,
-                0,
-                0,
-                612,
-                4410923,
-                563144,
-                1717410093));
+            Snapshots.balloon()
+                .sizeKib(4194304, 4194304)
+                .guestKib(2861536, 4026812, 3307700)
+                .rssKib(4245312)
+                .swapKib(0, 0)
+                .faults(612, 4410923)
+                .diskCachesKib(563144)
+                .lastUpdate(1717410093)
+                .build());
     assertThat(DomainStatsParser.balloon(shutoff))
-        .isEqualTo(new BalloonStats(2097152, 2097152, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1));
+        .isEqualTo(Snapshots.balloon().sizeKib(2097152, 2097152).build());
     assertThat(DomainStatsParser.balloon(testDriver)).isEqualTo(BalloonStats.UNKNOWN);
   }
 

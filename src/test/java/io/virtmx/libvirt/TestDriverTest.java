@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import io.virtmx.model.BalloonStats;
 import io.virtmx.model.DomainState;
 import io.virtmx.model.NodeCpuTimes;
+import io.virtmx.model.Snapshots;
 import io.virtmx.model.VcpuStats;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +102,15 @@ class TestDriverTest {
       BalloonStats mem = PerDomainGuestStats.memoryStats(dom);
       assertThat(mem)
           .isEqualTo(
-              new BalloonStats(
-                  2097152, -1, 1048576, 2097152, 1048576, 1048576, 0, 0, 0, 0, 262144, 627319920));
+              Snapshots.balloon()
+                  .sizeKib(2097152, -1)
+                  .guestKib(1048576, 2097152, 1048576)
+                  .rssKib(1048576)
+                  .swapKib(0, 0)
+                  .faults(0, 0)
+                  .diskCachesKib(262144)
+                  .lastUpdate(627319920)
+                  .build());
 
       List<VcpuStats> vcpus = PerDomainGuestStats.vcpus(dom);
       assertThat(vcpus).extracting(VcpuStats::number).containsExactly(0, 1);

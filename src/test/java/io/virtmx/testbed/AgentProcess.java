@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * virtmx.jar} system property.
  */
 public final class AgentProcess implements AutoCloseable {
+  /** How long an agent may take to start its views on a loaded test machine. */
+  public static final Duration STARTUP = Duration.ofSeconds(60);
+
   private final Process process;
   private final Path log;
   private final Path out;
@@ -64,9 +67,28 @@ public final class AgentProcess implements AutoCloseable {
     return TestBed.run(timeout, command(args));
   }
 
+  /**
+   * Starts the agent and waits for its started line (60 s at most); stops it again if it does not
+   * get there, so a failing start leaves no process behind.
+   */
+  public static AgentProcess started(String... args) {
+    return started(List.of(args));
+  }
+
+  public static AgentProcess started(List<String> args) {
+    AgentProcess agent = start(args.toArray(String[]::new));
+    try {
+      return agent.awaitStarted(STARTUP);
+    } catch (RuntimeException | AssertionError e) {
+      agent.close();
+      throw e;
+    }
+  }
+
   /** A port free on loopback right now, for a view under test. */
   public static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,6 +102,21 @@ public final class AgentProcess implements AutoCloseable {
   public AgentProcess awaitStarted(Duration timeout) {
     awaitLog("virtmx started", 0, timeout);
     return this;
+  }
+
+  /**
+   * GETs {@code url} until the body satisfies {@code ready}; fails with the agent's log as soon as
+   * it exits.
+   */
+  public String awaitPage(
+      String url, java.util.function.Predicate<String> ready, Duration timeout) {
+    return HttpGet.await(url, ready, timeout, this::requireAlive);
+  }
+
+  private void requireAlive() {
+    if (!process.isAlive()) {
+      throw new AssertionError("agent exited (" + process.exitValue() + "):\n" + log());
+    }
   }
 
   public long pid() {

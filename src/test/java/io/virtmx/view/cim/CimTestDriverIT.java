@@ -3,6 +3,7 @@ package io.virtmx.view.cim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.testbed.TestBed;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
@@ -25,13 +27,13 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class CimTestDriverIT {
   private static final String URI = "test:///default";
   private static final String NIC = "test/aa:bb:cc:dd:ee:ff";
-  private CimAgent agent;
+  private CimClients agent;
   private WBEMClient bob;
 
   @BeforeAll
-  void start() throws Exception {
-    agent = new CimAgent(URI);
-    bob = agent.client(CimAgent.BOB);
+  void start(@TempDir Path dir) throws Exception {
+    agent = CimClients.start(URI, dir);
+    bob = agent.client(CimClients.BOB);
   }
 
   @AfterAll
@@ -57,7 +59,7 @@ class CimTestDriverIT {
 
   @Test
   void classesCarryTheLibvirtPrefixAndTheDomainIsTest() {
-    TestBed.Result names = agent.wbemcli(CimAgent.BOB, "ein", "root/virt:CIM_ComputerSystem");
+    TestBed.Result names = agent.wbemcli(CimClients.BOB, "ein", "root/virt:CIM_ComputerSystem");
     assertThat(names.ok()).as(names.stderr()).isTrue();
     assertThat(
             names
@@ -66,15 +68,15 @@ class CimTestDriverIT {
                 .map(l -> l.replaceAll(".*root/virt:(\\w+)\\..*", "$1"))
                 .distinct())
         .containsExactlyInAnyOrder("Libvirt_HostSystem", "Libvirt_ComputerSystem");
-    TestBed.Result cs = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:Libvirt_ComputerSystem");
-    assertThat(new java.util.TreeSet<>(CimAgent.values(cs.stdout(), "Name")))
+    TestBed.Result cs = agent.wbemcli(CimClients.BOB, "ei", "root/virt:Libvirt_ComputerSystem");
+    assertThat(new java.util.TreeSet<>(CimClients.values(cs.stdout(), "Name")))
         .containsExactly("test");
     assertThat(cs.stdout()).contains("EnabledState=2,");
-    assertThat(agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_ComputerSystem").stdout())
+    assertThat(agent.wbemcli(CimClients.BOB, "ei", "root/virt:KVM_ComputerSystem").stdout())
         .doesNotContain("Name=");
     TestBed.Result profiles =
-        agent.wbemcli(CimAgent.BOB, "ei", "root/interop:Libvirt_RegisteredProfile");
-    assertThat(CimAgent.values(profiles.stdout(), "InstanceID"))
+        agent.wbemcli(CimClients.BOB, "ei", "root/interop:Libvirt_RegisteredProfile");
+    assertThat(CimClients.values(profiles.stdout(), "InstanceID"))
         .contains("CIM:DSP1057-VirtualSystem-1.0.0a");
   }
 
@@ -82,7 +84,7 @@ class CimTestDriverIT {
   void diskAndNicSettingsMatchVirsh() throws Exception {
     String blk = TestBed.virsh("-c", URI, "domblklist", "test");
     assertThat(blk).contains("vda").contains("/guest/diskimage1");
-    TestBed.Result vda = agent.wbemcli(CimAgent.BOB, "gi", rasdPath("Disk", "test/vda"));
+    TestBed.Result vda = agent.wbemcli(CimClients.BOB, "gi", rasdPath("Disk", "test/vda"));
     assertThat(vda.ok()).as(vda.stderr()).isTrue();
     assertThat(vda.stdout())
         .contains("HostResource=\"/guest/diskimage1\"")
@@ -116,15 +118,17 @@ class CimTestDriverIT {
   @Test
   void storagePoolAndNetworkArePools() {
     assertThat(TestBed.virsh("-c", URI, "pool-list", "--all", "--name")).contains("default-pool");
-    TestBed.Result disk = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:Libvirt_DiskPool");
-    assertThat(CimAgent.values(disk.stdout(), "InstanceID"))
+    TestBed.Result disk = agent.wbemcli(CimClients.BOB, "ei", "root/virt:Libvirt_DiskPool");
+    assertThat(CimClients.values(disk.stdout(), "InstanceID"))
         .containsExactlyInAnyOrder("DiskPool/0", "DiskPool/default-pool");
-    TestBed.Result net = agent.wbemcli(CimAgent.BOB, "ei", "root/virt:Libvirt_NetworkPool");
-    assertThat(CimAgent.values(net.stdout(), "InstanceID"))
+    TestBed.Result net = agent.wbemcli(CimClients.BOB, "ei", "root/virt:Libvirt_NetworkPool");
+    assertThat(CimClients.values(net.stdout(), "InstanceID"))
         .containsExactlyInAnyOrder("NetworkPool/0", "NetworkPool/default");
     TestBed.Result got =
         agent.wbemcli(
-            CimAgent.BOB, "gi", "root/virt:Libvirt_DiskPool.InstanceID=\"DiskPool/default-pool\"");
+            CimClients.BOB,
+            "gi",
+            "root/virt:Libvirt_DiskPool.InstanceID=\"DiskPool/default-pool\"");
     assertThat(got.stdout()).contains("ElementName=\"default-pool\"").contains("Primordial=FALSE");
   }
 
@@ -149,7 +153,7 @@ class CimTestDriverIT {
         .containsEntry("Default", 262144L);
     TestBed.Result refs =
         agent.wbemcli(
-            CimAgent.BOB,
+            CimClients.BOB,
             "ri",
             "root/virt:Libvirt_AllocationCapabilities.InstanceID=\"MemoryPool/0\"",
             "-arc",

@@ -2,8 +2,10 @@ package io.virtmx.view.cim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -35,14 +38,14 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CimViewIT {
   private QemuDomains vms;
-  private CimAgent agent;
+  private CimClients agent;
   private WBEMClient alice;
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     vms = QemuDomains.start(2);
-    agent = new CimAgent(TestBed.QEMU_URI);
-    alice = agent.client(CimAgent.ALICE);
+    agent = CimClients.start(TestBed.QEMU_URI, dir);
+    alice = agent.client(CimClients.ALICE);
   }
 
   @AfterAll
@@ -71,24 +74,9 @@ class CimViewIT {
         + "\"";
   }
 
-  private static void eventually(Duration limit, Runnable check) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (true) {
-      try {
-        check.run();
-        return;
-      } catch (AssertionError e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(500);
-      }
-    }
-  }
-
   @Test
   void computerSystemNamesEqualVirshListAll() throws InterruptedException {
-    eventually(
+    Await.untilPasses(
         Duration.ofSeconds(20),
         () -> {
           Set<String> virsh =
@@ -99,13 +87,14 @@ class CimViewIT {
                       .filter(s -> !s.isEmpty())
                       .toList());
           TestBed.Result r =
-              agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_ComputerSystem", "Name");
+              agent.wbemcli(CimClients.BOB, "ei", "root/virt:KVM_ComputerSystem", "Name");
           assertThat(r.ok()).as(r.stderr()).isTrue();
-          assertThat(new TreeSet<>(CimAgent.values(r.stdout(), "Name"))).isEqualTo(virsh);
+          assertThat(new TreeSet<>(CimClients.values(r.stdout(), "Name"))).isEqualTo(virsh);
         });
     assertThat(
-            CimAgent.values(
-                agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_ComputerSystem").stdout(), "Name"))
+            CimClients.values(
+                agent.wbemcli(CimClients.BOB, "ei", "root/virt:KVM_ComputerSystem").stdout(),
+                "Name"))
         .containsAll(vms.names());
   }
 
@@ -164,14 +153,14 @@ class CimViewIT {
           .containsExactly("mem");
       TestBed.Result w =
           agent.wbemcli(
-              CimAgent.BOB,
+              CimClients.BOB,
               "ain",
               csPath(name),
               "-ac",
               "KVM_SystemDevice",
               "-arc",
               "KVM_LogicalDisk");
-      assertThat(new TreeSet<>(CimAgent.values(w.stdout(), "DeviceID")))
+      assertThat(new TreeSet<>(CimClients.values(w.stdout(), "DeviceID")))
           .isEqualTo(prefixed(name, targets));
     }
   }
@@ -234,8 +223,11 @@ class CimViewIT {
     }
     TestBed.Result w =
         agent.wbemcli(
-            CimAgent.BOB, "ei", "root/virt:KVM_ConsoleResourceAllocationSettingData", "InstanceID");
-    assertThat(CimAgent.values(w.stdout(), "InstanceID"))
+            CimClients.BOB,
+            "ei",
+            "root/virt:KVM_ConsoleResourceAllocationSettingData",
+            "InstanceID");
+    assertThat(CimClients.values(w.stdout(), "InstanceID"))
         .contains(vms.names().get(0) + "/charconsole:0");
   }
 
@@ -339,17 +331,17 @@ class CimViewIT {
   void requestStateChangePausesAndResumesADomain() throws Exception {
     String name = vms.names().get(0);
     TestBed.Result pause =
-        agent.wbemcli(CimAgent.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=9");
+        agent.wbemcli(CimClients.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=9");
     assertThat(pause.ok()).as(pause.stderr()).isTrue();
     assertThat(TestBed.virsh("domstate", name).strip()).isEqualTo("paused");
-    eventually(
+    Await.untilPasses(
         Duration.ofSeconds(15),
         () -> {
-          String gi = agent.wbemcli(CimAgent.BOB, "gi", csPath(name)).stdout();
+          String gi = agent.wbemcli(CimClients.BOB, "gi", csPath(name)).stdout();
           assertThat(gi).contains("EnabledState=9,").contains("RequestedState=9,");
         });
     TestBed.Result again =
-        agent.wbemcli(CimAgent.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=9");
+        agent.wbemcli(CimClients.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=9");
     assertThat(again.ok()).isFalse();
     assertThat(again.stderr()).contains("CIM_ERR_FAILED");
     assertThat(again.stderr()).contains("domain '" + name + "' is paused: cannot suspend it");
@@ -362,7 +354,7 @@ class CimViewIT {
     assertThat(rc).isEqualTo(new UnsignedInteger32(0));
     assertThat(TestBed.virsh("domstate", name).strip()).isEqualTo("running");
     TestBed.Result unsupported =
-        agent.wbemcli(CimAgent.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=7");
+        agent.wbemcli(CimClients.ALICE, "cm", csPath(name), "RequestStateChange.RequestedState=7");
     assertThat(unsupported.stderr()).contains("CIM_ERR_NOT_SUPPORTED");
   }
 
@@ -370,7 +362,7 @@ class CimViewIT {
   void viewerMayNotChangeState() {
     String name = vms.names().get(1);
     TestBed.Result r =
-        agent.wbemcli(CimAgent.BOB, "cm", csPath(name), "RequestStateChange.RequestedState=9");
+        agent.wbemcli(CimClients.BOB, "cm", csPath(name), "RequestStateChange.RequestedState=9");
     assertThat(r.ok()).isFalse();
     assertThat(r.stderr()).contains("CIM_ERR_ACCESS_DENIED");
     assertThat(TestBed.virsh("domstate", name).strip()).isEqualTo("running");
@@ -432,16 +424,16 @@ class CimViewIT {
   @Test
   void errorsAreAnsweredInCimForm() throws Exception {
     assertError(
-        () -> agent.wbemcli(CimAgent.BOB, "ei", "root/nowhere:KVM_ComputerSystem"),
+        () -> agent.wbemcli(CimClients.BOB, "ei", "root/nowhere:KVM_ComputerSystem"),
         "CIM_ERR_INVALID_NAMESPACE");
     assertError(
-        () -> agent.wbemcli(CimAgent.BOB, "ei", "root/virt:KVM_NoSuchClass"),
+        () -> agent.wbemcli(CimClients.BOB, "ei", "root/virt:KVM_NoSuchClass"),
         "CIM_ERR_INVALID_CLASS");
     assertError(
-        () -> agent.wbemcli(CimAgent.BOB, "gi", csPath("virtmx-no-such-domain")),
+        () -> agent.wbemcli(CimClients.BOB, "gi", csPath("virtmx-no-such-domain")),
         "CIM_ERR_NOT_FOUND");
     assertError(
-        () -> agent.wbemcli(CimAgent.BOB, "gi", "root/virt:KVM_ComputerSystem.Name=\"x\""),
+        () -> agent.wbemcli(CimClients.BOB, "gi", "root/virt:KVM_ComputerSystem.Name=\"x\""),
         "CIM_ERR_INVALID_PARAMETER");
     WBEMException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(
@@ -460,8 +452,8 @@ class CimViewIT {
     assertThat(
             agent
                 .post(
-                    CimAgent.BOB,
-                    CimAgent.PASSWORD,
+                    CimClients.BOB,
+                    CimClients.PASSWORD,
                     "EnumerateInstanceNames",
                     "root/virt",
                     enumerate)
@@ -469,7 +461,7 @@ class CimViewIT {
         .isEqualTo(200);
     assertThat(
             agent
-                .post(CimAgent.BOB, "wrong", "EnumerateInstanceNames", "root/virt", enumerate)
+                .post(CimClients.BOB, "wrong", "EnumerateInstanceNames", "root/virt", enumerate)
                 .status())
         .isEqualTo(401);
     assertThat(agent.post(null, null, "EnumerateInstanceNames", "root/virt", enumerate).status())
@@ -477,24 +469,24 @@ class CimViewIT {
     assertThat(agent.wbemcli("", "ein", "root/virt:KVM_HostSystem").stderr())
         .contains("Username/password required");
 
-    CimAgent.Raw malformed =
+    CimClients.Raw malformed =
         agent.post(
-            CimAgent.BOB,
-            CimAgent.PASSWORD,
+            CimClients.BOB,
+            CimClients.PASSWORD,
             "EnumerateInstanceNames",
             "root/virt",
             enumerate.substring(0, enumerate.length() - 20));
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.cimError()).isEqualTo("request-not-well-formed");
-    CimAgent.Raw mismatch =
-        agent.post(CimAgent.BOB, CimAgent.PASSWORD, "GetClass", "root/virt", enumerate);
+    CimClients.Raw mismatch =
+        agent.post(CimClients.BOB, CimClients.PASSWORD, "GetClass", "root/virt", enumerate);
     assertThat(mismatch.cimError()).isEqualTo("header-mismatch");
 
     String xxe =
         "<?xml version=\"1.0\"?><!DOCTYPE CIM [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>"
             + enumerate.substring(enumerate.indexOf("<CIM ")).replace("KVM_HostSystem", "&secret;");
-    CimAgent.Raw refused =
-        agent.post(CimAgent.BOB, CimAgent.PASSWORD, "EnumerateInstanceNames", "root/virt", xxe);
+    CimClients.Raw refused =
+        agent.post(CimClients.BOB, CimClients.PASSWORD, "EnumerateInstanceNames", "root/virt", xxe);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).isEmpty();
   }

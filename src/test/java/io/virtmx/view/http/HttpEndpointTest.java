@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.virtmx.security.Authenticator;
 import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -271,12 +272,12 @@ class HttpEndpointTest {
     assertThat(exchange(port, h + "\r\n")).startsWith("HTTP/1.1 431");
   }
 
-  private void awaitOpenConnections(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (endpoint.openConnections() > n && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(endpoint.openConnections()).isLessThanOrEqualTo(n);
+  private void awaitOpenConnections(int n) {
+    Await.until(
+        "at most " + n + " open connections",
+        endpoint::openConnections,
+        open -> open <= n,
+        Duration.ofSeconds(5));
   }
 
   private Socket connect(int port) throws IOException {

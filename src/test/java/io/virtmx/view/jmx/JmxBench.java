@@ -5,11 +5,11 @@ import io.virtmx.config.AgentConfig;
 import io.virtmx.config.HostSpec;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.security.Authenticator;
-import io.virtmx.security.Role;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.TestUsers;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,11 +85,8 @@ public final class JmxBench {
 
   private static void remote(Agent agent, HostSnapshot snapshot, int calls) throws Exception {
     Path users = Files.createTempFile("virtmx-bench", ".users");
-    UsersFile.empty().with("bench", Role.VIEWER, "bench-password".toCharArray()).save(users);
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    TestUsers.viewer("bench", "bench-password").save(users);
+    int port = AgentProcess.freePort();
     JmxView view =
         new JmxView(
             agent.snapshots(),

@@ -2,11 +2,11 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
+import io.virtmx.testbed.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,26 +39,22 @@ class JmxIT {
     TestBed.ensureLibvirtd();
     dir = Files.createTempDirectory("virtmx-jmx-it");
     Path users = dir.resolve("users");
-    UsersFile.empty()
-        .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-        .with("bob", Role.VIEWER, "bob-secret".toCharArray())
-        .save(users);
+    TestUsers.operator("alice", "alice-secret").andViewer("bob", "bob-secret").save(users);
     vms = QemuDomains.start(1);
     vm = vms.names().get(0);
     int port = AgentProcess.freePort();
     agent =
-        AgentProcess.start(
-                "--no-metrics",
-                "--no-jolokia",
-                "--connect",
-                URI,
-                "--interval",
-                "60s",
-                "--jmx-port",
-                String.valueOf(port),
-                "--users",
-                users.toString())
-            .awaitStarted(Duration.ofSeconds(60));
+        AgentProcess.started(
+            "--no-metrics",
+            "--no-jolokia",
+            "--connect",
+            URI,
+            "--interval",
+            "60s",
+            "--jmx-port",
+            String.valueOf(port),
+            "--users",
+            users.toString());
     url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     try (ShellProcess shell = new ShellProcess(dir)) {
       shell.ok("connect", url, "alice", "alice-secret");
@@ -98,13 +94,7 @@ class JmxIT {
   private static String awaitValue(
       Supplier<String> value, java.util.function.Predicate<String> condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    String v = value.get();
-    while (!condition.test(v) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      v = value.get();
-    }
-    return v;
+    return Await.until("JMX value as awaited", value::get, condition, Duration.ofSeconds(10));
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
+import io.virtmx.testbed.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -43,26 +43,22 @@ class JmxLockdownIT {
   static void start() throws Exception {
     dir = Files.createTempDirectory("virtmx-jmx-lockdown-it");
     Path users = dir.resolve("users");
-    UsersFile.empty()
-        .with("alice", Role.OPERATOR, "alice-secret".toCharArray())
-        .with("bob", Role.VIEWER, "bob-secret".toCharArray())
-        .save(users);
+    TestUsers.operator("alice", "alice-secret").andViewer("bob", "bob-secret").save(users);
     port = AgentProcess.freePort();
     agent =
-        AgentProcess.start(
-                "--no-metrics",
-                "--no-jolokia",
-                "--connect",
-                HOST + "=test:///default",
-                "--interval",
-                "1s",
-                "--jmx-port",
-                String.valueOf(port),
-                "--jmx-read-timeout",
-                READ_TIMEOUT.toSeconds() + "s",
-                "--users",
-                users.toString())
-            .awaitStarted(Duration.ofSeconds(60));
+        AgentProcess.started(
+            "--no-metrics",
+            "--no-jolokia",
+            "--connect",
+            HOST + "=test:///default",
+            "--interval",
+            "1s",
+            "--jmx-port",
+            String.valueOf(port),
+            "--jmx-read-timeout",
+            READ_TIMEOUT.toSeconds() + "s",
+            "--users",
+            users.toString());
     url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     try (ShellProcess shell = operator()) {
       awaitValue(() -> shell.ok("query", DOMAIN), DOMAIN::equals);
@@ -95,13 +91,7 @@ class JmxLockdownIT {
 
   private static String awaitValue(Supplier<String> value, Predicate<String> condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String v = value.get();
-    while (!condition.test(v) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      v = value.get();
-    }
-    return v;
+    return Await.until("JMX value as awaited", value::get, condition, Duration.ofSeconds(10));
   }
 
   private static String refusal(String who, String what) {

@@ -2,11 +2,11 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
+import io.virtmx.testbed.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.management.AttributeChangeNotification;
@@ -70,21 +69,20 @@ class JmxPoolNetworkIT {
             + "</name><forward mode='bridge'/><bridge name='virtmxbr0'/></network>");
     TestBed.virsh("-c", URI, "net-define", netXml.toString());
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
+    TestUsers.operator("alice", "alice-secret").save(users);
     int port = AgentProcess.freePort();
     agent =
-        AgentProcess.start(
-                "--no-metrics",
-                "--no-jolokia",
-                "--connect",
-                URI,
-                "--interval",
-                "60s",
-                "--jmx-port",
-                String.valueOf(port),
-                "--users",
-                users.toString())
-            .awaitStarted(Duration.ofSeconds(60));
+        AgentProcess.started(
+            "--no-metrics",
+            "--no-jolokia",
+            "--connect",
+            URI,
+            "--interval",
+            "60s",
+            "--jmx-port",
+            String.valueOf(port),
+            "--users",
+            users.toString());
     connector =
         JMXConnectorFactory.connect(
             new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"),
@@ -155,14 +153,7 @@ class JmxPoolNetworkIT {
 
   private static <T> T await(Remote<T> value, Predicate<T> condition, Supplier<String> what)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    T v = value.get();
-    while (!condition.test(v) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      v = value.get();
-    }
-    assertThat(condition.test(v)).as("%s (last value %s)", what.get(), v).isTrue();
-    return v;
+    return Await.until(what.get(), value::get, condition, Duration.ofSeconds(10));
   }
 
   private static Object attribute(ObjectName name, String attribute, Object expected)

@@ -2,11 +2,10 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
-import io.virtmx.testbed.TestBed;
-import java.nio.file.Files;
+import io.virtmx.testbed.Await;
+import io.virtmx.testbed.TestKeys;
+import io.virtmx.testbed.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,98 +19,45 @@ import org.junit.jupiter.api.io.TempDir;
 class JmxTlsIT {
   @Test
   void tlsClientConnectsAndPlainClientCannot(@TempDir Path dir) throws Exception {
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Path keystore = dir.resolve("agent.p12");
-    Path truststore = dir.resolve("trust.p12");
-    Path cert = dir.resolve("agent.crt");
-    TestBed.exec(
-        keytool,
-        "-genkeypair",
-        "-alias",
-        "virtmx",
-        "-keyalg",
-        "EC",
-        "-dname",
-        "CN=127.0.0.1",
-        "-ext",
-        "SAN=ip:127.0.0.1",
-        "-validity",
-        "2",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "store-secret",
-        "-keypass",
-        "store-secret");
-    TestBed.exec(
-        keytool,
-        "-exportcert",
-        "-alias",
-        "virtmx",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "store-secret",
-        "-file",
-        cert.toString());
-    TestBed.exec(
-        keytool,
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "virtmx",
-        "-file",
-        cert.toString(),
-        "-keystore",
-        truststore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "trust-secret");
-    Path password = Files.writeString(dir.resolve("password"), "store-secret\n");
-    Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, "alice-secret".toCharArray()).save(users);
+    TestKeys keys = TestKeys.create(dir, "EC");
+    Path users = TestUsers.operator("alice", "alice-secret").save(dir.resolve("users"));
     int port = AgentProcess.freePort();
     String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
-    AgentProcess agent =
-        AgentProcess.start(
-                "--no-metrics",
-                "--no-jolokia",
-                "--connect",
-                "tls=test:///default",
-                "--interval",
-                "1s",
-                "--jmx-port",
-                String.valueOf(port),
-                "--users",
-                users.toString(),
-                "--jmx-tls-keystore",
-                keystore.toString(),
-                "--jmx-tls-password-file",
-                password.toString())
-            .awaitStarted(Duration.ofSeconds(60));
-    try {
+    try (AgentProcess agent =
+        AgentProcess.started(
+            "--no-metrics",
+            "--no-jolokia",
+            "--connect",
+            "tls=test:///default",
+            "--interval",
+            "1s",
+            "--jmx-port",
+            String.valueOf(port),
+            "--users",
+            users.toString(),
+            "--jmx-tls-keystore",
+            keys.keyStore().toString(),
+            "--jmx-tls-password-file",
+            keys.passwordFile().toString())) {
       try (ShellProcess tls =
           new ShellProcess(
               dir,
-              "-Djavax.net.ssl.trustStore=" + truststore,
-              "-Djavax.net.ssl.trustStorePassword=trust-secret")) {
+              "-Djavax.net.ssl.trustStore=" + keys.trustStore(),
+              "-Djavax.net.ssl.trustStorePassword=" + TestKeys.TRUST_PASSWORD)) {
         tls.ok("connect", url, "alice", "alice-secret");
         String name = ObjectNames.domain("tls", "test").toString();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (tls.ok("query", name).isEmpty() && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-        }
+        Await.until(
+            name + " registered",
+            () -> tls.ok("query", name),
+            s -> !s.isEmpty(),
+            Duration.ofSeconds(10));
         assertThat(tls.ok("get", name, "State")).isEqualTo("running");
       }
       try (ShellProcess plain = new ShellProcess(dir)) {
         assertThat(plain.send("connect", url, "alice", "alice-secret"))
             .startsWith("ERR java.io.IOException");
       }
-    } finally {
-      agent.close();
+      assertThat(agent.alive()).as("agent after the refused plain client").isTrue();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.virtmx.Agent;
 import io.virtmx.config.AgentConfig;
 import io.virtmx.config.HostSpec;
 import io.virtmx.security.Authenticator;
+import io.virtmx.testbed.Await;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +53,8 @@ class JmxViewTest {
     agent.close();
   }
 
-  static void awaitRegistered(ObjectName name) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!MBS.isRegistered(name) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(MBS.isRegistered(name)).as("%s registered", name).isTrue();
+  static void awaitRegistered(ObjectName name) {
+    Await.until(name + " registered", () -> MBS.isRegistered(name), Duration.ofSeconds(10));
   }
 
   @Test

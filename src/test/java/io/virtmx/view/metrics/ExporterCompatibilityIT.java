@@ -2,6 +2,9 @@ package io.virtmx.view.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Background;
+import io.virtmx.testbed.HttpGet;
 import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +44,24 @@ class ExporterCompatibilityIT {
             ? "test:///default"
             : TestNodeGenerator.uri(TestNodeGenerator.write(tmp.resolve("node.xml"), domains));
     int expected = domains == 0 ? 1 : domains;
-    try (Processes p = new Processes()) {
-      int ours = Processes.freePort();
-      int theirs = Processes.freePort();
-      p.agent(tmp.resolve("agent.log"), uri, ours);
-      p.exporter(tmp.resolve("exporter.log"), uri, theirs);
-      Processes.await(
+    int ours = AgentProcess.freePort();
+    int theirs = AgentProcess.freePort();
+    try (Background exporterProcess =
+            Background.start(
+                tmp.resolve("exporter.log"),
+                "prometheus-libvirt-exporter",
+                "--web.listen-address=127.0.0.1:" + theirs,
+                "--libvirt.uri=" + uri);
+        AgentProcess agentProcess =
+            AgentProcess.started(
+                "--no-jolokia",
+                "--connect",
+                uri,
+                "--interval",
+                "1s",
+                "--metrics-port",
+                Integer.toString(ours))) {
+      agentProcess.awaitPage(
           "http://127.0.0.1:" + ours + "/metrics",
           b ->
               b.contains("libvirt_domains_number{host=")
@@ -54,11 +69,11 @@ class ExporterCompatibilityIT {
           Duration.ofSeconds(60));
       Exposition exporter =
           Exposition.parse(
-              Processes.await(
+              exporterProcess.awaitPage(
                   "http://127.0.0.1:" + theirs + "/metrics",
                   b -> b.contains("libvirt_up 1"),
                   Duration.ofSeconds(30)));
-      Exposition agent = Exposition.parse(Processes.get("http://127.0.0.1:" + ours + "/metrics"));
+      Exposition agent = Exposition.parse(HttpGet.get("http://127.0.0.1:" + ours + "/metrics"));
       compare(exporter, agent, expected);
     }
   }

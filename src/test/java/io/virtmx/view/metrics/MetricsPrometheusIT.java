@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Background;
+import io.virtmx.testbed.HttpGet;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
 import java.net.URLEncoder;
@@ -35,69 +38,99 @@ class MetricsPrometheusIT {
   @Test
   void everyDashboardQueryReturnsDataFromPrometheus() throws Exception {
     TestBed.ensureLibvirtd();
-    try (QemuDomains vms = QemuDomains.start(1);
-        Processes p = new Processes()) {
+    try (QemuDomains vms = QemuDomains.start(1)) {
       definePoolAndNetwork();
       String domain = vms.names().get(0);
-      int agentPort = Processes.freePort();
-      p.agent(tmp.resolve("agent.log"), TestBed.QEMU_URI, agentPort);
-      String metricsUrl = "http://127.0.0.1:" + agentPort + "/metrics";
-      String body =
-          Processes.await(
-              metricsUrl,
-              b ->
-                  b.contains("domain=\"" + domain + "\"")
-                      && b.contains("pool=\"" + POOL + "\"")
-                      && b.contains("network=\"" + NET + "\""),
-              Duration.ofSeconds(60));
-      assertThat(promtool(body, "check", "metrics")).isEmpty();
-      String host = hostOf(body);
-
-      int promPort = Processes.freePort();
+      int agentPort = AgentProcess.freePort();
+      int promPort = AgentProcess.freePort();
       Files.writeString(
           tmp.resolve("prometheus.yml"),
           "global:\n  scrape_interval: 1s\n"
               + "scrape_configs:\n  - job_name: virtmx\n    static_configs:\n      - targets: ['127.0.0.1:"
               + agentPort
               + "']\n");
-      p.start(
-          tmp.resolve("prometheus.log"),
-          "prometheus",
-          "--config.file=" + tmp.resolve("prometheus.yml"),
-          "--storage.tsdb.path=" + tmp.resolve("tsdb"),
-          "--web.listen-address=127.0.0.1:" + promPort);
-      String api = "http://127.0.0.1:" + promPort + "/api/v1/query?query=";
-      Processes.await(
-          api
-              + enc(
-                  "count(libvirt_domain_block_stats_read_bytes_total) > 0 and on() count_over_time(libvirt_up[20s]) > 12"),
-          b -> b.contains("\"result\":[{"),
-          Duration.ofSeconds(90));
-      vms.pokeNetwork();
-      Thread.sleep(3000);
-
-      List<String> empty = new ArrayList<>();
-      int checked = 0;
-      for (String expr : dashboardExpressions()) {
-        String q =
-            expr.replace("$__rate_interval", "15s")
-                .replace("$host", regexLiteral(host))
-                .replace("$domain", regexLiteral(domain));
-        JsonNode r = JSON.readTree(Processes.get(api + enc(q)));
-        assertThat(r.path("status").asText()).as(q).isEqualTo("success");
-        if (r.path("data").path("result").isEmpty()) {
-          empty.add(q);
-        }
-        checked++;
+      try (AgentProcess agent =
+              AgentProcess.started(
+                  "--no-jolokia",
+                  "--connect",
+                  TestBed.QEMU_URI,
+                  "--interval",
+                  "1s",
+                  "--metrics-port",
+                  Integer.toString(agentPort));
+          Background prometheus =
+              Background.start(
+                  tmp.resolve("prometheus.log"),
+                  "prometheus",
+                  "--config.file=" + tmp.resolve("prometheus.yml"),
+                  "--storage.tsdb.path=" + tmp.resolve("tsdb"),
+                  "--web.listen-address=127.0.0.1:" + promPort)) {
+        dashboardQueriesReturnData(vms, domain, agent, agentPort, prometheus, promPort);
       }
-      assertThat(empty).as("panel queries without data").isEmpty();
-      assertThat(checked).isGreaterThan(40);
     } finally {
       TestBed.tryVirsh("pool-destroy", POOL);
       TestBed.tryVirsh("pool-undefine", POOL);
       TestBed.tryVirsh("net-destroy", NET);
       TestBed.tryVirsh("net-undefine", NET);
     }
+  }
+
+  private void dashboardQueriesReturnData(
+      QemuDomains vms,
+      String domain,
+      AgentProcess agent,
+      int agentPort,
+      Background prometheus,
+      int promPort)
+      throws Exception {
+    String metricsUrl = "http://127.0.0.1:" + agentPort + "/metrics";
+    String body =
+        agent.awaitPage(
+            metricsUrl,
+            b ->
+                b.contains("domain=\"" + domain + "\"")
+                    && b.contains("pool=\"" + POOL + "\"")
+                    && b.contains("network=\"" + NET + "\""),
+            Duration.ofSeconds(60));
+    assertThat(promtool(body, "check", "metrics")).isEmpty();
+    String host = hostOf(body);
+
+    String api = "http://127.0.0.1:" + promPort + "/api/v1/query?query=";
+    prometheus.awaitPage(
+        api
+            + enc(
+                "count(libvirt_domain_block_stats_read_bytes_total) > 0 and on() count_over_time(libvirt_up[20s]) > 12"),
+        b -> b.contains("\"result\":[{"),
+        Duration.ofSeconds(90));
+    vms.pokeNetwork();
+    String d = "{domain=\"" + domain + "\"}";
+    prometheus.awaitPage(
+        api
+            + enc(
+                "increase(libvirt_domain_interface_stats_receive_bytes_total"
+                    + d
+                    + "[15s]) > 0 or increase(libvirt_domain_interface_stats_transmit_bytes_total"
+                    + d
+                    + "[15s]) > 0"),
+        b -> b.contains("\"result\":[{"),
+        Duration.ofSeconds(30));
+
+    List<String> empty = new ArrayList<>();
+    int checked = 0;
+    for (String expr : dashboardExpressions()) {
+      String q =
+          expr.replace("$__rate_interval", "15s")
+              .replace("$host", regexLiteral(host))
+              .replace("$domain", regexLiteral(domain));
+      JsonNode r = JSON.readTree(HttpGet.get(api + enc(q)));
+      assertThat(r.path("status").asText()).as(q).isEqualTo("success");
+      if (r.path("data").path("result").isEmpty()) {
+        empty.add(q);
+      }
+      checked++;
+    }
+    assertThat(empty).as("panel queries without data").isEmpty();
+    assertThat(checked).isGreaterThan(40);
   }
 
   @Test

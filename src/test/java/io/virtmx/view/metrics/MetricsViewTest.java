@@ -7,6 +7,7 @@ import io.virtmx.security.Authenticator;
 import io.virtmx.security.Role;
 import io.virtmx.security.TlsContexts;
 import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.TestKeys;
 import io.virtmx.view.http.HttpEndpoint;
 import io.virtmx.view.http.HttpSettings;
 import java.io.ByteArrayInputStream;
@@ -22,8 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,35 +108,12 @@ class MetricsViewTest {
 
   @Test
   void servesHttpsFromAKeyStore() throws Exception {
-    Path ks = tmp.resolve("metrics.p12");
-    Process keytool =
-        new ProcessBuilder(
-                "keytool",
-                "-genkeypair",
-                "-alias",
-                "metrics",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                ks.toString(),
-                "-storepass",
-                "changeit")
-            .redirectErrorStream(true)
-            .start();
-    assertThat(keytool.waitFor()).isZero();
+    TestKeys keys = TestKeys.create(tmp, "EC");
     try (MetricsView view =
-        start(Authenticator.none(), TlsContexts.fromKeyStore(ks, "changeit".toCharArray()))) {
-      SSLContext trustAll = SSLContext.getInstance("TLS");
-      trustAll.init(null, new TrustManager[] {new TrustAll()}, null);
-      HttpClient client = HttpClient.newBuilder().sslContext(trustAll).build();
+        start(
+            Authenticator.none(),
+            TlsContexts.fromKeyStore(keys.keyStore(), TestKeys.STORE_PASSWORD.toCharArray()))) {
+      HttpClient client = HttpClient.newBuilder().sslContext(keys.sslContext()).build();
       HttpResponse<String> r =
           client.send(
               HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + view.port() + "/metrics"))
@@ -191,19 +167,5 @@ class MetricsViewTest {
 
   private static List<String> libvirtLines(String body) {
     return body.lines().filter(l -> l.startsWith("libvirt_")).toList();
-  }
-
-  /** Accepts the test's self-signed certificate. */
-  private static final class TrustAll implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
-
-    @Override
-    public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-      return new java.security.cert.X509Certificate[0];
-    }
   }
 }

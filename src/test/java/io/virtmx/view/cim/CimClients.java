@@ -1,18 +1,15 @@
 package io.virtmx.view.cim;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
+import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.TestBed;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.virtmx.testbed.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,34 +24,35 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientConstants;
 import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 
 /**
- * The shaded jar run as a user runs it with the CIM view on a free port and a users file (alice
- * operator, bob viewer), plus the two standard clients: wbemcli (a process) and the SBLIM JSR-48
- * client.
+ * The two standard CIM clients, wbemcli (a process) and the SBLIM JSR-48 client, aimed at an agent
+ * jar serving the CIM view only, with users alice (operator) and bob (viewer); closing stops the
+ * agent.
  */
-final class CimAgent implements AutoCloseable {
+final class CimClients implements AutoCloseable {
   static final String ALICE = "alice";
   static final String BOB = "bob";
   static final String PASSWORD = "s3cret-pw";
 
   final int port;
-  private final Process process;
-  private final Path dir;
+  final AgentProcess agent;
 
-  CimAgent(String uri) throws IOException, InterruptedException {
-    dir = Files.createTempDirectory("virtmx-cim-it");
-    Path users = dir.resolve("users");
-    UsersFile.empty()
-        .with(ALICE, Role.OPERATOR, PASSWORD.toCharArray())
-        .with(BOB, Role.VIEWER, PASSWORD.toCharArray())
-        .save(users);
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    process =
-        new ProcessBuilder(
-                "java",
-                "-jar",
-                System.getProperty("virtmx.jar", "target/virtmx.jar"),
+  private CimClients(int port, AgentProcess agent) {
+    this.port = port;
+    this.agent = agent;
+  }
+
+  /**
+   * Starts the agent on {@code uri} serving CIM only, users in {@code dir}, and waits until it
+   * serves the host system through wbemcli.
+   */
+  static CimClients start(String uri, Path dir) {
+    Path users =
+        TestUsers.operator(ALICE, PASSWORD).andViewer(BOB, PASSWORD).save(dir.resolve("users"));
+    int port = AgentProcess.freePort();
+    CimClients cim =
+        new CimClients(
+            port,
+            AgentProcess.started(
                 "--no-metrics",
                 "--no-jolokia",
                 "--connect",
@@ -65,19 +63,18 @@ final class CimAgent implements AutoCloseable {
                 "--users",
                 users.toString(),
                 "--interval",
-                "2s")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("agent.log").toFile())
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!wbemcli(ALICE, "ein", "root/virt:CIM_ComputerSystem").stdout().contains("HostSystem")) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroy();
-        throw new IllegalStateException(
-            "agent did not serve CIM: " + Files.readString(dir.resolve("agent.log")));
-      }
-      Thread.sleep(500);
+                "2s"));
+    try {
+      Await.untilAnswers(
+          "wbemcli lists the HostSystem",
+          () -> cim.wbemcli(ALICE, "ein", "root/virt:CIM_ComputerSystem").stdout(),
+          out -> out.contains("HostSystem"),
+          AgentProcess.STARTUP);
+    } catch (RuntimeException | AssertionError e) {
+      cim.close();
+      throw e;
     }
+    return cim;
   }
 
   /** Runs wbemcli against {@code path} ("root/virt:Class.key=…") as that user ("" for none). */
@@ -140,19 +137,8 @@ final class CimAgent implements AutoCloseable {
     return new Raw(r.statusCode(), r.headers().firstValue("CIMError").orElse(null), r.body());
   }
 
-  String log() throws IOException {
-    return Files.readString(dir.resolve("agent.log"));
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    agent.close();
   }
 }
