@@ -73,7 +73,7 @@ public final class HttpOptions {
       paramLabel = "CORES",
       description =
           "CPU Jolokia and CIM requests may use on average, in cores, so that the collection and "
-              + "libvirtd keep the rest however busy the views are (default: 0.5).")
+              + "libvirtd keep the rest however busy the views are (default: 0.25).")
   Double workCpu;
 
   HttpSettings settings() {

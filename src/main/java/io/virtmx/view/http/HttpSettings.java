@@ -53,7 +53,7 @@ public record HttpSettings(
           128,
           24,
           Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-          0.5);
+          0.25);
 
   public HttpSettings {
     positive("idle timeout", idleTimeout);
