@@ -181,7 +181,7 @@ MD
       case $probe in
         bigbody) target="1 GB body, no credentials: 401/413; with: 413; in ≤ 1 s, ≤ 32 MB sent, RSS +16 MB" ;;
         stall) target="200 stalled connections per view: normal requests p99 ≤ 1 s; all closed within the timeout" ;;
-        load) target="20 clients × 60 s, mixed views: no errors but deliberate 503/429" ;;
+        load) target="20 clients × 60 s, mixed views: no errors but deliberate 503/429, /metrics p99 ≤ 1 s, collection ≤ 1.5× idle, RSS ≤ 512 MB" ;;
         jmx) target="operator: no MLet, DiagnosticCommand, dumpHeap; viewer: no SystemProperties, InputArguments" ;;
         guess) target="8 guessers × 60 s: the real user's Jolokia reads p99 ≤ 100 ms" ;;
       esac
