@@ -2,10 +2,9 @@ package io.virtmx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.security.Role;
-import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.TestBed;
+import io.virtmx.testbed.TestUsers;
 import io.virtmx.view.jmx.ShellProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +40,7 @@ class SameErrorIT {
   static void start() throws Exception {
     dir = Files.createTempDirectory("virtmx-same-error");
     Path users = dir.resolve("users");
-    UsersFile.empty().with("alice", Role.OPERATOR, PASSWORD.toCharArray()).save(users);
+    TestUsers.operator("alice", PASSWORD).save(users);
     int jmxPort = AgentProcess.freePort();
     jolokiaPort = AgentProcess.freePort();
     cimPort = AgentProcess.freePort();
