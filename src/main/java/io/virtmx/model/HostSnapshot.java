@@ -41,36 +41,6 @@ public record HostSnapshot(
     collectorRuns = List.copyOf(collectorRuns);
   }
 
-  /** A snapshot without collector runs (built by hand, as in tests and fixtures). */
-  public HostSnapshot(
-      String host,
-      String uri,
-      boolean up,
-      boolean stale,
-      Instant collectedAt,
-      Instant lastSuccess,
-      Duration collectionDuration,
-      Map<String, Long> errorsByKind,
-      NodeInfo node,
-      List<DomainSnapshot> domains,
-      List<PoolSnapshot> pools,
-      List<NetworkSnapshot> networks) {
-    this(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        node,
-        domains,
-        pools,
-        networks,
-        List.of());
-  }
-
   /** A host seen for the first time but not reachable yet: no node facts, no objects. */
   public static HostSnapshot unreachable(
       String host, String uri, Instant now, Map<String, Long> errors) {
@@ -84,6 +54,7 @@ public record HostSnapshot(
         Duration.ZERO,
         errors,
         null,
+        List.of(),
         List.of(),
         List.of(),
         List.of());

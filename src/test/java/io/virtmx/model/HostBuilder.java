@@ -105,6 +105,7 @@ public final class HostBuilder {
         node,
         domains,
         pools,
-        networks);
+        networks,
+        List.of());
   }
 }
