@@ -1,6 +1,8 @@
 package io.virtmx.libvirt;
 
 import io.virtmx.model.DeviceInfo;
+import io.virtmx.model.DiskDevice;
+import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
 import java.util.List;
 
@@ -17,8 +19,8 @@ public record DomainDescription(
     int vcpusCurrent,
     long memoryKib,
     long currentMemoryKib,
-    List<DiskDefinition> disks,
-    List<InterfaceDefinition> interfaces,
+    List<DiskDevice> disks,
+    List<NicDevice> interfaces,
     List<DeviceInfo> devices) {
 
   public DomainDescription {

@@ -60,6 +60,11 @@ public record HostSnapshot(
         List.of());
   }
 
+  /** The domains counted by state, and what the running ones hold. */
+  public DomainTotals domainTotals() {
+    return DomainTotals.of(domains);
+  }
+
   public Optional<DomainSnapshot> domain(String name) {
     return domains.stream().filter(d -> d.name().equals(name)).findFirst();
   }

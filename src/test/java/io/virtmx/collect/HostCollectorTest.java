@@ -9,6 +9,7 @@ import io.virtmx.model.CollectorRun;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.PoolState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -161,7 +162,17 @@ class HostCollectorTest {
   private static CollectorRegistry poolsFailingAfter(int good, AtomicInteger calls) {
     PoolSnapshot images =
         new PoolSnapshot(
-            "images", "uuid-pool", "dir", 2, true, true, 100, 60, 40, "/images", List.of());
+            "images",
+            "uuid-pool",
+            "dir",
+            PoolState.RUNNING,
+            true,
+            true,
+            100,
+            60,
+            40,
+            "/images",
+            List.of());
     return new CollectorRegistry(
         List.of(
             new CollectorRegistry.Entry<>(

@@ -60,17 +60,17 @@ public final class BalloonBuilder {
 
   public BalloonStats build() {
     return new BalloonStats(
-        actual,
-        maximum,
-        unused,
-        available,
-        usable,
-        rss,
-        swapIn,
-        swapOut,
+        Values.kibToBytes(actual),
+        Values.kibToBytes(maximum),
+        Values.kibToBytes(unused),
+        Values.kibToBytes(available),
+        Values.kibToBytes(usable),
+        Values.kibToBytes(rss),
+        Values.kibToBytes(swapIn),
+        Values.kibToBytes(swapOut),
         majorFaults,
         minorFaults,
-        diskCaches,
+        Values.kibToBytes(diskCaches),
         lastUpdate);
   }
 }

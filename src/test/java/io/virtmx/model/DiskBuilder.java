@@ -1,5 +1,7 @@
 package io.virtmx.model;
 
+import java.util.List;
+
 /** Builds a {@link DiskStats}: a virtio qcow2 file disk, no source, nothing measured unless set. */
 public final class DiskBuilder {
   private final String target;
@@ -71,26 +73,25 @@ public final class DiskBuilder {
     return this;
   }
 
+  /** The disk as the collector reads it, before the domain gives it its id. */
+  DiskStats.Measured measured() {
+    return new DiskStats.Measured(
+        new DiskDevice(target, bus, type, device, driver, source),
+        new BlockIo(
+            readRequests,
+            readBytes,
+            readTimeNs,
+            writeRequests,
+            writeBytes,
+            writeTimeNs,
+            flushRequests,
+            flushTimeNs,
+            errors),
+        new BlockSizes(capacity, allocation, physical));
+  }
+
+  /** The disk alone, named as the only disk of a domain. */
   public DiskStats build() {
-    return new DiskStats(
-        target,
-        bus,
-        type,
-        device,
-        driver,
-        source,
-        readRequests,
-        readBytes,
-        readTimeNs,
-        writeRequests,
-        writeBytes,
-        writeTimeNs,
-        flushRequests,
-        flushTimeNs,
-        errors,
-        capacity,
-        allocation,
-        physical,
-        IoRates.UNKNOWN);
+    return DiskStats.identified(List.of(measured())).get(0);
   }
 }

@@ -17,12 +17,12 @@ public final class DomainBuilder {
   private int vcpusCurrent = 1;
   private int vcpusMax = 1;
   private final List<VcpuStats> vcpus = new ArrayList<>();
-  private long memoryKib;
-  private long maxMemoryKib;
+  private long memoryBytes;
+  private long maxMemoryBytes;
   private CpuTimes cpu = CpuTimes.UNKNOWN;
   private BalloonStats balloon = BalloonStats.UNKNOWN;
-  private final List<DiskStats> disks = new ArrayList<>();
-  private final List<InterfaceStats> nics = new ArrayList<>();
+  private final List<DiskStats.Measured> disks = new ArrayList<>();
+  private final List<InterfaceStats.Measured> nics = new ArrayList<>();
   private JobInfo job = JobInfo.NONE;
   private DomainRates rates = DomainRates.UNKNOWN;
   private Instant sampledAt = Instant.EPOCH;
@@ -82,13 +82,13 @@ public final class DomainBuilder {
   /** One vCPU's stats: state 1 is running; -1 where unknown. */
   public DomainBuilder vcpu(
       int number, int vcpuState, long timeNs, long waitNs, long delayNs, int hostCpu) {
-    vcpus.add(new VcpuStats(number, vcpuState, timeNs, waitNs, delayNs, hostCpu));
+    vcpus.add(new VcpuStats(number, VcpuState.ofCode(vcpuState), timeNs, waitNs, delayNs, hostCpu));
     return this;
   }
 
   public DomainBuilder memoryKib(long current, long max) {
-    memoryKib = current;
-    maxMemoryKib = max;
+    memoryBytes = current * 1024;
+    maxMemoryBytes = max * 1024;
     return this;
   }
 
@@ -103,12 +103,12 @@ public final class DomainBuilder {
   }
 
   public DomainBuilder disk(DiskBuilder value) {
-    disks.add(value.build());
+    disks.add(value.measured());
     return this;
   }
 
   public DomainBuilder nic(NicBuilder value) {
-    nics.add(value.build());
+    nics.add(value.measured());
     return this;
   }
 
@@ -138,24 +138,18 @@ public final class DomainBuilder {
         name,
         uuid,
         id,
-        state,
-        reason,
+        new StateReason(state, reason),
         persistent,
         autostart,
         os,
-        vcpusCurrent,
-        vcpusMax,
-        vcpus,
-        memoryKib,
-        maxMemoryKib,
+        new DomainVcpus(vcpusCurrent, vcpusMax, vcpus),
+        new DomainMemory(memoryBytes, maxMemoryBytes, balloon),
         cpu,
-        balloon,
-        disks,
-        nics,
+        DiskStats.identified(disks),
+        InterfaceStats.identified(nics),
+        devices,
         job,
         rates,
-        sampledAt,
-        sampledNanos,
-        devices);
+        new Sample(sampledAt, sampledNanos));
   }
 }

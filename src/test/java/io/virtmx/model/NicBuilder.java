@@ -1,5 +1,7 @@
 package io.virtmx.model;
 
+import java.util.List;
+
 /** Builds an {@link InterfaceStats}: virtio on network "default", no MAC, nothing measured. */
 public final class NicBuilder {
   private final String target;
@@ -60,21 +62,15 @@ public final class NicBuilder {
     return this;
   }
 
+  /** The interface as the collector reads it, before the domain gives it its id. */
+  InterfaceStats.Measured measured() {
+    return new InterfaceStats.Measured(
+        new NicDevice(target, mac, type, source, model),
+        new NetIo(rxBytes, rxPackets, rxErrors, rxDrops, txBytes, txPackets, txErrors, txDrops));
+  }
+
+  /** The interface alone, named as the only interface of a domain. */
   public InterfaceStats build() {
-    return new InterfaceStats(
-        target,
-        mac,
-        type,
-        source,
-        model,
-        rxBytes,
-        rxPackets,
-        rxErrors,
-        rxDrops,
-        txBytes,
-        txPackets,
-        txErrors,
-        txDrops,
-        IoRates.UNKNOWN);
+    return InterfaceStats.identified(List.of(measured())).get(0);
   }
 }

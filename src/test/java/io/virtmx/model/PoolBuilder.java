@@ -42,6 +42,16 @@ public final class PoolBuilder {
 
   public PoolSnapshot build() {
     return new PoolSnapshot(
-        name, uuid, "dir", 2, true, true, capacity, allocation, available, targetPath, volumes);
+        name,
+        uuid,
+        "dir",
+        PoolState.RUNNING,
+        true,
+        true,
+        capacity,
+        allocation,
+        available,
+        targetPath,
+        volumes);
   }
 }

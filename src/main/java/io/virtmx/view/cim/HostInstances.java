@@ -1,6 +1,6 @@
 package io.virtmx.view.cim;
 
-import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.DomainTotals;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.NodeInfo;
@@ -64,14 +64,9 @@ final class HostInstances {
   List<CimInstance> pools() {
     List<CimInstance> out = new ArrayList<>();
     NodeInfo node = host.node();
-    long usedKib = 0;
-    long usedCpus = 0;
-    for (DomainSnapshot d : host.domains()) {
-      if (d.active()) {
-        usedKib += Math.max(0, d.memoryCurrentKib());
-        usedCpus += Math.max(0, d.vcpusCurrent());
-      }
-    }
+    DomainTotals totals = host.domainTotals();
+    long usedKib = DomainInstances.kib(totals.activeMemoryBytes());
+    long usedCpus = totals.activeVcpus();
     out.add(
         pool("MemoryPool", "MemoryPool/0", 4, true)
             .set("AllocationUnits", "KiloBytes")

@@ -4,11 +4,9 @@ import io.virtmx.model.BalloonStats;
 import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.InterfaceStats;
-import io.virtmx.model.IoRates;
+import io.virtmx.model.Values;
 import io.virtmx.ops.DomainOperations;
 import io.virtmx.ops.Operations;
-import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /** The Domain MBean: reads the domain's latest snapshot on every get and forwards operations. */
@@ -37,18 +35,18 @@ final class DomainBean implements DomainMXBean {
     return d;
   }
 
-  private long balloon(ToLongFunction<BalloonStats> field) {
-    BalloonStats b = snap().balloon();
-    return b == null ? -1 : field.applyAsLong(b);
+  /** A balloon size in KiB, the unit of the JMX attributes, or -1 when not reported. */
+  private long balloonKib(ToLongFunction<BalloonStats> bytes) {
+    return kib(bytes.applyAsLong(snap().memory().balloon()));
   }
 
-  static double sum(List<?> items, ToDoubleFunction<IoRates> field) {
-    double total = 0;
-    for (Object o : items) {
-      IoRates r = o instanceof DiskStats d ? d.rates() : ((InterfaceStats) o).rates();
-      total += r == null ? Double.NaN : field.applyAsDouble(r);
-    }
-    return items.isEmpty() ? 0 : total;
+  private long balloonCount(ToLongFunction<BalloonStats> field) {
+    return field.applyAsLong(snap().memory().balloon());
+  }
+
+  /** Bytes of the model in KiB, keeping "not reported" (-1) as it is. */
+  static long kib(long bytes) {
+    return Values.known(bytes) ? bytes / 1024 : -1;
   }
 
   @Override
@@ -83,7 +81,7 @@ final class DomainBean implements DomainMXBean {
 
   @Override
   public int getStateReason() {
-    return snap().stateReason();
+    return snap().status().code();
   }
 
   @Override
@@ -103,122 +101,122 @@ final class DomainBean implements DomainMXBean {
 
   @Override
   public String getOsType() {
-    return snap().os() == null ? "" : snap().os().type();
+    return snap().os().type();
   }
 
   @Override
   public String getArch() {
-    return snap().os() == null ? "" : snap().os().arch();
+    return snap().os().arch();
   }
 
   @Override
   public String getMachine() {
-    return snap().os() == null ? "" : snap().os().machine();
+    return snap().os().machine();
   }
 
   @Override
   public int getVcpus() {
-    return snap().vcpusCurrent();
+    return snap().vcpus().current();
   }
 
   @Override
   public int getVcpusMax() {
-    return snap().vcpusMax();
+    return snap().vcpus().maximum();
   }
 
   @Override
   public long getMemoryKib() {
-    return snap().memoryCurrentKib();
+    return kib(snap().memory().currentBytes());
   }
 
   @Override
   public long getMaxMemoryKib() {
-    return snap().memoryMaxKib();
+    return kib(snap().memory().maximumBytes());
   }
 
   @Override
   public long getCpuTimeNs() {
-    return snap().cpu() == null ? -1 : snap().cpu().totalNs();
+    return snap().cpu().totalNs();
   }
 
   @Override
   public long getCpuUserNs() {
-    return snap().cpu() == null ? -1 : snap().cpu().userNs();
+    return snap().cpu().userNs();
   }
 
   @Override
   public long getCpuSystemNs() {
-    return snap().cpu() == null ? -1 : snap().cpu().systemNs();
+    return snap().cpu().systemNs();
   }
 
   @Override
   public double getCpuPercent() {
-    return snap().rates() == null ? Double.NaN : snap().rates().cpuPercentOfCore();
+    return snap().rates().cpuPercentOfCore();
   }
 
   @Override
   public double getCpuPercentOfVcpus() {
-    return snap().rates() == null ? Double.NaN : snap().rates().cpuPercentOfVcpus();
+    return snap().rates().cpuPercentOfVcpus();
   }
 
   @Override
   public long getBalloonActualKib() {
-    return balloon(BalloonStats::actualKib);
+    return balloonKib(BalloonStats::actualBytes);
   }
 
   @Override
   public long getBalloonMaximumKib() {
-    return balloon(BalloonStats::maximumKib);
+    return balloonKib(BalloonStats::maximumBytes);
   }
 
   @Override
   public long getBalloonUnusedKib() {
-    return balloon(BalloonStats::unusedKib);
+    return balloonKib(BalloonStats::unusedBytes);
   }
 
   @Override
   public long getBalloonAvailableKib() {
-    return balloon(BalloonStats::availableKib);
+    return balloonKib(BalloonStats::availableBytes);
   }
 
   @Override
   public long getBalloonUsableKib() {
-    return balloon(BalloonStats::usableKib);
+    return balloonKib(BalloonStats::usableBytes);
   }
 
   @Override
   public long getBalloonRssKib() {
-    return balloon(BalloonStats::rssKib);
+    return balloonKib(BalloonStats::rssBytes);
   }
 
   @Override
   public long getBalloonSwapInKib() {
-    return balloon(BalloonStats::swapInKib);
+    return balloonKib(BalloonStats::swapInBytes);
   }
 
   @Override
   public long getBalloonSwapOutKib() {
-    return balloon(BalloonStats::swapOutKib);
+    return balloonKib(BalloonStats::swapOutBytes);
   }
 
   @Override
   public long getBalloonMajorFaults() {
-    return balloon(BalloonStats::majorFaults);
+    return balloonCount(BalloonStats::majorFaults);
   }
 
   @Override
   public long getBalloonMinorFaults() {
-    return balloon(BalloonStats::minorFaults);
+    return balloonCount(BalloonStats::minorFaults);
   }
 
   @Override
   public long getBalloonDiskCachesKib() {
-    return balloon(BalloonStats::diskCachesKib);
+    return balloonKib(BalloonStats::diskCachesBytes);
   }
 
   @Override
   public double getGuestMemoryUsedPercent() {
-    return snap().balloon() == null ? Double.NaN : snap().balloon().usedPercent();
+    return snap().memory().balloon().usedPercent();
   }
 
   @Override
@@ -228,17 +226,17 @@ final class DomainBean implements DomainMXBean {
 
   @Override
   public String[] getDisks() {
-    return snap().disks().stream().map(DiskStats::target).toArray(String[]::new);
+    return snap().disks().stream().map(DiskStats::id).toArray(String[]::new);
   }
 
   @Override
   public double getDiskReadBytesPerSec() {
-    return sum(snap().disks(), IoRates::readBytesPerSec);
+    return snap().diskTotals().readBytesPerSec();
   }
 
   @Override
   public double getDiskWriteBytesPerSec() {
-    return sum(snap().disks(), IoRates::writeBytesPerSec);
+    return snap().diskTotals().writeBytesPerSec();
   }
 
   @Override
@@ -248,37 +246,32 @@ final class DomainBean implements DomainMXBean {
 
   @Override
   public String[] getInterfaces() {
-    return snap().interfaces().stream().map(DomainBean::interfaceName).toArray(String[]::new);
-  }
-
-  /** The name an interface is published under: its target device, or its MAC while it has none. */
-  static String interfaceName(InterfaceStats i) {
-    return i.target() != null && !i.target().isEmpty() ? i.target() : String.valueOf(i.mac());
+    return snap().interfaces().stream().map(InterfaceStats::id).toArray(String[]::new);
   }
 
   @Override
   public double getNetRxBytesPerSec() {
-    return sum(snap().interfaces(), IoRates::readBytesPerSec);
+    return snap().interfaceTotals().readBytesPerSec();
   }
 
   @Override
   public double getNetTxBytesPerSec() {
-    return sum(snap().interfaces(), IoRates::writeBytesPerSec);
+    return snap().interfaceTotals().writeBytesPerSec();
   }
 
   @Override
   public boolean isJobRunning() {
-    return snap().job() != null && snap().job().running();
+    return snap().job().running();
   }
 
   @Override
   public long getJobElapsedMillis() {
-    return snap().job() == null ? 0 : snap().job().timeElapsedMs();
+    return snap().job().elapsed().toMillis();
   }
 
   @Override
   public String getSampledAt() {
-    return String.valueOf(snap().sampledAt());
+    return String.valueOf(snap().sample().at());
   }
 
   @Override

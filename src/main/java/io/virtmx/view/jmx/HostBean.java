@@ -1,6 +1,5 @@
 package io.virtmx.view.jmx;
 
-import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.DomainState;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NodeCpuTimes;
@@ -187,11 +186,7 @@ final class HostBean implements HostMXBean {
   }
 
   private int count(DomainState state) {
-    int n = 0;
-    for (DomainSnapshot d : snap().domains()) {
-      n += d.state() == state ? 1 : 0;
-    }
-    return n;
+    return snap().domainTotals().in(state);
   }
 
   @Override
@@ -217,7 +212,7 @@ final class HostBean implements HostMXBean {
   @Override
   public Map<String, Integer> getDomainsByState() {
     Map<String, Integer> out = new TreeMap<>();
-    snap().domains().forEach(d -> out.merge(d.state().label(), 1, Integer::sum));
+    snap().domainTotals().byState().forEach((state, n) -> out.put(state.label(), n));
     return out;
   }
 

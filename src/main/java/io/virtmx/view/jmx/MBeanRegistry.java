@@ -128,29 +128,27 @@ final class MBeanRegistry implements SnapshotListener {
       ensure(
           entries,
           seen,
-          "d\0" + d.name() + "\0" + disk.target(),
+          "d\0" + d.name() + "\0" + disk.id(),
           () ->
               entry(
-                  ObjectNames.disk(h, d.name(), disk.target()),
+                  ObjectNames.disk(h, d.name(), disk.id()),
                   new DeviceBeans.Disk(bean, disk),
                   DomainDiskMXBean.class,
                   null,
                   null));
     }
     for (InterfaceStats i : d.interfaces()) {
-      if (i.target() != null && !i.target().isEmpty()) {
-        ensure(
-            entries,
-            seen,
-            "i\0" + d.name() + "\0" + i.target(),
-            () ->
-                entry(
-                    ObjectNames.networkInterface(h, d.name(), i.target()),
-                    new DeviceBeans.Interface(bean, i),
-                    DomainInterfaceMXBean.class,
-                    null,
-                    null));
-      }
+      ensure(
+          entries,
+          seen,
+          "i\0" + d.name() + "\0" + i.id(),
+          () ->
+              entry(
+                  ObjectNames.networkInterface(h, d.name(), i.id()),
+                  new DeviceBeans.Interface(bean, i),
+                  DomainInterfaceMXBean.class,
+                  null,
+                  null));
     }
   }
 
@@ -167,7 +165,7 @@ final class MBeanRegistry implements SnapshotListener {
                     StoragePoolMXBean.class,
                     ObjectEvent.Kind.POOL,
                     "State"));
-    watch(e, "State", "java.lang.String", PoolSnapshot.stateLabel(p.state()));
+    watch(e, "State", "java.lang.String", p.state().label());
     StorageBeans.Pool bean = (StorageBeans.Pool) e.bean;
     for (VolumeSnapshot v : p.volumes()) {
       ensure(

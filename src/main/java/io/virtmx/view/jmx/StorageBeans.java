@@ -51,12 +51,12 @@ final class StorageBeans {
 
     @Override
     public String getState() {
-      return PoolSnapshot.stateLabel(p().state());
+      return p().state().label();
     }
 
     @Override
     public int getStateCode() {
-      return p().state();
+      return p().state().code();
     }
 
     @Override

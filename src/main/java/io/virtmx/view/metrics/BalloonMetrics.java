@@ -78,20 +78,20 @@ final class BalloonMetrics implements SnapshotBinder {
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
-      BalloonStats b = d.balloon();
+      BalloonStats b = d.memory().balloon();
       if (!d.active() || b == null) {
         continue;
       }
       Labels l = out.domain(d);
-      out.reported(ACTUAL, l, b.actualKib(), 1024);
-      out.reported(MAXIMUM, l, b.maximumKib(), 1024);
-      out.reported(UNUSED, l, b.unusedKib(), 1024);
-      out.reported(AVAILABLE, l, b.availableKib(), 1024);
-      out.reported(USABLE, l, b.usableKib(), 1024);
-      out.reported(RSS, l, b.rssKib(), 1024);
-      out.reported(DISK_CACHES, l, b.diskCachesKib(), 1024);
-      out.reported(SWAP_IN, l, b.swapInKib(), 1024);
-      out.reported(SWAP_OUT, l, b.swapOutKib(), 1024);
+      out.reported(ACTUAL, l, b.actualBytes(), 1);
+      out.reported(MAXIMUM, l, b.maximumBytes(), 1);
+      out.reported(UNUSED, l, b.unusedBytes(), 1);
+      out.reported(AVAILABLE, l, b.availableBytes(), 1);
+      out.reported(USABLE, l, b.usableBytes(), 1);
+      out.reported(RSS, l, b.rssBytes(), 1);
+      out.reported(DISK_CACHES, l, b.diskCachesBytes(), 1);
+      out.reported(SWAP_IN, l, b.swapInBytes(), 1);
+      out.reported(SWAP_OUT, l, b.swapOutBytes(), 1);
       out.reported(MAJOR, l, b.majorFaults(), 1);
       out.reported(MINOR, l, b.minorFaults(), 1);
       out.reported(LAST_UPDATE, l, b.lastUpdate(), 1);

@@ -120,7 +120,7 @@ final class DomainMetrics implements SnapshotBinder {
     for (DomainSnapshot d : host.domains()) {
       Labels labels = out.domain(d);
       out.value(STATE, labels, d.state().code());
-      out.reported(REASON, labels, d.stateReason(), 1);
+      out.reported(REASON, labels, d.status().code(), 1);
       out.info(
           INFO,
           labels.merge(
@@ -132,14 +132,14 @@ final class DomainMetrics implements SnapshotBinder {
                 Boolean.toString(d.persistent()),
                 Boolean.toString(d.autostart())
               }));
-      out.reported(MAX_MEM, labels, d.memoryMaxKib(), 1024);
-      out.reported(MEM, labels, d.memoryCurrentKib(), 1024);
-      out.reported(VCPUS, labels, d.vcpusCurrent(), 1);
+      out.reported(MAX_MEM, labels, d.memory().maximumBytes(), 1);
+      out.reported(MEM, labels, d.memory().currentBytes(), 1);
+      out.reported(VCPUS, labels, d.vcpus().current(), 1);
       out.nanosAsSeconds(CPU, labels, d.cpu().totalNs());
       out.nanosAsSeconds(CPU_USER, labels, d.cpu().userNs());
       out.nanosAsSeconds(CPU_SYSTEM, labels, d.cpu().systemNs());
-      out.reported(VCPUS_CURRENT, labels, d.vcpusCurrent(), 1);
-      out.reported(VCPUS_MAX, labels, d.vcpusMax(), 1);
+      out.reported(VCPUS_CURRENT, labels, d.vcpus().current(), 1);
+      out.reported(VCPUS_MAX, labels, d.vcpus().maximum(), 1);
       if (d.active()) {
         job(d.job(), labels, out);
       }
@@ -147,11 +147,11 @@ final class DomainMetrics implements SnapshotBinder {
   }
 
   private static void job(JobInfo job, Labels labels, SeriesBuffer out) {
-    out.value(JOB_TYPE, labels, job.type());
-    out.reported(JOB_ELAPSED, labels, job.timeElapsedMs(), 1e-3);
-    out.reported(JOB_REMAINING, labels, job.timeRemainingMs(), 1e-3);
-    out.reported(JOB_TOTAL, labels, job.dataTotal(), 1);
-    out.reported(JOB_PROCESSED, labels, job.dataProcessed(), 1);
-    out.reported(JOB_LEFT, labels, job.dataRemaining(), 1);
+    out.value(JOB_TYPE, labels, job.type().code());
+    out.reported(JOB_ELAPSED, labels, job.elapsed().toMillis(), 1e-3);
+    out.reported(JOB_REMAINING, labels, job.remaining().toMillis(), 1e-3);
+    out.reported(JOB_TOTAL, labels, job.dataTotalBytes(), 1);
+    out.reported(JOB_PROCESSED, labels, job.dataProcessedBytes(), 1);
+    out.reported(JOB_LEFT, labels, job.dataRemainingBytes(), 1);
   }
 }

@@ -8,6 +8,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.InterfaceStats;
+import io.virtmx.model.NetIo;
+import io.virtmx.model.NicDevice;
 import java.util.List;
 
 /**
@@ -57,28 +59,22 @@ final class InterfaceMetrics implements SnapshotBinder {
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
-      List<InterfaceStats> ifaces = d.interfaces();
-      List<String> targets =
-          UniqueNames.of(
-              ifaces.stream().map(InterfaceStats::target).toList(),
-              ifaces.stream().map(InterfaceStats::mac).toList());
-      for (int i = 0; i < ifaces.size(); i++) {
-        InterfaceStats n = ifaces.get(i);
+      for (InterfaceStats nic : d.interfaces()) {
+        NicDevice n = nic.device();
+        NetIo io = nic.io();
         Labels l =
             out.domain(d)
                 .merge(
                     new String[] {"source_bridge", "target_device"},
-                    new String[] {
-                      "bridge".equals(n.type()) ? text(n.source()) : "", targets.get(i)
-                    });
-        out.reported(RX_BYTES, l, n.rxBytes(), 1);
-        out.reported(RX_PACKETS, l, n.rxPackets(), 1);
-        out.reported(RX_ERRORS, l, n.rxErrors(), 1);
-        out.reported(RX_DROPS, l, n.rxDrops(), 1);
-        out.reported(TX_BYTES, l, n.txBytes(), 1);
-        out.reported(TX_PACKETS, l, n.txPackets(), 1);
-        out.reported(TX_ERRORS, l, n.txErrors(), 1);
-        out.reported(TX_DROPS, l, n.txDrops(), 1);
+                    new String[] {"bridge".equals(n.type()) ? text(n.source()) : "", nic.id()});
+        out.reported(RX_BYTES, l, io.rxBytes(), 1);
+        out.reported(RX_PACKETS, l, io.rxPackets(), 1);
+        out.reported(RX_ERRORS, l, io.rxErrors(), 1);
+        out.reported(RX_DROPS, l, io.rxDrops(), 1);
+        out.reported(TX_BYTES, l, io.txBytes(), 1);
+        out.reported(TX_PACKETS, l, io.txPackets(), 1);
+        out.reported(TX_ERRORS, l, io.txErrors(), 1);
+        out.reported(TX_DROPS, l, io.txDrops(), 1);
         out.info(
             INFO,
             l.merge(

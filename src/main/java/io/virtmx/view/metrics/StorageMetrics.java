@@ -63,7 +63,7 @@ final class StorageMetrics implements SnapshotBinder {
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (PoolSnapshot p : host.pools()) {
       Labels l = out.labels("pool", p.name());
-      out.value(POOL_STATE, l, p.state());
+      out.value(POOL_STATE, l, p.state().code());
       out.value(POOL_AUTOSTART, l, p.autostart() ? 1 : 0);
       out.info(
           POOL_INFO,

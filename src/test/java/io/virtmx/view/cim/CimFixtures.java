@@ -88,7 +88,7 @@ final class CimFixtures {
     domains.add(
         domain("db", DomainState.SHUTOFF, 1)
             .disk(disk("sda", "/srv/db.img"))
-            .disk(disk("hdc", null))
+            .disk(disk("hdc", ""))
             .nic(Snapshots.nic("").mac("52:54:00:00:00:02").bridge("br0").model("e1000"))
             .build());
     return host(hypervisor, domains);

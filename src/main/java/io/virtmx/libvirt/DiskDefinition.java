@@ -1,9 +1,0 @@
-package io.virtmx.libvirt;
-
-/**
- * One {@code <disk>} of a domain description. {@code source} is the file, device, directory, {@code
- * pool/volume} or {@code protocol:name} by disk type, "" when there is none (an empty cdrom);
- * absent values are "".
- */
-public record DiskDefinition(
-    String target, String bus, String type, String device, String driverType, String source) {}
