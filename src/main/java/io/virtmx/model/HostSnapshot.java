@@ -35,9 +35,9 @@ public record HostSnapshot(
     Objects.requireNonNull(collectedAt, "collectedAt");
     Objects.requireNonNull(collectionDuration, "collectionDuration");
     errorsByKind = Map.copyOf(errorsByKind);
-    domains = List.copyOf(domains);
-    pools = List.copyOf(pools);
-    networks = List.copyOf(networks);
+    domains = NamedList.of(domains, DomainSnapshot::name);
+    pools = NamedList.of(pools, PoolSnapshot::name);
+    networks = NamedList.of(networks, NetworkSnapshot::name);
     collectorRuns = List.copyOf(collectorRuns);
   }
 
@@ -65,16 +65,17 @@ public record HostSnapshot(
     return DomainTotals.of(domains);
   }
 
+  /** The domain of that name (one lookup: the lists are indexed by name). */
   public Optional<DomainSnapshot> domain(String name) {
-    return domains.stream().filter(d -> d.name().equals(name)).findFirst();
+    return NamedList.find(domains, name);
   }
 
   public Optional<PoolSnapshot> pool(String name) {
-    return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+    return NamedList.find(pools, name);
   }
 
   public Optional<NetworkSnapshot> network(String name) {
-    return networks.stream().filter(n -> n.name().equals(name)).findFirst();
+    return NamedList.find(networks, name);
   }
 
   /** The same facts, marked as no longer current (the host went down or a collection timed out). */

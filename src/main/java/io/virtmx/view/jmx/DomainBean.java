@@ -4,6 +4,7 @@ import io.virtmx.model.BalloonStats;
 import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.InterfaceStats;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.Values;
 import io.virtmx.ops.DomainOperations;
 import io.virtmx.ops.Operations;
@@ -11,14 +12,14 @@ import java.util.function.ToLongFunction;
 
 /** The Domain MBean: reads the domain's latest snapshot on every get and forwards operations. */
 final class DomainBean implements DomainMXBean {
-  private final SnapshotIndex index;
+  private final SnapshotSource source;
   private final DomainOperations ops;
   private final String host;
   private final String name;
   private volatile DomainSnapshot last;
 
-  DomainBean(SnapshotIndex index, Operations operations, String host, DomainSnapshot initial) {
-    this.index = index;
+  DomainBean(SnapshotSource source, Operations operations, String host, DomainSnapshot initial) {
+    this.source = source;
     this.ops = operations.domains();
     this.host = host;
     this.name = initial.name();
@@ -27,7 +28,7 @@ final class DomainBean implements DomainMXBean {
 
   /** The latest snapshot of the domain, or the last one seen if it just went away. */
   DomainSnapshot snap() {
-    DomainSnapshot d = index.domain(host, name).orElse(null);
+    DomainSnapshot d = source.host(host).flatMap(h -> h.domain(name)).orElse(null);
     if (d == null) {
       return last;
     }

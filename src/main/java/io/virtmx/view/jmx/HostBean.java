@@ -4,6 +4,7 @@ import io.virtmx.model.DomainState;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Operations;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,18 +12,18 @@ import java.util.function.ToLongFunction;
 
 /** The Host MBean: reads the host's latest snapshot on every get. */
 final class HostBean implements HostMXBean {
-  private final SnapshotIndex index;
+  private final SnapshotSource source;
   private final Operations operations;
   private final String host;
 
-  HostBean(SnapshotIndex index, Operations operations, String host) {
-    this.index = index;
+  HostBean(SnapshotSource source, Operations operations, String host) {
+    this.source = source;
     this.operations = operations;
     this.host = host;
   }
 
   private HostSnapshot snap() {
-    return index
+    return source
         .host(host)
         .orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
   }

@@ -8,6 +8,7 @@ import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.SnapshotListener;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Operations;
 import java.util.HashMap;
@@ -55,25 +56,24 @@ final class MBeanRegistry implements SnapshotListener {
   }
 
   private final MBeanServer server;
-  private final SnapshotIndex index;
+  private final SnapshotSource source;
   private final Operations operations;
   private final ScheduledExecutorService sweeper;
   private final Map<String, Map<String, Entry>> hosts = new HashMap<>();
 
   MBeanRegistry(
       MBeanServer server,
-      SnapshotIndex index,
+      SnapshotSource source,
       Operations operations,
       ScheduledExecutorService sweeper) {
     this.server = server;
-    this.index = index;
+    this.source = source;
     this.operations = operations;
     this.sweeper = sweeper;
   }
 
   @Override
   public synchronized void updated(HostSnapshot previous, HostSnapshot current) {
-    index.put(current);
     String h = current.host();
     Map<String, Entry> entries = hosts.computeIfAbsent(h, k -> new HashMap<>());
     Set<String> seen = new HashSet<>(entries.size() * 2 + 16);
@@ -90,7 +90,7 @@ final class MBeanRegistry implements SnapshotListener {
               () ->
                   entry(
                       ObjectNames.network(h, n.name()),
-                      new StorageBeans.Network(index, operations, h, n),
+                      new StorageBeans.Network(source, operations, h, n),
                       NetworkMXBean.class,
                       ObjectEvent.Kind.NETWORK,
                       "Active"));
@@ -118,7 +118,7 @@ final class MBeanRegistry implements SnapshotListener {
             () ->
                 entry(
                     ObjectNames.domain(h, d.name()),
-                    new DomainBean(index, operations, h, d),
+                    new DomainBean(source, operations, h, d),
                     DomainMXBean.class,
                     ObjectEvent.Kind.DOMAIN,
                     "State"));
@@ -161,7 +161,7 @@ final class MBeanRegistry implements SnapshotListener {
             () ->
                 entry(
                     ObjectNames.pool(h, p.name()),
-                    new StorageBeans.Pool(index, operations, h, p),
+                    new StorageBeans.Pool(source, operations, h, p),
                     StoragePoolMXBean.class,
                     ObjectEvent.Kind.POOL,
                     "State"));
@@ -185,7 +185,7 @@ final class MBeanRegistry implements SnapshotListener {
   private Entry hostEntry(String h) {
     ObjectName name = ObjectNames.host(h);
     Notifier notifier = Notifier.ofHost(name);
-    HostBean bean = new HostBean(index, operations, h);
+    HostBean bean = new HostBean(source, operations, h);
     return new Entry(name, bean, new DocumentedMBean<>(bean, HostMXBean.class, notifier), notifier);
   }
 
@@ -281,7 +281,6 @@ final class MBeanRegistry implements SnapshotListener {
     if (entries != null) {
       entries.values().forEach(this::unregister);
     }
-    index.remove(host);
   }
 
   /** Unregisters every MBean of every host. */

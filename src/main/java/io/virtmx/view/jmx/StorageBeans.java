@@ -2,6 +2,7 @@ package io.virtmx.view.jmx;
 
 import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Operations;
 
@@ -14,14 +15,14 @@ final class StorageBeans {
 
   /** A storage pool by name. */
   static final class Pool implements StoragePoolMXBean {
-    private final SnapshotIndex index;
+    private final SnapshotSource source;
     private final Operations ops;
     private final String host;
     private final String name;
     private volatile PoolSnapshot last;
 
-    Pool(SnapshotIndex index, Operations ops, String host, PoolSnapshot initial) {
-      this.index = index;
+    Pool(SnapshotSource source, Operations ops, String host, PoolSnapshot initial) {
+      this.source = source;
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
@@ -29,7 +30,7 @@ final class StorageBeans {
     }
 
     PoolSnapshot p() {
-      PoolSnapshot p = index.pool(host, name).orElse(last);
+      PoolSnapshot p = source.host(host).flatMap(h -> h.pool(name)).orElse(last);
       last = p;
       return p;
     }
@@ -205,14 +206,14 @@ final class StorageBeans {
 
   /** A virtual network by name. */
   static final class Network implements NetworkMXBean {
-    private final SnapshotIndex index;
+    private final SnapshotSource source;
     private final Operations ops;
     private final String host;
     private final String name;
     private volatile NetworkSnapshot last;
 
-    Network(SnapshotIndex index, Operations ops, String host, NetworkSnapshot initial) {
-      this.index = index;
+    Network(SnapshotSource source, Operations ops, String host, NetworkSnapshot initial) {
+      this.source = source;
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
@@ -220,7 +221,7 @@ final class StorageBeans {
     }
 
     private NetworkSnapshot n() {
-      NetworkSnapshot n = index.network(host, name).orElse(last);
+      NetworkSnapshot n = source.host(host).flatMap(h -> h.network(name)).orElse(last);
       last = n;
       return n;
     }

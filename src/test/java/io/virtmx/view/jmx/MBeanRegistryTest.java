@@ -2,6 +2,7 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.ops.HostConnections;
 import io.virtmx.ops.Operations;
@@ -25,12 +26,12 @@ class MBeanRegistryTest {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
     try {
+      HostSnapshot s = HostSnapshot.unreachable("hv1", "test:///default", Instant.EPOCH, Map.of());
       MBeanRegistry registry =
           new MBeanRegistry(
-              server, new SnapshotIndex(), new Operations(new NoHosts(), true), sweeper);
+              server, new FixedSource(s), new Operations(new NoHosts(), true), sweeper);
       server.registerMBean(
           new StandardMBean(() -> 1, SquatterMBean.class), ObjectNames.host("hv1"));
-      HostSnapshot s = HostSnapshot.unreachable("hv1", "test:///default", Instant.EPOCH, Map.of());
       registry.updated(null, s);
       assertThat(server.getAttribute(ObjectNames.host("hv1"), "Value")).isEqualTo(1);
 
