@@ -67,7 +67,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
 
   @Override
   public synchronized void updated(HostSnapshot previous, HostSnapshot now) {
-    HostMeters m = hosts.computeIfAbsent(now.host(), h -> register(h, now));
+    HostMeters m = hosts.computeIfAbsent(now.host(), this::register);
     now.errorsByKind()
         .keySet()
         .forEach(
@@ -126,7 +126,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     }
   }
 
-  private HostMeters register(String host, HostSnapshot first) {
+  private HostMeters register(String host) {
     HostMeters m = new HostMeters(host);
     Tags tags = Tags.of("host", host);
     m.meters.add(
@@ -147,7 +147,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
             .strongReference(true)
             .register(registry));
     m.meters.add(
-        Gauge.builder("virtmx.snapshot().age", m, x -> age(x.snapshot().collectedAt()))
+        Gauge.builder("virtmx.snapshot.age", m, x -> age(x.snapshot().collectedAt()))
             .description("Age of the host's latest snapshot.")
             .baseUnit("seconds")
             .tags(tags)
@@ -156,7 +156,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     // A flag has no unit (Prometheus naming): 1 when the snapshot is stale (host down or collection
     // timed out).
     m.meters.add(
-        Gauge.builder("virtmx.snapshot().stale", m, x -> x.snapshot().stale() ? 1 : 0)
+        Gauge.builder("virtmx.snapshot.stale", m, x -> x.snapshot().stale() ? 1 : 0)
             .description(
                 "1 when the host's snapshot is stale: the host is down or its latest collection failed.")
             .tags(tags)
