@@ -8,6 +8,7 @@ import static io.virtmx.view.metrics.NodeMetrics.text;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.BlockIo;
 import io.virtmx.model.BlockSizes;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainSnapshot;
@@ -21,38 +22,37 @@ import java.util.List;
 final class DiskMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_block_stats_";
   static final Family READ_BYTES =
-      counter(P + "read_bytes", "bytes", "Number of bytes read from a block device, in bytes.");
+      counter(P + "read_bytes", "bytes", Descriptions.DISK_READ_BYTES + ", in bytes.");
   static final Family READ_REQ =
-      counter(P + "read_requests", null, "Number of read requests from a block device.");
+      counter(P + "read_requests", null, Descriptions.DISK_READ_REQUESTS + ".");
   static final Family WRITE_BYTES =
-      counter(P + "write_bytes", "bytes", "Number of bytes written from a block device, in bytes.");
+      counter(P + "write_bytes", "bytes", Descriptions.DISK_WRITE_BYTES + ", in bytes.");
   static final Family WRITE_REQ =
-      counter(P + "write_requests", null, "Number of write requests from a block device.");
+      counter(P + "write_requests", null, Descriptions.DISK_WRITE_REQUESTS + ".");
   static final Family READ_TIME =
-      counter(P + "read_seconds", "seconds", "Time spent reading from a block device, in seconds.");
+      counter(P + "read_seconds", "seconds", Descriptions.DISK_READ_TIME + ", in seconds.");
   static final Family WRITE_TIME =
-      counter(P + "write_seconds", "seconds", "Time spent writing to a block device, in seconds.");
+      counter(P + "write_seconds", "seconds", Descriptions.DISK_WRITE_TIME + ", in seconds.");
   static final Family FLUSH_REQ =
-      counter(P + "flush_requests", null, "Number of flush requests to a block device.");
+      counter(P + "flush_requests", null, Descriptions.DISK_FLUSH_REQUESTS + ".");
   static final Family FLUSH_TIME =
-      counter(P + "flush_seconds", "seconds", "Time spent flushing a block device, in seconds.");
-  static final Family ERRORS =
-      counter(P + "errors", null, "Number of I/O errors of a block device.");
+      counter(P + "flush_seconds", "seconds", Descriptions.DISK_FLUSH_TIME + ", in seconds.");
+  static final Family ERRORS = counter(P + "errors", null, Descriptions.DISK_ERRORS + ".");
   static final Family CAPACITY =
       gauge(
           "libvirt_domain_block_capacity_bytes",
           "bytes",
-          "Logical size of a block device as the guest sees it, in bytes.");
+          Descriptions.DISK_CAPACITY + ", in bytes.");
   static final Family ALLOCATION =
       gauge(
           "libvirt_domain_block_allocation_bytes",
           "bytes",
-          "Host storage allocated to a block device, in bytes.");
+          Descriptions.DISK_ALLOCATION + ", in bytes.");
   static final Family PHYSICAL =
       gauge(
           "libvirt_domain_block_physical_bytes",
           "bytes",
-          "Physical size of a block device's host storage (file size or device size), in bytes.");
+          Descriptions.DISK_PHYSICAL + ", in bytes.");
   static final Family INFO =
       info(
           "libvirt_domain_block",

@@ -6,6 +6,7 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.JobInfo;
@@ -35,33 +36,33 @@ final class DomainMetrics implements SnapshotBinder {
       gauge(
           "libvirt_domain_info_maximum_memory_bytes",
           "bytes",
-          "Maximum allowed memory of the domain, in bytes.");
+          Descriptions.DOMAIN_MEMORY_MAXIMUM + ", in bytes.");
   static final Family MEM =
       gauge(
           "libvirt_domain_info_memory_usage_bytes",
           "bytes",
-          "Memory usage of the domain, in bytes.");
+          Descriptions.DOMAIN_MEMORY_CURRENT + ", in bytes.");
   static final Family VCPUS =
       gauge("libvirt_domain_info_virtual_cpus", null, "Number of virtual CPUs for the domain.");
   static final Family CPU =
       counter(
           "libvirt_domain_info_cpu_time_seconds",
           "seconds",
-          "Amount of CPU time used by the domain, in seconds.");
+          Descriptions.DOMAIN_CPU_TIME + ", in seconds.");
   static final Family CPU_USER =
       counter(
           "libvirt_domain_cpu_user_seconds",
           "seconds",
-          "CPU time the domain spent in user mode, in seconds.");
+          Descriptions.DOMAIN_CPU_USER + ", in seconds.");
   static final Family CPU_SYSTEM =
       counter(
           "libvirt_domain_cpu_system_seconds",
           "seconds",
-          "CPU time the domain spent in system mode, in seconds.");
+          Descriptions.DOMAIN_CPU_SYSTEM + ", in seconds.");
   static final Family VCPUS_CURRENT =
-      gauge("libvirt_domain_vcpus_current", null, "Current number of vCPUs.");
+      gauge("libvirt_domain_vcpus_current", null, Descriptions.DOMAIN_VCPUS_CURRENT + ".");
   static final Family VCPUS_MAX =
-      gauge("libvirt_domain_vcpus_maximum", null, "Maximum number of vCPUs.");
+      gauge("libvirt_domain_vcpus_maximum", null, Descriptions.DOMAIN_VCPUS_MAXIMUM + ".");
   static final Family JOB_TYPE =
       gauge(
           "libvirt_domain_job_type",

@@ -5,6 +5,7 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.InterfaceStats;
@@ -20,31 +21,21 @@ import java.util.List;
 final class InterfaceMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_interface_stats_";
   static final Family RX_BYTES =
-      counter(
-          P + "receive_bytes",
-          "bytes",
-          "Number of bytes received on a network interface, in bytes.");
+      counter(P + "receive_bytes", "bytes", Descriptions.NIC_RX_BYTES + ", in bytes.");
   static final Family RX_PACKETS =
-      counter(P + "receive_packets", null, "Number of packets received on a network interface.");
+      counter(P + "receive_packets", null, Descriptions.NIC_RX_PACKETS + ".");
   static final Family RX_ERRORS =
-      counter(
-          P + "receive_errors", null, "Number of packet receive errors on a network interface.");
+      counter(P + "receive_errors", null, Descriptions.NIC_RX_ERRORS + ".");
   static final Family RX_DROPS =
-      counter(P + "receive_drops", null, "Number of packet receive drops on a network interface.");
+      counter(P + "receive_drops", null, Descriptions.NIC_RX_DROPS + ".");
   static final Family TX_BYTES =
-      counter(
-          P + "transmit_bytes",
-          "bytes",
-          "Number of bytes transmitted on a network interface, in bytes.");
+      counter(P + "transmit_bytes", "bytes", Descriptions.NIC_TX_BYTES + ", in bytes.");
   static final Family TX_PACKETS =
-      counter(
-          P + "transmit_packets", null, "Number of packets transmitted on a network interface.");
+      counter(P + "transmit_packets", null, Descriptions.NIC_TX_PACKETS + ".");
   static final Family TX_ERRORS =
-      counter(
-          P + "transmit_errors", null, "Number of packet transmit errors on a network interface.");
+      counter(P + "transmit_errors", null, Descriptions.NIC_TX_ERRORS + ".");
   static final Family TX_DROPS =
-      counter(
-          P + "transmit_drops", null, "Number of packet transmit drops on a network interface.");
+      counter(P + "transmit_drops", null, Descriptions.NIC_TX_DROPS + ".");
   static final Family INFO =
       info(
           "libvirt_domain_interface",
