@@ -58,7 +58,7 @@ final class TableOutput {
   private static String header(HostSnapshot host) {
     NodeInfo n = host.node();
     String state = host.up() ? (host.stale() ? "up (stale)" : "up") : "DOWN";
-    if (n == null) {
+    if (!n.known()) {
       return "Host " + host.host() + " (" + host.uri() + "): " + state;
     }
     return String.format(

@@ -34,6 +34,7 @@ public record HostSnapshot(
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(collectedAt, "collectedAt");
     Objects.requireNonNull(collectionDuration, "collectionDuration");
+    Objects.requireNonNull(node, "node");
     errorsByKind = Map.copyOf(errorsByKind);
     domains = NamedList.of(domains, DomainSnapshot::name);
     pools = NamedList.of(pools, PoolSnapshot::name);
@@ -53,7 +54,7 @@ public record HostSnapshot(
         null,
         Duration.ZERO,
         errors,
-        null,
+        NodeInfo.UNKNOWN,
         List.of(),
         List.of(),
         List.of(),

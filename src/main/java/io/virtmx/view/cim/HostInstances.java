@@ -35,9 +35,7 @@ final class HostInstances {
   }
 
   static String fqdn(HostSnapshot host) {
-    return host.node() != null && host.node().hostname() != null
-        ? host.node().hostname()
-        : host.host();
+    return host.node().hostname().isEmpty() ? host.host() : host.node().hostname();
   }
 
   String fqdn() {
@@ -70,15 +68,13 @@ final class HostInstances {
     out.add(
         pool("MemoryPool", "MemoryPool/0", 4, true)
             .set("AllocationUnits", "KiloBytes")
-            .set(
-                "Capacity",
-                node == null || node.memoryTotalBytes() < 0 ? null : node.memoryTotalBytes() / 1024)
+            .set("Capacity", node.memoryTotalBytes() < 0 ? null : node.memoryTotalBytes() / 1024)
             .set("Reserved", usedKib)
             .build());
     out.add(
         pool("ProcessorPool", "ProcessorPool/0", 3, true)
             .set("AllocationUnits", "Processors")
-            .set("Capacity", node == null ? null : (long) node.cpus())
+            .set("Capacity", node.known() ? (long) node.cpus() : null)
             .set("Reserved", usedCpus)
             .build());
     long capacity = 0;

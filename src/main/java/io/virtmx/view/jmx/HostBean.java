@@ -33,13 +33,11 @@ final class HostBean implements HostMXBean {
   }
 
   private long node(ToLongFunction<NodeInfo> field) {
-    NodeInfo n = node();
-    return n == null ? -1 : field.applyAsLong(n);
+    return field.applyAsLong(node());
   }
 
   private long cpu(ToLongFunction<NodeCpuTimes> field) {
-    NodeInfo n = node();
-    return n == null || n.cpuTimes() == null ? -1 : field.applyAsLong(n.cpuTimes());
+    return field.applyAsLong(node().cpuTimes());
   }
 
   @Override
@@ -98,12 +96,12 @@ final class HostBean implements HostMXBean {
 
   @Override
   public String getHostname() {
-    return node() == null ? "" : node().hostname();
+    return node().hostname();
   }
 
   @Override
   public String getHypervisorType() {
-    return node() == null ? "" : node().hypervisorType();
+    return node().hypervisorType();
   }
 
   @Override
@@ -118,7 +116,7 @@ final class HostBean implements HostMXBean {
 
   @Override
   public String getCpuModel() {
-    return node() == null ? "" : node().cpuModel();
+    return node().cpuModel();
   }
 
   @Override

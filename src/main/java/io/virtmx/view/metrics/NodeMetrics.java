@@ -47,7 +47,7 @@ final class NodeMetrics implements SnapshotBinder {
     out.value(UP, labels, host.up() ? 1 : 0);
     out.value(DOMAINS, labels, host.domains().size());
     NodeInfo node = host.node();
-    if (node == null) {
+    if (!node.known()) {
       return;
     }
     NodeCpuTimes t = node.cpuTimes();
