@@ -20,17 +20,16 @@ final class DeviceBeans {
   static final class Disk implements DomainDiskMXBean {
     private final DomainBean domain;
     private final String id;
-    private volatile DiskStats last;
+    private final Latest<DiskStats> latest;
 
     Disk(DomainBean domain, DiskStats initial) {
       this.domain = domain;
       this.id = initial.id();
-      this.last = initial;
+      this.latest = new Latest<>(initial, () -> domain.snap().disk(id));
     }
 
     private DiskStats disk() {
-      domain.snap().disk(id).ifPresent(d -> last = d);
-      return last;
+      return latest.get();
     }
 
     private DiskDevice d() {
@@ -169,17 +168,16 @@ final class DeviceBeans {
   static final class Interface implements DomainInterfaceMXBean {
     private final DomainBean domain;
     private final String id;
-    private volatile InterfaceStats last;
+    private final Latest<InterfaceStats> latest;
 
     Interface(DomainBean domain, InterfaceStats initial) {
       this.domain = domain;
       this.id = initial.id();
-      this.last = initial;
+      this.latest = new Latest<>(initial, () -> domain.snap().networkInterface(id));
     }
 
     private InterfaceStats nic() {
-      domain.snap().networkInterface(id).ifPresent(i -> last = i);
-      return last;
+      return latest.get();
     }
 
     private NicDevice i() {

@@ -14,26 +14,19 @@ import java.util.function.ToLongFunction;
  * operations.
  */
 abstract class DomainAttributes implements DomainMXBean {
-  private final SnapshotSource source;
   final String host;
   final String name;
-  private volatile DomainSnapshot last;
+  private final Latest<DomainSnapshot> latest;
 
   DomainAttributes(SnapshotSource source, String host, DomainSnapshot initial) {
-    this.source = source;
     this.host = host;
     this.name = initial.name();
-    this.last = initial;
+    this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.domain(name)));
   }
 
   /** The latest snapshot of the domain, or the last one seen if it just went away. */
   DomainSnapshot snap() {
-    DomainSnapshot d = source.host(host).flatMap(h -> h.domain(name)).orElse(null);
-    if (d == null) {
-      return last;
-    }
-    last = d;
-    return d;
+    return latest.get();
   }
 
   /** A balloon size in KiB, the unit of the JMX attributes, or -1 when not reported. */

@@ -15,24 +15,20 @@ final class StorageBeans {
 
   /** A storage pool by name. */
   static final class Pool implements StoragePoolMXBean {
-    private final SnapshotSource source;
     private final Operations ops;
     private final String host;
     private final String name;
-    private volatile PoolSnapshot last;
+    private final Latest<PoolSnapshot> latest;
 
     Pool(SnapshotSource source, Operations ops, String host, PoolSnapshot initial) {
-      this.source = source;
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
-      this.last = initial;
+      this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.pool(name)));
     }
 
     PoolSnapshot p() {
-      PoolSnapshot p = source.host(host).flatMap(h -> h.pool(name)).orElse(last);
-      last = p;
-      return p;
+      return latest.get();
     }
 
     @Override
@@ -138,24 +134,21 @@ final class StorageBeans {
     private final Operations ops;
     private final String host;
     private final String name;
-    private volatile VolumeSnapshot last;
+    private final Latest<VolumeSnapshot> latest;
 
     Volume(Pool pool, Operations ops, String host, VolumeSnapshot initial) {
       this.pool = pool;
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
-      this.last = initial;
+      this.latest =
+          new Latest<>(
+              initial,
+              () -> pool.p().volumes().stream().filter(v -> v.name().equals(name)).findFirst());
     }
 
     private VolumeSnapshot v() {
-      for (VolumeSnapshot v : pool.p().volumes()) {
-        if (v.name().equals(name)) {
-          last = v;
-          return v;
-        }
-      }
-      return last;
+      return latest.get();
     }
 
     @Override
@@ -206,24 +199,20 @@ final class StorageBeans {
 
   /** A virtual network by name. */
   static final class Network implements NetworkMXBean {
-    private final SnapshotSource source;
     private final Operations ops;
     private final String host;
     private final String name;
-    private volatile NetworkSnapshot last;
+    private final Latest<NetworkSnapshot> latest;
 
     Network(SnapshotSource source, Operations ops, String host, NetworkSnapshot initial) {
-      this.source = source;
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
-      this.last = initial;
+      this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.network(name)));
     }
 
     private NetworkSnapshot n() {
-      NetworkSnapshot n = source.host(host).flatMap(h -> h.network(name)).orElse(last);
-      last = n;
-      return n;
+      return latest.get();
     }
 
     @Override
