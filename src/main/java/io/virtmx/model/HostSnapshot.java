@@ -81,38 +81,12 @@ public record HostSnapshot(
 
   /** The same facts, marked as no longer current (the host went down or a collection timed out). */
   public HostSnapshot markedStale(boolean stillUp, Instant now, Map<String, Long> errors) {
-    return new HostSnapshot(
-        host,
-        uri,
-        stillUp,
-        true,
-        now,
-        lastSuccess,
-        collectionDuration,
-        errors,
-        node,
-        domains,
-        pools,
-        networks,
-        collectorRuns);
+    return copy(stillUp, true, now, errors, node, domains, pools, networks);
   }
 
   /** The same facts with the agent's error counts since start brought up to date. */
   public HostSnapshot withErrors(Map<String, Long> errors) {
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errors,
-        node,
-        domains,
-        pools,
-        networks,
-        collectorRuns);
+    return copy(up, stale, collectedAt, errors, node, domains, pools, networks);
   }
 
   /** The run of the collector of that name in the latest collection, if it ran. */
@@ -140,20 +114,7 @@ public record HostSnapshot(
 
   /** This snapshot with other node facts, everything else unchanged. */
   public HostSnapshot withNode(NodeInfo newNode) {
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        newNode,
-        domains,
-        pools,
-        networks,
-        collectorRuns);
+    return copy(up, stale, collectedAt, errorsByKind, newNode, domains, pools, networks);
   }
 
   /** This snapshot with every domain replaced. */
@@ -180,16 +141,29 @@ public record HostSnapshot(
       List<DomainSnapshot> newDomains,
       List<PoolSnapshot> newPools,
       List<NetworkSnapshot> newNetworks) {
+    return copy(up, stale, collectedAt, errorsByKind, node, newDomains, newPools, newNetworks);
+  }
+
+  /** The one copy: the host, URI, last success, duration and collector runs stay as they are. */
+  private HostSnapshot copy(
+      boolean newUp,
+      boolean newStale,
+      Instant newCollectedAt,
+      Map<String, Long> newErrors,
+      NodeInfo newNode,
+      List<DomainSnapshot> newDomains,
+      List<PoolSnapshot> newPools,
+      List<NetworkSnapshot> newNetworks) {
     return new HostSnapshot(
         host,
         uri,
-        up,
-        stale,
-        collectedAt,
+        newUp,
+        newStale,
+        newCollectedAt,
         lastSuccess,
         collectionDuration,
-        errorsByKind,
-        node,
+        newErrors,
+        newNode,
         newDomains,
         newPools,
         newNetworks,
