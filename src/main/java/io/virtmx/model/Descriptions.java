@@ -63,4 +63,17 @@ public final class Descriptions {
       "Number of packet transmit errors on a network interface";
   public static final String NIC_TX_DROPS =
       "Number of packet transmit drops on a network interface";
+
+  // Node
+  public static final String NODE_CPUS = "Number of active host CPUs";
+  public static final String NODE_MEMORY_TOTAL = "Host memory";
+  public static final String NODE_MEMORY_FREE = "Free host memory";
+
+  // Storage pool, volume, network
+  public static final String POOL_CAPACITY = "Size of the pool";
+  public static final String POOL_ALLOCATION = "Space allocated in the pool";
+  public static final String POOL_AVAILABLE = "Free space in the pool";
+  public static final String VOLUME_CAPACITY = "Logical size of the volume";
+  public static final String VOLUME_ALLOCATION = "Host storage allocated to the volume";
+  public static final String NETWORK_DHCP_LEASES = "Current DHCP leases of the network";
 }
