@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import io.virtmx.model.DeviceInfo;
 import io.virtmx.model.DiskDevice;
 import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
@@ -38,16 +37,7 @@ class DomainXmlTest {
         .containsExactly(
             new NicDevice("vnet3", "52:54:00:6b:3c:58", "bridge", "br0", "virtio"),
             new NicDevice("", "52:54:00:a1:b2:c3", "network", "default", "e1000e"));
-    assertThat(d.devices())
-        .containsExactly(
-            new DeviceInfo("controller", "usb", "", "qemu-xhci", 0, -1, ""),
-            new DeviceInfo("controller", "sata", "", "", 0, -1, ""),
-            new DeviceInfo("controller", "pci", "", "pcie-root", 0, -1, ""),
-            new DeviceInfo("console", "pty", "serial", "", 0, -1, ""),
-            new DeviceInfo("input", "tablet", "usb", "", -1, -1, ""),
-            new DeviceInfo("input", "mouse", "ps2", "", -1, -1, ""),
-            new DeviceInfo("graphics", "vnc", "", "", -1, 5900, "127.0.0.1"),
-            new DeviceInfo("video", "", "", "virtio", 0, -1, ""));
+    assertThat(d.devices()).containsExactlyElementsOf(Fixtures.QEMU_XML_DEVICES);
   }
 
   @Test
