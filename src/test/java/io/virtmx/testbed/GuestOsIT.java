@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ class GuestOsIT {
   private static AgentProcess agent;
   private static int metricsPort;
   private static int jolokiaPort;
+  private static int cimPort;
   private static String uri;
   private static String guest;
   private final ObjectMapper json = new ObjectMapper();
@@ -41,6 +44,7 @@ class GuestOsIT {
     guest = bed.guest1();
     metricsPort = AgentProcess.freePort();
     jolokiaPort = AgentProcess.freePort();
+    cimPort = AgentProcess.freePort();
     agent =
         AgentProcess.started(
             "--connect",
@@ -50,7 +54,10 @@ class GuestOsIT {
             "--metrics-port",
             String.valueOf(metricsPort),
             "--jolokia-port",
-            String.valueOf(jolokiaPort));
+            String.valueOf(jolokiaPort),
+            "--cim",
+            "--cim-port",
+            String.valueOf(cimPort));
   }
 
   @AfterAll
@@ -91,6 +98,7 @@ class GuestOsIT {
   void shutdownReachesShutOffAndEveryViewShowsStateAndReason() throws Exception {
     String metrics = "http://127.0.0.1:" + metricsPort + "/metrics";
     agent.awaitPage(metrics, body -> stateCode(body) == 1.0, COLLECTED);
+    assertThat(cimEnabledState()).isEqualTo(2); // Enabled
 
     long start = System.nanoTime();
     TestBedEnv.virsh(uri, "shutdown", guest);
@@ -119,6 +127,8 @@ class GuestOsIT {
     assertThat(json.readTree(HttpGet.get(bean + "/State")).get("value").asText())
         .isEqualTo("shut off");
     assertThat(json.readTree(HttpGet.get(bean + "/StateReason")).get("value").asInt()).isEqualTo(1);
+    // CIM: the domain's ComputerSystem is Disabled (3)
+    assertThat(cimEnabledState()).isEqualTo(3);
     // the command-line view
     JsonNode once = onceJson();
     JsonNode d = domain(once, guest);
@@ -221,6 +231,42 @@ class GuestOsIT {
               && Math.abs(usable - virsh.get("usable") * 1024.0) <= 16 * MIB * 1024;
         },
         COLLECTED);
+    // and the JMX view, through Jolokia (KiB)
+    String bean =
+        "http://127.0.0.1:"
+            + jolokiaPort
+            + "/jolokia/read/libvirt:type=Domain,host="
+            + bed.hostName()
+            + ",name="
+            + guest
+            + "/BalloonActualKib,BalloonAvailableKib,BalloonUnusedKib,BalloonUsableKib";
+    Await.untilAnswers(
+        "JMX balloon attributes follow virsh dommemstat " + virsh,
+        () -> json.readTree(HttpGet.get(bean)).get("value"),
+        v ->
+            v.get("BalloonActualKib").asLong() == virsh.get("actual")
+                && v.get("BalloonAvailableKib").asLong() == virsh.get("available")
+                && v.get("BalloonUnusedKib").asLong() >= 0
+                && v.get("BalloonUsableKib").asLong() >= 0
+                && Math.abs(v.get("BalloonUnusedKib").asLong() - virsh.get("unused")) <= 16 * MIB
+                && Math.abs(v.get("BalloonUsableKib").asLong() - virsh.get("usable")) <= 16 * MIB,
+        COLLECTED);
+  }
+
+  /** The guest's {@code KVM_ComputerSystem.EnabledState} from the agent's CIM view (wbemcli). */
+  private static int cimEnabledState() {
+    String out =
+        TestBed.exec(
+            "wbemcli",
+            "gi",
+            "http://127.0.0.1:"
+                + cimPort
+                + "/root/virt:KVM_ComputerSystem.CreationClassName=\"KVM_ComputerSystem\",Name=\""
+                + guest
+                + "\"");
+    Matcher m = Pattern.compile("(?<![A-Za-z])EnabledState=(\\d+)").matcher(out);
+    assertThat(m.find()).as("EnabledState in " + out).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   private static double balloon(String body, String stat) {
