@@ -73,8 +73,17 @@ class RemoteHostsIT {
       // each guest only under its own host
       assertThat(state(page, hv2, bed.guest1())).as("guest1 under hv2").isFalse();
       assertThat(state(page, host, bed.guest2())).as("guest2 under " + host).isFalse();
-      // hv2's node figures are its own libvirtd's
-      assertThat(page).contains("host=\"" + hv2 + "\"");
+      // the remote guest's counters come over the remote connection and move (its write and ping
+      // loops)
+      for (String series :
+          List.of(
+              "libvirt_domain_block_stats_write_bytes_total",
+              "libvirt_domain_interface_stats_receive_packets_total",
+              "libvirt_domain_memory_stats_available_bytes")) {
+        assertThat(TestBedEnv.metric(page, series, "host", hv2, "domain", bed.guest2()).orElse(-1))
+            .as(series + " of " + bed.guest2())
+            .isPositive();
+      }
 
       JsonNode search =
           json.readTree(
