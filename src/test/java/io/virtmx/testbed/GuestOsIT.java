@@ -132,8 +132,8 @@ class GuestOsIT {
     // the command-line view
     JsonNode once = onceJson();
     JsonNode d = domain(once, guest);
-    assertThat(d.get("state").asText()).isEqualTo("SHUTOFF");
-    assertThat(d.get("stateReason").asInt()).isEqualTo(1);
+    assertThat(d.get("status").get("state").asText()).isEqualTo("SHUTOFF");
+    assertThat(d.get("status").get("code").asInt()).isEqualTo(1);
   }
 
   @Test
