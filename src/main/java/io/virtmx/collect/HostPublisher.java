@@ -63,7 +63,10 @@ final class HostPublisher {
     count(errors);
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     boolean complete = errors.isEmpty();
-    Instant lastSuccess = complete ? start : previous == null ? null : previous.lastSuccess();
+    Optional<Instant> lastSuccess =
+        complete
+            ? Optional.of(start)
+            : previous == null ? Optional.empty() : previous.lastSuccess();
     store.publish(
         new HostSnapshot(
             name,

@@ -20,7 +20,7 @@ public record HostSnapshot(
     boolean up,
     boolean stale,
     Instant collectedAt,
-    Instant lastSuccess,
+    Optional<Instant> lastSuccess,
     Duration collectionDuration,
     Map<String, Long> errorsByKind,
     NodeInfo node,
@@ -35,6 +35,7 @@ public record HostSnapshot(
     Objects.requireNonNull(collectedAt, "collectedAt");
     Objects.requireNonNull(collectionDuration, "collectionDuration");
     Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(lastSuccess, "lastSuccess");
     errorsByKind = Map.copyOf(errorsByKind);
     domains = NamedList.of(domains, DomainSnapshot::name);
     pools = NamedList.of(pools, PoolSnapshot::name);
@@ -51,7 +52,7 @@ public record HostSnapshot(
         false,
         true,
         now,
-        null,
+        Optional.empty(),
         Duration.ZERO,
         errors,
         NodeInfo.UNKNOWN,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds a {@link HostSnapshot}: up, not stale, collected at the epoch in no time unless set. */
 public final class HostBuilder extends SnapshotBuilder<HostBuilder> {
@@ -87,7 +88,7 @@ public final class HostBuilder extends SnapshotBuilder<HostBuilder> {
         up,
         stale,
         collectedAt,
-        lastSuccess,
+        Optional.ofNullable(lastSuccess),
         took,
         errors,
         node,

@@ -6,6 +6,7 @@ import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Operations;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
@@ -67,7 +68,7 @@ final class HostBean implements HostMXBean {
 
   @Override
   public String getLastSuccess() {
-    return snap().lastSuccess() == null ? "" : snap().lastSuccess().toString();
+    return snap().lastSuccess().map(Instant::toString).orElse("");
   }
 
   @Override

@@ -139,7 +139,9 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
             .register(registry));
     m.meters.add(
         Gauge.builder(
-                "virtmx.last.success.timestamp", m, x -> epochSeconds(x.snapshot().lastSuccess()))
+                "virtmx.last.success.timestamp",
+                m,
+                x -> x.snapshot().lastSuccess().map(AgentMetrics::epochSeconds).orElse(Double.NaN))
             .description(
                 "When the host was last collected successfully, in seconds since the epoch.")
             .baseUnit("seconds")
@@ -170,7 +172,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
   }
 
   private static double epochSeconds(Instant t) {
-    return t == null ? Double.NaN : t.toEpochMilli() / 1e3;
+    return t.toEpochMilli() / 1e3;
   }
 
   private double age(Instant t) {
