@@ -4,10 +4,13 @@ import io.virtmx.model.BlockIo;
 import io.virtmx.model.BlockSizes;
 import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DiskStats;
+import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.InterfaceStats;
 import io.virtmx.model.IoRates;
 import io.virtmx.model.NetIo;
 import io.virtmx.model.NicDevice;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The DomainDisk and DomainInterface MBeans: each finds its device in its domain's latest snapshot
@@ -16,20 +19,43 @@ import io.virtmx.model.NicDevice;
 final class DeviceBeans {
   private DeviceBeans() {}
 
-  /** A disk of a domain, by its id; the last one seen while its domain no longer has it. */
-  static final class Disk implements DomainDiskMXBean {
+  /** A device of a domain, by its id: its latest version, or the last seen once it is gone. */
+  private abstract static class Device<T> {
     private final DomainBean domain;
     private final String id;
-    private final Latest<DiskStats> latest;
+    private final Latest<T> latest;
 
-    Disk(DomainBean domain, DiskStats initial) {
+    Device(
+        DomainBean domain,
+        String id,
+        T initial,
+        BiFunction<DomainSnapshot, String, Optional<T>> find) {
       this.domain = domain;
-      this.id = initial.id();
-      this.latest = new Latest<>(initial, () -> domain.snap().disk(id));
+      this.id = id;
+      this.latest = new Latest<>(initial, () -> find.apply(domain.snap(), id));
+    }
+
+    T current() {
+      return latest.get();
+    }
+
+    public String getName() {
+      return id;
+    }
+
+    public String getDomain() {
+      return domain.getName();
+    }
+  }
+
+  /** A disk of a domain, by its id; the last one seen while its domain no longer has it. */
+  static final class Disk extends Device<DiskStats> implements DomainDiskMXBean {
+    Disk(DomainBean domain, DiskStats initial) {
+      super(domain, initial.id(), initial, DomainSnapshot::disk);
     }
 
     private DiskStats disk() {
-      return latest.get();
+      return current();
     }
 
     private DiskDevice d() {
@@ -46,16 +72,6 @@ final class DeviceBeans {
 
     private IoRates r() {
       return disk().rates();
-    }
-
-    @Override
-    public String getName() {
-      return id;
-    }
-
-    @Override
-    public String getDomain() {
-      return domain.getName();
     }
 
     @Override
@@ -165,19 +181,13 @@ final class DeviceBeans {
   }
 
   /** An interface of a domain, by its id; the last one seen while its domain no longer has it. */
-  static final class Interface implements DomainInterfaceMXBean {
-    private final DomainBean domain;
-    private final String id;
-    private final Latest<InterfaceStats> latest;
-
+  static final class Interface extends Device<InterfaceStats> implements DomainInterfaceMXBean {
     Interface(DomainBean domain, InterfaceStats initial) {
-      this.domain = domain;
-      this.id = initial.id();
-      this.latest = new Latest<>(initial, () -> domain.snap().networkInterface(id));
+      super(domain, initial.id(), initial, DomainSnapshot::networkInterface);
     }
 
     private InterfaceStats nic() {
-      return latest.get();
+      return current();
     }
 
     private NicDevice i() {
@@ -190,16 +200,6 @@ final class DeviceBeans {
 
     private IoRates r() {
       return nic().rates();
-    }
-
-    @Override
-    public String getName() {
-      return id;
-    }
-
-    @Override
-    public String getDomain() {
-      return domain.getName();
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Operations;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The StoragePool, StorageVolume and Network MBeans: latest snapshot on every get, operations
@@ -13,27 +16,47 @@ import io.virtmx.ops.Operations;
 final class StorageBeans {
   private StorageBeans() {}
 
-  /** A storage pool by name. */
-  static final class Pool implements StoragePoolMXBean {
-    private final Operations ops;
-    private final String host;
-    private final String name;
-    private final Latest<PoolSnapshot> latest;
+  /**
+   * An object of a host by name (pool, network): the operations service, and its latest version in
+   * the store, or the last seen once it is gone.
+   */
+  private abstract static class HostObject<T> {
+    final Operations ops;
+    final String host;
+    final String name;
+    private final Latest<T> latest;
 
-    Pool(SnapshotSource source, Operations ops, String host, PoolSnapshot initial) {
+    HostObject(
+        SnapshotSource source,
+        Operations ops,
+        String host,
+        String name,
+        T initial,
+        BiFunction<HostSnapshot, String, Optional<T>> find) {
       this.ops = ops;
       this.host = host;
-      this.name = initial.name();
-      this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.pool(name)));
+      this.name = name;
+      this.latest =
+          new Latest<>(initial, () -> source.host(host).flatMap(h -> find.apply(h, name)));
     }
 
-    PoolSnapshot p() {
+    T current() {
       return latest.get();
     }
 
-    @Override
     public String getName() {
       return name;
+    }
+  }
+
+  /** A storage pool by name. */
+  static final class Pool extends HostObject<PoolSnapshot> implements StoragePoolMXBean {
+    Pool(SnapshotSource source, Operations ops, String host, PoolSnapshot initial) {
+      super(source, ops, host, initial.name(), initial, HostSnapshot::pool);
+    }
+
+    PoolSnapshot p() {
+      return current();
     }
 
     @Override
@@ -198,26 +221,13 @@ final class StorageBeans {
   }
 
   /** A virtual network by name. */
-  static final class Network implements NetworkMXBean {
-    private final Operations ops;
-    private final String host;
-    private final String name;
-    private final Latest<NetworkSnapshot> latest;
-
+  static final class Network extends HostObject<NetworkSnapshot> implements NetworkMXBean {
     Network(SnapshotSource source, Operations ops, String host, NetworkSnapshot initial) {
-      this.ops = ops;
-      this.host = host;
-      this.name = initial.name();
-      this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.network(name)));
+      super(source, ops, host, initial.name(), initial, HostSnapshot::network);
     }
 
     private NetworkSnapshot n() {
-      return latest.get();
-    }
-
-    @Override
-    public String getName() {
-      return name;
+      return current();
     }
 
     @Override
