@@ -306,12 +306,17 @@ class DebianPackageIT {
     return p.getProperty("version");
   }
 
-  /** Paths under {@link #SEARCHED} whose name contains "virtmx" (other than dpkg's backups). */
+  /** Paths under {@link #SEARCHED} whose name contains "virtmx". */
   private static Set<String> namedVirtmx() {
     List<String> cmd = new ArrayList<>(List.of("find"));
     cmd.addAll(SEARCHED);
-    // Other tests' scratch files are no business of the package's.
-    cmd.addAll(List.of("-xdev", "-path", "/var/tmp", "-prune", "-o", "-name", "*virtmx*", "-print"));
+    // Other tests' scratch files and libvirt's domains (test beds name theirs after virtmx) are no
+    // business of the package's.
+    cmd.add("-xdev");
+    for (String other : List.of("/var/tmp", "/var/lib/libvirt", "/var/log/libvirt", "/var/cache")) {
+      cmd.addAll(List.of("-path", other, "-prune", "-o"));
+    }
+    cmd.addAll(List.of("-name", "*virtmx*", "-print"));
     TestBed.Result r = run(Duration.ofMinutes(2), cmd.toArray(String[]::new));
     return r.stdout()
         .lines()
