@@ -4,10 +4,13 @@
  */
 package io.virtmx.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +20,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine;
 
 /**
  * Build-time generator of the Debian package's documents from the picocli command itself: the man
@@ -62,15 +70,15 @@ public final class PackageDocs {
    * before {@code 1.0}; any other '-' becomes '+'.
    */
   static String debianVersion(String mavenVersion) {
-    java.util.regex.Matcher snapshot =
-        java.util.regex.Pattern.compile("(.*)[-+]SNAPSHOT").matcher(mavenVersion);
+    Matcher snapshot =
+        Pattern.compile("(.*)[-+]SNAPSHOT").matcher(mavenVersion);
     String v = mavenVersion;
     if (snapshot.matches()) {
       v = snapshot.group(1) + "~SNAPSHOT";
     } else {
-      java.util.regex.Matcher pre =
-          java.util.regex.Pattern.compile(
-                  "(.*?)([.\\-_]?)(alpha|beta|rc)(.*)", java.util.regex.Pattern.CASE_INSENSITIVE)
+      Matcher pre =
+          Pattern.compile(
+                  "(.*?)([.\\-_]?)(alpha|beta|rc)(.*)", Pattern.CASE_INSENSITIVE)
               .matcher(mavenVersion);
       if (pre.matches()) {
         v = pre.group(1) + "~" + pre.group(3) + pre.group(4);
@@ -172,7 +180,7 @@ public final class PackageDocs {
     return spec.subcommands().values().stream()
         .map(CommandLine::getCommandSpec)
         .distinct()
-        .flatMap(s -> s.subcommands().isEmpty() ? java.util.stream.Stream.of(s) : leaves(s).stream())
+        .flatMap(s -> s.subcommands().isEmpty() ? Stream.of(s) : leaves(s).stream())
         .toList();
   }
 
@@ -264,27 +272,27 @@ public final class PackageDocs {
    */
   static void gzip(Path file, String text) throws IOException {
     byte[] data = text.getBytes(StandardCharsets.UTF_8);
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    CRC32 crc = new CRC32();
     crc.update(data);
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 2, 3});
-      java.util.zip.Deflater deflater =
-          new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
-      try (java.util.zip.DeflaterOutputStream body =
-          new java.util.zip.DeflaterOutputStream(nonClosing(out), deflater)) {
+      Deflater deflater =
+          new Deflater(Deflater.BEST_COMPRESSION, true);
+      try (DeflaterOutputStream body =
+          new DeflaterOutputStream(nonClosing(out), deflater)) {
         body.write(data);
       } finally {
         deflater.end();
       }
-      java.nio.ByteBuffer trailer =
-          java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer trailer =
+          ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       trailer.putInt((int) crc.getValue()).putInt(data.length);
       out.write(trailer.array());
     }
   }
 
   private static OutputStream nonClosing(OutputStream out) {
-    return new java.io.FilterOutputStream(out) {
+    return new FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.HttpGet;
 import io.virtmx.testbed.TestBed;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -26,6 +27,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,27 @@ class DebianPackageIT {
             "NoNewPrivileges=yes",
             "Restart=on-failure")
         .containsPattern("(?m)^CapabilityBoundingSet=$");
+    if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
+      // systemd checks the unit offline (no running systemd needed) and rates its sandboxing.
+      TestBed.Result verify = run(Duration.ofSeconds(60), "systemd-analyze", "verify", UNIT.toString());
+      assertThat(verify.exitCode()).as("systemd-analyze verify: " + verify.stderr()).isZero();
+      assertThat(verify.stderr()).isBlank();
+      String security =
+          run(
+                  Duration.ofSeconds(60),
+                  "systemd-analyze",
+                  "security",
+                  "--offline=true",
+                  "--no-pager",
+                  UNIT.toString())
+              .stdout();
+      Matcher exposure =
+          Pattern.compile("Overall exposure level for virtmx.service: ([0-9.]+)")
+              .matcher(security);
+      assertThat(exposure.find()).as(security).isTrue();
+      System.out.println("systemd-analyze security: exposure " + exposure.group(1) + " of 10");
+      assertThat(Double.parseDouble(exposure.group(1))).as(security).isLessThanOrEqualTo(3.5);
+    }
   }
 
   private static void checkCommands() {
@@ -194,7 +218,7 @@ class DebianPackageIT {
     Path log = Files.createTempFile("virtmx-service", ".log");
     ProcessBuilder pb =
         new ProcessBuilder(command)
-            .directory(new java.io.File(value(unit, "WorkingDirectory")))
+            .directory(new File(value(unit, "WorkingDirectory")))
             .redirectOutput(log.toFile())
             .redirectErrorStream(true);
     pb.environment().keySet().retainAll(Set.of("PATH", "LANG"));
