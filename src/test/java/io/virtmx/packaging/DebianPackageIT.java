@@ -75,7 +75,7 @@ class DebianPackageIT {
       Runtime.getRuntime().addShutdownHook(purgeOnExit);
       List<String> installed;
       try {
-        sh("dpkg", "-i", deb.toString());
+        dpkg("-i", deb.toString()).orThrow();
         assertThat(sh("dpkg-query", "-W", "-f=${Status} ${Version}", PACKAGE))
             .startsWith("install ok installed ");
         installed = Arrays.asList(sh("dpkg", "-L", PACKAGE).split("\n"));
@@ -83,7 +83,7 @@ class DebianPackageIT {
         checkCommands();
         checkServiceCommandLine();
       } finally {
-        TestBed.Result purge = run(DPKG_TIMEOUT, "dpkg", "--purge", PACKAGE);
+        TestBed.Result purge = dpkg("--purge", PACKAGE);
         Runtime.getRuntime().removeShutdownHook(purgeOnExit);
         assertThat(purge.exitCode()).as("dpkg --purge: " + purge.stderr()).isZero();
       }
@@ -316,7 +316,11 @@ class DebianPackageIT {
               .toList();
       assumeTrue(!debs.isEmpty(), "no .deb in " + dir + " (built with -Ddeb.skip?)");
       assertThat(debs).as("one package in " + dir).hasSize(1);
-      return debs.get(0);
+      Path deb = debs.get(0);
+      assertThat(Files.getLastModifiedTime(deb))
+          .as(deb + " is older than the jar: a stale package (built with -Ddeb.skip?)")
+          .isGreaterThanOrEqualTo(Files.getLastModifiedTime(AgentProcess.jar()));
+      return deb;
     }
   }
 
@@ -372,7 +376,30 @@ class DebianPackageIT {
   }
 
   private static void purgeQuietly() {
-    run(DPKG_TIMEOUT, "dpkg", "--purge", PACKAGE);
+    dpkg("--purge", PACKAGE);
+  }
+
+  /**
+   * Runs dpkg, waiting (up to two minutes) while another dpkg or apt holds its lock, e.g. a setup
+   * script installing packages meanwhile: a purge must not be lost to that.
+   */
+  private static TestBed.Result dpkg(String... args) {
+    List<String> command = new ArrayList<>(List.of("dpkg"));
+    command.addAll(List.of(args));
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      TestBed.Result r = TestBed.run(DPKG_TIMEOUT, command);
+      boolean locked = !r.ok() && r.stderr().contains("lock");
+      if (!locked || System.nanoTime() > deadline) {
+        return r;
+      }
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return r;
+      }
+    }
   }
 
   private static TestBed.Result run(Duration timeout, String... command) {
