@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtmx.testbed.AgentProcess;
-import io.virtmx.testbed.HttpGet;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.TestBed;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -45,8 +50,12 @@ import org.junit.jupiter.api.Test;
 class DebianPackageIT {
   private static final String PACKAGE = "virtmx";
   private static final Path UNIT = Path.of("/lib/systemd/system/virtmx.service");
+  private static final Path USERS = Path.of("/etc/virtmx/users");
+  private static final String PASSWORD = "package-it-password";
   private static final Path LOCK = Path.of("/run/lock/virtmx-debian-package-it.lock");
   private static final Duration DPKG_TIMEOUT = Duration.ofMinutes(3);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** Anything whose name says virtmx that the package or its scripts could create. */
   private static final List<String> SEARCHED = List.of("/etc", "/lib/systemd", "/usr", "/var");
@@ -81,11 +90,21 @@ class DebianPackageIT {
         installed = Arrays.asList(sh("dpkg", "-L", PACKAGE).split("\n"));
         checkInstalledFiles();
         checkCommands();
+        addUsersAsAnAdministratorWould();
         checkServiceCommandLine();
       } finally {
         TestBed.Result purge = dpkg("--purge", PACKAGE);
         Runtime.getRuntime().removeShutdownHook(purgeOnExit);
+        // The administrator's users file is not the package's: purge keeps it (and so /etc/virtmx).
+        boolean usersKept = Files.exists(USERS);
+        Files.deleteIfExists(USERS);
+        try {
+          Files.deleteIfExists(USERS.getParent());
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          // the purge failed: said just below
+        }
         assertThat(purge.exitCode()).as("dpkg --purge: " + purge.stderr()).isZero();
+        assertThat(usersKept).as(USERS + " kept by purge").isTrue();
       }
       checkNothingLeft(installed, before, accountsBefore);
     }
@@ -190,6 +209,27 @@ class DebianPackageIT {
   }
 
   /**
+   * docs/packaging.md's steps: {@code virtmx user add} as root, then the file made readable to the
+   * service's group once; a later {@code user add} keeps that.
+   */
+  private static void addUsersAsAnAdministratorWould() throws IOException {
+    addUser("alice");
+    sh("chgrp", "virtmx", USERS.toString());
+    sh("chmod", "0640", USERS.toString());
+    addUser("bob");
+    assertThat(sh("stat", "-c", "%U %G %a", USERS.toString()).strip()).isEqualTo("root virtmx 640");
+    assertThat(Files.readString(USERS)).contains("alice:viewer:", "bob:viewer:");
+  }
+
+  private static void addUser(String name) {
+    sh(
+        "sh",
+        "-c",
+        "printf '%s\\n%s\\n' \"$0\" \"$0\" | /usr/bin/virtmx user add " + name + " --role viewer",
+        PASSWORD);
+  }
+
+  /**
    * What systemd would run, without systemd: the unit's ExecStart as its User, with no new
    * privileges and an empty capability bounding set, in the state directory. The views get free
    * ports so that an agent already running here does not matter.
@@ -224,11 +264,14 @@ class DebianPackageIT {
     pb.environment().keySet().retainAll(Set.of("PATH", "LANG"));
     Process service = pb.start();
     try {
+      // With the users file, a scrape needs a user's credentials (any role).
       String metrics =
-          HttpGet.await(
-              "http://127.0.0.1:" + metricsPort + "/metrics",
+          Await.untilAnswers(
+              "/metrics with alice's credentials",
+              () -> scrape(metricsPort, "alice:" + PASSWORD),
               body -> body.contains("virtmx_snapshot_age_seconds"),
               AgentProcess.STARTUP);
+      assertThat(status(metricsPort, null)).isEqualTo(401);
       assertThat(metrics).contains("libvirt_up{", "jvm_");
       // Whether the host is up depends on libvirtd and on the user's access to it, not on the
       // package: said, not asserted.
@@ -254,6 +297,31 @@ class DebianPackageIT {
     }
     // SIGTERM is a clean stop: the unit's SuccessExitStatus=143.
     assertThat(service.exitValue()).isEqualTo(143);
+  }
+
+  private static String scrape(int port, String credentials) throws Exception {
+    HttpResponse<String> r = get(port, credentials);
+    if (r.statusCode() != 200) {
+      throw new IOException("/metrics: HTTP " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  private static int status(int port, String credentials) throws Exception {
+    return get(port, credentials).statusCode();
+  }
+
+  private static HttpResponse<String> get(int port, String credentials) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            .timeout(Duration.ofSeconds(30));
+    if (credentials != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void checkNothingLeft(
@@ -301,7 +369,7 @@ class DebianPackageIT {
           "a virtmx installation this test did not make is here ("
               + String.join(", ", present)
               + "); the test installs and purges the package and will not touch it. Remove it"
-              + " ('dpkg --purge virtmx') to run the test.");
+              + " (the package with 'dpkg --purge virtmx') to run the test.");
     }
   }
 
