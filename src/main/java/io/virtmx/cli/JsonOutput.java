@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.virtmx.model.HostSnapshot;
 import java.io.IOException;
@@ -20,12 +21,13 @@ import java.util.Map;
 
 /**
  * Writes snapshots as JSON: {"hosts": [...]} with every record field, times in ISO-8601, unknown
- * rates as null.
+ * rates and a last success that never happened as null.
  */
 final class JsonOutput {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
+          .registerModule(new Jdk8Module())
           .registerModule(
               new SimpleModule()
                   .addSerializer(Double.class, new FiniteOrNull())

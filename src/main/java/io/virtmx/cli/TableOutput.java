@@ -4,11 +4,8 @@
  */
 package io.virtmx.cli;
 
-import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
-import io.virtmx.model.InterfaceStats;
-import io.virtmx.model.IoRates;
 import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.NodeInfo;
 import io.virtmx.model.PoolSnapshot;
@@ -16,7 +13,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Prints snapshots the way {@code virsh list} does, with rates:
@@ -66,7 +62,7 @@ final class TableOutput {
   private static String header(HostSnapshot host) {
     NodeInfo n = host.node();
     String state = host.up() ? (host.stale() ? "up (stale)" : "up") : "DOWN";
-    if (n == null) {
+    if (!n.known()) {
       return "Host " + host.host() + " (" + host.uri() + "): " + state;
     }
     return String.format(
@@ -89,18 +85,18 @@ final class TableOutput {
         d.name(),
         d.state().label(),
         number(d.rates().cpuPercentOfCore()),
-        Integer.toString(d.vcpusCurrent()),
-        bytes(d.memoryCurrentKib() * 1024),
-        rate(sumDisks(d, IoRates::readBytesPerSec)),
-        rate(sumDisks(d, IoRates::writeBytesPerSec)),
-        rate(sumIfaces(d, IoRates::readBytesPerSec)),
-        rate(sumIfaces(d, IoRates::writeBytesPerSec)));
+        Integer.toString(d.vcpus().current()),
+        bytes(d.memory().currentBytes()),
+        rate(d.diskTotals().readBytesPerSec()),
+        rate(d.diskTotals().writeBytesPerSec()),
+        rate(d.interfaceTotals().readBytesPerSec()),
+        rate(d.interfaceTotals().writeBytesPerSec()));
   }
 
   private static List<String> poolRow(PoolSnapshot p) {
     return List.of(
         p.name(),
-        PoolSnapshot.stateLabel(p.state()),
+        p.state().label(),
         yesNo(p.autostart()),
         bytes(p.capacityBytes()),
         bytes(p.allocationBytes()),
@@ -116,14 +112,6 @@ final class TableOutput {
         n.bridge(),
         n.forwardMode(),
         Integer.toString(n.dhcpLeases()));
-  }
-
-  private static double sumDisks(DomainSnapshot d, ToDoubleFunction<IoRates> f) {
-    return d.disks().stream().map(DiskStats::rates).mapToDouble(f).sum();
-  }
-
-  private static double sumIfaces(DomainSnapshot d, ToDoubleFunction<IoRates> f) {
-    return d.interfaces().stream().map(InterfaceStats::rates).mapToDouble(f).sum();
   }
 
   private static void table(PrintWriter out, List<String> head, List<List<String>> rows) {

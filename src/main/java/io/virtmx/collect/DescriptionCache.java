@@ -1,7 +1,7 @@
 package io.virtmx.collect;
 
-import io.virtmx.libvirt.BlockInfo;
 import io.virtmx.libvirt.DomainDescription;
+import io.virtmx.model.BlockSizes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,7 @@ final class DescriptionCache {
       DomainDescription definition,
       boolean persistent,
       boolean autostart,
-      Map<String, BlockInfo> diskSizes) {}
+      Map<String, BlockSizes> diskSizes) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final long maxAgeNanos;

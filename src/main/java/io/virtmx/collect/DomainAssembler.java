@@ -2,30 +2,33 @@ package io.virtmx.collect;
 
 import com.sun.jna.Pointer;
 import io.virtmx.libvirt.BlockCounters;
-import io.virtmx.libvirt.BlockInfo;
-import io.virtmx.libvirt.DiskDefinition;
 import io.virtmx.libvirt.DomainBasicInfo;
 import io.virtmx.libvirt.DomainDescription;
 import io.virtmx.libvirt.DomainStatsParser;
 import io.virtmx.libvirt.DomainStatsRecord;
-import io.virtmx.libvirt.InterfaceDefinition;
 import io.virtmx.libvirt.LibvirtCallException;
 import io.virtmx.libvirt.NetCounters;
 import io.virtmx.libvirt.PerDomainGuestStats;
 import io.virtmx.libvirt.PerDomainStats;
-import io.virtmx.libvirt.StateReason;
 import io.virtmx.libvirt.StatsGroup;
 import io.virtmx.libvirt.VcpuCount;
 import io.virtmx.model.BalloonStats;
+import io.virtmx.model.BlockSizes;
 import io.virtmx.model.CpuTimes;
+import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DiskStats;
+import io.virtmx.model.DomainMemory;
 import io.virtmx.model.DomainRates;
 import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.DomainVcpus;
 import io.virtmx.model.InterfaceStats;
-import io.virtmx.model.IoRates;
 import io.virtmx.model.JobInfo;
+import io.virtmx.model.NetIo;
+import io.virtmx.model.NicDevice;
+import io.virtmx.model.Sample;
+import io.virtmx.model.StateReason;
+import io.virtmx.model.Values;
 import io.virtmx.model.VcpuStats;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,7 +48,7 @@ final class DomainAssembler {
   private final DomainDescription definition;
   private final boolean persistent;
   private final boolean autostart;
-  private final Map<String, BlockInfo> diskSizes;
+  private final Map<String, BlockSizes> diskSizes;
   private final Consumer<String> errors;
   private final DriverSupport support;
   private DomainBasicInfo info;
@@ -69,34 +72,27 @@ final class DomainAssembler {
   }
 
   DomainSnapshot assemble() {
-    long sampled = System.nanoTime();
-    StateReason state = DomainStatsParser.state(params).orElseGet(() -> PerDomainStats.state(dom));
+    Sample sample = Sample.now();
+    StateReason status = DomainStatsParser.state(params).orElseGet(() -> PerDomainStats.state(dom));
     boolean active = id >= 0;
     VcpuCount vcpuCount = vcpuCount(active);
-    Memory memory = memory(active);
     return new DomainSnapshot(
         record.name(),
         record.uuid(),
-        id,
-        state.state(),
-        state.reason(),
+        active ? id : DomainSnapshot.NOT_RUNNING,
+        status,
         persistent,
         autostart,
         definition.os(),
-        vcpuCount.current(),
-        vcpuCount.maximum(),
-        active ? vcpus() : List.of(),
-        memory.currentKib(),
-        memory.maximumKib(),
+        new DomainVcpus(vcpuCount.current(), vcpuCount.maximum(), active ? vcpus() : List.of()),
+        memory(active),
         active ? cpu() : CpuTimes.UNKNOWN,
-        active ? balloon(memory.maximumKib()) : BalloonStats.UNKNOWN,
         disks(active),
         interfaces(active),
+        definition.devices(),
         active ? job() : JobInfo.NONE,
         DomainRates.UNKNOWN,
-        Instant.now(),
-        sampled,
-        definition.devices());
+        sample);
   }
 
   private boolean has(StatsGroup group) {
@@ -119,27 +115,33 @@ final class DomainAssembler {
     return new VcpuCount(current, definition.vcpusMax());
   }
 
-  private record Memory(long currentKib, long maximumKib) {}
-
-  /** Current and maximum memory: balloon stats, else virDomainGetInfo, else the definition. */
-  private Memory memory(boolean active) {
-    if (has(StatsGroup.BALLOON)) {
-      BalloonStats b = DomainStatsParser.balloon(params);
-      if (b.actualKib() >= 0 && b.maximumKib() >= 0) {
-        return new Memory(b.actualKib(), b.maximumKib());
-      }
+  /**
+   * Current and maximum memory (balloon stats, else virDomainGetInfo, else the definition) and,
+   * while the domain runs, the balloon statistics.
+   */
+  private DomainMemory memory(boolean active) {
+    BalloonStats bulk = has(StatsGroup.BALLOON) ? DomainStatsParser.balloon(params) : null;
+    long current;
+    long maximum;
+    if (bulk != null && Values.known(bulk.actualBytes()) && Values.known(bulk.maximumBytes())) {
+      current = bulk.actualBytes();
+      maximum = bulk.maximumBytes();
+    } else if (active) {
+      current = Values.kibToBytes(info().memoryKib());
+      maximum = Values.kibToBytes(info().maxMemKib());
+    } else {
+      current = Values.kibToBytes(definition.currentMemoryKib());
+      maximum = Values.kibToBytes(definition.memoryKib());
     }
-    if (active) {
-      return new Memory(info().memoryKib(), info().maxMemKib());
-    }
-    return new Memory(definition.currentMemoryKib(), definition.memoryKib());
+    BalloonStats balloon = active ? balloon(bulk, maximum) : BalloonStats.UNKNOWN;
+    return new DomainMemory(current, maximum, balloon);
   }
 
   private CpuTimes cpu() {
     if (has(StatsGroup.CPU_TOTAL)) {
       return DomainStatsParser.cpuTimes(params);
     }
-    return new CpuTimes(info().cpuTimeNs(), -1, -1);
+    return new CpuTimes(info().cpuTimeNs(), Values.UNKNOWN, Values.UNKNOWN);
   }
 
   private List<VcpuStats> vcpus() {
@@ -149,15 +151,15 @@ final class DomainAssembler {
     return optional("vcpu", () -> PerDomainGuestStats.vcpus(dom), List.of());
   }
 
-  private BalloonStats balloon(long maximumKib) {
-    if (has(StatsGroup.BALLOON)) {
-      return DomainStatsParser.balloon(params);
+  private BalloonStats balloon(BalloonStats bulk, long maximumBytes) {
+    if (bulk != null) {
+      return bulk;
     }
     BalloonStats b =
         optional("balloon", () -> PerDomainGuestStats.memoryStats(dom), BalloonStats.UNKNOWN);
     // virDomainMemoryStats has no "maximum"; the bulk call's balloon.maximum is the domain's
     // maximum memory.
-    return b.withMaximumKib(maximumKib);
+    return b.withMaximumBytes(maximumBytes);
   }
 
   private JobInfo job() {
@@ -166,10 +168,11 @@ final class DomainAssembler {
 
   private List<DiskStats> disks(boolean active) {
     List<BlockCounters> bulk = has(StatsGroup.BLOCK) ? DomainStatsParser.blocks(params) : null;
-    return definition.disks().stream().map(d -> disk(d, counters(d, bulk, active))).toList();
+    return DiskStats.identified(
+        definition.disks().stream().map(d -> measured(d, counters(d, bulk, active))).toList());
   }
 
-  private BlockCounters counters(DiskDefinition d, List<BlockCounters> bulk, boolean active) {
+  private BlockCounters counters(DiskDevice d, List<BlockCounters> bulk, boolean active) {
     if (bulk != null) {
       return DomainCollector.block(bulk, d.target()).orElse(null);
     }
@@ -177,7 +180,7 @@ final class DomainAssembler {
       return null; // nothing to read: stopped domain, or a drive without media
     }
     BlockCounters counters = optional("disk", () -> blockStats(d.target()), null);
-    BlockInfo sizes = diskSizes.get(d.target());
+    BlockSizes sizes = diskSizes.get(d.target());
     return counters == null || sizes == null ? counters : counters.withSizes(sizes);
   }
 
@@ -198,102 +201,33 @@ final class DomainAssembler {
     return PerDomainStats.blockStatsLegacy(dom, target);
   }
 
-  private static DiskStats disk(DiskDefinition d, BlockCounters c) {
-    String source = !d.source().isEmpty() || c == null || c.path() == null ? d.source() : c.path();
+  /** A disk's definition with what was read of it; bulk stats may name a source it lacks. */
+  private static DiskStats.Measured measured(DiskDevice d, BlockCounters c) {
     if (c == null) {
-      return new DiskStats(
-          d.target(),
-          d.bus(),
-          d.type(),
-          d.device(),
-          d.driverType(),
-          source,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          IoRates.UNKNOWN);
+      return DiskStats.Measured.definedOnly(d);
     }
-    return new DiskStats(
-        d.target(),
-        d.bus(),
-        d.type(),
-        d.device(),
-        d.driverType(),
-        source,
-        c.readRequests(),
-        c.readBytes(),
-        c.readTimeNs(),
-        c.writeRequests(),
-        c.writeBytes(),
-        c.writeTimeNs(),
-        c.flushRequests(),
-        c.flushTimeNs(),
-        c.errors(),
-        c.capacityBytes(),
-        c.allocationBytes(),
-        c.physicalBytes(),
-        IoRates.UNKNOWN);
+    DiskDevice device = d.source().isEmpty() && c.path() != null ? d.withSource(c.path()) : d;
+    return new DiskStats.Measured(device, c.io(), c.sizes());
   }
 
   private List<InterfaceStats> interfaces(boolean active) {
     List<NetCounters> bulk = has(StatsGroup.INTERFACE) ? DomainStatsParser.nets(params) : null;
-    return definition.interfaces().stream()
-        .map(i -> iface(i, netCounters(i, bulk, active)))
-        .toList();
+    return InterfaceStats.identified(
+        definition.interfaces().stream()
+            .map(i -> new InterfaceStats.Measured(i, netIo(i, bulk, active)))
+            .toList());
   }
 
-  private NetCounters netCounters(InterfaceDefinition i, List<NetCounters> bulk, boolean active) {
+  private NetIo netIo(NicDevice i, List<NetCounters> bulk, boolean active) {
+    NetCounters c;
     if (bulk != null) {
-      return DomainCollector.net(bulk, i).orElse(null);
+      c = DomainCollector.net(bulk, i).orElse(null);
+    } else if (!active || i.target().isEmpty()) {
+      c = null;
+    } else {
+      c = optional("interface", () -> PerDomainStats.interfaceStats(dom, i.target()), null);
     }
-    if (!active || i.target().isEmpty()) {
-      return null;
-    }
-    return optional("interface", () -> PerDomainStats.interfaceStats(dom, i.target()), null);
-  }
-
-  private static InterfaceStats iface(InterfaceDefinition i, NetCounters c) {
-    if (c == null) {
-      return new InterfaceStats(
-          i.target(),
-          i.mac(),
-          i.type(),
-          i.source(),
-          i.model(),
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          -1,
-          IoRates.UNKNOWN);
-    }
-    return new InterfaceStats(
-        i.target(),
-        i.mac(),
-        i.type(),
-        i.source(),
-        i.model(),
-        c.rxBytes(),
-        c.rxPackets(),
-        c.rxErrors(),
-        c.rxDrops(),
-        c.txBytes(),
-        c.txPackets(),
-        c.txErrors(),
-        c.txDrops(),
-        IoRates.UNKNOWN);
+    return c == null ? NetIo.UNKNOWN : c.io();
   }
 
   /**

@@ -2,19 +2,19 @@ package io.virtmx.collect;
 
 import com.sun.jna.Pointer;
 import io.virtmx.libvirt.BlockCounters;
-import io.virtmx.libvirt.BlockInfo;
-import io.virtmx.libvirt.DiskDefinition;
 import io.virtmx.libvirt.DomainDescription;
 import io.virtmx.libvirt.DomainStatsBatch;
 import io.virtmx.libvirt.DomainStatsRecord;
 import io.virtmx.libvirt.DomainXml;
-import io.virtmx.libvirt.InterfaceDefinition;
 import io.virtmx.libvirt.LibvirtCallException;
 import io.virtmx.libvirt.NativeDomain;
 import io.virtmx.libvirt.NetCounters;
 import io.virtmx.libvirt.PerDomainStats;
 import io.virtmx.libvirt.StatsGroup;
+import io.virtmx.model.BlockSizes;
+import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.NicDevice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,9 +123,9 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0));
     boolean persistent = NativeDomain.isPersistent(dom);
     boolean autostart = persistent && NativeDomain.autostart(dom);
-    Map<String, BlockInfo> sizes = new HashMap<>();
+    Map<String, BlockSizes> sizes = new HashMap<>();
     if (withDiskSizes) {
-      for (DiskDefinition d : definition.disks()) {
+      for (DiskDevice d : definition.disks()) {
         if (!d.source().isEmpty() && !d.target().isEmpty() && !support.lacks("blockInfo")) {
           try {
             sizes.put(d.target(), PerDomainStats.blockInfo(dom, d.target()));
@@ -155,15 +155,15 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     descriptions.invalidate(uuid);
   }
 
-  static List<String> targets(List<DiskDefinition> disks) {
-    return disks.stream().map(DiskDefinition::target).toList();
+  static List<String> targets(List<DiskDevice> disks) {
+    return disks.stream().map(DiskDevice::target).toList();
   }
 
   static Optional<BlockCounters> block(List<BlockCounters> counters, String target) {
     return counters.stream().filter(c -> target.equals(c.name())).findFirst();
   }
 
-  static Optional<NetCounters> net(List<NetCounters> counters, InterfaceDefinition iface) {
+  static Optional<NetCounters> net(List<NetCounters> counters, NicDevice iface) {
     return counters.stream()
         .filter(c -> !iface.target().isEmpty() && iface.target().equals(c.name()))
         .findFirst();

@@ -14,13 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -32,23 +30,20 @@ import org.slf4j.LoggerFactory;
  * the enabled collectors of a {@link CollectorRegistry} in order, timing each ({@link
  * io.virtmx.model.CollectorRun} in the snapshot). All libvirt work for the host runs on its own
  * single thread, so refreshes never race; a watchdog marks the snapshot stale when a call hangs
- * past the timeout, unless a fresher snapshot was published meanwhile.
+ * past the timeout, unless a fresher snapshot was published meanwhile. The interval and the
+ * watchdog are its {@link CollectionSchedule}; what goes into the store, with the host's error
+ * counts, its {@link HostPublisher}.
  */
 public final class HostCollector implements ConnectionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostCollector.class);
 
   private final HostConnection connection;
-  private final SnapshotStore store;
-  private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final Duration timeout;
   private final ExecutorService own;
   private final CollectorRunner collectors;
-  private final Map<String, Long> errorTotals = new TreeMap<>();
-
-  private volatile String name;
-  private volatile Future<?> inFlight;
-  private volatile ScheduledFuture<?> ticker;
+  private final HostPublisher publisher;
+  private final CollectionSchedule schedule;
 
   /** A collector with every standard collector enabled. */
   public HostCollector(
@@ -81,8 +76,6 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       Set<String> enabled) {
     this.collectors = new CollectorRunner(registry, enabled);
     this.connection = connections.create(this);
-    this.store = store;
-    this.scheduler = scheduler;
     this.workers = workers;
     this.timeout = timeout;
     this.own =
@@ -92,6 +85,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.publisher = new HostPublisher(store, connection.uri());
+    this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher);
   }
 
   public HostConnection connection() {
@@ -99,7 +94,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   }
 
   public String name() {
-    return name;
+    return publisher.name();
   }
 
   /**
@@ -107,13 +102,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
    * #collectNow}.
    */
   public void name(String hostName) {
-    this.name = hostName;
+    publisher.name(hostName);
   }
 
   /** Collects every interval from now on (the first right away). */
   public void start(Duration interval) {
-    ticker =
-        scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    schedule.start(interval);
   }
 
   /** Runs one full collection and waits for it, at most the timeout; for one-shot use. */
@@ -124,34 +118,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    return store.host(name).orElseThrow();
-  }
-
-  private void tick() {
-    Future<?> running = inFlight;
-    if (running != null && !running.isDone()) {
-      log.debug("{}: previous collection still running; skipping this interval", name);
-      return;
-    }
-    Future<?> f = own.submit(this::collectAll);
-    inFlight = f;
-    scheduler.schedule(() -> watchdog(f), timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void watchdog(Future<?> f) {
-    if (f.isDone()) {
-      return;
-    }
-    log.warn(
-        "{}: collection still running after {} s; keeping the last snapshot, marked stale",
-        name,
-        timeout.toSeconds());
-    count(Map.of("timeout", 1L));
-    // Runs on the scheduler thread beside the slow collection: publish the stale copy only if no
-    // fresher snapshot was published since it was read.
-    store
-        .host(name)
-        .ifPresent(s -> store.replace(s, s.markedStale(s.up(), Instant.now(), errors())));
+    return publisher.latest().orElseThrow();
   }
 
   private void collectAll() {
@@ -160,16 +127,16 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     } catch (RuntimeException e) {
       // A bug of ours, not a libvirt failure: say so loudly, keep the agent collecting at the next
       // interval.
-      log.error("{}: collection failed unexpectedly: {}", name, e.toString(), e);
-      count(Map.of("internal", 1L));
+      log.error("{}: collection failed unexpectedly: {}", name(), e.toString(), e);
+      publisher.count(Map.of("internal", 1L));
     }
   }
 
   private void collectAllOnce() {
-    HostSnapshot previous = store.host(name).orElse(null);
+    HostSnapshot previous = publisher.latest().orElse(null);
     Optional<HostConnection.Lease> lease = connection.lease();
     if (lease.isEmpty()) {
-      publishDown(previous);
+      publisher.down(previous);
       return;
     }
     try (HostConnection.Lease l = lease.get()) {
@@ -181,85 +148,41 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     Instant start = Instant.now();
     long t0 = System.nanoTime();
     CollectionContext context = new CollectionContext(conn, previous, workers);
-    HostSnapshot parts = HostSnapshot.unreachable(name, connection.uri(), start, Map.of());
+    HostSnapshot parts = HostSnapshot.unreachable(name(), connection.uri(), start, Map.of());
     List<CollectorRun> runs = new ArrayList<>(collectors.size());
     parts = collectors.collect(context, previous, parts, runs, this::failed);
     if (connection.state() != HostConnection.State.UP) {
-      publishDown(previous);
+      publisher.down(previous);
       return;
     }
-    List<DomainSnapshot> doms =
-        RateCalculator.apply(previous == null ? List.of() : previous.domains(), parts.domains());
-    Map<String, Long> errs = context.errors();
-    count(errs);
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
-    boolean complete = errs.isEmpty();
-    Instant lastSuccess = complete ? start : previous == null ? null : previous.lastSuccess();
-    store.publish(
-        new HostSnapshot(
-            name,
-            connection.uri(),
-            true,
-            !complete,
-            start,
-            lastSuccess,
-            took,
-            errors(),
-            parts.node(),
-            doms,
-            parts.pools(),
-            parts.networks(),
-            runs));
-    log.debug(
-        "{}: collected {} domains, {} pools, {} networks in {} ms",
-        name,
-        doms.size(),
-        parts.pools().size(),
-        parts.networks().size(),
-        took.toMillis());
+    publisher.collected(previous, parts, runs, context.errors(), start, t0);
   }
 
   /** A collector or refresh threw: said loudly unless the connection itself is gone. */
   private void failed(String what, Exception e) {
     if (connection.checkAlive()) {
-      log.warn("{}: {} failed: {}", name, what, e.getMessage());
+      log.warn("{}: {} failed: {}", name(), what, e.getMessage());
     }
-  }
-
-  private void publishDown(HostSnapshot previous) {
-    Instant now = Instant.now();
-    if (previous == null) {
-      store.publish(HostSnapshot.unreachable(name, connection.uri(), now, errors()));
-    } else if (previous.up() || !previous.stale()) {
-      store.publish(previous.markedStale(false, now, errors()));
-    }
-  }
-
-  private synchronized void count(Map<String, Long> errs) {
-    errs.forEach((k, v) -> errorTotals.merge(k, v, Long::sum));
-  }
-
-  private synchronized Map<String, Long> errors() {
-    return Map.copyOf(errorTotals);
   }
 
   @Override
   public void connected(HostConnection c) {
-    if (name != null && ticker != null) {
+    if (name() != null && schedule.started()) {
       own.execute(this::collectAll);
     }
   }
 
   @Override
   public void lost(HostConnection c, String reason) {
-    if (name != null) {
-      count(Map.of("connection", 1L));
-      own.execute(() -> publishDown(store.host(name).orElse(null)));
+    if (name() != null) {
+      publisher.count(Map.of("connection", 1L));
+      own.execute(() -> publisher.down(publisher.latest().orElse(null)));
     }
   }
 
   @Override
   public void event(HostConnection c, ObjectEvent event) {
+    String name = name();
     if (name == null) {
       return;
     }
@@ -274,7 +197,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     own.execute(
         () -> {
           refresh(named);
-          store.event(named);
+          publisher.event(named);
         });
   }
 
@@ -284,7 +207,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
    * error of the object's kind.
    */
   private void refresh(ObjectEvent event) {
-    HostSnapshot current = store.host(name).orElse(null);
+    HostSnapshot current = publisher.latest().orElse(null);
     if (current == null || !collectors.refreshes(event.kind())) {
       return;
     }
@@ -295,11 +218,10 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     try (HostConnection.Lease l = lease.get()) {
       CollectionContext context = new CollectionContext(l.connect(), current, workers);
       HostSnapshot next = collectors.refresh(context, current, event, this::failed);
-      count(context.errors());
-      store.publish(next.withErrors(errors()));
+      publisher.refreshed(next, context.errors());
       log.debug(
           "{}: refreshed {} {} after {}",
-          name,
+          name(),
           event.kind().name().toLowerCase(java.util.Locale.ROOT),
           event.name(),
           event.event());
@@ -314,7 +236,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   public void changed(ObjectEvent.Kind kind, String objectName) {
     own.execute(
         () -> {
-          HostSnapshot current = store.host(name).orElse(null);
+          HostSnapshot current = publisher.latest().orElse(null);
           if (current == null) {
             return;
           }
@@ -327,7 +249,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
             collectors.invalidateDomain(known.get().uuid());
             refresh(
                 new ObjectEvent(
-                    name,
+                    name(),
                     kind,
                     objectName,
                     known.get().uuid(),
@@ -336,7 +258,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
                     Instant.now()));
           } else {
             refresh(
-                new ObjectEvent(name, kind, objectName, "", "changed", "operation", Instant.now()));
+                new ObjectEvent(
+                    name(), kind, objectName, "", "changed", "operation", Instant.now()));
           }
         });
   }
@@ -348,10 +271,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
 
   @Override
   public void close() {
-    ScheduledFuture<?> t = ticker;
-    if (t != null) {
-      t.cancel(false);
-    }
+    schedule.stop();
     own.shutdownNow();
     connection.close();
   }

@@ -6,6 +6,7 @@ import io.virtmx.libvirt.PoolDescription;
 import io.virtmx.libvirt.PoolXml;
 import io.virtmx.libvirt.StorageVolumes;
 import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.PoolState;
 import io.virtmx.model.VolumeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,9 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
     try {
       StoragePoolInfo info = pool.getInfo();
       PoolDescription desc = PoolXml.parse(pool.getXMLDesc(0));
-      int state = info.state == null ? 4 : info.state.ordinal();
-      List<VolumeSnapshot> volumes = state == 2 || state == 3 ? volumes(context, name) : List.of();
+      PoolState state =
+          info.state == null ? PoolState.INACCESSIBLE : PoolState.ofCode(info.state.ordinal());
+      List<VolumeSnapshot> volumes = state.usable() ? volumes(context, name) : List.of();
       return new PoolSnapshot(
           name,
           pool.getUUIDString(),

@@ -29,7 +29,7 @@ final class RateCalculator {
 
   static DomainSnapshot rate(DomainSnapshot prev, DomainSnapshot cur) {
     if (prev == null
-        || cur.sampledNanos() <= prev.sampledNanos()
+        || cur.sample().monotonicNanos() <= prev.sample().monotonicNanos()
         || prev.id() != cur.id()
         || !cur.active()) {
       return cur.withRates(
@@ -37,20 +37,19 @@ final class RateCalculator {
           cur.disks().stream().map(d -> d.withRates(IoRates.UNKNOWN)).toList(),
           cur.interfaces().stream().map(i -> i.withRates(IoRates.UNKNOWN)).toList());
     }
-    double seconds = (cur.sampledNanos() - prev.sampledNanos()) / 1e9;
+    double seconds = (cur.sample().monotonicNanos() - prev.sample().monotonicNanos()) / 1e9;
     double cpuPerSec = perSecond(prev.cpu().totalNs(), cur.cpu().totalNs(), seconds);
     double ofCore = cpuPerSec / 1e9 * 100.0;
-    double ofVcpus = cur.vcpusCurrent() > 0 ? ofCore / cur.vcpusCurrent() : Double.NaN;
-    Map<String, DiskStats> disksBefore = index(prev.disks(), DiskStats::target);
-    Map<String, InterfaceStats> ifacesBefore =
-        index(prev.interfaces(), RateCalculator::interfaceKey);
+    double ofVcpus = cur.vcpus().current() > 0 ? ofCore / cur.vcpus().current() : Double.NaN;
+    Map<String, DiskStats> disksBefore = index(prev.disks(), DiskStats::id);
+    Map<String, InterfaceStats> ifacesBefore = index(prev.interfaces(), InterfaceStats::id);
     List<DiskStats> disks =
         cur.disks().stream()
-            .map(d -> d.withRates(diskRates(disksBefore.get(d.target()), d, seconds)))
+            .map(d -> d.withRates(diskRates(disksBefore.get(d.id()), d, seconds)))
             .toList();
     List<InterfaceStats> ifaces =
         cur.interfaces().stream()
-            .map(i -> i.withRates(interfaceRates(ifacesBefore.get(interfaceKey(i)), i, seconds)))
+            .map(i -> i.withRates(interfaceRates(ifacesBefore.get(i.id()), i, seconds)))
             .toList();
     return cur.withRates(new DomainRates(ofCore, ofVcpus), disks, ifaces);
   }
@@ -64,14 +63,12 @@ final class RateCalculator {
     if (prev == null || prev.id() != cur.id() || !cur.active()) {
       return rate(null, cur);
     }
-    Map<String, DiskStats> disks = index(prev.disks(), DiskStats::target);
-    Map<String, InterfaceStats> ifaces = index(prev.interfaces(), RateCalculator::interfaceKey);
+    Map<String, DiskStats> disks = index(prev.disks(), DiskStats::id);
+    Map<String, InterfaceStats> ifaces = index(prev.interfaces(), InterfaceStats::id);
     return cur.withRates(
         prev.rates(),
-        cur.disks().stream().map(d -> d.withRates(ratesOf(disks.get(d.target())))).toList(),
-        cur.interfaces().stream()
-            .map(i -> i.withRates(ratesOf(ifaces.get(interfaceKey(i)))))
-            .toList());
+        cur.disks().stream().map(d -> d.withRates(ratesOf(disks.get(d.id())))).toList(),
+        cur.interfaces().stream().map(i -> i.withRates(ratesOf(ifaces.get(i.id())))).toList());
   }
 
   private static IoRates ratesOf(DiskStats d) {
@@ -87,10 +84,10 @@ final class RateCalculator {
       return IoRates.UNKNOWN;
     }
     return new IoRates(
-        perSecond(prev.readBytes(), cur.readBytes(), seconds),
-        perSecond(prev.writeBytes(), cur.writeBytes(), seconds),
-        perSecond(prev.readRequests(), cur.readRequests(), seconds),
-        perSecond(prev.writeRequests(), cur.writeRequests(), seconds));
+        perSecond(prev.io().readBytes(), cur.io().readBytes(), seconds),
+        perSecond(prev.io().writeBytes(), cur.io().writeBytes(), seconds),
+        perSecond(prev.io().readRequests(), cur.io().readRequests(), seconds),
+        perSecond(prev.io().writeRequests(), cur.io().writeRequests(), seconds));
   }
 
   private static IoRates interfaceRates(InterfaceStats prev, InterfaceStats cur, double seconds) {
@@ -98,15 +95,10 @@ final class RateCalculator {
       return IoRates.UNKNOWN;
     }
     return new IoRates(
-        perSecond(prev.rxBytes(), cur.rxBytes(), seconds),
-        perSecond(prev.txBytes(), cur.txBytes(), seconds),
-        perSecond(prev.rxPackets(), cur.rxPackets(), seconds),
-        perSecond(prev.txPackets(), cur.txPackets(), seconds));
-  }
-
-  /** Interfaces without a target device (possible on some drivers) are matched by MAC instead. */
-  private static String interfaceKey(InterfaceStats i) {
-    return i.target().isEmpty() ? "mac:" + i.mac() : i.target();
+        perSecond(prev.io().rxBytes(), cur.io().rxBytes(), seconds),
+        perSecond(prev.io().txBytes(), cur.io().txBytes(), seconds),
+        perSecond(prev.io().rxPackets(), cur.io().rxPackets(), seconds),
+        perSecond(prev.io().txPackets(), cur.io().txPackets(), seconds));
   }
 
   static double perSecond(long before, long after, double seconds) {

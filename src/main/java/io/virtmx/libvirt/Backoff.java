@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Capped exponential backoff for reconnecting: first, 2×, 4×… up to the cap, back to the first
- * after a success. Not thread-safe; each host connection owns one.
+ * after a success. Not thread-safe; each host connection's {@link ReconnectSchedule} owns one.
  */
 public final class Backoff {
   private final Duration first;

@@ -4,43 +4,17 @@
  */
 package io.virtmx.libvirt;
 
-/**
- * Counters and sizes of one disk (the top image of a target) as libvirt reports them; times are
- * cumulative ns, sizes bytes, -1 where the driver did not report the value. {@code path} is null
- * when unknown.
- */
-public record BlockCounters(
-    String name,
-    String path,
-    long readRequests,
-    long readBytes,
-    long readTimeNs,
-    long writeRequests,
-    long writeBytes,
-    long writeTimeNs,
-    long flushRequests,
-    long flushTimeNs,
-    long errors,
-    long allocationBytes,
-    long capacityBytes,
-    long physicalBytes) {
+import io.virtmx.model.BlockIo;
+import io.virtmx.model.BlockSizes;
 
-  /** The same counters with the sizes taken from a {@code virDomainGetBlockInfo} result. */
-  public BlockCounters withSizes(BlockInfo info) {
-    return new BlockCounters(
-        name,
-        path,
-        readRequests,
-        readBytes,
-        readTimeNs,
-        writeRequests,
-        writeBytes,
-        writeTimeNs,
-        flushRequests,
-        flushTimeNs,
-        errors,
-        info.allocationBytes(),
-        info.capacityBytes(),
-        info.physicalBytes());
+/**
+ * What libvirt reported of one disk (the top image of a target): its name and, in bulk statistics,
+ * its path (null when unknown), counters and sizes.
+ */
+public record BlockCounters(String name, String path, BlockIo io, BlockSizes sizes) {
+
+  /** The same counters with the sizes from a {@code virDomainGetBlockInfo} call. */
+  public BlockCounters withSizes(BlockSizes newSizes) {
+    return new BlockCounters(name, path, io, newSizes);
   }
 }

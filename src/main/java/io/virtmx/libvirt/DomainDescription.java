@@ -5,6 +5,8 @@
 package io.virtmx.libvirt;
 
 import io.virtmx.model.DeviceInfo;
+import io.virtmx.model.DiskDevice;
+import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
 import java.util.List;
 
@@ -21,8 +23,8 @@ public record DomainDescription(
     int vcpusCurrent,
     long memoryKib,
     long currentMemoryKib,
-    List<DiskDefinition> disks,
-    List<InterfaceDefinition> interfaces,
+    List<DiskDevice> disks,
+    List<NicDevice> interfaces,
     List<DeviceInfo> devices) {
 
   public DomainDescription {

@@ -5,8 +5,14 @@
 package io.virtmx.libvirt;
 
 import io.virtmx.model.BalloonStats;
+import io.virtmx.model.BlockIo;
+import io.virtmx.model.BlockSizes;
 import io.virtmx.model.CpuTimes;
 import io.virtmx.model.DomainState;
+import io.virtmx.model.NetIo;
+import io.virtmx.model.StateReason;
+import io.virtmx.model.Values;
+import io.virtmx.model.VcpuState;
 import io.virtmx.model.VcpuStats;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,19 +61,20 @@ public final class DomainStatsParser {
     return new CpuTimes(num(p, "cpu.time"), num(p, "cpu.user"), num(p, "cpu.system"));
   }
 
+  /** The balloon group in bytes (libvirt reports its sizes in KiB). */
   public static BalloonStats balloon(Map<String, Object> p) {
     return new BalloonStats(
-        num(p, "balloon.current"),
-        num(p, "balloon.maximum"),
-        num(p, "balloon.unused"),
-        num(p, "balloon.available"),
-        num(p, "balloon.usable"),
-        num(p, "balloon.rss"),
-        num(p, "balloon.swap_in"),
-        num(p, "balloon.swap_out"),
+        kib(p, "balloon.current"),
+        kib(p, "balloon.maximum"),
+        kib(p, "balloon.unused"),
+        kib(p, "balloon.available"),
+        kib(p, "balloon.usable"),
+        kib(p, "balloon.rss"),
+        kib(p, "balloon.swap_in"),
+        kib(p, "balloon.swap_out"),
         num(p, "balloon.major_fault"),
         num(p, "balloon.minor_fault"),
-        num(p, "balloon.disk_caches"),
+        kib(p, "balloon.disk_caches"),
         num(p, "balloon.last-update"));
   }
 
@@ -90,7 +97,7 @@ public final class DomainStatsParser {
       out.add(
           new VcpuStats(
               i,
-              (int) num(p, k + "state"),
+              VcpuState.ofCode((int) num(p, k + "state")),
               num(p, k + "time"),
               num(p, k + "wait"),
               num(p, k + "delay"),
@@ -122,18 +129,17 @@ public final class DomainStatsParser {
     return new BlockCounters(
         name,
         str(p, k + "path"),
-        num(p, k + "rd.reqs"),
-        num(p, k + "rd.bytes"),
-        num(p, k + "rd.times"),
-        num(p, k + "wr.reqs"),
-        num(p, k + "wr.bytes"),
-        num(p, k + "wr.times"),
-        num(p, k + "fl.reqs"),
-        num(p, k + "fl.times"),
-        num(p, k + "errors"),
-        num(p, k + "allocation"),
-        num(p, k + "capacity"),
-        num(p, k + "physical"));
+        new BlockIo(
+            num(p, k + "rd.reqs"),
+            num(p, k + "rd.bytes"),
+            num(p, k + "rd.times"),
+            num(p, k + "wr.reqs"),
+            num(p, k + "wr.bytes"),
+            num(p, k + "wr.times"),
+            num(p, k + "fl.reqs"),
+            num(p, k + "fl.times"),
+            num(p, k + "errors")),
+        new BlockSizes(num(p, k + "capacity"), num(p, k + "allocation"), num(p, k + "physical")));
   }
 
   public static List<NetCounters> nets(Map<String, Object> p) {
@@ -146,22 +152,28 @@ public final class DomainStatsParser {
         out.add(
             new NetCounters(
                 name,
-                num(p, k + "rx.bytes"),
-                num(p, k + "rx.pkts"),
-                num(p, k + "rx.errs"),
-                num(p, k + "rx.drop"),
-                num(p, k + "tx.bytes"),
-                num(p, k + "tx.pkts"),
-                num(p, k + "tx.errs"),
-                num(p, k + "tx.drop")));
+                new NetIo(
+                    num(p, k + "rx.bytes"),
+                    num(p, k + "rx.pkts"),
+                    num(p, k + "rx.errs"),
+                    num(p, k + "rx.drop"),
+                    num(p, k + "tx.bytes"),
+                    num(p, k + "tx.pkts"),
+                    num(p, k + "tx.errs"),
+                    num(p, k + "tx.drop"))));
       }
     }
     return List.copyOf(out);
   }
 
-  /** A numeric parameter, or -1 when absent or not a number. */
+  /** A numeric parameter, or {@link Values#UNKNOWN} when absent or not a number. */
   static long num(Map<String, Object> p, String key) {
-    return p.get(key) instanceof Number n ? n.longValue() : -1;
+    return p.get(key) instanceof Number n ? n.longValue() : Values.UNKNOWN;
+  }
+
+  /** A parameter libvirt gives in KiB, in bytes. */
+  static long kib(Map<String, Object> p, String key) {
+    return Values.kibToBytes(num(p, key));
   }
 
   static String str(Map<String, Object> p, String key) {

@@ -5,6 +5,8 @@
 package io.virtmx.libvirt;
 
 import io.virtmx.model.DeviceInfo;
+import io.virtmx.model.DiskDevice;
+import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,8 @@ public final class DomainXml {
     Vcpus vcpus = Vcpus.ABSENT;
     long memory = -1;
     long currentMemory = -1;
-    List<DiskDefinition> disks = new ArrayList<>();
-    List<InterfaceDefinition> interfaces = new ArrayList<>();
+    List<DiskDevice> disks = new ArrayList<>();
+    List<NicDevice> interfaces = new ArrayList<>();
     List<DeviceInfo> devices = new ArrayList<>();
     while (c.nextChild()) {
       switch (c.name()) {
@@ -102,10 +104,7 @@ public final class DomainXml {
   }
 
   private static void readDevices(
-      XmlCursor c,
-      List<DiskDefinition> disks,
-      List<InterfaceDefinition> interfaces,
-      List<DeviceInfo> devices)
+      XmlCursor c, List<DiskDevice> disks, List<NicDevice> interfaces, List<DeviceInfo> devices)
       throws XMLStreamException {
     int videos = 0;
     while (c.nextChild()) {
@@ -187,7 +186,7 @@ public final class DomainXml {
     }
   }
 
-  private static DiskDefinition readDisk(XmlCursor c) throws XMLStreamException {
+  private static DiskDevice readDisk(XmlCursor c) throws XMLStreamException {
     String type = c.attr("type");
     String device = c.attr("device");
     String target = "";
@@ -206,7 +205,7 @@ public final class DomainXml {
       }
       c.skip();
     }
-    return new DiskDefinition(target, bus, type, device, driverType, source);
+    return new DiskDevice(target, bus, type, device, driverType, source);
   }
 
   private static String diskSource(XmlCursor c, String type) {
@@ -220,7 +219,7 @@ public final class DomainXml {
     };
   }
 
-  private static InterfaceDefinition readInterface(XmlCursor c) throws XMLStreamException {
+  private static NicDevice readInterface(XmlCursor c) throws XMLStreamException {
     String type = c.attr("type");
     String target = "";
     String mac = "";
@@ -236,7 +235,7 @@ public final class DomainXml {
       }
       c.skip();
     }
-    return new InterfaceDefinition(target, mac, type, source, model);
+    return new NicDevice(target, mac, type, source, model);
   }
 
   private static String interfaceSource(XmlCursor c, String type) {

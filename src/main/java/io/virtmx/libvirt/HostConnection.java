@@ -5,26 +5,21 @@
 package io.virtmx.libvirt;
 
 import io.virtmx.model.ObjectEvent;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One long-lived connection to one libvirt URI: opens it with credentials from configuration, turns
- * on keepalive for remote transports, subscribes to events, and when libvirt goes away marks the
- * host down and reconnects with capped exponential backoff. Nothing else in the agent stops while a
- * host is down.
+ * on {@link Keepalive keepalive} for remote transports, subscribes to events, lends it to
+ * collections ({@link ConnectionLeases}), and when libvirt goes away marks the host down and
+ * reconnects with capped exponential backoff ({@link ReconnectSchedule}). Nothing else in the agent
+ * stops while a host is down.
  */
 public final class HostConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostConnection.class);
-  private static final int KEEPALIVE_INTERVAL_S = 5;
-  private static final int KEEPALIVE_COUNT = 3;
 
   /**
    * Makes the connection for a listener (the host's collector), which must exist before events can
@@ -55,15 +50,14 @@ public final class HostConnection implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ConnectionListener listener;
   private final Opener opener;
-  private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+  private final ReconnectSchedule reconnects;
 
   private volatile State state = State.NEW;
   private volatile NativeConnect connect;
-  private volatile Leases leases;
+  private volatile ConnectionLeases leases;
   private volatile String lastError = "";
   private volatile String hostname;
   private EventSubscription events;
-  private ScheduledFuture<?> pendingReconnect;
 
   public HostConnection(
       String uri,
@@ -87,6 +81,7 @@ public final class HostConnection implements AutoCloseable {
     this.credentials = credentials;
     this.scheduler = scheduler;
     this.listener = listener;
+    this.reconnects = new ReconnectSchedule(uri, scheduler, this::reconnect);
   }
 
   public String uri() {
@@ -125,21 +120,21 @@ public final class HostConnection implements AutoCloseable {
    * is down.
    */
   public Optional<Lease> lease() {
-    Leases l = leases;
+    ConnectionLeases l = leases;
     return state == State.UP && l != null ? l.take() : Optional.empty();
   }
 
   /** One use of the open connection; closing it gives it back. */
   public static final class Lease implements AutoCloseable {
-    private final Leases of;
+    private final ConnectionLeases of;
     private boolean returned;
 
-    private Lease(Leases of) {
+    Lease(ConnectionLeases of) {
       this.of = of;
     }
 
     public NativeConnect connect() {
-      return of.connect;
+      return of.connect();
     }
 
     @Override
@@ -148,46 +143,6 @@ public final class HostConnection implements AutoCloseable {
         returned = true;
         of.giveBack();
       }
-    }
-  }
-
-  /** The leases of one native connection, which is closed once retired and given back. */
-  private final class Leases {
-    final NativeConnect connect;
-    private int out;
-    private boolean retired;
-
-    Leases(NativeConnect connect) {
-      this.connect = connect;
-    }
-
-    synchronized Optional<Lease> take() {
-      if (retired) {
-        return Optional.empty();
-      }
-      out++;
-      return Optional.of(new Lease(this));
-    }
-
-    void giveBack() {
-      synchronized (this) {
-        out--;
-        if (!retired || out > 0) {
-          return;
-        }
-      }
-      closeNative(connect);
-    }
-
-    void retire() {
-      synchronized (this) {
-        retired = true;
-        if (out > 0) {
-          log.debug("{}: closing the connection once {} collection(s) give it back", uri, out);
-          return;
-        }
-      }
-      closeNative(connect);
     }
   }
 
@@ -203,15 +158,15 @@ public final class HostConnection implements AutoCloseable {
     try {
       c = opener.open(uri, credentials, readOnly ? 1 : 0);
       hostname = c.getHostName();
-      enableKeepalive(c);
+      Keepalive.enable(c, uri);
       c.registerCloseListener(
           (closed, reason) ->
               scheduler.execute(() -> connectionLost("closed by libvirt: " + reason)));
       events = EventSubscription.register(c.nativeHandle(), uri, this::event);
       connect = c;
-      leases = new Leases(c);
+      leases = new ConnectionLeases(c, uri);
       state = State.UP;
-      backoff.reset();
+      reconnects.succeeded();
       lastError = "";
       log.info("{}: connected (host {})", uri, hostname);
       listener.connected(this);
@@ -229,26 +184,6 @@ public final class HostConnection implements AutoCloseable {
       listener.lost(this, lastError);
       return false;
     }
-  }
-
-  private void enableKeepalive(NativeConnect c) {
-    if (!isRemote()) {
-      return;
-    }
-    if (LibvirtEvents.INSTANCE.virConnectSetKeepAlive(
-            c.nativeHandle(), KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT)
-        < 0) {
-      LibvirtEvents.INSTANCE.virResetLastError();
-      log.debug("{}: keepalive not supported", uri);
-    }
-  }
-
-  /**
-   * Whether the URI goes through libvirt's remote driver (a daemon socket or a network transport).
-   */
-  boolean isRemote() {
-    String scheme = URI.create(uri).getScheme();
-    return scheme != null && !scheme.equals("test") || uri.startsWith("test+");
   }
 
   private void event(ObjectEvent event) {
@@ -290,22 +225,14 @@ public final class HostConnection implements AutoCloseable {
   }
 
   private synchronized void scheduleReconnect(boolean logIt) {
-    if (state == State.CLOSED || pendingReconnect != null && !pendingReconnect.isDone()) {
-      return;
+    if (state != State.CLOSED) {
+      reconnects.schedule(logIt, lastError);
     }
-    Duration delay = backoff.nextDelay();
-    if (logIt) {
-      log.info("{}: next connection attempt in {} s", uri, delay.toSeconds());
-    } else {
-      log.debug(
-          "{}: still unreachable ({}); next attempt in {} s", uri, lastError, delay.toSeconds());
-    }
-    pendingReconnect = scheduler.schedule(this::reconnect, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private synchronized void reconnect() {
-    pendingReconnect =
-        null; // this attempt is running: a failure must be able to schedule the next one
+    // this attempt is running: a failure must be able to schedule the next one
+    reconnects.attempting();
     if (state == State.DOWN && open(true)) {
       log.info("{}: reconnected", uri);
     }
@@ -317,17 +244,17 @@ public final class HostConnection implements AutoCloseable {
    */
   private void dispose() {
     NativeConnect c = connect;
-    Leases l = leases;
+    ConnectionLeases l = leases;
     connect = null;
     leases = null;
     if (c == null) {
       return;
     }
     stopListening(c);
-    if (l != null && l.connect == c) {
+    if (l != null && l.connect() == c) {
       l.retire();
     } else {
-      closeNative(c);
+      ConnectionLeases.closeQuietly(c, uri);
     }
   }
 
@@ -338,7 +265,7 @@ public final class HostConnection implements AutoCloseable {
       return;
     }
     stopListening(c);
-    closeNative(c);
+    ConnectionLeases.closeQuietly(c, uri);
   }
 
   private void stopListening(NativeConnect c) {
@@ -353,20 +280,10 @@ public final class HostConnection implements AutoCloseable {
     }
   }
 
-  private void closeNative(NativeConnect c) {
-    try {
-      c.close();
-    } catch (LibvirtException | RuntimeException e) {
-      log.debug("{}: close: {}", uri, e.getMessage());
-    }
-  }
-
   @Override
   public synchronized void close() {
     state = State.CLOSED;
-    if (pendingReconnect != null) {
-      pendingReconnect.cancel(false);
-    }
+    reconnects.cancel();
     dispose();
   }
 

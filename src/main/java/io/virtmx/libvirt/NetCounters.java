@@ -4,17 +4,7 @@
  */
 package io.virtmx.libvirt;
 
-/**
- * Counters of one interface (host-side target device such as vnet0) as libvirt reports them; -1 if
- * absent.
- */
-public record NetCounters(
-    String name,
-    long rxBytes,
-    long rxPackets,
-    long rxErrors,
-    long rxDrops,
-    long txBytes,
-    long txPackets,
-    long txErrors,
-    long txDrops) {}
+import io.virtmx.model.NetIo;
+
+/** What libvirt reported of one interface: its host-side name (vnet0) and counters. */
+public record NetCounters(String name, NetIo io) {}

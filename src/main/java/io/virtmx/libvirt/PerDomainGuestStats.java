@@ -14,6 +14,8 @@ import static io.virtmx.libvirt.NativeLayout.VCPU_INFO_STATE;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.virtmx.model.BalloonStats;
+import io.virtmx.model.Values;
+import io.virtmx.model.VcpuState;
 import io.virtmx.model.VcpuStats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,11 +48,11 @@ public final class PerDomainGuestStats {
 
   /**
    * {@code virDomainMemoryStats} as {@link BalloonStats}. The call has no maximum: {@code
-   * maximumKib} is -1, take it from {@link PerDomainStats#info}.
+   * maximumBytes} is unknown, take it from {@link PerDomainStats#info}.
    */
   public static BalloonStats memoryStats(Pointer dom) {
     long[] byTag = new long[MEMORY_STAT_NR];
-    Arrays.fill(byTag, -1);
+    Arrays.fill(byTag, Values.UNKNOWN);
     try (Memory m = PerDomainStats.zeroed((long) MEMORY_STAT_NR * MEMORY_STAT_SIZE)) {
       int n =
           LibvirtErrors.check(
@@ -63,17 +65,17 @@ public final class PerDomainGuestStats {
       }
     }
     return new BalloonStats(
-        byTag[TAG_ACTUAL_BALLOON],
-        -1,
-        byTag[TAG_UNUSED],
-        byTag[TAG_AVAILABLE],
-        byTag[TAG_USABLE],
-        byTag[TAG_RSS],
-        byTag[TAG_SWAP_IN],
-        byTag[TAG_SWAP_OUT],
+        Values.kibToBytes(byTag[TAG_ACTUAL_BALLOON]),
+        Values.UNKNOWN,
+        Values.kibToBytes(byTag[TAG_UNUSED]),
+        Values.kibToBytes(byTag[TAG_AVAILABLE]),
+        Values.kibToBytes(byTag[TAG_USABLE]),
+        Values.kibToBytes(byTag[TAG_RSS]),
+        Values.kibToBytes(byTag[TAG_SWAP_IN]),
+        Values.kibToBytes(byTag[TAG_SWAP_OUT]),
         byTag[TAG_MAJOR_FAULT],
         byTag[TAG_MINOR_FAULT],
-        byTag[TAG_DISK_CACHES],
+        Values.kibToBytes(byTag[TAG_DISK_CACHES]),
         byTag[TAG_LAST_UPDATE]);
   }
 
@@ -94,10 +96,10 @@ public final class PerDomainGuestStats {
         out.add(
             new VcpuStats(
                 m.getInt(base),
-                m.getInt(base + VCPU_INFO_STATE),
+                VcpuState.ofCode(m.getInt(base + VCPU_INFO_STATE)),
                 m.getLong(base + VCPU_INFO_CPU_TIME),
-                -1,
-                -1,
+                Values.UNKNOWN,
+                Values.UNKNOWN,
                 m.getInt(base + VCPU_INFO_CPU)));
       }
       return List.copyOf(out);

@@ -20,8 +20,15 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import io.virtmx.model.BlockIo;
+import io.virtmx.model.BlockSizes;
 import io.virtmx.model.DomainState;
 import io.virtmx.model.JobInfo;
+import io.virtmx.model.JobType;
+import io.virtmx.model.NetIo;
+import io.virtmx.model.StateReason;
+import io.virtmx.model.Values;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -42,7 +49,7 @@ public final class PerDomainStats {
     IntByReference state = new IntByReference();
     IntByReference reason = new IntByReference();
     LibvirtErrors.check(LIB.virDomainGetState(dom, state, reason, 0), "virDomainGetState");
-    return new StateReason(DomainState.ofCode(state.getValue()), reason.getValue());
+    return new StateReason(DomainState.ofCode(state.getValue()), Math.max(0, reason.getValue()));
   }
 
   public static DomainBasicInfo info(Pointer dom) {
@@ -95,18 +102,17 @@ public final class PerDomainStats {
     return new BlockCounters(
         target,
         null,
-        num(p, "rd_operations"),
-        num(p, "rd_bytes"),
-        num(p, "rd_total_times"),
-        num(p, "wr_operations"),
-        num(p, "wr_bytes"),
-        num(p, "wr_total_times"),
-        num(p, "flush_operations"),
-        num(p, "flush_total_times"),
-        num(p, "errs"),
-        -1,
-        -1,
-        -1);
+        new BlockIo(
+            num(p, "rd_operations"),
+            num(p, "rd_bytes"),
+            num(p, "rd_total_times"),
+            num(p, "wr_operations"),
+            num(p, "wr_bytes"),
+            num(p, "wr_total_times"),
+            num(p, "flush_operations"),
+            num(p, "flush_total_times"),
+            num(p, "errs")),
+        BlockSizes.UNKNOWN);
   }
 
   public static BlockCounters blockStatsLegacy(Pointer dom, String target) {
@@ -114,29 +120,30 @@ public final class PerDomainStats {
       LibvirtErrors.check(
           LIB.virDomainBlockStats(dom, target, m, new NativeLong(BLOCK_STATS_SIZE)),
           "virDomainBlockStats");
+      // virDomainBlockStatsStruct: rd_req, rd_bytes, wr_req, wr_bytes, errs; no times or flushes
       return new BlockCounters(
           target,
           null,
-          m.getLong(0),
-          m.getLong(8),
-          -1,
-          m.getLong(16),
-          m.getLong(24),
-          -1,
-          -1,
-          -1,
-          m.getLong(32),
-          -1,
-          -1,
-          -1);
+          new BlockIo(
+              m.getLong(0),
+              m.getLong(8),
+              Values.UNKNOWN,
+              m.getLong(16),
+              m.getLong(24),
+              Values.UNKNOWN,
+              Values.UNKNOWN,
+              Values.UNKNOWN,
+              m.getLong(32)),
+          BlockSizes.UNKNOWN);
     }
   }
 
   /** Capacity, allocation and physical size of disk {@code target}. */
-  public static BlockInfo blockInfo(Pointer dom, String target) {
+  public static BlockSizes blockInfo(Pointer dom, String target) {
     try (Memory m = zeroed(BLOCK_INFO_SIZE)) {
       LibvirtErrors.check(LIB.virDomainGetBlockInfo(dom, target, m, 0), "virDomainGetBlockInfo");
-      return new BlockInfo(m.getLong(0), m.getLong(8), m.getLong(16));
+      // virDomainBlockInfo: capacity, allocation, physical
+      return new BlockSizes(m.getLong(0), m.getLong(8), m.getLong(16));
     }
   }
 
@@ -150,14 +157,15 @@ public final class PerDomainStats {
           "virDomainInterfaceStats");
       return new NetCounters(
           device,
-          m.getLong(0),
-          m.getLong(8),
-          m.getLong(16),
-          m.getLong(24),
-          m.getLong(32),
-          m.getLong(40),
-          m.getLong(48),
-          m.getLong(56));
+          new NetIo(
+              m.getLong(0),
+              m.getLong(8),
+              m.getLong(16),
+              m.getLong(24),
+              m.getLong(32),
+              m.getLong(40),
+              m.getLong(48),
+              m.getLong(56)));
     }
   }
 
@@ -165,12 +173,17 @@ public final class PerDomainStats {
   public static JobInfo jobInfo(Pointer dom) {
     try (Memory m = zeroed(JOB_INFO_SIZE)) {
       LibvirtErrors.check(LIB.virDomainGetJobInfo(dom, m), "virDomainGetJobInfo");
-      int type = m.getInt(0);
-      if (type == 0) {
+      JobType type = JobType.ofCode(m.getInt(0));
+      if (type == JobType.NONE) {
         return JobInfo.NONE;
       }
       return new JobInfo(
-          type, m.getLong(8), m.getLong(16), m.getLong(24), m.getLong(32), m.getLong(40));
+          type,
+          Duration.ofMillis(m.getLong(8)),
+          Duration.ofMillis(m.getLong(16)),
+          m.getLong(24),
+          m.getLong(32),
+          m.getLong(40));
     }
   }
 
@@ -181,6 +194,6 @@ public final class PerDomainStats {
   }
 
   private static long num(Map<String, Object> p, String key) {
-    return p.get(key) instanceof Number n ? n.longValue() : -1;
+    return p.get(key) instanceof Number n ? n.longValue() : Values.UNKNOWN;
   }
 }

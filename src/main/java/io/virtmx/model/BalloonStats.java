@@ -1,40 +1,52 @@
 package io.virtmx.model;
 
 /**
- * Memory balloon statistics as {@code virDomainMemoryStats} names them, in KiB (faults are counts,
- * {@code lastUpdate} seconds since the epoch as the guest reported it). A statistic the guest or
- * driver does not report is -1.
+ * Memory balloon statistics as {@code virDomainMemoryStats} names them, in bytes (faults are
+ * counts, {@code lastUpdate} seconds since the epoch as the guest reported it). A statistic the
+ * guest or driver does not report is {@link Values#UNKNOWN}.
  */
 public record BalloonStats(
-    long actualKib,
-    long maximumKib,
-    long unusedKib,
-    long availableKib,
-    long usableKib,
-    long rssKib,
-    long swapInKib,
-    long swapOutKib,
+    long actualBytes,
+    long maximumBytes,
+    long unusedBytes,
+    long availableBytes,
+    long usableBytes,
+    long rssBytes,
+    long swapInBytes,
+    long swapOutBytes,
     long majorFaults,
     long minorFaults,
-    long diskCachesKib,
+    long diskCachesBytes,
     long lastUpdate) {
 
   public static final BalloonStats UNKNOWN =
-      new BalloonStats(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+      new BalloonStats(
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN);
 
-  public BalloonStats withMaximumKib(long maximum) {
+  public BalloonStats withMaximumBytes(long maximum) {
     return new BalloonStats(
-        actualKib,
+        actualBytes,
         maximum,
-        unusedKib,
-        availableKib,
-        usableKib,
-        rssKib,
-        swapInKib,
-        swapOutKib,
+        unusedBytes,
+        availableBytes,
+        usableBytes,
+        rssBytes,
+        swapInBytes,
+        swapOutBytes,
         majorFaults,
         minorFaults,
-        diskCachesKib,
+        diskCachesBytes,
         lastUpdate);
   }
 
@@ -43,9 +55,9 @@ public record BalloonStats(
    * reported.
    */
   public double usedPercent() {
-    if (availableKib <= 0 || unusedKib < 0) {
+    if (availableBytes <= 0 || unusedBytes < 0) {
       return Double.NaN;
     }
-    return 100.0 * (availableKib - unusedKib) / availableKib;
+    return 100.0 * (availableBytes - unusedBytes) / availableBytes;
   }
 }

@@ -1,48 +1,81 @@
 package io.virtmx.model;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One domain (virtual machine), active or only defined, with every counter libvirt gave for it.
+ * One domain (virtual machine), active or only defined, with every fact libvirt gave for it,
+ * grouped: its state and why, its vCPUs, its memory (with the balloon's view), CPU time, disks,
+ * interfaces, other devices, background job, and the rates derived between two samples.
  *
- * <p>{@code id} is -1 when the domain is not running. Counters libvirt did not report are -1.
- * {@code sampledNanos} is a monotonic timestamp ({@link System#nanoTime()}) used only to compute
- * rates between two samples.
+ * <p>{@code id} is libvirt's domain ID, -1 while the domain is not running. Sizes are bytes and
+ * times nanoseconds throughout; a value libvirt did not report is {@link Values#UNKNOWN} (or a
+ * group's {@code UNKNOWN}).
  */
 public record DomainSnapshot(
     String name,
     String uuid,
     int id,
-    DomainState state,
-    int stateReason,
+    StateReason status,
     boolean persistent,
     boolean autostart,
     OsInfo os,
-    int vcpusCurrent,
-    int vcpusMax,
-    List<VcpuStats> vcpus,
-    long memoryCurrentKib,
-    long memoryMaxKib,
+    DomainVcpus vcpus,
+    DomainMemory memory,
     CpuTimes cpu,
-    BalloonStats balloon,
     List<DiskStats> disks,
     List<InterfaceStats> interfaces,
+    List<DeviceInfo> devices,
     JobInfo job,
     DomainRates rates,
-    Instant sampledAt,
-    long sampledNanos,
-    List<DeviceInfo> devices) {
+    Sample sample) {
+
+  /** libvirt's ID of a domain that is not running. */
+  public static final int NOT_RUNNING = -1;
 
   public DomainSnapshot {
-    vcpus = List.copyOf(vcpus);
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(uuid, "uuid");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(os, "os");
+    Objects.requireNonNull(vcpus, "vcpus");
+    Objects.requireNonNull(memory, "memory");
+    Objects.requireNonNull(cpu, "cpu");
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(rates, "rates");
+    Objects.requireNonNull(sample, "sample");
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
   }
 
+  public DomainState state() {
+    return status.state();
+  }
+
   public boolean active() {
     return id >= 0;
+  }
+
+  /** The disk of that {@link DiskStats#id id}, if the domain has it. */
+  public Optional<DiskStats> disk(String diskId) {
+    return disks.stream().filter(d -> d.id().equals(diskId)).findFirst();
+  }
+
+  /** The interface of that {@link InterfaceStats#id id}, if the domain has it. */
+  public Optional<InterfaceStats> networkInterface(String interfaceId) {
+    return interfaces.stream().filter(i -> i.id().equals(interfaceId)).findFirst();
+  }
+
+  /** Throughput of all disks together (read and write bytes and requests per second). */
+  public IoRates diskTotals() {
+    return IoRates.total(disks.stream().map(DiskStats::rates).toList());
+  }
+
+  /** Throughput of all interfaces together (receive as read, transmit as write). */
+  public IoRates interfaceTotals() {
+    return IoRates.total(interfaces.stream().map(InterfaceStats::rates).toList());
   }
 
   /** Copy with the derived rates filled in. */
@@ -52,24 +85,18 @@ public record DomainSnapshot(
         name,
         uuid,
         id,
-        state,
-        stateReason,
+        status,
         persistent,
         autostart,
         os,
-        vcpusCurrent,
-        vcpusMax,
         vcpus,
-        memoryCurrentKib,
-        memoryMaxKib,
+        memory,
         cpu,
-        balloon,
         ratedDisks,
         ratedIfaces,
+        devices,
         job,
         newRates,
-        sampledAt,
-        sampledNanos,
-        devices);
+        sample);
   }
 }

@@ -20,7 +20,7 @@ public record HostSnapshot(
     boolean up,
     boolean stale,
     Instant collectedAt,
-    Instant lastSuccess,
+    Optional<Instant> lastSuccess,
     Duration collectionDuration,
     Map<String, Long> errorsByKind,
     NodeInfo node,
@@ -34,10 +34,12 @@ public record HostSnapshot(
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(collectedAt, "collectedAt");
     Objects.requireNonNull(collectionDuration, "collectionDuration");
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(lastSuccess, "lastSuccess");
     errorsByKind = Map.copyOf(errorsByKind);
-    domains = List.copyOf(domains);
-    pools = List.copyOf(pools);
-    networks = List.copyOf(networks);
+    domains = NamedList.of(domains, DomainSnapshot::name);
+    pools = NamedList.of(pools, PoolSnapshot::name);
+    networks = NamedList.of(networks, NetworkSnapshot::name);
     collectorRuns = List.copyOf(collectorRuns);
   }
 
@@ -50,62 +52,42 @@ public record HostSnapshot(
         false,
         true,
         now,
-        null,
+        Optional.empty(),
         Duration.ZERO,
         errors,
-        null,
+        NodeInfo.UNKNOWN,
         List.of(),
         List.of(),
         List.of(),
         List.of());
   }
 
+  /** The domains counted by state, and what the running ones hold. */
+  public DomainTotals domainTotals() {
+    return DomainTotals.of(domains);
+  }
+
+  /** The domain of that name (one lookup: the lists are indexed by name). */
   public Optional<DomainSnapshot> domain(String name) {
-    return domains.stream().filter(d -> d.name().equals(name)).findFirst();
+    return NamedList.find(domains, name);
   }
 
   public Optional<PoolSnapshot> pool(String name) {
-    return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+    return NamedList.find(pools, name);
   }
 
   public Optional<NetworkSnapshot> network(String name) {
-    return networks.stream().filter(n -> n.name().equals(name)).findFirst();
+    return NamedList.find(networks, name);
   }
 
   /** The same facts, marked as no longer current (the host went down or a collection timed out). */
   public HostSnapshot markedStale(boolean stillUp, Instant now, Map<String, Long> errors) {
-    return new HostSnapshot(
-        host,
-        uri,
-        stillUp,
-        true,
-        now,
-        lastSuccess,
-        collectionDuration,
-        errors,
-        node,
-        domains,
-        pools,
-        networks,
-        collectorRuns);
+    return copy(stillUp, true, now, errors, node, domains, pools, networks);
   }
 
   /** The same facts with the agent's error counts since start brought up to date. */
   public HostSnapshot withErrors(Map<String, Long> errors) {
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errors,
-        node,
-        domains,
-        pools,
-        networks,
-        collectorRuns);
+    return copy(up, stale, collectedAt, errors, node, domains, pools, networks);
   }
 
   /** The run of the collector of that name in the latest collection, if it ran. */
@@ -133,20 +115,7 @@ public record HostSnapshot(
 
   /** This snapshot with other node facts, everything else unchanged. */
   public HostSnapshot withNode(NodeInfo newNode) {
-    return new HostSnapshot(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        newNode,
-        domains,
-        pools,
-        networks,
-        collectorRuns);
+    return copy(up, stale, collectedAt, errorsByKind, newNode, domains, pools, networks);
   }
 
   /** This snapshot with every domain replaced. */
@@ -173,16 +142,29 @@ public record HostSnapshot(
       List<DomainSnapshot> newDomains,
       List<PoolSnapshot> newPools,
       List<NetworkSnapshot> newNetworks) {
+    return copy(up, stale, collectedAt, errorsByKind, node, newDomains, newPools, newNetworks);
+  }
+
+  /** The one copy: the host, URI, last success, duration and collector runs stay as they are. */
+  private HostSnapshot copy(
+      boolean newUp,
+      boolean newStale,
+      Instant newCollectedAt,
+      Map<String, Long> newErrors,
+      NodeInfo newNode,
+      List<DomainSnapshot> newDomains,
+      List<PoolSnapshot> newPools,
+      List<NetworkSnapshot> newNetworks) {
     return new HostSnapshot(
         host,
         uri,
-        up,
-        stale,
-        collectedAt,
+        newUp,
+        newStale,
+        newCollectedAt,
         lastSuccess,
         collectionDuration,
-        errorsByKind,
-        node,
+        newErrors,
+        newNode,
         newDomains,
         newPools,
         newNetworks,

@@ -1,19 +1,29 @@
 package io.virtmx.model;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
- * A running background job (migration, save, dump…) of a domain as {@code virDomainGetJobInfo}
- * reports it, or {@link #NONE}. Sizes are bytes, times milliseconds.
+ * A background job (migration, save, dump…) of a domain as {@code virDomainGetJobInfo} reports it,
+ * or {@link #NONE}: how long it has run and may still run, and the bytes it has to move.
  */
 public record JobInfo(
-    int type,
-    long timeElapsedMs,
-    long timeRemainingMs,
-    long dataTotal,
-    long dataProcessed,
-    long dataRemaining) {
-  public static final JobInfo NONE = new JobInfo(0, 0, 0, 0, 0, 0);
+    JobType type,
+    Duration elapsed,
+    Duration remaining,
+    long dataTotalBytes,
+    long dataProcessedBytes,
+    long dataRemainingBytes) {
+  public static final JobInfo NONE =
+      new JobInfo(JobType.NONE, Duration.ZERO, Duration.ZERO, 0, 0, 0);
+
+  public JobInfo {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(remaining, "remaining");
+  }
 
   public boolean running() {
-    return type != 0;
+    return type == JobType.BOUNDED || type == JobType.UNBOUNDED;
   }
 }

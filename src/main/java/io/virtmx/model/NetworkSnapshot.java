@@ -1,5 +1,7 @@
 package io.virtmx.model;
 
+import java.util.Objects;
+
 /**
  * One libvirt virtual network. {@code forwardMode} is the {@code <forward mode>} (nat, route,
  * bridge, open…) or "isolated" when there is none; {@code dhcpLeases} counts current leases (0 when
@@ -13,4 +15,11 @@ public record NetworkSnapshot(
     boolean autostart,
     String bridge,
     String forwardMode,
-    int dhcpLeases) {}
+    int dhcpLeases) {
+  public NetworkSnapshot {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(uuid, "uuid");
+    Objects.requireNonNull(bridge, "bridge");
+    Objects.requireNonNull(forwardMode, "forwardMode");
+  }
+}

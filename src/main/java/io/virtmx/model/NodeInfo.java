@@ -23,6 +23,36 @@ public record NodeInfo(
     long memoryFreeBytes,
     NodeCpuTimes cpuTimes) {
 
+  /** No node facts: the host has not been reached yet, or the node collector is off. */
+  public static final NodeInfo UNKNOWN =
+      new NodeInfo(
+          "",
+          "",
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          "",
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          NodeCpuTimes.UNKNOWN);
+
+  public NodeInfo {
+    java.util.Objects.requireNonNull(hostname, "hostname");
+    java.util.Objects.requireNonNull(hypervisorType, "hypervisorType");
+    java.util.Objects.requireNonNull(cpuModel, "cpuModel");
+    java.util.Objects.requireNonNull(cpuTimes, "cpuTimes");
+  }
+
+  /** Whether these are facts read from the node rather than {@link #UNKNOWN}. */
+  public boolean known() {
+    return !equals(UNKNOWN);
+  }
+
   public static String versionString(long encoded) {
     if (encoded < 0) {
       return "unknown";

@@ -1,16 +1,14 @@
 package io.virtmx.model;
 
 import java.util.List;
+import java.util.Objects;
 
-/**
- * One storage pool and its volumes. {@code state} is libvirt's {@code virStoragePoolState} code (0
- * inactive, 1 building, 2 running, 3 degraded, 4 inaccessible); sizes are bytes.
- */
+/** One storage pool and its volumes; sizes are bytes ({@link Values#UNKNOWN} when not reported). */
 public record PoolSnapshot(
     String name,
     String uuid,
     String type,
-    int state,
+    PoolState state,
     boolean autostart,
     boolean persistent,
     long capacityBytes,
@@ -20,21 +18,15 @@ public record PoolSnapshot(
     List<VolumeSnapshot> volumes) {
 
   public PoolSnapshot {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(uuid, "uuid");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(targetPath, "targetPath");
     volumes = List.copyOf(volumes);
   }
 
   public boolean active() {
-    return state == 2 || state == 3;
-  }
-
-  public static String stateLabel(int state) {
-    return switch (state) {
-      case 0 -> "inactive";
-      case 1 -> "building";
-      case 2 -> "running";
-      case 3 -> "degraded";
-      case 4 -> "inaccessible";
-      default -> "unknown";
-    };
+    return state.usable();
   }
 }

@@ -1,9 +1,16 @@
 package io.virtmx.model;
 
+import java.util.Objects;
+
 /**
- * One virtual CPU: state (0 offline, 1 running, 2 blocked), cumulative run time, and where the
- * driver reports them the time spent waiting on I/O ({@code waitNs}) and waiting for a host CPU
- * ({@code delayNs}, the guest's steal).
+ * One virtual CPU: its state, cumulative run time, and where the driver reports them the time spent
+ * waiting on I/O ({@code waitNs}) and waiting for a host CPU ({@code delayNs}, the guest's steal),
+ * all in nanoseconds ({@link Values#UNKNOWN} when not reported); {@code hostCpu} is the host CPU it
+ * last ran on, -1 when not reported.
  */
 public record VcpuStats(
-    int number, int state, long timeNs, long waitNs, long delayNs, int hostCpu) {}
+    int number, VcpuState state, long timeNs, long waitNs, long delayNs, int hostCpu) {
+  public VcpuStats {
+    Objects.requireNonNull(state, "state");
+  }
+}

@@ -10,10 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +21,14 @@ import java.util.function.LongSupplier;
  * Admits password checks (one PBKDF2 hash each, about 60 ms of a core) so that guessing costs the
  * guesser time and cannot take the CPU from everyone else. Failures are counted per client address
  * (an IPv6 client by its /64; clients whose address a view did not give count as one) and per user
- * name: after {@link LoginSettings#freeFailures()} free ones each failure starts a delay (1 s,
- * doubling, capped) during which that address or name is answered "throttled" at once, without
- * hashing; enough failures within the window lock it out for longer. A right password resets both
- * counts. At most one check per known address is in flight and at most {@link
- * LoginSettings#maxConcurrentChecks()} over all addresses; a check that cannot get a slot within
- * {@link LoginSettings#slotWait()} is throttled too, never queued. Both tables are capped at {@link
- * LoginSettings#maxTracked()} entries (expired entries go first, then the least recently used), so
- * a spray from many addresses or names cannot grow the heap.
+ * name, in a {@link FailureCounts} each: after {@link LoginSettings#freeFailures()} free ones each
+ * failure starts a delay (1 s, doubling, capped) during which that address or name is answered
+ * "throttled" at once, without hashing; enough failures within the window lock it out for longer. A
+ * right password resets both counts. At most one check per known address is in flight and at most
+ * {@link LoginSettings#maxConcurrentChecks()} over all addresses; a check that cannot get a slot
+ * within {@link LoginSettings#slotWait()} is throttled too, never queued. Both tables are capped at
+ * {@link LoginSettings#maxTracked()} entries (expired entries go first, then the least recently
+ * used), so a spray from many addresses or names cannot grow the heap.
  *
  * <p>The guard is consulted only for a password not already known to be right: {@link
  * Authenticator} accepts a name and password whose digest it remembers from a successful check
@@ -96,16 +93,16 @@ final class LoginGuard {
   private final LoginSettings settings;
   private final LongSupplier nanos;
   private final Semaphore slots;
-  private final Table clients;
-  private final Table users;
+  private final FailureCounts clients;
+  private final FailureCounts users;
   private final Set<String> inFlight = new HashSet<>();
 
   LoginGuard(LoginSettings settings, LongSupplier nanos) {
     this.settings = settings;
     this.nanos = nanos;
     this.slots = new Semaphore(settings.maxConcurrentChecks());
-    this.clients = new Table(settings.maxTracked());
-    this.users = new Table(settings.maxTracked());
+    this.clients = new FailureCounts(settings, Scope.CLIENT);
+    this.users = new FailureCounts(settings, Scope.USER);
   }
 
   /**
@@ -118,9 +115,9 @@ final class LoginGuard {
     boolean marked = client != null; // an unknown address is not one client: no in-flight bound
     synchronized (this) {
       long now = nanos.getAsLong();
-      Refusal refusal = blocked(clients, clientKey, Scope.CLIENT, now);
+      Refusal refusal = clients.blocked(clientKey, now);
       if (refusal == null) {
-        refusal = blocked(users, userKey, Scope.USER, now);
+        refusal = users.blocked(userKey, now);
       }
       if (refusal != null) {
         return refusal;
@@ -144,8 +141,8 @@ final class LoginGuard {
   void succeeded(Permit permit) {
     if (release(permit)) {
       synchronized (this) {
-        clients.remove(permit.client);
-        users.remove(permit.user);
+        clients.forget(permit.client);
+        users.forget(permit.user);
       }
     }
   }
@@ -157,13 +154,11 @@ final class LoginGuard {
     }
     synchronized (this) {
       long now = nanos.getAsLong();
-      Entry client = clients.entry(permit.client, now, settings.lockoutWindow().toNanos());
-      Entry user = users.entry(permit.user, now, settings.lockoutWindow().toNanos());
       List<Lockout> lockouts = new ArrayList<>(2);
-      long delay =
-          Math.max(
-              fail(client, Scope.CLIENT, now, lockouts), fail(user, Scope.USER, now, lockouts));
-      return new Failure(client.failures, user.failures, seconds(delay), List.copyOf(lockouts));
+      FailureCounts.Counted client = clients.fail(permit.client, now, lockouts);
+      FailureCounts.Counted user = users.fail(permit.user, now, lockouts);
+      long delay = Math.max(client.delayNanos(), user.delayNanos());
+      return new Failure(client.failures(), user.failures(), seconds(delay), List.copyOf(lockouts));
     }
   }
 
@@ -174,7 +169,7 @@ final class LoginGuard {
 
   /** Entries remembered: addresses and user names. */
   synchronized int tracked() {
-    return clients.map.size() + users.map.size();
+    return clients.size() + users.size();
   }
 
   /**
@@ -202,48 +197,11 @@ final class LoginGuard {
     return u.length() > 64 ? u.substring(0, 64) : u; // no real name is longer (see User)
   }
 
-  private Refusal blocked(Table table, String key, Scope scope, long now) {
-    Entry e = table.map.get(key);
-    if (e == null || now - e.blockedUntil >= 0) {
-      return null;
-    }
-    return new Refusal(
-        scope, e.lockedOut ? Cause.LOCKED_OUT : Cause.DELAYED, seconds(e.blockedUntil - now));
-  }
-
-  /** Counts one failure; returns the delay (nanos) it imposes, adding any lock-out it starts. */
-  private long fail(Entry e, Scope scope, long now, List<Lockout> lockouts) {
-    e.failures++;
-    e.lastFailure = now;
-    e.recent[e.next] = now;
-    e.next = (e.next + 1) % e.recent.length;
-    e.recentCount = Math.min(e.recentCount + 1, e.recent.length);
-    long oldest = e.recent[e.next % e.recent.length];
-    if (e.recentCount == e.recent.length && now - oldest < settings.lockoutWindow().toNanos()) {
-      e.recentCount = 0;
-      e.lockedOut = true;
-      e.blockedUntil = now + settings.lockout().toNanos();
-      lockouts.add(new Lockout(scope, e.failures, settings.lockout()));
-      return settings.lockout().toNanos();
-    }
-    long delay = delayAfter(e.failures);
-    if (delay > 0) {
-      e.lockedOut = false;
-      e.blockedUntil = now + delay;
-    }
-    return delay;
-  }
-
-  /** The delay after the n-th consecutive failure: 0 while free, then doubling up to the cap. */
+  /**
+   * The delay (nanos) after the n-th consecutive failure: 0 while free, then doubling to the cap.
+   */
   long delayAfter(int failures) {
-    int beyond = failures - settings.freeFailures();
-    if (beyond <= 0) {
-      return 0;
-    }
-    long first = settings.firstDelay().toNanos();
-    long max = settings.maxDelay().toNanos();
-    int shift = Math.min(beyond - 1, 62);
-    return first > (max >> shift) ? max : Math.min(max, first << shift);
+    return FailureCounts.delayAfter(settings, failures);
   }
 
   private boolean acquireSlot() {
@@ -268,62 +226,8 @@ final class LoginGuard {
     return true;
   }
 
-  private static long seconds(long nanos) {
+  /** Nanoseconds as whole seconds, rounded up: at least 1 unless none. */
+  static long seconds(long nanos) {
     return nanos <= 0 ? 0 : Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-  }
-
-  /** The failures of one address or name. */
-  private final class Entry {
-    int failures;
-    long lastFailure;
-    long blockedUntil;
-    boolean lockedOut;
-    final long[] recent = new long[settings.lockoutFailures()];
-    int next;
-    int recentCount;
-
-    Entry(long now) {
-      lastFailure = now;
-      blockedUntil = now;
-    }
-
-    /** Nothing to remember any more: not blocked, and quiet for a whole window. */
-    boolean expired(long now, long window) {
-      return now - blockedUntil >= 0 && now - lastFailure >= window;
-    }
-  }
-
-  /** Entries by key, least recently used first, capped. */
-  private final class Table {
-    final LinkedHashMap<String, Entry> map = new LinkedHashMap<>(64, 0.75f, true);
-    final int cap;
-
-    Table(int cap) {
-      this.cap = cap;
-    }
-
-    void remove(String key) {
-      map.remove(key);
-    }
-
-    /** The entry of {@code key}, new (or started over, when expired) if need be. */
-    Entry entry(String key, long now, long window) {
-      Entry e = map.get(key);
-      if (e != null && !e.expired(now, window)) {
-        return e;
-      }
-      map.remove(key);
-      if (map.size() >= cap) {
-        map.values().removeIf(x -> x.expired(now, window));
-      }
-      if (map.size() >= cap) {
-        Iterator<Map.Entry<String, Entry>> eldest = map.entrySet().iterator();
-        eldest.next();
-        eldest.remove();
-      }
-      Entry fresh = new Entry(now);
-      map.put(key, fresh);
-      return fresh;
-    }
   }
 }

@@ -6,9 +6,6 @@ package io.virtmx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -34,15 +31,7 @@ class CollectorOptionsTest {
 
   @Test
   void anUnknownCollectorIsAnInvalidOptionListingTheKnownOnes() {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Main.run("--once", "--no-collector", "disks")).isEqualTo(2);
-    } finally {
-      System.setErr(err);
-    }
-    assertThat(buf.toString(StandardCharsets.UTF_8))
+    assertThat(Refused.stderr("--once", "--no-collector", "disks"))
         .contains(
             "virtmx: unknown collector disks; known collectors: node, domains, pools, networks");
   }

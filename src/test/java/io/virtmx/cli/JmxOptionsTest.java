@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.security.UsersFile;
 import io.virtmx.testbed.TestUsers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,23 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * listening.
  */
 class JmxOptionsTest {
-  private static String runErr(String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Main.run(args)).isEqualTo(2);
-    } finally {
-      System.setErr(err);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void refusesNonLoopbackBindWithoutUsersFile() {
     assertThat(Files.exists(UsersFile.DEFAULT)).as("test needs no default users file").isFalse();
     assertThat(
-            runErr("--connect", "test:///default", "--jmx-port", "19999", "--jmx-bind", "0.0.0.0"))
+            Refused.stderr(
+                "--connect", "test:///default", "--jmx-port", "19999", "--jmx-bind", "0.0.0.0"))
         .contains(
             "--jmx-bind 0.0.0.0 is not a loopback address: listening there requires authentication");
   }
@@ -47,11 +33,11 @@ class JmxOptionsTest {
     Path users = dir.resolve("users");
     TestUsers.operator("alice", "alice-secret").save(users);
     assertThat(
-            runErr(
+            Refused.stderr(
                 "--connect", "test:///default", "--users", users.toString(), "--jmx-port", "70000"))
         .contains("--jmx-port 70000 is not a port number");
     assertThat(
-            runErr(
+            Refused.stderr(
                 "--connect",
                 "test:///default",
                 "--users",
@@ -68,9 +54,9 @@ class JmxOptionsTest {
     Path users = dir.resolve("users");
     TestUsers.operator("alice", "alice-secret").save(users);
     String[] base = {"--connect", "test:///default", "--users", users.toString(), "--jmx-port"};
-    assertThat(runErr(concat(base, "19999", "--jmx-read-timeout", "0")))
+    assertThat(Refused.stderr(concat(base, "19999", "--jmx-read-timeout", "0")))
         .contains("--jmx-read-timeout must be longer than 0");
-    assertThat(runErr(concat(base, "19999", "--jmx-read-timeout", "soon")))
+    assertThat(Refused.stderr(concat(base, "19999", "--jmx-read-timeout", "soon")))
         .contains("invalid duration 'soon'");
   }
 

@@ -6,9 +6,6 @@ package io.virtmx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,20 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every view's options are checked one way, before anything listens. */
 class ViewOptionsTest {
+  /** Standard error of the refused options, given after {@code --connect test:///default}. */
   private static String runErr(String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      String[] all = new String[args.length + 2];
-      all[0] = "--connect";
-      all[1] = "test:///default";
-      System.arraycopy(args, 0, all, 2, args.length);
-      assertThat(Main.run(all)).isEqualTo(2);
-    } finally {
-      System.setErr(err);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
+    String[] all = new String[args.length + 2];
+    all[0] = "--connect";
+    all[1] = "test:///default";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return Refused.stderr(all);
   }
 
   @Test

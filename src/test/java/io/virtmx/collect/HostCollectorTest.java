@@ -9,6 +9,7 @@ import io.virtmx.model.CollectorRun;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.Snapshots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,11 +90,7 @@ class HostCollectorTest {
         collector.connection(),
         new ObjectEvent("", ObjectEvent.Kind.POOL, "images", "", "started", "", Instant.now()));
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (store.host("h1").orElseThrow().errorsByKind().isEmpty()
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    await(() -> !store.host("h1").orElseThrow().errorsByKind().isEmpty());
     assertThat(calls).hasValue(2);
     assertThat(store.host("h1").orElseThrow().errorsByKind()).containsEntry("pool", 1L);
     assertThat(store.host("h1").orElseThrow().pool("images")).isPresent();
@@ -106,20 +103,13 @@ class HostCollectorTest {
     CollectorRegistry hanging =
         new CollectorRegistry(
             List.of(
-                new CollectorRegistry.Entry<List<PoolSnapshot>>(
-                    "pools",
-                    "pool",
-                    true,
-                    ObjectEvent.Kind.POOL,
-                    () ->
-                        context -> {
-                          if (calls.incrementAndGet() > 1) {
-                            release.await();
-                          }
-                          return List.of();
-                        },
-                    HostSnapshot::pools,
-                    HostSnapshot::withPools)));
+                pools(
+                    context -> {
+                      if (calls.incrementAndGet() > 1) {
+                        release.await();
+                      }
+                      return List.of();
+                    })));
     timeout = Duration.ofMillis(200);
     start(hanging, Set.of("pools")).collectNow();
     collector.start(Duration.ofHours(1));
@@ -160,8 +150,7 @@ class HostCollectorTest {
   /** The standard node collector, and a pools collector that fails after {@code good} calls. */
   private static CollectorRegistry poolsFailingAfter(int good, AtomicInteger calls) {
     PoolSnapshot images =
-        new PoolSnapshot(
-            "images", "uuid-pool", "dir", 2, true, true, 100, 60, 40, "/images", List.of());
+        Snapshots.pool("images").uuid("uuid-pool").sizes(100, 60, 40).path("/images").build();
     return new CollectorRegistry(
         List.of(
             new CollectorRegistry.Entry<>(
@@ -172,19 +161,27 @@ class HostCollectorTest {
                 NodeCollector::new,
                 HostSnapshot::node,
                 HostSnapshot::withNode),
-            new CollectorRegistry.Entry<List<PoolSnapshot>>(
-                "pools",
-                "pool",
-                true,
-                ObjectEvent.Kind.POOL,
-                () ->
-                    context -> {
-                      if (calls.incrementAndGet() > good) {
-                        throw new IllegalStateException("pool listing failed");
-                      }
-                      return List.of(images);
-                    },
-                HostSnapshot::pools,
-                HostSnapshot::withPools)));
+            pools(
+                context -> {
+                  if (calls.incrementAndGet() > good) {
+                    throw new IllegalStateException("pool listing failed");
+                  }
+                  return List.of(images);
+                })));
+  }
+
+  /**
+   * The standard entry "pools" (error kind "pool", refreshed by pool events) with this collector.
+   */
+  private static CollectorRegistry.Entry<List<PoolSnapshot>> pools(
+      Collector<List<PoolSnapshot>> collector) {
+    return new CollectorRegistry.Entry<>(
+        "pools",
+        "pool",
+        true,
+        ObjectEvent.Kind.POOL,
+        () -> collector,
+        HostSnapshot::pools,
+        HostSnapshot::withPools);
   }
 }

@@ -6,13 +6,14 @@ package io.virtmx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.MetricsPage;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +28,7 @@ class HangAndEventIT {
   private static final Duration STATE = Duration.ofSeconds(10);
 
   private static Predicate<String> stale(int value) {
-    Pattern p = Pattern.compile("(?m)^virtmx_snapshot_stale\\{[^}]*} " + value + "(\\.0)?$");
-    return body -> p.matcher(body).find();
+    return MetricsPage.sample("virtmx_snapshot_stale", value);
   }
 
   @Test
@@ -38,18 +38,10 @@ class HangAndEventIT {
     int port = AgentProcess.freePort();
     String metrics = "http://127.0.0.1:" + port + "/metrics";
     try (AgentProcess agent =
-        AgentProcess.start(
-            "--metrics-port",
-            String.valueOf(port),
-            "--no-jolokia",
-            "--connect",
-            TestBed.QEMU_URI,
-            "--interval",
-            "1s",
-            "--timeout",
-            "2s",
-            "--log-level",
-            "debug")) {
+        AgentArgs.watching(TestBed.QEMU_URI, "1s")
+            .metrics(port)
+            .add("--timeout", "2s", "--log-level", "debug")
+            .start()) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
       TestBed.exec("kill", "-STOP", pid);
       try {
@@ -86,16 +78,10 @@ class HangAndEventIT {
     String metrics = "http://127.0.0.1:" + port + "/metrics";
     String listed = "domain=\"" + name + "\"";
     try (AgentProcess agent =
-        AgentProcess.start(
-            "--metrics-port",
-            String.valueOf(port),
-            "--no-jolokia",
-            "--connect",
-            TestBed.QEMU_URI,
-            "--interval",
-            "1h",
-            "--log-level",
-            "debug")) {
+        AgentArgs.watching(TestBed.QEMU_URI, "1h")
+            .metrics(port)
+            .add("--log-level", "debug")
+            .start()) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
 
       TestBed.virsh("define", xml.toString());

@@ -7,6 +7,7 @@ package io.virtmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.virtmx.itsupport.AgentArgs;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.TestBed;
 import io.virtmx.testbed.TestKeys;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP views over HTTPS, as users configure them: a keytool-made PKCS#12 key store ({@link
@@ -55,16 +58,7 @@ class HttpsIT {
   void jolokiaWithKeyStoreAndUsers() throws Exception {
     int port = AgentProcess.freePort();
     try (AgentProcess agent =
-        agent(
-            "--no-metrics",
-            "--users",
-            users.toString(),
-            "--jolokia-port",
-            String.valueOf(port),
-            "--jolokia-tls-keystore",
-            keys.keyStore().toString(),
-            "--jolokia-tls-password-file",
-            keys.passwordFile().toString())) {
+        agent().users(users).jolokia(port).add(tls("jolokia", "keystore")).started()) {
       String url = "https://127.0.0.1:" + port + "/jolokia";
       String basic = "bob:" + USER_PASSWORD;
 
@@ -73,8 +67,7 @@ class HttpsIT {
       assertThat(curl("-u", basic, "-d", READ, url).stdout()).contains("\"State\":\"running\"");
       assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-d", READ, url).stdout())
           .isEqualTo("401");
-      plainHttpFails("http://127.0.0.1:" + port + "/jolokia");
-      untrustedFails(url);
+      assertOnlyTrustedHttps(url);
       assertThat(agent.log()).contains("view started: jolokia at " + url);
     }
   }
@@ -82,78 +75,58 @@ class HttpsIT {
   @Test
   void jolokiaWithPem() throws Exception {
     int port = AgentProcess.freePort();
-    try (AgentProcess agent =
-        agent(
-            "--no-metrics",
-            "--jolokia-port",
-            String.valueOf(port),
-            "--jolokia-tls-cert",
-            keys.certPem().toString(),
-            "--jolokia-tls-key",
-            keys.keyPem().toString())) {
+    try (AgentProcess agent = agent().jolokia(port).add(tls("jolokia", "pem")).started()) {
       String url = "https://127.0.0.1:" + port + "/jolokia";
 
       assertThat(post(url, null)).contains("\"State\":\"running\"").contains("\"status\":200");
       assertThat(curl("-d", READ, url).stdout()).contains("\"State\":\"running\"");
-      plainHttpFails("http://127.0.0.1:" + port + "/jolokia");
-      untrustedFails(url);
+      assertOnlyTrustedHttps(url);
       assertThat(agent.log()).contains("view started: jolokia at " + url);
     }
   }
 
-  @Test
-  void metricsWithPem() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"pem", "keystore"})
+  void metricsWithPemOrKeyStore(String form) throws Exception {
     int port = AgentProcess.freePort();
-    try (AgentProcess agent =
-        agent(
-            "--no-jolokia",
-            "--metrics-port",
-            String.valueOf(port),
-            "--metrics-tls-cert",
-            keys.certPem().toString(),
-            "--metrics-tls-key",
-            keys.keyPem().toString())) {
-      assertMetrics(port);
+    try (AgentProcess agent = agent().metrics(port).add(tls("metrics", form)).started()) {
+      String url = "https://127.0.0.1:" + port + "/metrics";
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).containsPattern(UP);
+      assertThat(curl(url).stdout()).containsPattern(UP);
+      assertOnlyTrustedHttps(url);
       assertThat(agent.log()).contains("view started: metrics on https://127.0.0.1:" + port);
     }
   }
 
-  @Test
-  void metricsWithKeyStore() throws Exception {
-    int port = AgentProcess.freePort();
-    try (AgentProcess agent =
-        agent(
-            "--no-jolokia",
-            "--metrics-port",
-            String.valueOf(port),
-            "--metrics-tls-keystore",
-            keys.keyStore().toString(),
-            "--metrics-tls-password-file",
-            keys.passwordFile().toString())) {
-      assertMetrics(port);
-      assertThat(agent.log()).contains("view started: metrics on https://127.0.0.1:" + port);
-    }
+  private static AgentArgs agent() {
+    return AgentArgs.watching("test:///default", "60s");
   }
 
-  private static void assertMetrics(int port) throws Exception {
-    String url = "https://127.0.0.1:" + port + "/metrics";
-    HttpResponse<String> r =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
-            HttpResponse.BodyHandlers.ofString());
+  /** A view's TLS options: the PEM certificate and key ("pem") or the PKCS#12 key store. */
+  private static String[] tls(String view, String form) {
+    String prefix = "--" + view + "-tls-";
+    return form.equals("pem")
+        ? new String[] {
+          prefix + "cert", keys.certPem().toString(), prefix + "key", keys.keyPem().toString()
+        }
+        : new String[] {
+          prefix + "keystore",
+          keys.keyStore().toString(),
+          prefix + "password-file",
+          keys.passwordFile().toString()
+        };
+  }
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).containsPattern(UP);
-    assertThat(curl(url).stdout()).containsPattern(UP);
-    plainHttpFails("http://127.0.0.1:" + port + "/metrics");
+  /** The https URL fails over plain HTTP and to a client that does not trust the certificate. */
+  private static void assertOnlyTrustedHttps(String url) {
+    plainHttpFails(url.replaceFirst("^https:", "http:"));
     untrustedFails(url);
-  }
-
-  private static AgentProcess agent(String... viewArgs) {
-    List<String> args =
-        new ArrayList<>(List.of("--connect", "test:///default", "--interval", "60s"));
-    args.addAll(List.of(viewArgs));
-    return AgentProcess.started(args);
   }
 
   /** "STATUS BODY" of a Jolokia read posted with optional basic credentials "user:password". */

@@ -35,25 +35,26 @@ class OnceTestDriverIT {
     assertThat(host.get("up").asBoolean()).isTrue();
     assertThat(host.get("errorsByKind").size()).isZero();
     JsonNode test = only(host.get("domains"), "name", "test");
-    assertThat(test.get("state").asText()).isEqualTo("RUNNING");
-    assertThat(test.get("memoryMaxKib").asLong()).isEqualTo(8388608);
-    JsonNode vda = only(test.get("disks"), "target", "vda");
-    assertThat(vda.get("source").asText()).isEqualTo("/guest/diskimage1");
-    assertThat(vda.get("readBytes").asLong()).isPositive();
-    assertThat(vda.get("writeRequests").asLong()).isPositive();
-    assertThat(vda.get("capacityBytes").asLong()).isPositive();
-    JsonNode nic = only(test.get("interfaces"), "target", "testnet0");
-    assertThat(nic.get("mac").asText()).isEqualTo("aa:bb:cc:dd:ee:ff");
-    assertThat(nic.get("rxBytes").asLong()).isPositive();
-    assertThat(nic.get("txPackets").asLong()).isPositive();
-    JsonNode balloon = test.get("balloon");
-    assertThat(balloon.get("actualKib").asLong()).isEqualTo(2097152);
-    assertThat(balloon.get("rssKib").asLong()).isPositive();
-    assertThat(balloon.get("maximumKib").asLong()).isEqualTo(8388608);
+    assertThat(test.get("status").get("state").asText()).isEqualTo("RUNNING");
+    assertThat(test.get("memory").get("maximumBytes").asLong()).isEqualTo(8388608L * 1024);
+    JsonNode vda = only(test.get("disks"), "id", "vda");
+    assertThat(vda.get("device").get("source").asText()).isEqualTo("/guest/diskimage1");
+    assertThat(vda.get("io").get("readBytes").asLong()).isPositive();
+    assertThat(vda.get("io").get("writeRequests").asLong()).isPositive();
+    assertThat(vda.get("sizes").get("capacityBytes").asLong()).isPositive();
+    JsonNode nic = only(test.get("interfaces"), "id", "testnet0");
+    assertThat(nic.get("device").get("mac").asText()).isEqualTo("aa:bb:cc:dd:ee:ff");
+    assertThat(nic.get("io").get("rxBytes").asLong()).isPositive();
+    assertThat(nic.get("io").get("txPackets").asLong()).isPositive();
+    JsonNode balloon = test.get("memory").get("balloon");
+    assertThat(balloon.get("actualBytes").asLong()).isEqualTo(2097152L * 1024);
+    assertThat(balloon.get("rssBytes").asLong()).isPositive();
+    assertThat(balloon.get("maximumBytes").asLong()).isEqualTo(8388608L * 1024);
     assertThat(test.get("rates").get("cpuPercentOfCore").isNumber())
         .as("rate from two samples")
         .isTrue();
-    assertThat(only(host.get("pools"), "name", "default-pool").get("state").asInt()).isEqualTo(2);
+    assertThat(only(host.get("pools"), "name", "default-pool").get("state").asText())
+        .isEqualTo("RUNNING");
     assertThat(only(host.get("networks"), "name", "default").get("active").asBoolean()).isTrue();
   }
 
@@ -91,11 +92,13 @@ class OnceTestDriverIT {
     assertThat(domains).hasSize(50);
     for (JsonNode d : domains) {
       assertThat(d.get("disks"))
-          .extracting(n -> n.get("target").asText())
+          .extracting(n -> n.get("id").asText())
           .containsExactly("vda", "vdb");
-      assertThat(d.get("disks").get(1).get("readRequests").asLong()).isGreaterThanOrEqualTo(0);
+      assertThat(d.get("disks").get(1).get("io").get("readRequests").asLong())
+          .isGreaterThanOrEqualTo(0);
       assertThat(d.get("interfaces")).hasSize(1);
-      assertThat(d.get("interfaces").get(0).get("rxBytes").asLong()).isGreaterThanOrEqualTo(0);
+      assertThat(d.get("interfaces").get(0).get("io").get("rxBytes").asLong())
+          .isGreaterThanOrEqualTo(0);
     }
     assertThat(Files.size(node)).isPositive();
   }

@@ -65,45 +65,47 @@ class QemuCollectionIT {
           (System.nanoTime() - readAt) / 1e9 + 3.0; // --once's second sample to virsh, generously
       JsonNode d = domain(host, name);
 
-      assertThat(d.get("state").asText()).isEqualTo("RUNNING");
-      assertThat(d.get("vcpusCurrent").asInt())
+      assertThat(d.get("status").get("state").asText()).isEqualTo("RUNNING");
+      assertThat(d.get("vcpus").get("current").asInt())
           .isEqualTo((int) TestBed.statLong(virsh, "vcpu.current"));
-      assertThat(d.get("memoryCurrentKib").asLong())
-          .isEqualTo(TestBed.statLong(virsh, "balloon.current"));
-      assertThat(d.get("balloon").get("rssKib").asLong()).isPositive();
+      assertThat(d.get("memory").get("currentBytes").asLong())
+          .as("bytes in the model; virsh reports KiB")
+          .isEqualTo(TestBed.statLong(virsh, "balloon.current") * 1024);
+      assertThat(d.get("memory").get("balloon").get("rssBytes").asLong()).isPositive();
 
       long cpu = d.get("cpu").get("totalNs").asLong();
       assertCounter(
           "cpu.time", cpu, TestBed.statLong(virsh, "cpu.time"), (long) (gapSeconds * 2 * 1e9));
-      assertThat(d.get("vcpus")).hasSize(2);
+      assertThat(d.get("vcpus").get("each")).hasSize(2);
 
       JsonNode vda = d.get("disks").get(0);
-      assertThat(vda.get("target").asText()).isEqualTo("vda");
-      assertThat(vda.get("source").asText()).isEqualTo(domains.disk(name, "vda").toString());
+      assertThat(vda.get("device").get("target").asText()).isEqualTo("vda");
+      assertThat(vda.get("device").get("source").asText())
+          .isEqualTo(domains.disk(name, "vda").toString());
       assertCounter(
           "block.0.rd.bytes",
-          vda.get("readBytes").asLong(),
+          vda.get("io").get("readBytes").asLong(),
           TestBed.statLong(virsh, "block.0.rd.bytes"),
           (long) (gapSeconds * 64 * 1024));
       JsonNode vdb = d.get("disks").get(1);
       assertCounter(
           "block.1.wr.bytes",
-          vdb.get("writeBytes").asLong(),
+          vdb.get("io").get("writeBytes").asLong(),
           TestBed.statLong(virsh, "block.1.wr.bytes"),
           (long) (gapSeconds * 64 * 1024));
-      assertThat(vdb.get("capacityBytes").asLong())
+      assertThat(vdb.get("sizes").get("capacityBytes").asLong())
           .isEqualTo(TestBed.statLong(virsh, "block.1.capacity"));
 
       JsonNode nic = d.get("interfaces").get(0);
-      assertThat(nic.get("target").asText()).isEqualTo(virsh.get("net.0.name"));
+      assertThat(nic.get("device").get("target").asText()).isEqualTo(virsh.get("net.0.name"));
       assertCounter(
           "net.0.tx.bytes",
-          nic.get("txBytes").asLong(),
+          nic.get("io").get("txBytes").asLong(),
           TestBed.statLong(virsh, "net.0.tx.bytes"),
           4096);
       assertCounter(
           "net.0.rx.bytes",
-          nic.get("rxBytes").asLong(),
+          nic.get("io").get("rxBytes").asLong(),
           TestBed.statLong(virsh, "net.0.rx.bytes"),
           4096);
     }

@@ -7,20 +7,16 @@ package io.virtmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
 import io.virtmx.testbed.TestUsers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import javax.management.MBeanException;
 import javax.management.MBeanServerConnection;
@@ -59,22 +55,13 @@ class ReadOnlyIT {
     jolokiaPort = AgentProcess.freePort();
     cimPort = AgentProcess.freePort();
     agent =
-        AgentProcess.started(
-            "--read-only",
-            "--connect",
-            TestBed.QEMU_URI,
-            "--interval",
-            "60s",
-            "--users",
-            users.toString(),
-            "--no-metrics",
-            "--jmx-port",
-            String.valueOf(jmxPort),
-            "--jolokia-port",
-            String.valueOf(jolokiaPort),
-            "--cim",
-            "--cim-port",
-            String.valueOf(cimPort));
+        AgentArgs.watching(TestBed.QEMU_URI, "60s")
+            .add("--read-only")
+            .users(users)
+            .jmx(jmxPort)
+            .jolokia(jolokiaPort)
+            .cim(cimPort)
+            .started();
   }
 
   @AfterAll
@@ -96,8 +83,7 @@ class ReadOnlyIT {
 
   @Test
   void jmxOperatorIsRefused() throws Exception {
-    JMXServiceURL url =
-        new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+    JMXServiceURL url = new JMXServiceURL(ViewRequests.jmxUrl(jmxPort));
     Map<String, Object> env = Map.of(JMXConnector.CREDENTIALS, new String[] {"alice", PASSWORD});
     try (JMXConnector connector = JMXConnectorFactory.connect(url, env)) {
       MBeanServerConnection mbs = connector.getMBeanServerConnection();
@@ -111,40 +97,22 @@ class ReadOnlyIT {
 
   @Test
   void jolokiaOperatorIsRefused() throws Exception {
-    String body =
-        "{\"type\":\"exec\",\"mbean\":\"libvirt:type=Domain,host=*,name="
-            + vm
-            + "\",\"operation\":\"suspend\"}";
-    String auth =
-        Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jolokiaPort + "/jolokia"))
-            .header("Authorization", "Basic " + auth)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-
     String response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        ViewRequests.postAs(
+            "http://127.0.0.1:" + jolokiaPort + "/jolokia",
+            "alice",
+            PASSWORD,
+            ViewRequests.jolokiaExec("libvirt:type=Domain,host=*,name=" + vm, "suspend"));
 
     assertThat(response).contains("\"status\":403");
   }
 
   @Test
   void cimOperatorIsRefused() {
-    String path =
-        "http://alice:"
-            + PASSWORD
-            + "@127.0.0.1:"
-            + cimPort
-            + "/root/virt:KVM_ComputerSystem.CreationClassName=\"KVM_ComputerSystem\",Name=\""
-            + vm
-            + "\"";
+    String path = ViewRequests.cimComputerSystem("alice", PASSWORD, cimPort, "KVM", vm);
     awaitCim(path);
 
-    TestBed.Result r =
-        TestBed.run(
-            Duration.ofSeconds(30),
-            java.util.List.of("wbemcli", "cm", path, "RequestStateChange.RequestedState=9"));
+    TestBed.Result r = ViewRequests.cimRequestState(path, 9);
 
     assertThat(r.stdout() + r.stderr()).contains("read-only agent");
   }

@@ -6,11 +6,12 @@ package io.virtmx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.MetricsPage;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.TestBed;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +25,8 @@ class ReconnectIT {
 
   /** libvirt_up and virtmx_snapshot_stale of the one host, as a scraper sees them. */
   private static Predicate<String> upAndStale(int up, int stale) {
-    Pattern u = Pattern.compile("(?m)^libvirt_up\\{[^}]*} " + up + "(\\.0)?$");
-    Pattern s = Pattern.compile("(?m)^virtmx_snapshot_stale\\{[^}]*} " + stale + "(\\.0)?$");
-    return body -> u.matcher(body).find() && s.matcher(body).find();
+    return MetricsPage.sample("libvirt_up", up)
+        .and(MetricsPage.sample("virtmx_snapshot_stale", stale));
   }
 
   @Test
@@ -35,16 +35,10 @@ class ReconnectIT {
     int port = AgentProcess.freePort();
     String metrics = "http://127.0.0.1:" + port + "/metrics";
     try (AgentProcess agent =
-        AgentProcess.start(
-            "--metrics-port",
-            String.valueOf(port),
-            "--no-jolokia",
-            "--connect",
-            TestBed.QEMU_URI,
-            "--interval",
-            "1s",
-            "--log-level",
-            "debug")) {
+        AgentArgs.watching(TestBed.QEMU_URI, "1s")
+            .metrics(port)
+            .add("--log-level", "debug")
+            .start()) {
       int at = agent.awaitLog(COLLECTED, 0, Duration.ofSeconds(60));
       agent.awaitPage(metrics, upAndStale(1, 0), STATE);
 

@@ -6,20 +6,15 @@ package io.virtmx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.TestBed;
 import io.virtmx.testbed.TestUsers;
 import io.virtmx.view.jmx.ShellProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,28 +44,14 @@ class SameErrorIT {
     jolokiaPort = AgentProcess.freePort();
     cimPort = AgentProcess.freePort();
     agent =
-        AgentProcess.start(
-                "--connect",
-                "lab=test:///default",
-                "--interval",
-                "60s",
-                "--users",
-                users.toString(),
-                "--no-metrics",
-                "--jmx-port",
-                String.valueOf(jmxPort),
-                "--jolokia-port",
-                String.valueOf(jolokiaPort),
-                "--cim",
-                "--cim-port",
-                String.valueOf(cimPort))
-            .awaitStarted(Duration.ofSeconds(60));
+        AgentArgs.watching("lab=test:///default", "60s")
+            .users(users)
+            .jmx(jmxPort)
+            .jolokia(jolokiaPort)
+            .cim(cimPort)
+            .started();
     jmx = new ShellProcess(dir);
-    jmx.ok(
-        "connect",
-        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi",
-        "alice",
-        PASSWORD);
+    jmx.ok("connect", ViewRequests.jmxUrl(jmxPort), "alice", PASSWORD);
     awaitDomainMBean();
     jmx.ok("invoke", MBEAN, "destroy");
   }
@@ -101,18 +82,8 @@ class SameErrorIT {
     assertThat(jolokia).contains("\"status\":500").contains("\"error\":\"" + TEXT + "\"");
 
     TestBed.Result cim =
-        TestBed.run(
-            Duration.ofSeconds(30),
-            List.of(
-                "wbemcli",
-                "cm",
-                "http://alice:"
-                    + PASSWORD
-                    + "@127.0.0.1:"
-                    + cimPort
-                    + "/root/virt:Libvirt_ComputerSystem.CreationClassName="
-                    + "\"Libvirt_ComputerSystem\",Name=\"test\"",
-                "RequestStateChange.RequestedState=9"));
+        ViewRequests.cimRequestState(
+            ViewRequests.cimComputerSystem("alice", PASSWORD, cimPort, "Libvirt", "test"), 9);
     assertThat(cim.ok()).isFalse();
     assertThat(cim.stderr()).contains("CIM_ERR_FAILED: " + TEXT);
 
@@ -125,16 +96,11 @@ class SameErrorIT {
   }
 
   private static String jolokiaExec(String operation) throws Exception {
-    String body =
-        "{\"type\":\"exec\",\"mbean\":\"" + MBEAN + "\",\"operation\":\"" + operation + "\"}";
-    String auth =
-        Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jolokiaPort + "/jolokia"))
-            .header("Authorization", "Basic " + auth)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return ViewRequests.postAs(
+        "http://127.0.0.1:" + jolokiaPort + "/jolokia",
+        "alice",
+        PASSWORD,
+        ViewRequests.jolokiaExec(MBEAN, operation));
   }
 
   private static void awaitDomainMBean() {

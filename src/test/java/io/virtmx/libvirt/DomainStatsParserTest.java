@@ -8,9 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.virtmx.model.BalloonStats;
+import io.virtmx.model.BlockIo;
+import io.virtmx.model.BlockSizes;
 import io.virtmx.model.CpuTimes;
 import io.virtmx.model.DomainState;
+import io.virtmx.model.NetIo;
 import io.virtmx.model.Snapshots;
+import io.virtmx.model.StateReason;
+import io.virtmx.model.Values;
+import io.virtmx.model.VcpuState;
 import io.virtmx.model.VcpuStats;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,8 +66,8 @@ class DomainStatsParserTest {
     assertThat(DomainStatsParser.vcpuCount(qemu)).isEqualTo(new VcpuCount(2, 2));
     assertThat(DomainStatsParser.vcpus(qemu))
         .containsExactly(
-            new VcpuStats(0, 1, 501230000000L, 0, 1022845123L, -1),
-            new VcpuStats(1, 1, 488120000000L, 0, 998213442L, -1));
+            new VcpuStats(0, VcpuState.RUNNING, 501230000000L, 0, 1022845123L, -1),
+            new VcpuStats(1, VcpuState.RUNNING, 488120000000L, 0, 998213442L, -1));
     assertThat(DomainStatsParser.vcpuCount(shutoff)).isEqualTo(new VcpuCount(4, 8));
     assertThat(DomainStatsParser.vcpus(shutoff)).isEmpty();
     assertThat(DomainStatsParser.vcpuCount(testDriver)).isEqualTo(VcpuCount.UNKNOWN);
@@ -74,35 +80,24 @@ class DomainStatsParserTest {
             new BlockCounters(
                 "vda",
                 "/var/lib/libvirt/images/web01.qcow2",
-                246802,
-                18509028864L,
-                83676206416L,
-                471370,
-                28260229120L,
-                158585666809L,
-                46269,
-                181262854634L,
-                -1,
-                7460187136L,
-                21474836480L,
-                7460225024L));
+                new BlockIo(
+                    246802,
+                    18509028864L,
+                    83676206416L,
+                    471370,
+                    28260229120L,
+                    158585666809L,
+                    46269,
+                    181262854634L,
+                    Values.UNKNOWN),
+                new BlockSizes(21474836480L, 7460187136L, 7460225024L)));
     assertThat(DomainStatsParser.blocks(shutoff))
         .containsExactly(
             new BlockCounters(
                 "vda",
                 "/var/lib/libvirt/images/db02.raw",
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                10737418240L,
-                10737418240L,
-                10737418240L));
+                BlockIo.UNKNOWN,
+                new BlockSizes(10737418240L, 10737418240L, 10737418240L)));
     assertThat(DomainStatsParser.blocks(testDriver)).isEmpty();
   }
 
@@ -121,14 +116,15 @@ class DomainStatsParserTest {
             "block.1.rd.reqs",
             7L);
     assertThat(DomainStatsParser.blocks(old))
-        .extracting(BlockCounters::name, BlockCounters::readRequests)
+        .extracting(BlockCounters::name, c -> c.io().readRequests())
         .containsExactly(tuple("vda", 5L), tuple("hdc", 7L));
   }
 
   @Test
   void nets() {
     assertThat(DomainStatsParser.nets(qemu))
-        .containsExactly(new NetCounters("vnet3", 418454563, 291468, 0, 7, 3884562, 35405, 0, 0));
+        .containsExactly(
+            new NetCounters("vnet3", new NetIo(418454563, 291468, 0, 7, 3884562, 35405, 0, 0)));
     assertThat(DomainStatsParser.nets(shutoff)).isEmpty();
   }
 

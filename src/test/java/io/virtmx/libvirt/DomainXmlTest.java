@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import io.virtmx.model.DeviceInfo;
+import io.virtmx.model.DiskDevice;
+import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,25 +32,16 @@ class DomainXmlTest {
     assertThat(d.currentMemoryKib()).isEqualTo(2_097_152);
     assertThat(d.disks())
         .containsExactly(
-            new DiskDefinition(
+            new DiskDevice(
                 "vda", "virtio", "file", "disk", "qcow2", "/var/lib/libvirt/images/web-01.qcow2"),
-            new DiskDefinition("sdb", "sata", "file", "cdrom", "raw", ""),
-            new DiskDefinition("vdb", "virtio", "block", "disk", "raw", "/dev/vg0/web-01-data"),
-            new DiskDefinition("vdc", "virtio", "network", "disk", "raw", "rbd:pool/img"));
+            new DiskDevice("sdb", "sata", "file", "cdrom", "raw", ""),
+            new DiskDevice("vdb", "virtio", "block", "disk", "raw", "/dev/vg0/web-01-data"),
+            new DiskDevice("vdc", "virtio", "network", "disk", "raw", "rbd:pool/img"));
     assertThat(d.interfaces())
         .containsExactly(
-            new InterfaceDefinition("vnet3", "52:54:00:6b:3c:58", "bridge", "br0", "virtio"),
-            new InterfaceDefinition("", "52:54:00:a1:b2:c3", "network", "default", "e1000e"));
-    assertThat(d.devices())
-        .containsExactly(
-            new DeviceInfo("controller", "usb", "", "qemu-xhci", 0, -1, ""),
-            new DeviceInfo("controller", "sata", "", "", 0, -1, ""),
-            new DeviceInfo("controller", "pci", "", "pcie-root", 0, -1, ""),
-            new DeviceInfo("console", "pty", "serial", "", 0, -1, ""),
-            new DeviceInfo("input", "tablet", "usb", "", -1, -1, ""),
-            new DeviceInfo("input", "mouse", "ps2", "", -1, -1, ""),
-            new DeviceInfo("graphics", "vnc", "", "", -1, 5900, "127.0.0.1"),
-            new DeviceInfo("video", "", "", "virtio", 0, -1, ""));
+            new NicDevice("vnet3", "52:54:00:6b:3c:58", "bridge", "br0", "virtio"),
+            new NicDevice("", "52:54:00:a1:b2:c3", "network", "default", "e1000e"));
+    assertThat(d.devices()).containsExactlyElementsOf(Fixtures.QEMU_XML_DEVICES);
   }
 
   @Test
@@ -64,11 +56,9 @@ class DomainXmlTest {
     assertThat(d.memoryKib()).isEqualTo(8_388_608);
     assertThat(d.currentMemoryKib()).isEqualTo(2_097_152);
     assertThat(d.disks())
-        .containsExactly(
-            new DiskDefinition("vda", "virtio", "file", "disk", "", "/guest/diskimage1"));
+        .containsExactly(new DiskDevice("vda", "virtio", "file", "disk", "", "/guest/diskimage1"));
     assertThat(d.interfaces())
-        .containsExactly(
-            new InterfaceDefinition("testnet0", "aa:bb:cc:dd:ee:ff", "network", "default", ""));
+        .containsExactly(new NicDevice("testnet0", "aa:bb:cc:dd:ee:ff", "network", "default", ""));
   }
 
   @Test
@@ -132,7 +122,7 @@ class DomainXmlTest {
         </devices></domain>""");
 
     assertThat(d.disks())
-        .extracting(DiskDefinition::source)
+        .extracting(DiskDevice::source)
         .containsExactly("images/a.qcow2", "/srv/floppy", "nbd", "/run/vhost.sock");
     assertThat(d.disks().get(0).bus()).isEmpty();
   }
@@ -151,7 +141,7 @@ class DomainXmlTest {
         </devices></domain>""");
 
     assertThat(d.interfaces())
-        .extracting(InterfaceDefinition::source)
+        .extracting(NicDevice::source)
         .containsExactly("eth0", "lan", "", "127.0.0.1:1234", "");
   }
 

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Pointer;
 import io.virtmx.model.BalloonStats;
+import io.virtmx.model.BlockSizes;
 import io.virtmx.model.DomainState;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.Snapshots;
+import io.virtmx.model.StateReason;
+import io.virtmx.model.VcpuState;
 import io.virtmx.model.VcpuStats;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +124,7 @@ class TestDriverTest {
       assertThat(vcpus)
           .allSatisfy(
               v -> {
-                assertThat(v.state()).isEqualTo(1);
+                assertThat(v.state()).isEqualTo(VcpuState.RUNNING);
                 assertThat(v.timeNs()).isPositive();
                 assertThat(v.hostCpu()).isEqualTo(15);
               });
@@ -135,24 +138,31 @@ class TestDriverTest {
       Pointer dom = batch.records().get(0).domain();
       BlockCounters vda = PerDomainStats.blockStats(dom, "vda");
       assertThat(vda.name()).isEqualTo("vda");
-      assertThat(vda.readRequests()).isPositive();
-      assertThat(vda.readBytes()).isPositive();
-      assertThat(vda.writeRequests()).isPositive();
-      assertThat(vda.writeBytes()).isPositive();
-      assertThat(vda.errors()).isNotNegative();
-      assertThat(vda.flushRequests())
+      assertThat(vda.io().readRequests()).isPositive();
+      assertThat(vda.io().readBytes()).isPositive();
+      assertThat(vda.io().writeRequests()).isPositive();
+      assertThat(vda.io().writeBytes()).isPositive();
+      assertThat(vda.io().errors()).isNotNegative();
+      assertThat(vda.io().flushRequests())
           .as("test driver has only the legacy struct call")
           .isEqualTo(-1);
       assertThat(PerDomainStats.blockInfo(dom, "vda"))
-          .isEqualTo(new BlockInfo(1099506450432L, 1099511627776L, 1099511627776L));
-      assertThat(vda.withSizes(PerDomainStats.blockInfo(dom, "vda")).capacityBytes())
+          .isEqualTo(new BlockSizes(1099506450432L, 1099511627776L, 1099511627776L));
+      assertThat(vda.withSizes(PerDomainStats.blockInfo(dom, "vda")).sizes().capacityBytes())
           .isEqualTo(1099506450432L);
 
       NetCounters net = PerDomainStats.interfaceStats(dom, "testnet0");
       assertThat(net.name()).isEqualTo("testnet0");
-      assertThat(List.of(net.rxBytes(), net.rxPackets(), net.txBytes(), net.txPackets()))
+      assertThat(
+              List.of(
+                  net.io().rxBytes(),
+                  net.io().rxPackets(),
+                  net.io().txBytes(),
+                  net.io().txPackets()))
           .allMatch(v -> v > 0);
-      assertThat(List.of(net.rxErrors(), net.rxDrops(), net.txErrors(), net.txDrops()))
+      assertThat(
+              List.of(
+                  net.io().rxErrors(), net.io().rxDrops(), net.io().txErrors(), net.io().txDrops()))
           .allMatch(v -> v >= 0);
     }
   }

@@ -1,76 +1,62 @@
 package io.virtmx.model;
 
 /** Builds {@link BalloonStats} in KiB as the guest reports them; -1 where not set. */
-public final class BalloonBuilder {
-  private long actual = -1;
-  private long maximum = -1;
-  private long unused = -1;
-  private long available = -1;
-  private long usable = -1;
-  private long rss = -1;
-  private long swapIn = -1;
-  private long swapOut = -1;
-  private long majorFaults = -1;
-  private long minorFaults = -1;
-  private long diskCaches = -1;
-  private long lastUpdate = -1;
+public final class BalloonBuilder extends SnapshotBuilder<BalloonBuilder> {
+  private long[] size = unknown(2);
+  private long[] guest = unknown(3);
+  private long rss = Values.UNKNOWN;
+  private long[] swap = unknown(2);
+  private long[] faults = unknown(2);
+  private long diskCaches = Values.UNKNOWN;
+  private long lastUpdate = Values.UNKNOWN;
 
   BalloonBuilder() {}
 
+  /** Current and maximum balloon size. */
   public BalloonBuilder sizeKib(long actualKib, long maximumKib) {
-    actual = actualKib;
-    maximum = maximumKib;
-    return this;
+    return set(() -> size = new long[] {actualKib, maximumKib});
   }
 
+  /** Unused, available and usable memory as the guest sees it. */
   public BalloonBuilder guestKib(long unusedKib, long availableKib, long usableKib) {
-    unused = unusedKib;
-    available = availableKib;
-    usable = usableKib;
-    return this;
+    return set(() -> guest = new long[] {unusedKib, availableKib, usableKib});
   }
 
   public BalloonBuilder rssKib(long value) {
-    rss = value;
-    return this;
+    return set(() -> rss = value);
   }
 
   public BalloonBuilder swapKib(long in, long out) {
-    swapIn = in;
-    swapOut = out;
-    return this;
+    return set(() -> swap = new long[] {in, out});
   }
 
+  /** Major and minor page faults. */
   public BalloonBuilder faults(long major, long minor) {
-    majorFaults = major;
-    minorFaults = minor;
-    return this;
+    return set(() -> faults = new long[] {major, minor});
   }
 
   public BalloonBuilder diskCachesKib(long value) {
-    diskCaches = value;
-    return this;
+    return set(() -> diskCaches = value);
   }
 
   /** The guest's last stats update, seconds since the epoch. */
   public BalloonBuilder lastUpdate(long epochSeconds) {
-    lastUpdate = epochSeconds;
-    return this;
+    return set(() -> lastUpdate = epochSeconds);
   }
 
   public BalloonStats build() {
     return new BalloonStats(
-        actual,
-        maximum,
-        unused,
-        available,
-        usable,
-        rss,
-        swapIn,
-        swapOut,
-        majorFaults,
-        minorFaults,
-        diskCaches,
+        Values.kibToBytes(size[0]),
+        Values.kibToBytes(size[1]),
+        Values.kibToBytes(guest[0]),
+        Values.kibToBytes(guest[1]),
+        Values.kibToBytes(guest[2]),
+        Values.kibToBytes(rss),
+        Values.kibToBytes(swap[0]),
+        Values.kibToBytes(swap[1]),
+        faults[0],
+        faults[1],
+        Values.kibToBytes(diskCaches),
         lastUpdate);
   }
 }

@@ -1,96 +1,72 @@
 package io.virtmx.model;
 
+import java.util.List;
+
 /** Builds a {@link DiskStats}: a virtio qcow2 file disk, no source, nothing measured unless set. */
-public final class DiskBuilder {
-  private final String target;
-  private String bus = "virtio";
-  private String type = "file";
-  private String device = "disk";
-  private String driver = "qcow2";
-  private String source = "";
-  private long readRequests = -1;
-  private long readBytes = -1;
-  private long readTimeNs = -1;
-  private long writeRequests = -1;
-  private long writeBytes = -1;
-  private long writeTimeNs = -1;
-  private long flushRequests = -1;
-  private long flushTimeNs = -1;
-  private long errors = -1;
-  private long capacity = -1;
-  private long allocation = -1;
-  private long physical = -1;
+public final class DiskBuilder extends SnapshotBuilder<DiskBuilder> {
+  private DiskDevice device;
+  private long[] reads = unknown(3);
+  private long[] writes = unknown(3);
+  private long[] flushes = unknown(2);
+  private long errors = Values.UNKNOWN;
+  private BlockSizes sizes = BlockSizes.UNKNOWN;
 
   DiskBuilder(String target) {
-    this.target = target;
+    device = new DiskDevice(target, "virtio", "file", "disk", "qcow2", "");
   }
 
   /** Bus, source type ("file", "block"), device ("disk", "cdrom") and driver format. */
   public DiskBuilder kind(String busName, String sourceType, String deviceKind, String format) {
-    bus = busName;
-    type = sourceType;
-    device = deviceKind;
-    driver = format;
-    return this;
+    return set(
+        () ->
+            device =
+                new DiskDevice(
+                    device.target(), busName, sourceType, deviceKind, format, device.source()));
   }
 
   public DiskBuilder source(String value) {
-    source = value;
-    return this;
+    return set(() -> device = device.withSource(value));
   }
 
   public DiskBuilder reads(long requests, long bytes, long timeNs) {
-    readRequests = requests;
-    readBytes = bytes;
-    readTimeNs = timeNs;
-    return this;
+    return set(() -> reads = new long[] {requests, bytes, timeNs});
   }
 
   public DiskBuilder writes(long requests, long bytes, long timeNs) {
-    writeRequests = requests;
-    writeBytes = bytes;
-    writeTimeNs = timeNs;
-    return this;
+    return set(() -> writes = new long[] {requests, bytes, timeNs});
   }
 
   public DiskBuilder flushes(long requests, long timeNs) {
-    flushRequests = requests;
-    flushTimeNs = timeNs;
-    return this;
+    return set(() -> flushes = new long[] {requests, timeNs});
   }
 
   public DiskBuilder errors(long value) {
-    errors = value;
-    return this;
+    return set(() -> errors = value);
   }
 
   public DiskBuilder sizes(long capacityBytes, long allocationBytes, long physicalBytes) {
-    capacity = capacityBytes;
-    allocation = allocationBytes;
-    physical = physicalBytes;
-    return this;
+    return set(() -> sizes = new BlockSizes(capacityBytes, allocationBytes, physicalBytes));
   }
 
-  public DiskStats build() {
-    return new DiskStats(
-        target,
-        bus,
-        type,
+  /** The disk as the collector reads it, before the domain gives it its id. */
+  DiskStats.Measured measured() {
+    return new DiskStats.Measured(
         device,
-        driver,
-        source,
-        readRequests,
-        readBytes,
-        readTimeNs,
-        writeRequests,
-        writeBytes,
-        writeTimeNs,
-        flushRequests,
-        flushTimeNs,
-        errors,
-        capacity,
-        allocation,
-        physical,
-        IoRates.UNKNOWN);
+        new BlockIo(
+            reads[0],
+            reads[1],
+            reads[2],
+            writes[0],
+            writes[1],
+            writes[2],
+            flushes[0],
+            flushes[1],
+            errors),
+        sizes);
+  }
+
+  /** The disk alone, named as the only disk of a domain. */
+  public DiskStats build() {
+    return DiskStats.identified(List.of(measured())).get(0);
   }
 }

@@ -5,43 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a {@link DomainSnapshot}: shut off, persistent, uuid "uuid-NAME", 1 vCPU, unmeasured. */
-public final class DomainBuilder {
-  private final String name;
-  private String uuid;
+public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
   private int id = -1;
   private DomainState state = DomainState.SHUTOFF;
   private int reason = 1;
   private boolean persistent = true;
   private boolean autostart;
   private OsInfo os = OsInfo.UNKNOWN;
-  private int vcpusCurrent = 1;
-  private int vcpusMax = 1;
+  private int[] vcpuCounts = {1, 1};
   private final List<VcpuStats> vcpus = new ArrayList<>();
-  private long memoryKib;
-  private long maxMemoryKib;
+  private long[] memory = {0, 0};
   private CpuTimes cpu = CpuTimes.UNKNOWN;
   private BalloonStats balloon = BalloonStats.UNKNOWN;
-  private final List<DiskStats> disks = new ArrayList<>();
-  private final List<InterfaceStats> nics = new ArrayList<>();
+  private final List<DiskStats.Measured> disks = new ArrayList<>();
+  private final List<InterfaceStats.Measured> nics = new ArrayList<>();
   private JobInfo job = JobInfo.NONE;
   private DomainRates rates = DomainRates.UNKNOWN;
-  private Instant sampledAt = Instant.EPOCH;
-  private long sampledNanos;
+  private Sample sample = new Sample(Instant.EPOCH, 0);
   private final List<DeviceInfo> devices = new ArrayList<>();
 
   DomainBuilder(String name) {
-    this.name = name;
-    this.uuid = "uuid-" + name;
-  }
-
-  public DomainBuilder uuid(String value) {
-    uuid = value;
-    return this;
+    super(name);
   }
 
   public DomainBuilder id(int value) {
-    id = value;
-    return this;
+    return set(() -> id = value);
   }
 
   public DomainBuilder running() {
@@ -49,88 +37,73 @@ public final class DomainBuilder {
   }
 
   public DomainBuilder state(DomainState value) {
-    state = value;
-    return this;
+    return set(() -> state = value);
   }
 
   public DomainBuilder reason(int value) {
-    reason = value;
-    return this;
+    return set(() -> reason = value);
   }
 
   public DomainBuilder persistent(boolean value) {
-    persistent = value;
-    return this;
+    return set(() -> persistent = value);
   }
 
   public DomainBuilder autostart(boolean value) {
-    autostart = value;
-    return this;
+    return set(() -> autostart = value);
   }
 
   public DomainBuilder os(String type, String arch, String machine) {
-    os = new OsInfo(type, arch, machine);
-    return this;
+    return set(() -> os = new OsInfo(type, arch, machine));
   }
 
   public DomainBuilder vcpus(int current, int max) {
-    vcpusCurrent = current;
-    vcpusMax = max;
-    return this;
+    return set(() -> vcpuCounts = new int[] {current, max});
   }
 
   /** One vCPU's stats: state 1 is running; -1 where unknown. */
   public DomainBuilder vcpu(
       int number, int vcpuState, long timeNs, long waitNs, long delayNs, int hostCpu) {
-    vcpus.add(new VcpuStats(number, vcpuState, timeNs, waitNs, delayNs, hostCpu));
-    return this;
+    return set(
+        () ->
+            vcpus.add(
+                new VcpuStats(
+                    number, VcpuState.ofCode(vcpuState), timeNs, waitNs, delayNs, hostCpu)));
   }
 
   public DomainBuilder memoryKib(long current, long max) {
-    memoryKib = current;
-    maxMemoryKib = max;
-    return this;
+    return set(() -> memory = new long[] {current * 1024, max * 1024});
   }
 
   public DomainBuilder cpu(long totalNs, long userNs, long systemNs) {
-    cpu = new CpuTimes(totalNs, userNs, systemNs);
-    return this;
+    return set(() -> cpu = new CpuTimes(totalNs, userNs, systemNs));
   }
 
   public DomainBuilder balloon(BalloonBuilder value) {
-    balloon = value.build();
-    return this;
+    return set(() -> balloon = value.build());
   }
 
   public DomainBuilder disk(DiskBuilder value) {
-    disks.add(value.build());
-    return this;
+    return set(() -> disks.add(value.measured()));
   }
 
   public DomainBuilder nic(NicBuilder value) {
-    nics.add(value.build());
-    return this;
+    return set(() -> nics.add(value.measured()));
   }
 
   public DomainBuilder job(JobInfo value) {
-    job = value;
-    return this;
+    return set(() -> job = value);
   }
 
   public DomainBuilder rates(DomainRates value) {
-    rates = value;
-    return this;
+    return set(() -> rates = value);
   }
 
   public DomainBuilder sampled(Instant at, long nanos) {
-    sampledAt = at;
-    sampledNanos = nanos;
-    return this;
+    return set(() -> sample = new Sample(at, nanos));
   }
 
   public DomainBuilder devices(List<DeviceInfo> values) {
-    devices.addAll(values);
-    return this;
+    return set(() -> devices.addAll(values));
   }
 
   public DomainSnapshot build() {
@@ -138,24 +111,18 @@ public final class DomainBuilder {
         name,
         uuid,
         id,
-        state,
-        reason,
+        new StateReason(state, reason),
         persistent,
         autostart,
         os,
-        vcpusCurrent,
-        vcpusMax,
-        vcpus,
-        memoryKib,
-        maxMemoryKib,
+        new DomainVcpus(vcpuCounts[0], vcpuCounts[1], vcpus),
+        new DomainMemory(memory[0], memory[1], balloon),
         cpu,
-        balloon,
-        disks,
-        nics,
+        DiskStats.identified(disks),
+        InterfaceStats.identified(nics),
+        devices,
         job,
         rates,
-        sampledAt,
-        sampledNanos,
-        devices);
+        sample);
   }
 }

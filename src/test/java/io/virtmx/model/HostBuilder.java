@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds a {@link HostSnapshot}: up, not stale, collected at the epoch in no time unless set. */
-public final class HostBuilder {
+public final class HostBuilder extends SnapshotBuilder<HostBuilder> {
   private final String host;
   private String uri = "qemu:///system";
   private boolean up = true;
@@ -27,45 +28,37 @@ public final class HostBuilder {
   }
 
   public HostBuilder uri(String value) {
-    uri = value;
-    return this;
+    return set(() -> uri = value);
   }
 
   public HostBuilder stale(boolean value) {
-    stale = value;
-    return this;
+    return set(() -> stale = value);
   }
 
   public HostBuilder down() {
-    up = false;
-    return this;
+    return set(() -> up = false);
   }
 
   /** Collected (and last successfully collected) at {@code t}. */
   public HostBuilder collectedAt(Instant t) {
     collectedAt = t;
-    lastSuccess = t;
-    return this;
+    return lastSuccess(t);
   }
 
   public HostBuilder lastSuccess(Instant t) {
-    lastSuccess = t;
-    return this;
+    return set(() -> lastSuccess = t);
   }
 
   public HostBuilder took(Duration d) {
-    took = d;
-    return this;
+    return set(() -> took = d);
   }
 
   public HostBuilder errors(Map<String, Long> byKind) {
-    errors = byKind;
-    return this;
+    return set(() -> errors = byKind);
   }
 
   public HostBuilder node(NodeBuilder value) {
-    node = value.build();
-    return this;
+    return set(() -> node = value.build());
   }
 
   public HostBuilder domain(DomainBuilder value) {
@@ -73,23 +66,19 @@ public final class HostBuilder {
   }
 
   public HostBuilder domain(DomainSnapshot value) {
-    domains.add(value);
-    return this;
+    return set(() -> domains.add(value));
   }
 
   public HostBuilder domains(List<DomainSnapshot> values) {
-    domains.addAll(values);
-    return this;
+    return set(() -> domains.addAll(values));
   }
 
   public HostBuilder pool(PoolBuilder value) {
-    pools.add(value.build());
-    return this;
+    return set(() -> pools.add(value.build()));
   }
 
   public HostBuilder network(NetworkBuilder value) {
-    networks.add(value.build());
-    return this;
+    return set(() -> networks.add(value.build()));
   }
 
   public HostSnapshot build() {
@@ -99,7 +88,7 @@ public final class HostBuilder {
         up,
         stale,
         collectedAt,
-        lastSuccess,
+        Optional.ofNullable(lastSuccess),
         took,
         errors,
         node,

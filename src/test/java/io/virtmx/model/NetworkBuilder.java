@@ -1,30 +1,20 @@
 package io.virtmx.model;
 
 /** Builds a {@link NetworkSnapshot}: active, persistent, autostarted NAT, no bridge or leases. */
-public final class NetworkBuilder {
-  private final String name;
-  private String uuid;
+public final class NetworkBuilder extends NamedBuilder<NetworkBuilder> {
   private String bridge = "";
   private int leases;
 
   NetworkBuilder(String name) {
-    this.name = name;
-    this.uuid = "uuid-" + name;
-  }
-
-  public NetworkBuilder uuid(String value) {
-    uuid = value;
-    return this;
+    super(name);
   }
 
   public NetworkBuilder bridge(String value) {
-    bridge = value;
-    return this;
+    return set(() -> bridge = value);
   }
 
   public NetworkBuilder dhcpLeases(int value) {
-    leases = value;
-    return this;
+    return set(() -> leases = value);
   }
 
   public NetworkSnapshot build() {

@@ -1,20 +1,14 @@
 package io.virtmx.model;
 
 /** Builds a {@link NodeInfo}: QEMU of unknown version, nothing else known unless set. */
-public final class NodeBuilder {
+public final class NodeBuilder extends SnapshotBuilder<NodeBuilder> {
   private final String hostname;
   private String hypervisor = "QEMU";
-  private long hypervisorVersion = -1;
-  private long libvirtVersion = -1;
+  private long[] versions = unknown(2);
   private String cpuModel = "";
-  private int cpus = -1;
-  private int mhz = -1;
-  private int numaNodes = -1;
-  private int sockets = -1;
-  private int cores = -1;
-  private int threads = -1;
-  private long memoryTotal = -1;
-  private long memoryFree = -1;
+  private int[] cpus = {-1, -1};
+  private int[] topology = {-1, -1, -1, -1};
+  private long[] memory = unknown(2);
   private NodeCpuTimes cpuTimes = NodeCpuTimes.UNKNOWN;
 
   NodeBuilder(String hostname) {
@@ -24,52 +18,43 @@ public final class NodeBuilder {
   /** Versions encoded as libvirt does: major * 1,000,000 + minor * 1,000 + micro. */
   public NodeBuilder hypervisor(String type, long version, long libvirt) {
     hypervisor = type;
-    hypervisorVersion = version;
-    libvirtVersion = libvirt;
-    return this;
+    return set(() -> versions = new long[] {version, libvirt});
   }
 
   public NodeBuilder cpus(String model, int count, int megahertz) {
     cpuModel = model;
-    cpus = count;
-    mhz = megahertz;
-    return this;
+    return set(() -> cpus = new int[] {count, megahertz});
   }
 
+  /** NUMA nodes, sockets per node, cores per socket, threads per core. */
   public NodeBuilder topology(int numa, int socketsPerNode, int coresPerSocket, int perCore) {
-    numaNodes = numa;
-    sockets = socketsPerNode;
-    cores = coresPerSocket;
-    threads = perCore;
-    return this;
+    return set(() -> topology = new int[] {numa, socketsPerNode, coresPerSocket, perCore});
   }
 
+  /** Total and free memory. */
   public NodeBuilder memoryBytes(long total, long free) {
-    memoryTotal = total;
-    memoryFree = free;
-    return this;
+    return set(() -> memory = new long[] {total, free});
   }
 
   public NodeBuilder cpuTimes(long userNs, long systemNs, long idleNs, long iowaitNs) {
-    cpuTimes = new NodeCpuTimes(userNs, systemNs, idleNs, iowaitNs);
-    return this;
+    return set(() -> cpuTimes = new NodeCpuTimes(userNs, systemNs, idleNs, iowaitNs));
   }
 
   public NodeInfo build() {
     return new NodeInfo(
         hostname,
         hypervisor,
-        hypervisorVersion,
-        libvirtVersion,
+        versions[0],
+        versions[1],
         cpuModel,
-        cpus,
-        mhz,
-        numaNodes,
-        sockets,
-        cores,
-        threads,
-        memoryTotal,
-        memoryFree,
+        cpus[0],
+        cpus[1],
+        topology[0],
+        topology[1],
+        topology[2],
+        topology[3],
+        memory[0],
+        memory[1],
         cpuTimes);
   }
 }

@@ -4,44 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a {@link PoolSnapshot}: a running, persistent, autostarted directory pool. */
-public final class PoolBuilder {
-  private final String name;
-  private String uuid;
-  private long capacity = -1;
-  private long allocation = -1;
-  private long available = -1;
+public final class PoolBuilder extends NamedBuilder<PoolBuilder> {
+  private long[] sizes = unknown(3);
   private String targetPath = "";
   private final List<VolumeSnapshot> volumes = new ArrayList<>();
 
   PoolBuilder(String name) {
-    this.name = name;
-    this.uuid = "uuid-" + name;
-  }
-
-  public PoolBuilder uuid(String value) {
-    uuid = value;
-    return this;
+    super(name);
   }
 
   public PoolBuilder sizes(long capacityBytes, long allocationBytes, long availableBytes) {
-    capacity = capacityBytes;
-    allocation = allocationBytes;
-    available = availableBytes;
-    return this;
+    return set(() -> sizes = new long[] {capacityBytes, allocationBytes, availableBytes});
   }
 
   public PoolBuilder path(String value) {
-    targetPath = value;
-    return this;
+    return set(() -> targetPath = value);
   }
 
   public PoolBuilder volume(VolumeBuilder value) {
-    volumes.add(value.build());
-    return this;
+    return set(() -> volumes.add(value.build()));
   }
 
   public PoolSnapshot build() {
     return new PoolSnapshot(
-        name, uuid, "dir", 2, true, true, capacity, allocation, available, targetPath, volumes);
+        name,
+        uuid,
+        "dir",
+        PoolState.RUNNING,
+        true,
+        true,
+        sizes[0],
+        sizes[1],
+        sizes[2],
+        targetPath,
+        volumes);
   }
 }

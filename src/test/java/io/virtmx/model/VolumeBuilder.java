@@ -1,34 +1,29 @@
 package io.virtmx.model;
 
 /** Builds a {@link VolumeSnapshot}: a file volume whose key is its path unless set. */
-public final class VolumeBuilder {
+public final class VolumeBuilder extends SnapshotBuilder<VolumeBuilder> {
   private final String name;
   private String key;
   private String path = "";
-  private long capacity = -1;
-  private long allocation = -1;
+  private long[] sizes = unknown(2);
 
   VolumeBuilder(String name) {
     this.name = name;
   }
 
   public VolumeBuilder path(String value) {
-    path = value;
-    return this;
+    return set(() -> path = value);
   }
 
   public VolumeBuilder key(String value) {
-    key = value;
-    return this;
+    return set(() -> key = value);
   }
 
   public VolumeBuilder sizes(long capacityBytes, long allocationBytes) {
-    capacity = capacityBytes;
-    allocation = allocationBytes;
-    return this;
+    return set(() -> sizes = new long[] {capacityBytes, allocationBytes});
   }
 
   public VolumeSnapshot build() {
-    return new VolumeSnapshot(name, key == null ? path : key, path, "file", capacity, allocation);
+    return new VolumeSnapshot(name, key == null ? path : key, path, "file", sizes[0], sizes[1]);
   }
 }

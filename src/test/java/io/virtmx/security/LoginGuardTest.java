@@ -54,6 +54,22 @@ class LoginGuardTest {
     return g.failed((Permit) a);
   }
 
+  /** {@code count} failed attempts, each 61 s after the one before (past every delay); the last. */
+  private Failure failSpaced(LoginGuard g, InetAddress client, String user, int count) {
+    Failure last = null;
+    for (int i = 0; i < count; i++) {
+      advance(61);
+      last = fail(g, client, user);
+    }
+    return last;
+  }
+
+  /** The address's earlier failures no longer count: this is its first, and free. */
+  private static void assertCountedAfresh(Failure f) {
+    assertThat(f.clientFailures()).isEqualTo(1);
+    assertThat(f.delaySeconds()).isZero();
+  }
+
   @Test
   void delaysStartAfterTheFreeFailuresAndDouble() throws Exception {
     LoginGuard g = guard(settings(100, 1, 100));
@@ -92,11 +108,7 @@ class LoginGuardTest {
     LoginGuard g = guard(settings(5, 1, 100));
     InetAddress mallory = ip("192.0.2.66");
 
-    Failure last = null;
-    for (int i = 0; i < 5; i++) {
-      advance(61); // past every delay
-      last = fail(g, mallory, "alice");
-    }
+    Failure last = failSpaced(g, mallory, "alice", 5);
     assertThat(last.lockouts())
         .containsExactly(
             new LoginGuard.Lockout(Scope.CLIENT, 5, Duration.ofMinutes(15)),
@@ -134,31 +146,22 @@ class LoginGuardTest {
   void aQuietAddressIsForgottenAfterTheWindow() throws Exception {
     LoginGuard g = guard(settings(100, 1, 100));
     InetAddress client = ip("192.0.2.7");
-    for (int i = 0; i < 4; i++) {
-      advance(61);
-      fail(g, client, "u");
-    }
+    failSpaced(g, client, "u", 4);
     advance(10 * 60);
-    Failure f = fail(g, client, "u");
-    assertThat(f.clientFailures()).isEqualTo(1);
-    assertThat(f.delaySeconds()).isZero();
+    assertCountedAfresh(fail(g, client, "u"));
   }
 
   @Test
   void successResetsTheAddressAndTheUser() throws Exception {
     LoginGuard g = guard(settings(100, 1, 100));
     InetAddress client = ip("192.0.2.7");
-    for (int i = 0; i < 4; i++) {
-      advance(61);
-      fail(g, client, "alice");
-    }
+    failSpaced(g, client, "alice", 4);
     advance(61);
     g.succeeded((Permit) g.admit(client, "alice"));
 
     Failure f = fail(g, client, "alice");
-    assertThat(f.clientFailures()).isEqualTo(1);
+    assertCountedAfresh(f);
     assertThat(f.userFailures()).isEqualTo(1);
-    assertThat(f.delaySeconds()).isZero();
   }
 
   @Test

@@ -35,9 +35,8 @@ final class AllocationTemplates {
   List<CimInstance> all() {
     List<CimInstance> out = new ArrayList<>();
     NodeInfo node = host.node();
-    Long memoryKib =
-        node == null || node.memoryTotalBytes() <= 0 ? null : node.memoryTotalBytes() / 1024;
-    Long cpus = node == null || node.cpus() <= 0 ? null : (long) node.cpus();
+    Long memoryKib = node.memoryTotalBytes() <= 0 ? null : node.memoryTotalBytes() / 1024;
+    Long cpus = node.cpus() <= 0 ? null : (long) node.cpus();
     addRange(
         out,
         "Mem",

@@ -106,8 +106,8 @@ final class DomainInstances {
             .set("ResourceType", 3L)
             .set("PoolID", "ProcessorPool/0")
             .set("AllocationUnits", "Processors")
-            .set("VirtualQuantity", (long) d.vcpusCurrent())
-            .set("Limit", d.vcpusMax() > 0 ? (long) d.vcpusMax() : null)
+            .set("VirtualQuantity", (long) d.vcpus().current())
+            .set("Limit", d.vcpus().maximum() > 0 ? (long) d.vcpus().maximum() : null)
             .build());
     out.add(
         of("MemResourceAllocationSettingData")
@@ -117,43 +117,49 @@ final class DomainInstances {
             .set("ResourceType", 4L)
             .set("PoolID", "MemoryPool/0")
             .set("AllocationUnits", "KiloBytes")
-            .set("VirtualQuantity", positive(d.memoryCurrentKib()))
-            .set("Reservation", positive(d.memoryCurrentKib()))
-            .set("Limit", positive(d.memoryMaxKib()))
+            .set("VirtualQuantity", positive(kib(d.memory().currentBytes())))
+            .set("Reservation", positive(kib(d.memory().currentBytes())))
+            .set("Limit", positive(kib(d.memory().maximumBytes())))
             .build());
     for (DiskStats disk : d.disks()) {
       out.add(
           of("DiskResourceAllocationSettingData")
-              .set("InstanceID", d.name() + "/" + disk.target())
-              .set("ElementName", disk.target())
+              .set("InstanceID", d.name() + "/" + disk.id())
+              .set("ElementName", disk.id())
               .set("Caption", "Disk")
               .set("ResourceType", 17L)
               .set("PoolID", diskPool(disk))
-              .set("VirtualDevice", disk.target())
-              .set("BusType", blankToNull(disk.bus()))
-              .set("DriverName", blankToNull(disk.driver()))
-              .set("EmulatedType", emulatedType(disk.device()))
+              .set("VirtualDevice", disk.device().target())
+              .set("BusType", blankToNull(disk.device().bus()))
+              .set("DriverName", blankToNull(disk.device().driver()))
+              .set("EmulatedType", emulatedType(disk.device().device()))
               .set(
                   "HostResource",
-                  blankToNull(disk.source()) == null ? null : List.of(disk.source()))
+                  blankToNull(disk.device().source()) == null
+                      ? null
+                      : List.of(disk.device().source()))
               .set("AllocationUnits", "Bytes")
-              .set("VirtualQuantity", positive(disk.capacityBytes()))
+              .set("VirtualQuantity", positive(disk.sizes().capacityBytes()))
               .build());
     }
     for (InterfaceStats nic : d.interfaces()) {
       out.add(
           of("NetResourceAllocationSettingData")
-              .set("InstanceID", d.name() + "/" + nic.mac())
-              .set("ElementName", nic.mac())
+              .set("InstanceID", d.name() + "/" + nic.device().mac())
+              .set("ElementName", nic.device().mac())
               .set("Caption", "NIC")
               .set("ResourceType", 10L)
               .set("PoolID", netPool(nic))
-              .set("Address", nic.mac())
-              .set("NetworkType", blankToNull(nic.type()))
-              .set("NetworkName", blankToNull(nic.source()))
-              .set("VirtualDevice", blankToNull(nic.target()))
-              .set("ResourceSubType", blankToNull(nic.model()))
-              .set("Connection", blankToNull(nic.source()) == null ? null : List.of(nic.source()))
+              .set("Address", nic.device().mac())
+              .set("NetworkType", blankToNull(nic.device().type()))
+              .set("NetworkName", blankToNull(nic.device().source()))
+              .set("VirtualDevice", blankToNull(nic.device().target()))
+              .set("ResourceSubType", blankToNull(nic.device().model()))
+              .set(
+                  "Connection",
+                  blankToNull(nic.device().source()) == null
+                      ? null
+                      : List.of(nic.device().source()))
               .build());
     }
     out.addAll(others.resourceSettings(d));
@@ -166,28 +172,29 @@ final class DomainInstances {
    */
   List<CimInstance> devices(DomainSnapshot d) {
     List<CimInstance> out =
-        new ArrayList<>(1 + d.vcpusCurrent() + d.disks().size() + d.interfaces().size());
+        new ArrayList<>(1 + d.vcpus().current() + d.disks().size() + d.interfaces().size());
     long enabled = d.active() ? 2L : 3L;
-    for (int i = 0; i < d.vcpusCurrent(); i++) {
+    for (int i = 0; i < d.vcpus().current(); i++) {
       out.add(
           device("Processor", d, String.valueOf(i))
               .set("Role", "Central Processor")
               .set("EnabledState", enabled)
               .build());
     }
-    long max = d.memoryMaxKib() > 0 ? d.memoryMaxKib() : d.memoryCurrentKib();
+    long max =
+        kib(d.memory().maximumBytes() > 0 ? d.memory().maximumBytes() : d.memory().currentBytes());
     out.add(
         device("Memory", d, "mem")
             .set("BlockSize", 1024L)
             .set("NumberOfBlocks", positive(max))
-            .set("ConsumableBlocks", positive(d.memoryCurrentKib()))
+            .set("ConsumableBlocks", positive(kib(d.memory().currentBytes())))
             .set("EnabledState", enabled)
             .build());
     for (DiskStats disk : d.disks()) {
-      long capacity = disk.capacityBytes();
+      long capacity = disk.sizes().capacityBytes();
       out.add(
-          device("LogicalDisk", d, disk.target())
-              .set("Name", disk.target())
+          device("LogicalDisk", d, disk.id())
+              .set("Name", disk.device().target())
               .set("EnabledState", enabled)
               .set("BlockSize", 512L)
               .set("NumberOfBlocks", capacity > 0 ? capacity / 512 : null)
@@ -195,12 +202,13 @@ final class DomainInstances {
     }
     for (InterfaceStats nic : d.interfaces()) {
       out.add(
-          device("NetworkPort", d, nic.mac())
-              .set("Name", blankToNull(nic.target()))
+          device("NetworkPort", d, nic.device().mac())
+              .set("Name", blankToNull(nic.device().target()))
               .set("EnabledState", enabled)
               .set(
-                  "PermanentAddress", nic.mac().replace(":", "").toUpperCase(java.util.Locale.ROOT))
-              .set("NetworkAddresses", List.of(nic.mac()))
+                  "PermanentAddress",
+                  nic.device().mac().replace(":", "").toUpperCase(java.util.Locale.ROOT))
+              .set("NetworkAddresses", List.of(nic.device().mac()))
               .set("LinkTechnology", 2L)
               .build());
     }
@@ -213,27 +221,28 @@ final class DomainInstances {
   }
 
   String diskPool(DiskStats disk) {
-    return disk.source() == null
-        ? "DiskPool/0"
-        : poolOfVolume.getOrDefault(disk.source(), "DiskPool/0");
+    return poolOfVolume.getOrDefault(disk.device().source(), "DiskPool/0");
   }
 
   String netPool(InterfaceStats nic) {
-    return "network".equals(nic.type())
-            && nic.source() != null
-            && host.network(nic.source()).isPresent()
-        ? "NetworkPool/" + nic.source()
+    return "network".equals(nic.device().type()) && host.network(nic.device().source()).isPresent()
+        ? "NetworkPool/" + nic.device().source()
         : "NetworkPool/0";
   }
 
   private static Long emulatedType(String device) {
-    return switch (device == null ? "" : device) {
+    return switch (device) {
       case "disk" -> 0L;
       case "cdrom" -> 1L;
       case "floppy" -> 2L;
       case "lun" -> 4L;
       default -> null;
     };
+  }
+
+  /** Bytes of the model in KiB, the unit libvirt-cim's memory properties use. */
+  static long kib(long bytes) {
+    return bytes < 0 ? bytes : bytes / 1024;
   }
 
   static Long positive(long v) {

@@ -1,6 +1,6 @@
 package io.virtmx.view.cim;
 
-import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.DomainTotals;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.NodeInfo;
@@ -35,9 +35,7 @@ final class HostInstances {
   }
 
   static String fqdn(HostSnapshot host) {
-    return host.node() != null && host.node().hostname() != null
-        ? host.node().hostname()
-        : host.host();
+    return host.node().hostname().isEmpty() ? host.host() : host.node().hostname();
   }
 
   String fqdn() {
@@ -64,26 +62,19 @@ final class HostInstances {
   List<CimInstance> pools() {
     List<CimInstance> out = new ArrayList<>();
     NodeInfo node = host.node();
-    long usedKib = 0;
-    long usedCpus = 0;
-    for (DomainSnapshot d : host.domains()) {
-      if (d.active()) {
-        usedKib += Math.max(0, d.memoryCurrentKib());
-        usedCpus += Math.max(0, d.vcpusCurrent());
-      }
-    }
+    DomainTotals totals = host.domainTotals();
+    long usedKib = DomainInstances.kib(totals.activeMemoryBytes());
+    long usedCpus = totals.activeVcpus();
     out.add(
         pool("MemoryPool", "MemoryPool/0", 4, true)
             .set("AllocationUnits", "KiloBytes")
-            .set(
-                "Capacity",
-                node == null || node.memoryTotalBytes() < 0 ? null : node.memoryTotalBytes() / 1024)
+            .set("Capacity", node.memoryTotalBytes() < 0 ? null : node.memoryTotalBytes() / 1024)
             .set("Reserved", usedKib)
             .build());
     out.add(
         pool("ProcessorPool", "ProcessorPool/0", 3, true)
             .set("AllocationUnits", "Processors")
-            .set("Capacity", node == null ? null : (long) node.cpus())
+            .set("Capacity", node.known() ? (long) node.cpus() : null)
             .set("Reserved", usedCpus)
             .build());
     long capacity = 0;

@@ -36,7 +36,7 @@ public final class HostModel {
   /** {@code requestedState} gives the RequestedState kept for a domain name. */
   public HostModel(ClassRepository repo, HostSnapshot host, ToIntFunction<String> requestedState) {
     this.repo = repo;
-    this.prefix = StateMapping.prefix(host.node() == null ? null : host.node().hypervisorType());
+    this.prefix = StateMapping.prefix(host.node().hypervisorType());
     this.p = prefix + "_";
     this.host = host;
     this.requestedState = requestedState;

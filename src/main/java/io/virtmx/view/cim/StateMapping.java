@@ -64,9 +64,6 @@ public final class StateMapping {
    * The class prefix for a hypervisor type as libvirt names it: QEMU/KVM, LXC, Xen, else Libvirt.
    */
   public static String prefix(String hypervisorType) {
-    if (hypervisorType == null) {
-      return "Libvirt";
-    }
     return switch (hypervisorType.toUpperCase(java.util.Locale.ROOT)) {
       case "QEMU", "KVM" -> "KVM";
       case "LXC" -> "LXC";

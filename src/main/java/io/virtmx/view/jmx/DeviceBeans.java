@@ -1,10 +1,13 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.BlockIo;
+import io.virtmx.model.BlockSizes;
+import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DiskStats;
-import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.InterfaceStats;
 import io.virtmx.model.IoRates;
-import java.util.List;
+import io.virtmx.model.NetIo;
+import io.virtmx.model.NicDevice;
 
 /**
  * The DomainDisk and DomainInterface MBeans: each finds its device in its domain's latest snapshot
@@ -13,39 +16,41 @@ import java.util.List;
 final class DeviceBeans {
   private DeviceBeans() {}
 
-  private static final IoRates NO_RATES = IoRates.UNKNOWN;
-
-  /** A disk of a domain, by target. */
+  /** A disk of a domain, by its id; the last one seen while its domain no longer has it. */
   static final class Disk implements DomainDiskMXBean {
     private final DomainBean domain;
-    private final String target;
-    private volatile DiskStats last;
+    private final String id;
+    private final Latest<DiskStats> latest;
 
     Disk(DomainBean domain, DiskStats initial) {
       this.domain = domain;
-      this.target = initial.target();
-      this.last = initial;
+      this.id = initial.id();
+      this.latest = new Latest<>(initial, () -> domain.snap().disk(id));
     }
 
-    private DiskStats d() {
-      List<DiskStats> disks = domain.snap().disks();
-      for (DiskStats s : disks) {
-        if (target.equals(s.target())) {
-          last = s;
-          return s;
-        }
-      }
-      return last;
+    private DiskStats disk() {
+      return latest.get();
+    }
+
+    private DiskDevice d() {
+      return disk().device();
+    }
+
+    private BlockIo io() {
+      return disk().io();
+    }
+
+    private BlockSizes sizes() {
+      return disk().sizes();
     }
 
     private IoRates r() {
-      IoRates r = d().rates();
-      return r == null ? NO_RATES : r;
+      return disk().rates();
     }
 
     @Override
     public String getName() {
-      return target;
+      return id;
     }
 
     @Override
@@ -80,62 +85,62 @@ final class DeviceBeans {
 
     @Override
     public long getReadRequests() {
-      return d().readRequests();
+      return io().readRequests();
     }
 
     @Override
     public long getReadBytes() {
-      return d().readBytes();
+      return io().readBytes();
     }
 
     @Override
     public long getReadTimeNs() {
-      return d().readTimeNs();
+      return io().readTimeNs();
     }
 
     @Override
     public long getWriteRequests() {
-      return d().writeRequests();
+      return io().writeRequests();
     }
 
     @Override
     public long getWriteBytes() {
-      return d().writeBytes();
+      return io().writeBytes();
     }
 
     @Override
     public long getWriteTimeNs() {
-      return d().writeTimeNs();
+      return io().writeTimeNs();
     }
 
     @Override
     public long getFlushRequests() {
-      return d().flushRequests();
+      return io().flushRequests();
     }
 
     @Override
     public long getFlushTimeNs() {
-      return d().flushTimeNs();
+      return io().flushTimeNs();
     }
 
     @Override
     public long getErrors() {
-      return d().errors();
+      return io().errors();
     }
 
     @Override
     public long getCapacityBytes() {
-      return d().capacityBytes();
+      return sizes().capacityBytes();
     }
 
     @Override
     public long getAllocationBytes() {
-      return d().allocationBytes();
+      return sizes().allocationBytes();
     }
 
     @Override
     public long getPhysicalBytes() {
-      return d().physicalBytes();
+      return sizes().physicalBytes();
     }
 
     @Override
@@ -159,37 +164,37 @@ final class DeviceBeans {
     }
   }
 
-  /** An interface of a running domain, by target device. */
+  /** An interface of a domain, by its id; the last one seen while its domain no longer has it. */
   static final class Interface implements DomainInterfaceMXBean {
     private final DomainBean domain;
-    private final String target;
-    private volatile InterfaceStats last;
+    private final String id;
+    private final Latest<InterfaceStats> latest;
 
     Interface(DomainBean domain, InterfaceStats initial) {
       this.domain = domain;
-      this.target = DomainBean.interfaceName(initial);
-      this.last = initial;
+      this.id = initial.id();
+      this.latest = new Latest<>(initial, () -> domain.snap().networkInterface(id));
     }
 
-    private InterfaceStats i() {
-      DomainSnapshot snap = domain.snap();
-      for (InterfaceStats s : snap.interfaces()) {
-        if (target.equals(DomainBean.interfaceName(s))) {
-          last = s;
-          return s;
-        }
-      }
-      return last;
+    private InterfaceStats nic() {
+      return latest.get();
+    }
+
+    private NicDevice i() {
+      return nic().device();
+    }
+
+    private NetIo io() {
+      return nic().io();
     }
 
     private IoRates r() {
-      IoRates r = i().rates();
-      return r == null ? NO_RATES : r;
+      return nic().rates();
     }
 
     @Override
     public String getName() {
-      return target;
+      return id;
     }
 
     @Override
@@ -219,42 +224,42 @@ final class DeviceBeans {
 
     @Override
     public long getRxBytes() {
-      return i().rxBytes();
+      return io().rxBytes();
     }
 
     @Override
     public long getRxPackets() {
-      return i().rxPackets();
+      return io().rxPackets();
     }
 
     @Override
     public long getRxErrors() {
-      return i().rxErrors();
+      return io().rxErrors();
     }
 
     @Override
     public long getRxDrops() {
-      return i().rxDrops();
+      return io().rxDrops();
     }
 
     @Override
     public long getTxBytes() {
-      return i().txBytes();
+      return io().txBytes();
     }
 
     @Override
     public long getTxPackets() {
-      return i().txPackets();
+      return io().txPackets();
     }
 
     @Override
     public long getTxErrors() {
-      return i().txErrors();
+      return io().txErrors();
     }
 
     @Override
     public long getTxDrops() {
-      return i().txDrops();
+      return io().txDrops();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.Descriptions;
+
 /**
  * One disk of a domain: its definition and I/O counters as plain numbers (-1 where not reported)
  * and rates.
@@ -7,7 +9,7 @@ package io.virtmx.view.jmx;
 @Doc(
     "One disk of a domain: definition, cumulative I/O counters (-1 where not reported) and per-second rates")
 public interface DomainDiskMXBean {
-  @Doc("Target device in the guest, e.g. vda")
+  @Doc("The disk's id in its domain: its target device in the guest, e.g. vda")
   String getName();
 
   @Doc("Name of the domain the disk belongs to")
@@ -28,40 +30,40 @@ public interface DomainDiskMXBean {
   @Doc("Source path, volume or network name")
   String getSource();
 
-  @Doc("Read requests")
+  @Doc(Descriptions.DISK_READ_REQUESTS + ", -1 if not reported")
   long getReadRequests();
 
-  @Doc(value = "Bytes read", units = "bytes")
+  @Doc(value = Descriptions.DISK_READ_BYTES + ", -1 if not reported", units = "bytes")
   long getReadBytes();
 
-  @Doc(value = "Time spent reading", units = "ns")
+  @Doc(value = Descriptions.DISK_READ_TIME + ", -1 if not reported", units = "ns")
   long getReadTimeNs();
 
-  @Doc("Write requests")
+  @Doc(Descriptions.DISK_WRITE_REQUESTS + ", -1 if not reported")
   long getWriteRequests();
 
-  @Doc(value = "Bytes written", units = "bytes")
+  @Doc(value = Descriptions.DISK_WRITE_BYTES + ", -1 if not reported", units = "bytes")
   long getWriteBytes();
 
-  @Doc(value = "Time spent writing", units = "ns")
+  @Doc(value = Descriptions.DISK_WRITE_TIME + ", -1 if not reported", units = "ns")
   long getWriteTimeNs();
 
-  @Doc("Flush requests")
+  @Doc(Descriptions.DISK_FLUSH_REQUESTS + ", -1 if not reported")
   long getFlushRequests();
 
-  @Doc(value = "Time spent flushing", units = "ns")
+  @Doc(value = Descriptions.DISK_FLUSH_TIME + ", -1 if not reported", units = "ns")
   long getFlushTimeNs();
 
-  @Doc("I/O errors")
+  @Doc(Descriptions.DISK_ERRORS + ", -1 if not reported")
   long getErrors();
 
-  @Doc(value = "Logical size the guest sees", units = "bytes")
+  @Doc(value = Descriptions.DISK_CAPACITY + ", -1 if not reported", units = "bytes")
   long getCapacityBytes();
 
-  @Doc(value = "Host storage allocated to the image", units = "bytes")
+  @Doc(value = Descriptions.DISK_ALLOCATION + ", -1 if not reported", units = "bytes")
   long getAllocationBytes();
 
-  @Doc(value = "Physical size of the image on the host", units = "bytes")
+  @Doc(value = Descriptions.DISK_PHYSICAL + ", -1 if not reported", units = "bytes")
   long getPhysicalBytes();
 
   @Doc(value = "Bytes read per second over the last interval, NaN if unknown", units = "bytes/s")

@@ -1,14 +1,18 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.Descriptions;
+
 /**
  * One network interface of a domain: definition, counters as plain numbers (-1 where not reported)
  * and rates.
  */
 @Doc(
-    "One network interface of a running domain, seen from the host: cumulative counters (-1 where not reported) "
+    "One network interface of a domain, seen from the host: cumulative counters (-1 where not reported) "
         + "and per-second rates")
 public interface DomainInterfaceMXBean {
-  @Doc("Host-side target device, e.g. vnet0")
+  @Doc(
+      "The interface's id in its domain: its host-side target device (e.g. vnet0), else its MAC"
+          + " address while it has none")
   String getName();
 
   @Doc("Name of the domain the interface belongs to")
@@ -26,28 +30,28 @@ public interface DomainInterfaceMXBean {
   @Doc("Device model, e.g. virtio")
   String getModel();
 
-  @Doc(value = "Bytes received", units = "bytes")
+  @Doc(value = Descriptions.NIC_RX_BYTES + ", -1 if not reported", units = "bytes")
   long getRxBytes();
 
-  @Doc("Packets received")
+  @Doc(Descriptions.NIC_RX_PACKETS + ", -1 if not reported")
   long getRxPackets();
 
-  @Doc("Receive errors")
+  @Doc(Descriptions.NIC_RX_ERRORS + ", -1 if not reported")
   long getRxErrors();
 
-  @Doc("Received packets dropped")
+  @Doc(Descriptions.NIC_RX_DROPS + ", -1 if not reported")
   long getRxDrops();
 
-  @Doc(value = "Bytes sent", units = "bytes")
+  @Doc(value = Descriptions.NIC_TX_BYTES + ", -1 if not reported", units = "bytes")
   long getTxBytes();
 
-  @Doc("Packets sent")
+  @Doc(Descriptions.NIC_TX_PACKETS + ", -1 if not reported")
   long getTxPackets();
 
-  @Doc("Transmit errors")
+  @Doc(Descriptions.NIC_TX_ERRORS + ", -1 if not reported")
   long getTxErrors();
 
-  @Doc("Sent packets dropped")
+  @Doc(Descriptions.NIC_TX_DROPS + ", -1 if not reported")
   long getTxDrops();
 
   @Doc(

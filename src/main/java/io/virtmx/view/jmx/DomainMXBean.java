@@ -3,6 +3,8 @@ package io.virtmx.view.jmx;
 import static javax.management.MBeanOperationInfo.ACTION;
 import static javax.management.MBeanOperationInfo.INFO;
 
+import io.virtmx.model.Descriptions;
+
 /**
  * A libvirt domain (virtual machine): identity, state, resources and statistics from the latest
  * snapshot, and every lifecycle operation. Counters are -1 when libvirt does not report them, rates
@@ -51,25 +53,25 @@ public interface DomainMXBean {
   @Doc("Machine type, e.g. pc-q35-7.2")
   String getMachine();
 
-  @Doc("vCPUs in use")
+  @Doc(Descriptions.DOMAIN_VCPUS_CURRENT)
   int getVcpus();
 
-  @Doc("Maximum vCPUs")
+  @Doc(Descriptions.DOMAIN_VCPUS_MAXIMUM)
   int getVcpusMax();
 
-  @Doc(value = "Current memory (balloon target)", units = "KiB")
+  @Doc(value = Descriptions.DOMAIN_MEMORY_CURRENT, units = "KiB")
   long getMemoryKib();
 
-  @Doc(value = "Maximum memory", units = "KiB")
+  @Doc(value = Descriptions.DOMAIN_MEMORY_MAXIMUM, units = "KiB")
   long getMaxMemoryKib();
 
-  @Doc(value = "Cumulative CPU time, -1 if not reported", units = "ns")
+  @Doc(value = Descriptions.DOMAIN_CPU_TIME + ", -1 if not reported", units = "ns")
   long getCpuTimeNs();
 
-  @Doc(value = "Cumulative CPU time in user mode, -1 if not reported", units = "ns")
+  @Doc(value = Descriptions.DOMAIN_CPU_USER + ", -1 if not reported", units = "ns")
   long getCpuUserNs();
 
-  @Doc(value = "Cumulative CPU time in kernel mode, -1 if not reported", units = "ns")
+  @Doc(value = Descriptions.DOMAIN_CPU_SYSTEM + ", -1 if not reported", units = "ns")
   long getCpuSystemNs();
 
   @Doc(
@@ -83,46 +85,40 @@ public interface DomainMXBean {
       units = "percent")
   double getCpuPercentOfVcpus();
 
-  @Doc(value = "Balloon: memory the guest currently has, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_ACTUAL + ", -1 if not reported", units = "KiB")
   long getBalloonActualKib();
 
-  @Doc(value = "Balloon: maximum memory, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_MAXIMUM + ", -1 if not reported", units = "KiB")
   long getBalloonMaximumKib();
 
-  @Doc(value = "Balloon: memory left unused by the guest, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_UNUSED + ", -1 if not reported", units = "KiB")
   long getBalloonUnusedKib();
 
-  @Doc(value = "Balloon: memory usable by the guest OS, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_AVAILABLE + ", -1 if not reported", units = "KiB")
   long getBalloonAvailableKib();
 
-  @Doc(
-      value = "Balloon: memory the guest could reclaim without swapping, -1 if not reported",
-      units = "KiB")
+  @Doc(value = Descriptions.BALLOON_USABLE + ", -1 if not reported", units = "KiB")
   long getBalloonUsableKib();
 
-  @Doc(
-      value = "Resident set size of the domain's process on the host, -1 if not reported",
-      units = "KiB")
+  @Doc(value = Descriptions.BALLOON_RSS + ", -1 if not reported", units = "KiB")
   long getBalloonRssKib();
 
-  @Doc(value = "Balloon: memory swapped in by the guest, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_SWAP_IN + ", -1 if not reported", units = "KiB")
   long getBalloonSwapInKib();
 
-  @Doc(value = "Balloon: memory swapped out by the guest, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_SWAP_OUT + ", -1 if not reported", units = "KiB")
   long getBalloonSwapOutKib();
 
-  @Doc("Balloon: major page faults in the guest, -1 if not reported")
+  @Doc(Descriptions.BALLOON_MAJOR_FAULTS + ", -1 if not reported")
   long getBalloonMajorFaults();
 
-  @Doc("Balloon: minor page faults in the guest, -1 if not reported")
+  @Doc(Descriptions.BALLOON_MINOR_FAULTS + ", -1 if not reported")
   long getBalloonMinorFaults();
 
-  @Doc(value = "Balloon: memory the guest uses as disk cache, -1 if not reported", units = "KiB")
+  @Doc(value = Descriptions.BALLOON_DISK_CACHES + ", -1 if not reported", units = "KiB")
   long getBalloonDiskCachesKib();
 
-  @Doc(
-      value = "Guest memory in use as a percentage of available memory, NaN if not reported",
-      units = "percent")
+  @Doc(value = Descriptions.BALLOON_USED_PERCENT + ", NaN if not reported", units = "percent")
   double getGuestMemoryUsedPercent();
 
   @Doc("Number of disks")

@@ -1,29 +1,30 @@
 package io.virtmx.view.jmx;
 
-import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.DomainState;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Operations;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /** The Host MBean: reads the host's latest snapshot on every get. */
 final class HostBean implements HostMXBean {
-  private final SnapshotIndex index;
+  private final SnapshotSource source;
   private final Operations operations;
   private final String host;
 
-  HostBean(SnapshotIndex index, Operations operations, String host) {
-    this.index = index;
+  HostBean(SnapshotSource source, Operations operations, String host) {
+    this.source = source;
     this.operations = operations;
     this.host = host;
   }
 
   private HostSnapshot snap() {
-    return index
+    return source
         .host(host)
         .orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
   }
@@ -33,13 +34,11 @@ final class HostBean implements HostMXBean {
   }
 
   private long node(ToLongFunction<NodeInfo> field) {
-    NodeInfo n = node();
-    return n == null ? -1 : field.applyAsLong(n);
+    return field.applyAsLong(node());
   }
 
   private long cpu(ToLongFunction<NodeCpuTimes> field) {
-    NodeInfo n = node();
-    return n == null || n.cpuTimes() == null ? -1 : field.applyAsLong(n.cpuTimes());
+    return field.applyAsLong(node().cpuTimes());
   }
 
   @Override
@@ -69,7 +68,7 @@ final class HostBean implements HostMXBean {
 
   @Override
   public String getLastSuccess() {
-    return snap().lastSuccess() == null ? "" : snap().lastSuccess().toString();
+    return snap().lastSuccess().map(Instant::toString).orElse("");
   }
 
   @Override
@@ -98,12 +97,12 @@ final class HostBean implements HostMXBean {
 
   @Override
   public String getHostname() {
-    return node() == null ? "" : node().hostname();
+    return node().hostname();
   }
 
   @Override
   public String getHypervisorType() {
-    return node() == null ? "" : node().hypervisorType();
+    return node().hypervisorType();
   }
 
   @Override
@@ -118,7 +117,7 @@ final class HostBean implements HostMXBean {
 
   @Override
   public String getCpuModel() {
-    return node() == null ? "" : node().cpuModel();
+    return node().cpuModel();
   }
 
   @Override
@@ -187,11 +186,7 @@ final class HostBean implements HostMXBean {
   }
 
   private int count(DomainState state) {
-    int n = 0;
-    for (DomainSnapshot d : snap().domains()) {
-      n += d.state() == state ? 1 : 0;
-    }
-    return n;
+    return snap().domainTotals().in(state);
   }
 
   @Override
@@ -217,7 +212,7 @@ final class HostBean implements HostMXBean {
   @Override
   public Map<String, Integer> getDomainsByState() {
     Map<String, Integer> out = new TreeMap<>();
-    snap().domains().forEach(d -> out.merge(d.state().label(), 1, Integer::sum));
+    snap().domainTotals().byState().forEach((state, n) -> out.put(state.label(), n));
     return out;
   }
 

@@ -2,6 +2,7 @@ package io.virtmx.view.jmx;
 
 import static javax.management.MBeanOperationInfo.ACTION;
 
+import io.virtmx.model.Descriptions;
 import java.util.Map;
 
 /**
@@ -64,7 +65,7 @@ public interface HostMXBean {
   @Doc("CPU model")
   String getCpuModel();
 
-  @Doc("Number of active host CPUs")
+  @Doc(Descriptions.NODE_CPUS)
   int getCpus();
 
   @Doc(value = "CPU frequency", units = "MHz")
@@ -82,10 +83,10 @@ public interface HostMXBean {
   @Doc("Threads per core")
   int getThreads();
 
-  @Doc(value = "Total host memory", units = "bytes")
+  @Doc(value = Descriptions.NODE_MEMORY_TOTAL, units = "bytes")
   long getMemoryTotalBytes();
 
-  @Doc(value = "Free host memory", units = "bytes")
+  @Doc(value = Descriptions.NODE_MEMORY_FREE, units = "bytes")
   long getMemoryFreeBytes();
 
   @Doc(

@@ -37,7 +37,7 @@ public final class JmxView implements View {
       RemoteSettings remote,
       io.virtmx.security.Authenticator auth) {
     this.source = source;
-    this.registry = new MBeanRegistry(server, new SnapshotIndex(), operations, sweeper);
+    this.registry = new MBeanRegistry(server, source, operations, sweeper);
     this.remote = remote == null ? null : new RemoteConnector(remote, auth);
     if (this.remote != null) {
       this.remote.check();

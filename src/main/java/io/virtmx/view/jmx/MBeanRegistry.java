@@ -8,18 +8,17 @@ import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.SnapshotListener;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Operations;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javax.management.DynamicMBean;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -37,52 +36,34 @@ final class MBeanRegistry implements SnapshotListener {
   private static final Logger log = LoggerFactory.getLogger(MBeanRegistry.class);
   static final long GRACE_MS = 250;
 
-  /** One registered MBean. */
-  private static final class Entry {
-    final ObjectName name;
-    final Object bean;
-    final DynamicMBean mbean;
-    final Notifier notifier;
-    long missingSince;
-    Object watched;
-
-    Entry(ObjectName name, Object bean, DynamicMBean mbean, Notifier notifier) {
-      this.name = name;
-      this.bean = bean;
-      this.mbean = mbean;
-      this.notifier = notifier;
-    }
-  }
-
   private final MBeanServer server;
-  private final SnapshotIndex index;
+  private final SnapshotSource source;
   private final Operations operations;
   private final ScheduledExecutorService sweeper;
-  private final Map<String, Map<String, Entry>> hosts = new HashMap<>();
+  private final Map<String, Map<String, MBeanEntry>> hosts = new HashMap<>();
 
   MBeanRegistry(
       MBeanServer server,
-      SnapshotIndex index,
+      SnapshotSource source,
       Operations operations,
       ScheduledExecutorService sweeper) {
     this.server = server;
-    this.index = index;
+    this.source = source;
     this.operations = operations;
     this.sweeper = sweeper;
   }
 
   @Override
   public synchronized void updated(HostSnapshot previous, HostSnapshot current) {
-    index.put(current);
     String h = current.host();
-    Map<String, Entry> entries = hosts.computeIfAbsent(h, k -> new HashMap<>());
+    Map<String, MBeanEntry> entries = hosts.computeIfAbsent(h, k -> new HashMap<>());
     Set<String> seen = new HashSet<>(entries.size() * 2 + 16);
-    Entry host = ensure(entries, seen, "H", () -> hostEntry(h));
-    watch(host, "Up", "boolean", current.up());
+    MBeanEntry host = ensure(entries, seen, "H", () -> hostEntry(h));
+    host.watch("Up", "boolean", current.up());
     current.domains().forEach(d -> domain(entries, seen, h, d));
     current.pools().forEach(p -> pool(entries, seen, h, p));
     for (NetworkSnapshot n : current.networks()) {
-      Entry e =
+      MBeanEntry e =
           ensure(
               entries,
               seen,
@@ -90,15 +71,15 @@ final class MBeanRegistry implements SnapshotListener {
               () ->
                   entry(
                       ObjectNames.network(h, n.name()),
-                      new StorageBeans.Network(index, operations, h, n),
+                      new StorageBeans.Network(source, operations, h, n),
                       NetworkMXBean.class,
                       ObjectEvent.Kind.NETWORK,
                       "Active"));
-      watch(e, "Active", "boolean", n.active());
+      e.watch("Active", "boolean", n.active());
     }
     long now = System.nanoTime();
     boolean missing = false;
-    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+    for (Map.Entry<String, MBeanEntry> e : entries.entrySet()) {
       if (!seen.contains(e.getKey()) && e.getValue().missingSince == 0) {
         e.getValue().missingSince = now;
         missing = true;
@@ -109,8 +90,9 @@ final class MBeanRegistry implements SnapshotListener {
     }
   }
 
-  private void domain(Map<String, Entry> entries, Set<String> seen, String h, DomainSnapshot d) {
-    Entry e =
+  private void domain(
+      Map<String, MBeanEntry> entries, Set<String> seen, String h, DomainSnapshot d) {
+    MBeanEntry e =
         ensure(
             entries,
             seen,
@@ -118,44 +100,42 @@ final class MBeanRegistry implements SnapshotListener {
             () ->
                 entry(
                     ObjectNames.domain(h, d.name()),
-                    new DomainBean(index, operations, h, d),
+                    new DomainBean(source, operations, h, d),
                     DomainMXBean.class,
                     ObjectEvent.Kind.DOMAIN,
                     "State"));
-    watch(e, "State", "java.lang.String", d.state().label());
+    e.watch("State", "java.lang.String", d.state().label());
     DomainBean bean = (DomainBean) e.bean;
     for (DiskStats disk : d.disks()) {
       ensure(
           entries,
           seen,
-          "d\0" + d.name() + "\0" + disk.target(),
+          "d\0" + d.name() + "\0" + disk.id(),
           () ->
               entry(
-                  ObjectNames.disk(h, d.name(), disk.target()),
+                  ObjectNames.disk(h, d.name(), disk.id()),
                   new DeviceBeans.Disk(bean, disk),
                   DomainDiskMXBean.class,
                   null,
                   null));
     }
     for (InterfaceStats i : d.interfaces()) {
-      if (i.target() != null && !i.target().isEmpty()) {
-        ensure(
-            entries,
-            seen,
-            "i\0" + d.name() + "\0" + i.target(),
-            () ->
-                entry(
-                    ObjectNames.networkInterface(h, d.name(), i.target()),
-                    new DeviceBeans.Interface(bean, i),
-                    DomainInterfaceMXBean.class,
-                    null,
-                    null));
-      }
+      ensure(
+          entries,
+          seen,
+          "i\0" + d.name() + "\0" + i.id(),
+          () ->
+              entry(
+                  ObjectNames.networkInterface(h, d.name(), i.id()),
+                  new DeviceBeans.Interface(bean, i),
+                  DomainInterfaceMXBean.class,
+                  null,
+                  null));
     }
   }
 
-  private void pool(Map<String, Entry> entries, Set<String> seen, String h, PoolSnapshot p) {
-    Entry e =
+  private void pool(Map<String, MBeanEntry> entries, Set<String> seen, String h, PoolSnapshot p) {
+    MBeanEntry e =
         ensure(
             entries,
             seen,
@@ -163,11 +143,11 @@ final class MBeanRegistry implements SnapshotListener {
             () ->
                 entry(
                     ObjectNames.pool(h, p.name()),
-                    new StorageBeans.Pool(index, operations, h, p),
+                    new StorageBeans.Pool(source, operations, h, p),
                     StoragePoolMXBean.class,
                     ObjectEvent.Kind.POOL,
                     "State"));
-    watch(e, "State", "java.lang.String", PoolSnapshot.stateLabel(p.state()));
+    e.watch("State", "java.lang.String", p.state().label());
     StorageBeans.Pool bean = (StorageBeans.Pool) e.bean;
     for (VolumeSnapshot v : p.volumes()) {
       ensure(
@@ -184,27 +164,28 @@ final class MBeanRegistry implements SnapshotListener {
     }
   }
 
-  private Entry hostEntry(String h) {
+  private MBeanEntry hostEntry(String h) {
     ObjectName name = ObjectNames.host(h);
     Notifier notifier = Notifier.ofHost(name);
-    HostBean bean = new HostBean(index, operations, h);
-    return new Entry(name, bean, new DocumentedMBean<>(bean, HostMXBean.class, notifier), notifier);
+    HostBean bean = new HostBean(source, operations, h);
+    return new MBeanEntry(
+        name, bean, new DocumentedMBean<>(bean, HostMXBean.class, notifier), notifier);
   }
 
-  private static <T> Entry entry(
+  private static <T> MBeanEntry entry(
       ObjectName name, T bean, Class<T> iface, ObjectEvent.Kind kind, String watched) {
     Notifier notifier = kind == null ? null : Notifier.of(name, kind, watched);
-    return new Entry(name, bean, new DocumentedMBean<>(bean, iface, notifier), notifier);
+    return new MBeanEntry(name, bean, new DocumentedMBean<>(bean, iface, notifier), notifier);
   }
 
   /**
    * The registered entry of {@code key}, registering it first if new; marks it present. An entry
    * whose registration failed is not kept, so the next snapshot tries again.
    */
-  private Entry ensure(
-      Map<String, Entry> entries, Set<String> seen, String key, Supplier<Entry> factory) {
+  private MBeanEntry ensure(
+      Map<String, MBeanEntry> entries, Set<String> seen, String key, Supplier<MBeanEntry> factory) {
     seen.add(key);
-    Entry e = entries.get(key);
+    MBeanEntry e = entries.get(key);
     if (e == null) {
       e = factory.get();
       if (register(e)) {
@@ -216,7 +197,7 @@ final class MBeanRegistry implements SnapshotListener {
     return e;
   }
 
-  private boolean register(Entry e) {
+  private boolean register(MBeanEntry e) {
     try {
       server.registerMBean(e.mbean, e.name);
       return true;
@@ -227,17 +208,9 @@ final class MBeanRegistry implements SnapshotListener {
     }
   }
 
-  private static void watch(Entry e, String attribute, String type, Object value) {
-    Object before = e.watched;
-    e.watched = value;
-    if (before != null && !Objects.equals(before, value) && e.notifier != null) {
-      e.notifier.changed(attribute, type, before, value);
-    }
-  }
-
   @Override
   public synchronized void event(ObjectEvent event) {
-    Map<String, Entry> entries = hosts.get(event.host());
+    Map<String, MBeanEntry> entries = hosts.get(event.host());
     if (entries == null) {
       return;
     }
@@ -248,11 +221,11 @@ final class MBeanRegistry implements SnapshotListener {
               case NETWORK -> "N\0";
             }
             + event.name();
-    Entry e = entries.get(key);
+    MBeanEntry e = entries.get(key);
     if (e != null) {
       e.notifier.lifecycle(event);
     }
-    Entry host = entries.get("H");
+    MBeanEntry host = entries.get("H");
     if (host != null) {
       host.notifier.lifecycle(event);
     }
@@ -265,9 +238,9 @@ final class MBeanRegistry implements SnapshotListener {
   /** Unregisters what has been missing for at least the grace period. */
   synchronized void sweep() {
     long now = System.nanoTime();
-    for (Map<String, Entry> entries : hosts.values()) {
-      for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-        Entry e = it.next();
+    for (Map<String, MBeanEntry> entries : hosts.values()) {
+      for (Iterator<MBeanEntry> it = entries.values().iterator(); it.hasNext(); ) {
+        MBeanEntry e = it.next();
         if (e.missingSince != 0
             && now - e.missingSince >= TimeUnit.MILLISECONDS.toNanos(GRACE_MS)) {
           unregister(e);
@@ -279,11 +252,10 @@ final class MBeanRegistry implements SnapshotListener {
 
   @Override
   public synchronized void removed(String host) {
-    Map<String, Entry> entries = hosts.remove(host);
+    Map<String, MBeanEntry> entries = hosts.remove(host);
     if (entries != null) {
       entries.values().forEach(this::unregister);
     }
-    index.remove(host);
   }
 
   /** Unregisters every MBean of every host. */
@@ -295,7 +267,7 @@ final class MBeanRegistry implements SnapshotListener {
     return hosts.values().stream().mapToInt(Map::size).sum();
   }
 
-  private void unregister(Entry e) {
+  private void unregister(MBeanEntry e) {
     try {
       server.unregisterMBean(e.name);
     } catch (JMException ex) {

@@ -1,5 +1,7 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.Descriptions;
+
 /** A libvirt virtual network. */
 @Doc(
     "A libvirt virtual network: bridge, forward mode, DHCP leases and its operations. Emits "
@@ -26,7 +28,7 @@ public interface NetworkMXBean {
   @Doc("Forward mode: nat, route, bridge, open… or isolated")
   String getForwardMode();
 
-  @Doc("Current DHCP leases (0 when inactive)")
+  @Doc(Descriptions.NETWORK_DHCP_LEASES + " (0 when inactive)")
   int getDhcpLeases();
 
   @Doc("Starts the network")

@@ -2,6 +2,7 @@ package io.virtmx.view.jmx;
 
 import io.virtmx.model.NetworkSnapshot;
 import io.virtmx.model.PoolSnapshot;
+import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Operations;
 
@@ -14,24 +15,20 @@ final class StorageBeans {
 
   /** A storage pool by name. */
   static final class Pool implements StoragePoolMXBean {
-    private final SnapshotIndex index;
     private final Operations ops;
     private final String host;
     private final String name;
-    private volatile PoolSnapshot last;
+    private final Latest<PoolSnapshot> latest;
 
-    Pool(SnapshotIndex index, Operations ops, String host, PoolSnapshot initial) {
-      this.index = index;
+    Pool(SnapshotSource source, Operations ops, String host, PoolSnapshot initial) {
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
-      this.last = initial;
+      this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.pool(name)));
     }
 
     PoolSnapshot p() {
-      PoolSnapshot p = index.pool(host, name).orElse(last);
-      last = p;
-      return p;
+      return latest.get();
     }
 
     @Override
@@ -51,12 +48,12 @@ final class StorageBeans {
 
     @Override
     public String getState() {
-      return PoolSnapshot.stateLabel(p().state());
+      return p().state().label();
     }
 
     @Override
     public int getStateCode() {
-      return p().state();
+      return p().state().code();
     }
 
     @Override
@@ -137,24 +134,21 @@ final class StorageBeans {
     private final Operations ops;
     private final String host;
     private final String name;
-    private volatile VolumeSnapshot last;
+    private final Latest<VolumeSnapshot> latest;
 
     Volume(Pool pool, Operations ops, String host, VolumeSnapshot initial) {
       this.pool = pool;
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
-      this.last = initial;
+      this.latest =
+          new Latest<>(
+              initial,
+              () -> pool.p().volumes().stream().filter(v -> v.name().equals(name)).findFirst());
     }
 
     private VolumeSnapshot v() {
-      for (VolumeSnapshot v : pool.p().volumes()) {
-        if (v.name().equals(name)) {
-          last = v;
-          return v;
-        }
-      }
-      return last;
+      return latest.get();
     }
 
     @Override
@@ -205,24 +199,20 @@ final class StorageBeans {
 
   /** A virtual network by name. */
   static final class Network implements NetworkMXBean {
-    private final SnapshotIndex index;
     private final Operations ops;
     private final String host;
     private final String name;
-    private volatile NetworkSnapshot last;
+    private final Latest<NetworkSnapshot> latest;
 
-    Network(SnapshotIndex index, Operations ops, String host, NetworkSnapshot initial) {
-      this.index = index;
+    Network(SnapshotSource source, Operations ops, String host, NetworkSnapshot initial) {
       this.ops = ops;
       this.host = host;
       this.name = initial.name();
-      this.last = initial;
+      this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.network(name)));
     }
 
     private NetworkSnapshot n() {
-      NetworkSnapshot n = index.network(host, name).orElse(last);
-      last = n;
-      return n;
+      return latest.get();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.Descriptions;
+
 /** A libvirt storage pool: sizes, state and operations. */
 @Doc(
     "A libvirt storage pool: capacity, allocation, state and its operations. Emits libvirt.pool.lifecycle.* "
@@ -29,13 +31,13 @@ public interface StoragePoolMXBean {
   @Doc("Whether the pool starts with the host; change with setAutostart")
   boolean isAutostart();
 
-  @Doc(value = "Total capacity", units = "bytes")
+  @Doc(value = Descriptions.POOL_CAPACITY, units = "bytes")
   long getCapacityBytes();
 
-  @Doc(value = "Space allocated to volumes", units = "bytes")
+  @Doc(value = Descriptions.POOL_ALLOCATION, units = "bytes")
   long getAllocationBytes();
 
-  @Doc(value = "Free space", units = "bytes")
+  @Doc(value = Descriptions.POOL_AVAILABLE, units = "bytes")
   long getAvailableBytes();
 
   @Doc("Target path, e.g. /var/lib/libvirt/images")

@@ -1,5 +1,7 @@
 package io.virtmx.view.jmx;
 
+import io.virtmx.model.Descriptions;
+
 /** One volume of a storage pool. */
 @Doc("A volume of a libvirt storage pool: path, sizes; delete and resize")
 public interface StorageVolumeMXBean {
@@ -18,10 +20,10 @@ public interface StorageVolumeMXBean {
   @Doc("Volume type: file, block, dir, network, netdir, ploop")
   String getType();
 
-  @Doc(value = "Logical size", units = "bytes")
+  @Doc(value = Descriptions.VOLUME_CAPACITY, units = "bytes")
   long getCapacityBytes();
 
-  @Doc(value = "Host storage allocated", units = "bytes")
+  @Doc(value = Descriptions.VOLUME_ALLOCATION, units = "bytes")
   long getAllocationBytes();
 
   @Doc("Deletes the volume and its data")

@@ -39,15 +39,22 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     this.clock = clock;
   }
 
-  /** The latest snapshot of one host and the meters registered for it. */
-  private static final class HostMeters {
-    volatile HostSnapshot snapshot;
+  /** The meters registered for one host; they read the host's latest snapshot from the source. */
+  private final class HostMeters {
+    final String host;
     final List<Meter> meters = new ArrayList<>();
     final Map<String, Meter> errorKinds = new ConcurrentHashMap<>();
     final Map<String, List<Meter>> collectors = new ConcurrentHashMap<>();
 
-    HostMeters(HostSnapshot snapshot) {
-      this.snapshot = snapshot;
+    HostMeters(String host) {
+      this.host = host;
+    }
+
+    /** The host's latest snapshot; an empty unreachable one once the host is no longer watched. */
+    HostSnapshot snapshot() {
+      return source
+          .host(host)
+          .orElseGet(() -> HostSnapshot.unreachable(host, "", Instant.EPOCH, Map.of()));
     }
   }
 
@@ -60,8 +67,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
 
   @Override
   public synchronized void updated(HostSnapshot previous, HostSnapshot now) {
-    HostMeters m = hosts.computeIfAbsent(now.host(), h -> register(h, now));
-    m.snapshot = now;
+    HostMeters m = hosts.computeIfAbsent(now.host(), this::register);
     now.errorsByKind()
         .keySet()
         .forEach(
@@ -72,7 +78,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
                         FunctionCounter.builder(
                                 "virtmx.collection.errors",
                                 m,
-                                x -> x.snapshot.errorsByKind().getOrDefault(k, 0L))
+                                x -> x.snapshot().errorsByKind().getOrDefault(k, 0L))
                             .description(
                                 "Errors while collecting the host, by kind, since the agent started.")
                             .baseUnit("errors")
@@ -84,7 +90,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
 
   /** A collector's duration and success in the host's latest collection (NaN if it did not run). */
   private List<Meter> collectorMeters(HostMeters m, String collector) {
-    Tags tags = Tags.of("host", m.snapshot.host(), "collector", collector);
+    Tags tags = Tags.of("host", m.snapshot().host(), "collector", collector);
     return List.of(
         Gauge.builder(
                 "virtmx.collector.duration",
@@ -107,7 +113,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
   }
 
   private static Optional<CollectorRun> run(HostMeters m, String collector) {
-    return m.snapshot.collectorRun(collector);
+    return m.snapshot().collectorRun(collector);
   }
 
   @Override
@@ -120,12 +126,12 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     }
   }
 
-  private HostMeters register(String host, HostSnapshot first) {
-    HostMeters m = new HostMeters(first);
+  private HostMeters register(String host) {
+    HostMeters m = new HostMeters(host);
     Tags tags = Tags.of("host", host);
     m.meters.add(
         Gauge.builder(
-                "virtmx.collection.duration", m, x -> seconds(x.snapshot.collectionDuration()))
+                "virtmx.collection.duration", m, x -> seconds(x.snapshot().collectionDuration()))
             .description("Duration of the latest collection of the host.")
             .baseUnit("seconds")
             .tags(tags)
@@ -133,7 +139,9 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
             .register(registry));
     m.meters.add(
         Gauge.builder(
-                "virtmx.last.success.timestamp", m, x -> epochSeconds(x.snapshot.lastSuccess()))
+                "virtmx.last.success.timestamp",
+                m,
+                x -> x.snapshot().lastSuccess().map(AgentMetrics::epochSeconds).orElse(Double.NaN))
             .description(
                 "When the host was last collected successfully, in seconds since the epoch.")
             .baseUnit("seconds")
@@ -141,7 +149,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
             .strongReference(true)
             .register(registry));
     m.meters.add(
-        Gauge.builder("virtmx.snapshot.age", m, x -> age(x.snapshot.collectedAt()))
+        Gauge.builder("virtmx.snapshot.age", m, x -> age(x.snapshot().collectedAt()))
             .description("Age of the host's latest snapshot.")
             .baseUnit("seconds")
             .tags(tags)
@@ -150,7 +158,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
     // A flag has no unit (Prometheus naming): 1 when the snapshot is stale (host down or collection
     // timed out).
     m.meters.add(
-        Gauge.builder("virtmx.snapshot.stale", m, x -> x.snapshot.stale() ? 1 : 0)
+        Gauge.builder("virtmx.snapshot.stale", m, x -> x.snapshot().stale() ? 1 : 0)
             .description(
                 "1 when the host's snapshot is stale: the host is down or its latest collection failed.")
             .tags(tags)
@@ -164,7 +172,7 @@ final class AgentMetrics implements MeterBinder, SnapshotListener {
   }
 
   private static double epochSeconds(Instant t) {
-    return t == null ? Double.NaN : t.toEpochMilli() / 1e3;
+    return t.toEpochMilli() / 1e3;
   }
 
   private double age(Instant t) {

@@ -5,6 +5,7 @@ import static io.virtmx.view.metrics.Family.gauge;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.BalloonStats;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import java.util.List;
@@ -16,46 +17,34 @@ import java.util.List;
 final class BalloonMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_memory_stats_";
   static final Family ACTUAL =
-      gauge(P + "actual_balloon_bytes", "bytes", "Current balloon size, in bytes.");
+      gauge(P + "actual_balloon_bytes", "bytes", Descriptions.BALLOON_ACTUAL + ", in bytes.");
   static final Family MAXIMUM =
-      gauge(P + "maximum_bytes", "bytes", "Maximum memory the balloon may reach, in bytes.");
+      gauge(P + "maximum_bytes", "bytes", Descriptions.BALLOON_MAXIMUM + ", in bytes.");
   static final Family UNUSED =
-      gauge(P + "unused_bytes", "bytes", "Memory the guest leaves unused, in bytes.");
+      gauge(P + "unused_bytes", "bytes", Descriptions.BALLOON_UNUSED + ", in bytes.");
   static final Family AVAILABLE =
-      gauge(P + "available_bytes", "bytes", "Memory the guest sees as total, in bytes.");
+      gauge(P + "available_bytes", "bytes", Descriptions.BALLOON_AVAILABLE + ", in bytes.");
   static final Family USABLE =
-      gauge(
-          P + "usable_bytes",
-          "bytes",
-          "Memory the guest could use without swapping (free plus reclaimable caches), in bytes.");
+      gauge(P + "usable_bytes", "bytes", Descriptions.BALLOON_USABLE + ", in bytes.");
   static final Family RSS =
-      gauge(
-          P + "rss_bytes",
-          "bytes",
-          "Resident set size of the domain's process on the host, in bytes.");
+      gauge(P + "rss_bytes", "bytes", Descriptions.BALLOON_RSS + ", in bytes.");
   static final Family DISK_CACHES =
-      gauge(
-          P + "disk_caches_bytes",
-          "bytes",
-          "Guest memory that can be reclaimed from disk caches, in bytes.");
+      gauge(P + "disk_caches_bytes", "bytes", Descriptions.BALLOON_DISK_CACHES + ", in bytes.");
   static final Family SWAP_IN =
-      counter(P + "swap_in_bytes", "bytes", "Memory swapped in by the guest, in bytes.");
+      counter(P + "swap_in_bytes", "bytes", Descriptions.BALLOON_SWAP_IN + ", in bytes.");
   static final Family SWAP_OUT =
-      counter(P + "swap_out_bytes", "bytes", "Memory swapped out by the guest, in bytes.");
+      counter(P + "swap_out_bytes", "bytes", Descriptions.BALLOON_SWAP_OUT + ", in bytes.");
   static final Family MAJOR =
-      counter(P + "major_fault", null, "Page faults of the guest that needed disk I/O.");
+      counter(P + "major_fault", null, Descriptions.BALLOON_MAJOR_FAULTS + ".");
   static final Family MINOR =
-      counter(P + "minor_fault", null, "Page faults of the guest without disk I/O.");
+      counter(P + "minor_fault", null, Descriptions.BALLOON_MINOR_FAULTS + ".");
   static final Family LAST_UPDATE =
       gauge(
           P + "last_update_timestamp_seconds",
           "seconds",
           "When the guest last updated these statistics, in seconds since the epoch.");
   static final Family USED =
-      gauge(
-          P + "used_percent",
-          "percent",
-          "Guest memory in use (available minus unused) as a percentage of available.");
+      gauge(P + "used_percent", "percent", Descriptions.BALLOON_USED_PERCENT + ".");
 
   @Override
   public List<Family> families() {
@@ -78,20 +67,20 @@ final class BalloonMetrics implements SnapshotBinder {
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
-      BalloonStats b = d.balloon();
+      BalloonStats b = d.memory().balloon();
       if (!d.active() || b == null) {
         continue;
       }
       Labels l = out.domain(d);
-      out.reported(ACTUAL, l, b.actualKib(), 1024);
-      out.reported(MAXIMUM, l, b.maximumKib(), 1024);
-      out.reported(UNUSED, l, b.unusedKib(), 1024);
-      out.reported(AVAILABLE, l, b.availableKib(), 1024);
-      out.reported(USABLE, l, b.usableKib(), 1024);
-      out.reported(RSS, l, b.rssKib(), 1024);
-      out.reported(DISK_CACHES, l, b.diskCachesKib(), 1024);
-      out.reported(SWAP_IN, l, b.swapInKib(), 1024);
-      out.reported(SWAP_OUT, l, b.swapOutKib(), 1024);
+      out.reported(ACTUAL, l, b.actualBytes(), 1);
+      out.reported(MAXIMUM, l, b.maximumBytes(), 1);
+      out.reported(UNUSED, l, b.unusedBytes(), 1);
+      out.reported(AVAILABLE, l, b.availableBytes(), 1);
+      out.reported(USABLE, l, b.usableBytes(), 1);
+      out.reported(RSS, l, b.rssBytes(), 1);
+      out.reported(DISK_CACHES, l, b.diskCachesBytes(), 1);
+      out.reported(SWAP_IN, l, b.swapInBytes(), 1);
+      out.reported(SWAP_OUT, l, b.swapOutBytes(), 1);
       out.reported(MAJOR, l, b.majorFaults(), 1);
       out.reported(MINOR, l, b.minorFaults(), 1);
       out.reported(LAST_UPDATE, l, b.lastUpdate(), 1);

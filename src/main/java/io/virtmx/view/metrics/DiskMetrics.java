@@ -6,6 +6,10 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.BlockIo;
+import io.virtmx.model.BlockSizes;
+import io.virtmx.model.Descriptions;
+import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
@@ -18,38 +22,37 @@ import java.util.List;
 final class DiskMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_block_stats_";
   static final Family READ_BYTES =
-      counter(P + "read_bytes", "bytes", "Number of bytes read from a block device, in bytes.");
+      counter(P + "read_bytes", "bytes", Descriptions.DISK_READ_BYTES + ", in bytes.");
   static final Family READ_REQ =
-      counter(P + "read_requests", null, "Number of read requests from a block device.");
+      counter(P + "read_requests", null, Descriptions.DISK_READ_REQUESTS + ".");
   static final Family WRITE_BYTES =
-      counter(P + "write_bytes", "bytes", "Number of bytes written from a block device, in bytes.");
+      counter(P + "write_bytes", "bytes", Descriptions.DISK_WRITE_BYTES + ", in bytes.");
   static final Family WRITE_REQ =
-      counter(P + "write_requests", null, "Number of write requests from a block device.");
+      counter(P + "write_requests", null, Descriptions.DISK_WRITE_REQUESTS + ".");
   static final Family READ_TIME =
-      counter(P + "read_seconds", "seconds", "Time spent reading from a block device, in seconds.");
+      counter(P + "read_seconds", "seconds", Descriptions.DISK_READ_TIME + ", in seconds.");
   static final Family WRITE_TIME =
-      counter(P + "write_seconds", "seconds", "Time spent writing to a block device, in seconds.");
+      counter(P + "write_seconds", "seconds", Descriptions.DISK_WRITE_TIME + ", in seconds.");
   static final Family FLUSH_REQ =
-      counter(P + "flush_requests", null, "Number of flush requests to a block device.");
+      counter(P + "flush_requests", null, Descriptions.DISK_FLUSH_REQUESTS + ".");
   static final Family FLUSH_TIME =
-      counter(P + "flush_seconds", "seconds", "Time spent flushing a block device, in seconds.");
-  static final Family ERRORS =
-      counter(P + "errors", null, "Number of I/O errors of a block device.");
+      counter(P + "flush_seconds", "seconds", Descriptions.DISK_FLUSH_TIME + ", in seconds.");
+  static final Family ERRORS = counter(P + "errors", null, Descriptions.DISK_ERRORS + ".");
   static final Family CAPACITY =
       gauge(
           "libvirt_domain_block_capacity_bytes",
           "bytes",
-          "Logical size of a block device as the guest sees it, in bytes.");
+          Descriptions.DISK_CAPACITY + ", in bytes.");
   static final Family ALLOCATION =
       gauge(
           "libvirt_domain_block_allocation_bytes",
           "bytes",
-          "Host storage allocated to a block device, in bytes.");
+          Descriptions.DISK_ALLOCATION + ", in bytes.");
   static final Family PHYSICAL =
       gauge(
           "libvirt_domain_block_physical_bytes",
           "bytes",
-          "Physical size of a block device's host storage (file size or device size), in bytes.");
+          Descriptions.DISK_PHYSICAL + ", in bytes.");
   static final Family INFO =
       info(
           "libvirt_domain_block",
@@ -77,54 +80,52 @@ final class DiskMetrics implements SnapshotBinder {
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
       List<DiskStats> disks = d.disks();
-      List<String> targets =
-          UniqueNames.of(
-              disks.stream().map(DiskStats::target).toList(),
-              disks.stream().map(DiskStats::source).toList());
-      for (int i = 0; i < disks.size(); i++) {
-        DiskStats disk = disks.get(i);
+      for (DiskStats disk : disks) {
+        DiskDevice dev = disk.device();
         Labels l =
             out.domain(d)
                 .merge(
                     new String[] {"source_file", "target_device"},
-                    new String[] {sourceFile(disk), targets.get(i)});
+                    new String[] {sourceFile(dev), disk.id()});
         series(disk, l, out);
         out.info(
             INFO,
             l.merge(
                 new String[] {"bus", "type", "device", "driver", "source"},
                 new String[] {
-                  text(disk.bus()),
-                  text(disk.type()),
-                  text(disk.device()),
-                  text(disk.driver()),
-                  text(disk.source())
+                  text(dev.bus()),
+                  text(dev.type()),
+                  text(dev.device()),
+                  text(dev.driver()),
+                  text(dev.source())
                 }));
       }
     }
   }
 
   private static void series(DiskStats disk, Labels l, SeriesBuffer out) {
-    out.reported(READ_BYTES, l, disk.readBytes(), 1);
-    out.reported(READ_REQ, l, disk.readRequests(), 1);
-    out.reported(WRITE_BYTES, l, disk.writeBytes(), 1);
-    out.reported(WRITE_REQ, l, disk.writeRequests(), 1);
-    out.nanosAsSeconds(READ_TIME, l, disk.readTimeNs());
-    out.nanosAsSeconds(WRITE_TIME, l, disk.writeTimeNs());
-    out.reported(FLUSH_REQ, l, disk.flushRequests(), 1);
-    out.nanosAsSeconds(FLUSH_TIME, l, disk.flushTimeNs());
-    out.reported(ERRORS, l, disk.errors(), 1);
-    out.reported(CAPACITY, l, disk.capacityBytes(), 1);
-    out.reported(ALLOCATION, l, disk.allocationBytes(), 1);
-    out.reported(PHYSICAL, l, disk.physicalBytes(), 1);
+    BlockIo io = disk.io();
+    BlockSizes sizes = disk.sizes();
+    out.reported(READ_BYTES, l, io.readBytes(), 1);
+    out.reported(READ_REQ, l, io.readRequests(), 1);
+    out.reported(WRITE_BYTES, l, io.writeBytes(), 1);
+    out.reported(WRITE_REQ, l, io.writeRequests(), 1);
+    out.nanosAsSeconds(READ_TIME, l, io.readTimeNs());
+    out.nanosAsSeconds(WRITE_TIME, l, io.writeTimeNs());
+    out.reported(FLUSH_REQ, l, io.flushRequests(), 1);
+    out.nanosAsSeconds(FLUSH_TIME, l, io.flushTimeNs());
+    out.reported(ERRORS, l, io.errors(), 1);
+    out.reported(CAPACITY, l, sizes.capacityBytes(), 1);
+    out.reported(ALLOCATION, l, sizes.allocationBytes(), 1);
+    out.reported(PHYSICAL, l, sizes.physicalBytes(), 1);
   }
 
   /**
    * The exporter's {@code source_file}: the source of a file-backed disk, empty for other disk
    * types.
    */
-  private static String sourceFile(DiskStats disk) {
-    String type = text(disk.type());
-    return type.isEmpty() || type.equals("file") ? text(disk.source()) : "";
+  private static String sourceFile(DiskDevice dev) {
+    String type = text(dev.type());
+    return type.isEmpty() || type.equals("file") ? text(dev.source()) : "";
   }
 }

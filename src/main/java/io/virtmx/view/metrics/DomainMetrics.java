@@ -6,6 +6,7 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.JobInfo;
@@ -35,33 +36,33 @@ final class DomainMetrics implements SnapshotBinder {
       gauge(
           "libvirt_domain_info_maximum_memory_bytes",
           "bytes",
-          "Maximum allowed memory of the domain, in bytes.");
+          Descriptions.DOMAIN_MEMORY_MAXIMUM + ", in bytes.");
   static final Family MEM =
       gauge(
           "libvirt_domain_info_memory_usage_bytes",
           "bytes",
-          "Memory usage of the domain, in bytes.");
+          Descriptions.DOMAIN_MEMORY_CURRENT + ", in bytes.");
   static final Family VCPUS =
       gauge("libvirt_domain_info_virtual_cpus", null, "Number of virtual CPUs for the domain.");
   static final Family CPU =
       counter(
           "libvirt_domain_info_cpu_time_seconds",
           "seconds",
-          "Amount of CPU time used by the domain, in seconds.");
+          Descriptions.DOMAIN_CPU_TIME + ", in seconds.");
   static final Family CPU_USER =
       counter(
           "libvirt_domain_cpu_user_seconds",
           "seconds",
-          "CPU time the domain spent in user mode, in seconds.");
+          Descriptions.DOMAIN_CPU_USER + ", in seconds.");
   static final Family CPU_SYSTEM =
       counter(
           "libvirt_domain_cpu_system_seconds",
           "seconds",
-          "CPU time the domain spent in system mode, in seconds.");
+          Descriptions.DOMAIN_CPU_SYSTEM + ", in seconds.");
   static final Family VCPUS_CURRENT =
-      gauge("libvirt_domain_vcpus_current", null, "Current number of vCPUs.");
+      gauge("libvirt_domain_vcpus_current", null, Descriptions.DOMAIN_VCPUS_CURRENT + ".");
   static final Family VCPUS_MAX =
-      gauge("libvirt_domain_vcpus_maximum", null, "Maximum number of vCPUs.");
+      gauge("libvirt_domain_vcpus_maximum", null, Descriptions.DOMAIN_VCPUS_MAXIMUM + ".");
   static final Family JOB_TYPE =
       gauge(
           "libvirt_domain_job_type",
@@ -120,7 +121,7 @@ final class DomainMetrics implements SnapshotBinder {
     for (DomainSnapshot d : host.domains()) {
       Labels labels = out.domain(d);
       out.value(STATE, labels, d.state().code());
-      out.reported(REASON, labels, d.stateReason(), 1);
+      out.reported(REASON, labels, d.status().code(), 1);
       out.info(
           INFO,
           labels.merge(
@@ -132,14 +133,14 @@ final class DomainMetrics implements SnapshotBinder {
                 Boolean.toString(d.persistent()),
                 Boolean.toString(d.autostart())
               }));
-      out.reported(MAX_MEM, labels, d.memoryMaxKib(), 1024);
-      out.reported(MEM, labels, d.memoryCurrentKib(), 1024);
-      out.reported(VCPUS, labels, d.vcpusCurrent(), 1);
+      out.reported(MAX_MEM, labels, d.memory().maximumBytes(), 1);
+      out.reported(MEM, labels, d.memory().currentBytes(), 1);
+      out.reported(VCPUS, labels, d.vcpus().current(), 1);
       out.nanosAsSeconds(CPU, labels, d.cpu().totalNs());
       out.nanosAsSeconds(CPU_USER, labels, d.cpu().userNs());
       out.nanosAsSeconds(CPU_SYSTEM, labels, d.cpu().systemNs());
-      out.reported(VCPUS_CURRENT, labels, d.vcpusCurrent(), 1);
-      out.reported(VCPUS_MAX, labels, d.vcpusMax(), 1);
+      out.reported(VCPUS_CURRENT, labels, d.vcpus().current(), 1);
+      out.reported(VCPUS_MAX, labels, d.vcpus().maximum(), 1);
       if (d.active()) {
         job(d.job(), labels, out);
       }
@@ -147,11 +148,11 @@ final class DomainMetrics implements SnapshotBinder {
   }
 
   private static void job(JobInfo job, Labels labels, SeriesBuffer out) {
-    out.value(JOB_TYPE, labels, job.type());
-    out.reported(JOB_ELAPSED, labels, job.timeElapsedMs(), 1e-3);
-    out.reported(JOB_REMAINING, labels, job.timeRemainingMs(), 1e-3);
-    out.reported(JOB_TOTAL, labels, job.dataTotal(), 1);
-    out.reported(JOB_PROCESSED, labels, job.dataProcessed(), 1);
-    out.reported(JOB_LEFT, labels, job.dataRemaining(), 1);
+    out.value(JOB_TYPE, labels, job.type().code());
+    out.reported(JOB_ELAPSED, labels, job.elapsed().toMillis(), 1e-3);
+    out.reported(JOB_REMAINING, labels, job.remaining().toMillis(), 1e-3);
+    out.reported(JOB_TOTAL, labels, job.dataTotalBytes(), 1);
+    out.reported(JOB_PROCESSED, labels, job.dataProcessedBytes(), 1);
+    out.reported(JOB_LEFT, labels, job.dataRemainingBytes(), 1);
   }
 }

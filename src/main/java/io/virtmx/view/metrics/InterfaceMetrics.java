@@ -5,9 +5,12 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.InterfaceStats;
+import io.virtmx.model.NetIo;
+import io.virtmx.model.NicDevice;
 import java.util.List;
 
 /**
@@ -18,31 +21,21 @@ import java.util.List;
 final class InterfaceMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_interface_stats_";
   static final Family RX_BYTES =
-      counter(
-          P + "receive_bytes",
-          "bytes",
-          "Number of bytes received on a network interface, in bytes.");
+      counter(P + "receive_bytes", "bytes", Descriptions.NIC_RX_BYTES + ", in bytes.");
   static final Family RX_PACKETS =
-      counter(P + "receive_packets", null, "Number of packets received on a network interface.");
+      counter(P + "receive_packets", null, Descriptions.NIC_RX_PACKETS + ".");
   static final Family RX_ERRORS =
-      counter(
-          P + "receive_errors", null, "Number of packet receive errors on a network interface.");
+      counter(P + "receive_errors", null, Descriptions.NIC_RX_ERRORS + ".");
   static final Family RX_DROPS =
-      counter(P + "receive_drops", null, "Number of packet receive drops on a network interface.");
+      counter(P + "receive_drops", null, Descriptions.NIC_RX_DROPS + ".");
   static final Family TX_BYTES =
-      counter(
-          P + "transmit_bytes",
-          "bytes",
-          "Number of bytes transmitted on a network interface, in bytes.");
+      counter(P + "transmit_bytes", "bytes", Descriptions.NIC_TX_BYTES + ", in bytes.");
   static final Family TX_PACKETS =
-      counter(
-          P + "transmit_packets", null, "Number of packets transmitted on a network interface.");
+      counter(P + "transmit_packets", null, Descriptions.NIC_TX_PACKETS + ".");
   static final Family TX_ERRORS =
-      counter(
-          P + "transmit_errors", null, "Number of packet transmit errors on a network interface.");
+      counter(P + "transmit_errors", null, Descriptions.NIC_TX_ERRORS + ".");
   static final Family TX_DROPS =
-      counter(
-          P + "transmit_drops", null, "Number of packet transmit drops on a network interface.");
+      counter(P + "transmit_drops", null, Descriptions.NIC_TX_DROPS + ".");
   static final Family INFO =
       info(
           "libvirt_domain_interface",
@@ -57,28 +50,22 @@ final class InterfaceMetrics implements SnapshotBinder {
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
-      List<InterfaceStats> ifaces = d.interfaces();
-      List<String> targets =
-          UniqueNames.of(
-              ifaces.stream().map(InterfaceStats::target).toList(),
-              ifaces.stream().map(InterfaceStats::mac).toList());
-      for (int i = 0; i < ifaces.size(); i++) {
-        InterfaceStats n = ifaces.get(i);
+      for (InterfaceStats nic : d.interfaces()) {
+        NicDevice n = nic.device();
+        NetIo io = nic.io();
         Labels l =
             out.domain(d)
                 .merge(
                     new String[] {"source_bridge", "target_device"},
-                    new String[] {
-                      "bridge".equals(n.type()) ? text(n.source()) : "", targets.get(i)
-                    });
-        out.reported(RX_BYTES, l, n.rxBytes(), 1);
-        out.reported(RX_PACKETS, l, n.rxPackets(), 1);
-        out.reported(RX_ERRORS, l, n.rxErrors(), 1);
-        out.reported(RX_DROPS, l, n.rxDrops(), 1);
-        out.reported(TX_BYTES, l, n.txBytes(), 1);
-        out.reported(TX_PACKETS, l, n.txPackets(), 1);
-        out.reported(TX_ERRORS, l, n.txErrors(), 1);
-        out.reported(TX_DROPS, l, n.txDrops(), 1);
+                    new String[] {"bridge".equals(n.type()) ? text(n.source()) : "", nic.id()});
+        out.reported(RX_BYTES, l, io.rxBytes(), 1);
+        out.reported(RX_PACKETS, l, io.rxPackets(), 1);
+        out.reported(RX_ERRORS, l, io.rxErrors(), 1);
+        out.reported(RX_DROPS, l, io.rxDrops(), 1);
+        out.reported(TX_BYTES, l, io.txBytes(), 1);
+        out.reported(TX_PACKETS, l, io.txPackets(), 1);
+        out.reported(TX_ERRORS, l, io.txErrors(), 1);
+        out.reported(TX_DROPS, l, io.txDrops(), 1);
         out.info(
             INFO,
             l.merge(

@@ -5,6 +5,7 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NetworkSnapshot;
 import java.util.List;
@@ -19,7 +20,7 @@ final class NetworkMetrics implements SnapshotBinder {
   static final Family AUTOSTART =
       gauge("libvirt_network_autostart", null, "1 if the network starts with libvirtd.");
   static final Family LEASES =
-      gauge("libvirt_network_dhcp_leases", null, "Current DHCP leases of the network.");
+      gauge("libvirt_network_dhcp_leases", null, Descriptions.NETWORK_DHCP_LEASES + ".");
   static final Family INFO =
       info("libvirt_network", "Network definition: UUID, bridge, forward mode, persistent.");
 

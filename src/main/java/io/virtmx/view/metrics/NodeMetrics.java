@@ -5,6 +5,7 @@ import static io.virtmx.view.metrics.Family.gauge;
 import static io.virtmx.view.metrics.Family.info;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
@@ -23,13 +24,17 @@ final class NodeMetrics implements SnapshotBinder {
           "libvirt_node_cpu_time_seconds",
           "seconds",
           "Cumulative CPU time of the host over all CPUs by mode (user, system, idle, iowait), in seconds.");
-  static final Family CPUS = gauge("libvirt_node_cpus", null, "Number of active host CPUs.");
+  static final Family CPUS = gauge("libvirt_node_cpus", null, Descriptions.NODE_CPUS + ".");
   static final Family CPU_FREQ =
       gauge("libvirt_node_cpu_frequency_hertz", "hertz", "Host CPU frequency, in hertz.");
   static final Family MEM_TOTAL =
-      gauge("libvirt_node_memory_total_bytes", "bytes", "Host memory, in bytes.");
+      gauge(
+          "libvirt_node_memory_total_bytes",
+          "bytes",
+          Descriptions.NODE_MEMORY_TOTAL + ", in bytes.");
   static final Family MEM_FREE =
-      gauge("libvirt_node_memory_free_bytes", "bytes", "Free host memory, in bytes.");
+      gauge(
+          "libvirt_node_memory_free_bytes", "bytes", Descriptions.NODE_MEMORY_FREE + ", in bytes.");
   static final Family NODE_INFO =
       info("libvirt_node", "Host facts: hostname, libvirt URI, CPU model and topology.");
   static final Family VERSION_INFO =
@@ -47,7 +52,7 @@ final class NodeMetrics implements SnapshotBinder {
     out.value(UP, labels, host.up() ? 1 : 0);
     out.value(DOMAINS, labels, host.domains().size());
     NodeInfo node = host.node();
-    if (node == null) {
+    if (!node.known()) {
       return;
     }
     NodeCpuTimes t = node.cpuTimes();

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +47,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
           .map(Family::name)
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-  private final Map<String, HostSnapshot> latest = new ConcurrentHashMap<>();
+  private volatile SnapshotSource source = new NoSource();
   private final Map<String, Rendered> rendered = new HashMap<>();
   private final AtomicBoolean pending = new AtomicBoolean();
   private final ExecutorService renderer =
@@ -60,25 +59,42 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
           });
   private volatile CachedExposition current = new CachedExposition(new MetricSnapshots());
 
-  /** One host's points, and the snapshot they were built from. */
+  /** The source before {@link #follow}: no hosts. */
+  private static final class NoSource implements SnapshotSource {
+    @Override
+    public List<HostSnapshot> hosts() {
+      return List.of();
+    }
+
+    @Override
+    public java.util.Optional<HostSnapshot> host(String name) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public void addListener(io.virtmx.model.SnapshotListener listener) {}
+
+    @Override
+    public void removeListener(io.virtmx.model.SnapshotListener listener) {}
+  }
+
+  /** One host's points, and the snapshot they were built from (a rendering cache, not state). */
   private record Rendered(HostSnapshot source, Map<Family, List<DataPointSnapshot>> points) {}
 
   /** Starts following {@code source} and builds its current snapshots before returning. */
   void follow(SnapshotSource source) {
+    this.source = source;
     source.addListener(this);
-    source.hosts().forEach(h -> latest.putIfAbsent(h.host(), h));
     renderNow();
   }
 
   @Override
   public void updated(HostSnapshot previous, HostSnapshot now) {
-    latest.put(now.host(), now);
     schedule();
   }
 
   @Override
   public void removed(String host) {
-    latest.remove(host);
     schedule();
   }
 
@@ -100,8 +116,9 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
    * Builds the families from the latest snapshot of every host (only hosts whose snapshot changed).
    */
   synchronized void renderNow() {
-    rendered.keySet().retainAll(latest.keySet());
-    for (HostSnapshot h : latest.values()) {
+    List<HostSnapshot> hosts = source.hosts();
+    rendered.keySet().retainAll(hosts.stream().map(HostSnapshot::host).toList());
+    for (HostSnapshot h : hosts) {
       Rendered r = rendered.get(h.host());
       if (r == null || r.source() != h) {
         rendered.put(h.host(), new Rendered(h, render(h)));

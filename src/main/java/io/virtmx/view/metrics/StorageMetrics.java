@@ -5,6 +5,7 @@ import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.VolumeSnapshot;
@@ -21,14 +22,20 @@ final class StorageMetrics implements SnapshotBinder {
           null,
           "State of the pool (0 inactive, 1 building, 2 running, 3 degraded, 4 inaccessible).");
   static final Family POOL_CAPACITY =
-      gauge("libvirt_storage_pool_capacity_bytes", "bytes", "Size of the pool, in bytes.");
+      gauge(
+          "libvirt_storage_pool_capacity_bytes",
+          "bytes",
+          Descriptions.POOL_CAPACITY + ", in bytes.");
   static final Family POOL_ALLOCATION =
       gauge(
           "libvirt_storage_pool_allocation_bytes",
           "bytes",
-          "Space allocated in the pool, in bytes.");
+          Descriptions.POOL_ALLOCATION + ", in bytes.");
   static final Family POOL_AVAILABLE =
-      gauge("libvirt_storage_pool_available_bytes", "bytes", "Free space in the pool, in bytes.");
+      gauge(
+          "libvirt_storage_pool_available_bytes",
+          "bytes",
+          Descriptions.POOL_AVAILABLE + ", in bytes.");
   static final Family POOL_AUTOSTART =
       gauge("libvirt_storage_pool_autostart", null, "1 if the pool starts with libvirtd.");
   static final Family POOL_INFO =
@@ -37,12 +44,12 @@ final class StorageMetrics implements SnapshotBinder {
       gauge(
           "libvirt_storage_volume_capacity_bytes",
           "bytes",
-          "Logical size of the volume, in bytes.");
+          Descriptions.VOLUME_CAPACITY + ", in bytes.");
   static final Family VOL_ALLOCATION =
       gauge(
           "libvirt_storage_volume_allocation_bytes",
           "bytes",
-          "Host storage allocated to the volume, in bytes.");
+          Descriptions.VOLUME_ALLOCATION + ", in bytes.");
   static final Family VOL_INFO = info("libvirt_storage_volume", "Volume facts: type, path.");
 
   @Override
@@ -63,7 +70,7 @@ final class StorageMetrics implements SnapshotBinder {
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (PoolSnapshot p : host.pools()) {
       Labels l = out.labels("pool", p.name());
-      out.value(POOL_STATE, l, p.state());
+      out.value(POOL_STATE, l, p.state().code());
       out.value(POOL_AUTOSTART, l, p.autostart() ? 1 : 0);
       out.info(
           POOL_INFO,

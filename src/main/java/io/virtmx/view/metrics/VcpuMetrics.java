@@ -42,9 +42,9 @@ final class VcpuMetrics implements SnapshotBinder {
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
     for (DomainSnapshot d : host.domains()) {
-      for (VcpuStats v : d.vcpus()) {
+      for (VcpuStats v : d.vcpus().each()) {
         Labels labels = out.domain(d).add("vcpu", Integer.toString(v.number()));
-        out.reported(STATE, labels, v.state(), 1);
+        out.reported(STATE, labels, v.state().code(), 1);
         out.nanosAsSeconds(TIME, labels, v.timeNs());
         out.nanosAsSeconds(WAIT, labels, v.waitNs());
         out.nanosAsSeconds(DELAY, labels, v.delayNs());

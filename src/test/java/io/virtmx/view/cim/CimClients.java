@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.security.auth.Subject;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
 import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -85,6 +86,14 @@ final class CimClients implements AutoCloseable {
             List.of("wbemcli", op, "http://" + auth + "127.0.0.1:" + port + "/" + path));
     cmd.addAll(List.of(more));
     return TestBed.run(cmd);
+  }
+
+  /** Everything an iterator of the JSR-48 client holds, which it then closes. */
+  static <T> List<T> all(CloseableIterator<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    it.close();
+    return out;
   }
 
   /** The values of a property in wbemcli's output lines ({@code Name="vm1"}). */

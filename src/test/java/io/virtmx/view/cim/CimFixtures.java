@@ -1,6 +1,6 @@
 package io.virtmx.view.cim;
 
-import io.virtmx.model.DeviceInfo;
+import io.virtmx.libvirt.Fixtures;
 import io.virtmx.model.DiskBuilder;
 import io.virtmx.model.DomainBuilder;
 import io.virtmx.model.DomainSnapshot;
@@ -39,18 +39,6 @@ final class CimFixtures {
         .memoryKib(1_048_576, 2_097_152);
   }
 
-  /** The devices of src/test/resources/fixtures/xml/domain-qemu.xml, as DomainXml reads them. */
-  static final List<DeviceInfo> QEMU_XML_DEVICES =
-      List.of(
-          new DeviceInfo("controller", "usb", "", "qemu-xhci", 0, -1, ""),
-          new DeviceInfo("controller", "sata", "", "", 0, -1, ""),
-          new DeviceInfo("controller", "pci", "", "pcie-root", 0, -1, ""),
-          new DeviceInfo("console", "pty", "serial", "", 0, -1, ""),
-          new DeviceInfo("input", "tablet", "usb", "", -1, -1, ""),
-          new DeviceInfo("input", "mouse", "ps2", "", -1, -1, ""),
-          new DeviceInfo("graphics", "vnc", "", "", -1, 5900, "127.0.0.1"),
-          new DeviceInfo("video", "", "", "virtio", 0, -1, ""));
-
   static HostSnapshot host(String hypervisor, List<DomainSnapshot> domains) {
     return Snapshots.host("hv1")
         .node(
@@ -83,12 +71,12 @@ final class CimFixtures {
         domain("web", DomainState.RUNNING, 2)
             .disk(disk("vda", "/var/lib/images/web.qcow2"))
             .nic(nic("vnet0", "52:54:00:00:00:01", "default"))
-            .devices(QEMU_XML_DEVICES)
+            .devices(Fixtures.QEMU_XML_DEVICES)
             .build());
     domains.add(
         domain("db", DomainState.SHUTOFF, 1)
             .disk(disk("sda", "/srv/db.img"))
-            .disk(disk("hdc", null))
+            .disk(disk("hdc", ""))
             .nic(Snapshots.nic("").mac("52:54:00:00:00:02").bridge("br0").model("e1000"))
             .build());
     return host(hypervisor, domains);

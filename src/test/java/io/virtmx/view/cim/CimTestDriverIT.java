@@ -1,10 +1,10 @@
 package io.virtmx.view.cim;
 
+import static io.virtmx.view.cim.CimClients.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.testbed.TestBed;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
-import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -44,13 +43,6 @@ class CimTestDriverIT {
     if (agent != null) {
       agent.close();
     }
-  }
-
-  private static <T> List<T> all(CloseableIterator<T> it) {
-    List<T> out = new ArrayList<>();
-    it.forEachRemaining(out::add);
-    it.close();
-    return out;
   }
 
   private static String rasdPath(String kind, String id) {

@@ -1,5 +1,6 @@
 package io.virtmx.view.cim;
 
+import static io.virtmx.view.cim.CimClients.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.testbed.Await;
@@ -27,7 +28,6 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
-import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -61,11 +61,14 @@ class CimViewIT {
     }
   }
 
-  private static <T> List<T> all(CloseableIterator<T> it) {
-    List<T> out = new ArrayList<>();
-    it.forEachRemaining(out::add);
-    it.close();
-    return out;
+  /** What alice finds associated with {@code of} through that association class. */
+  private List<CIMInstance> associators(CIMObjectPath of, String association) throws WBEMException {
+    return all(alice.associatorInstances(of, association, null, null, null, false, null));
+  }
+
+  /** The resource allocation settings of a domain's settings (KVM_VirtualSystemSettingData). */
+  private List<CIMInstance> resources(CIMInstance vssd) throws WBEMException {
+    return associators(vssd.getObjectPath(), "KVM_VirtualSystemSettingDataComponent");
   }
 
   private static String csPath(String name) {
@@ -119,26 +122,13 @@ class CimViewIT {
   void associatorsReachSettingsResourcesAndDevicesMatchingVirsh() throws Exception {
     for (String name : vms.names()) {
       CIMObjectPath cs = new CIMObjectPath("/" + csPath(name));
-      List<CIMInstance> vssd =
-          all(
-              alice.associatorInstances(
-                  cs, "KVM_ElementSettingData", null, null, null, false, null));
+      List<CIMInstance> vssd = associators(cs, "KVM_ElementSettingData");
       assertThat(vssd)
           .singleElement()
           .extracting(i -> i.getPropertyValue("InstanceID"))
           .isEqualTo("KVM:" + name);
-      List<CIMInstance> rasds =
-          all(
-              alice.associatorInstances(
-                  vssd.get(0).getObjectPath(),
-                  "KVM_VirtualSystemSettingDataComponent",
-                  null,
-                  null,
-                  null,
-                  false,
-                  null));
-      List<CIMInstance> devices =
-          all(alice.associatorInstances(cs, "KVM_SystemDevice", null, null, null, false, null));
+      List<CIMInstance> rasds = resources(vssd.get(0));
+      List<CIMInstance> devices = associators(cs, "KVM_SystemDevice");
       Set<String> targets = new TreeSet<>(table(TestBed.virsh("domblklist", name), 0));
       Set<String> macs = new TreeSet<>(table(TestBed.virsh("domiflist", name), 4));
       assertThat(ids(rasds, "KVM_DiskResourceAllocationSettingData", "InstanceID", name))
@@ -174,22 +164,8 @@ class CimViewIT {
           .as("the test bed's pty serial")
           .containsExactly("charconsole:0");
       CIMObjectPath cs = new CIMObjectPath("/" + csPath(name));
-      CIMInstance vssd =
-          all(alice.associatorInstances(
-                  cs, "KVM_ElementSettingData", null, null, null, false, null))
-              .get(0);
-      List<CIMInstance> rasds =
-          all(
-              alice.associatorInstances(
-                  vssd.getObjectPath(),
-                  "KVM_VirtualSystemSettingDataComponent",
-                  null,
-                  null,
-                  null,
-                  false,
-                  null));
-      List<CIMInstance> devices =
-          all(alice.associatorInstances(cs, "KVM_SystemDevice", null, null, null, false, null));
+      List<CIMInstance> rasds = resources(associators(cs, "KVM_ElementSettingData").get(0));
+      List<CIMInstance> devices = associators(cs, "KVM_SystemDevice");
       assertThat(ids(rasds, "KVM_ControllerResourceAllocationSettingData", "InstanceID", name))
           .isEqualTo(expected.get("controller"));
       assertThat(ids(rasds, "KVM_InputResourceAllocationSettingData", "InstanceID", name))
@@ -205,16 +181,7 @@ class CimViewIT {
       assertThat(ids(devices, "KVM_PointingDevice", "DeviceID", name)).isEqualTo(pointing);
       for (CIMInstance d : devices) {
         if (d.getClassName().equals("KVM_PointingDevice")) {
-          List<CIMInstance> pools =
-              all(
-                  alice.associatorInstances(
-                      d.getObjectPath(),
-                      "KVM_ElementAllocatedFromPool",
-                      null,
-                      null,
-                      null,
-                      false,
-                      null));
+          List<CIMInstance> pools = associators(d.getObjectPath(), "KVM_ElementAllocatedFromPool");
           assertThat(pools)
               .extracting(p -> p.getPropertyValue("InstanceID"))
               .containsExactly("InputPool/0");

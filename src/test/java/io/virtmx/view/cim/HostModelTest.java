@@ -19,6 +19,11 @@ class HostModelTest {
         REPO, CimFixtures.twoDomains(hypervisor), name -> name.equals("web") ? 9 : 12);
   }
 
+  /** The first instance of that class in the virt namespace. */
+  private static CimInstance first(HostModel m, String className) {
+    return m.instances(HostModel.VIRT, className).get(0);
+  }
+
   private static List<String> values(List<CimInstance> list, String property) {
     return list.stream().map(i -> String.valueOf(i.get(property))).toList();
   }
@@ -105,7 +110,7 @@ class HostModelTest {
     assertThat(m.prefix()).isEqualTo("KVM");
     List<CimInstance> cs = m.enumerate(HostModel.VIRT, "CIM_ComputerSystem");
     assertThat(values(cs, "Name")).containsExactly("hv1.example.org", "web", "db");
-    CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
+    CimInstance web = first(m, "KVM_ComputerSystem");
     assertThat(web.get("EnabledState")).isEqualTo(2L);
     assertThat(web.get("RequestedState")).isEqualTo(9L);
     assertThat(m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(1).get("EnabledState"))
@@ -150,8 +155,7 @@ class HostModelTest {
   @Test
   void graphicsInputControllerAndConsoleFollowLibvirtCim() {
     HostModel m = model("QEMU");
-    CimInstance vnc =
-        m.instances(HostModel.VIRT, "KVM_GraphicsResourceAllocationSettingData").get(0);
+    CimInstance vnc = first(m, "KVM_GraphicsResourceAllocationSettingData");
     assertThat(vnc.values())
         .containsEntry("InstanceID", "web/vnc")
         .containsEntry("ResourceType", 24L)
@@ -163,8 +167,7 @@ class HostModelTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("web/tablet:usb", "USB Tablet", "usb"),
             org.assertj.core.groups.Tuple.tuple("web/mouse:ps2", "PS2 Mouse", "ps2"));
-    CimInstance usb =
-        m.instances(HostModel.VIRT, "KVM_ControllerResourceAllocationSettingData").get(0);
+    CimInstance usb = first(m, "KVM_ControllerResourceAllocationSettingData");
     assertThat(usb.values())
         .containsEntry("InstanceID", "web/controller:usb:0")
         .containsEntry("ResourceType", 1L)
@@ -173,8 +176,7 @@ class HostModelTest {
         .containsEntry("Index", 0L)
         .containsEntry("Model", "qemu-xhci")
         .containsEntry("PoolID", "ControllerPool/0");
-    CimInstance console =
-        m.instances(HostModel.VIRT, "KVM_ConsoleResourceAllocationSettingData").get(0);
+    CimInstance console = first(m, "KVM_ConsoleResourceAllocationSettingData");
     assertThat(console.values())
         .containsEntry("InstanceID", "web/charconsole:0")
         .containsEntry("SourceType", "pty")
@@ -182,7 +184,7 @@ class HostModelTest {
         .containsEntry("OtherResourceType", "console")
         .doesNotContainKey("PoolID");
 
-    CimInstance display = m.instances(HostModel.VIRT, "KVM_DisplayController").get(0);
+    CimInstance display = first(m, "KVM_DisplayController");
     assertThat(display.values())
         .containsEntry("DeviceID", "web/vnc")
         .containsEntry("SystemName", "web")
@@ -190,8 +192,7 @@ class HostModelTest {
         .containsEntry("Description", "Video: virtio");
     assertThat(values(m.instances(HostModel.VIRT, "KVM_PointingDevice"), "DeviceID"))
         .containsExactly("web/tablet:usb", "web/mouse:ps2");
-    assertThat(m.instances(HostModel.VIRT, "KVM_PointingDevice").get(0).get("PointingType"))
-        .isEqualTo(3L);
+    assertThat(first(m, "KVM_PointingDevice").get("PointingType")).isEqualTo(3L);
 
     assertThat(farEnds(m, display.path(), "KVM_SettingsDefineState", "SettingData"))
         .containsExactly(vnc.path());
@@ -207,7 +208,7 @@ class HostModelTest {
             farEnds(m, console.path(), "KVM_VirtualSystemSettingDataComponent", "GroupComponent"))
         .extracting(vssd -> vssd.key("InstanceID"))
         .containsExactly("KVM:web");
-    CimInstance web = m.instances(HostModel.VIRT, "KVM_ComputerSystem").get(0);
+    CimInstance web = first(m, "KVM_ComputerSystem");
     assertThat(farEnds(m, web.path(), "KVM_SystemDevice", "PartComponent"))
         .extracting(CimObjectPath::className)
         .contains("KVM_DisplayController", "KVM_PointingDevice");
@@ -282,7 +283,7 @@ class HostModelTest {
   @Test
   void associationsLinkSystemsSettingsDevicesAndPools() {
     HostModel m = model("TEST");
-    CimInstance web = m.instances(HostModel.VIRT, "Libvirt_ComputerSystem").get(0);
+    CimInstance web = first(m, "Libvirt_ComputerSystem");
     List<CimInstance> around = m.associationsOf(HostModel.VIRT, web.path());
     assertThat(around)
         .extracting(CimInstance::className)
@@ -292,8 +293,7 @@ class HostModelTest {
             "Libvirt_ElementCapabilities",
             "Libvirt_HostedDependency",
             "Libvirt_ElementConformsToProfile");
-    CimInstance vda =
-        m.instances(HostModel.VIRT, "Libvirt_DiskResourceAllocationSettingData").get(0);
+    CimInstance vda = first(m, "Libvirt_DiskResourceAllocationSettingData");
     CimInstance fromPool =
         m.associationsOf(HostModel.VIRT, vda.path()).stream()
             .filter(a -> a.className().equals("Libvirt_ResourceAllocationFromPool"))

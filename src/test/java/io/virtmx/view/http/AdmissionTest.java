@@ -47,14 +47,18 @@ class AdmissionTest {
         client, bytes, wait, () -> events.add("run " + name), () -> events.add("refused " + name));
   }
 
+  /** Bodiless requests a0 to a3 from address a, then b1 from b, each willing to wait a minute. */
+  private void fourFromAThenOneFromB(Admission adm) {
+    for (int i = 0; i < 4; i++) {
+      admit(adm, a, "a" + i, 0, MINUTE);
+    }
+    admit(adm, b, "b1", 0, MINUTE);
+  }
+
   @Test
   void waitingAddressesTakeTurns() {
     Admission adm = admission(1, 8, 1 << 20);
-    admit(adm, a, "a0", 0, MINUTE);
-    admit(adm, a, "a1", 0, MINUTE);
-    admit(adm, a, "a2", 0, MINUTE);
-    admit(adm, a, "a3", 0, MINUTE);
-    admit(adm, b, "b1", 0, MINUTE);
+    fourFromAThenOneFromB(adm);
     assertThat(events).containsExactly("run a0");
     for (int i = 0; i < 4; i++) {
       adm.release();
@@ -65,11 +69,7 @@ class AdmissionTest {
   @Test
   void anAddressMayHaveOnlyAFewRequestsWaiting() {
     Admission adm = admission(1, 2, 1 << 20);
-    admit(adm, a, "a0", 0, MINUTE);
-    admit(adm, a, "a1", 0, MINUTE);
-    admit(adm, a, "a2", 0, MINUTE);
-    admit(adm, a, "a3", 0, MINUTE);
-    admit(adm, b, "b1", 0, MINUTE);
+    fourFromAThenOneFromB(adm);
     assertThat(events).containsExactly("run a0", "refused a3");
     assertThat(adm.waiting()).isEqualTo(3);
   }

@@ -3,6 +3,7 @@ package io.virtmx.view.jmx;
 import io.virtmx.Agent;
 import io.virtmx.config.AgentConfig;
 import io.virtmx.config.HostSpec;
+import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.security.Authenticator;
 import io.virtmx.security.UsersFile;
@@ -63,7 +64,7 @@ public final class JmxBench {
     int mbeans = 0;
     for (int run = 0; run < ms.length; run++) {
       MBeanRegistry registry =
-          new MBeanRegistry(mbs, new SnapshotIndex(), agent.operations(), sweeper);
+          new MBeanRegistry(mbs, new FixedSource(snapshot), agent.operations(), sweeper);
       long t0 = System.nanoTime();
       registry.updated(null, snapshot);
       ms[run] = (System.nanoTime() - t0) / 1e6;

@@ -2,11 +2,11 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.testbed.AgentProcess;
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
+import io.virtmx.itsupport.WatchedDomain;
 import io.virtmx.testbed.Await;
-import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
-import io.virtmx.testbed.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,36 +27,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JmxIT {
   private static final String URI = TestBed.QEMU_URI;
-  private static Path dir;
-  private static QemuDomains vms;
-  private static AgentProcess agent;
+  private static WatchedDomain bed;
   private static String url;
   private static String host;
   private static String vm;
 
   @BeforeAll
   static void start() throws Exception {
-    TestBed.ensureLibvirtd();
-    dir = Files.createTempDirectory("virtmx-jmx-it");
-    Path users = dir.resolve("users");
-    TestUsers.operator("alice", "alice-secret").andViewer("bob", "bob-secret").save(users);
-    vms = QemuDomains.start(1);
-    vm = vms.names().get(0);
-    int port = AgentProcess.freePort();
-    agent =
-        AgentProcess.started(
-            "--no-metrics",
-            "--no-jolokia",
-            "--connect",
-            URI,
-            "--interval",
-            "60s",
-            "--jmx-port",
-            String.valueOf(port),
-            "--users",
-            users.toString());
-    url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
-    try (ShellProcess shell = new ShellProcess(dir)) {
+    bed = WatchedDomain.start("virtmx-jmx-it", AgentArgs::jmx);
+    vm = bed.vm();
+    url = ViewRequests.jmxUrl(bed.port());
+    try (ShellProcess shell = new ShellProcess(bed.dir())) {
       shell.ok("connect", url, "alice", "alice-secret");
       String hostName =
           awaitValue(() -> shell.ok("query", "libvirt:type=Host,*"), v -> !v.isEmpty());
@@ -67,16 +48,8 @@ class JmxIT {
 
   @AfterAll
   static void stop() {
-    if (agent != null) {
-      agent.close();
-    }
-    if (vms != null) {
-      vms.close();
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      // best effort
+    if (bed != null) {
+      bed.close();
     }
   }
 
@@ -100,7 +73,7 @@ class JmxIT {
   @Test
   @Order(1)
   void operatorReadsAttributesEqualToVirsh() throws Exception {
-    try (ShellProcess shell = new ShellProcess(dir)) {
+    try (ShellProcess shell = new ShellProcess(bed.dir())) {
       shell.ok("connect", url, "alice", "alice-secret");
       assertThat(shell.ok("query", "libvirt:type=Domain,host=" + ObjectNames.value(host) + ",*"))
           .contains(domain());
@@ -122,7 +95,7 @@ class JmxIT {
   @Test
   @Order(2)
   void operatorRunsLifecycleOperationsAndReceivesNotifications() throws Exception {
-    try (ShellProcess shell = new ShellProcess(dir)) {
+    try (ShellProcess shell = new ShellProcess(bed.dir())) {
       shell.ok("connect", url, "alice", "alice-secret");
       shell.ok("listen", domain());
       step(shell, "suspend", "paused", "libvirt.domain.lifecycle.suspended", "running|paused");
@@ -187,7 +160,7 @@ class JmxIT {
   @Test
   @Order(3)
   void viewerReadsButEveryOperationIsRefused() throws Exception {
-    try (ShellProcess shell = new ShellProcess(dir)) {
+    try (ShellProcess shell = new ShellProcess(bed.dir())) {
       shell.ok("connect", url, "bob", "bob-secret");
       assertThat(shell.ok("get", domain(), "State")).isEqualTo(virshState()).isEqualTo("running");
       for (String[] op :
@@ -224,7 +197,7 @@ class JmxIT {
   @Test
   @Order(4)
   void clientsWithoutValidCredentialsAreRejected() throws Exception {
-    try (ShellProcess shell = new ShellProcess(dir)) {
+    try (ShellProcess shell = new ShellProcess(bed.dir())) {
       assertThat(shell.send("connect", url))
           .startsWith("ERR java.lang.SecurityException: authentication required");
       assertThat(shell.send("connect", url, "alice", "wrong"))
@@ -236,7 +209,7 @@ class JmxIT {
   @Order(5)
   void definedAndUndefinedDomainsAppearAndDisappearWithinOneSecond() throws Exception {
     String name = "virtmx-jmx-it-" + ProcessHandle.current().pid();
-    Path xml = dir.resolve("define.xml");
+    Path xml = bed.dir().resolve("define.xml");
     Files.writeString(
         xml,
         "<domain type='qemu'><name>"
@@ -244,7 +217,7 @@ class JmxIT {
             + "</name><memory unit='MiB'>64</memory>"
             + "<os><type arch='x86_64'>hvm</type></os></domain>");
     String mbean = ObjectNames.domain(host, name).toString();
-    try (ShellProcess shell = new ShellProcess(dir)) {
+    try (ShellProcess shell = new ShellProcess(bed.dir())) {
       shell.ok("connect", url, "alice", "alice-secret");
       TestBed.virsh("-c", URI, "define", xml.toString());
       long defined = System.nanoTime();

@@ -2,6 +2,8 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.Await;
 import io.virtmx.testbed.TestUsers;
@@ -46,20 +48,12 @@ class JmxLockdownIT {
     TestUsers.operator("alice", "alice-secret").andViewer("bob", "bob-secret").save(users);
     port = AgentProcess.freePort();
     agent =
-        AgentProcess.started(
-            "--no-metrics",
-            "--no-jolokia",
-            "--connect",
-            HOST + "=test:///default",
-            "--interval",
-            "1s",
-            "--jmx-port",
-            String.valueOf(port),
-            "--jmx-read-timeout",
-            READ_TIMEOUT.toSeconds() + "s",
-            "--users",
-            users.toString());
-    url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
+        AgentArgs.watching(HOST + "=test:///default", "1s")
+            .jmx(port)
+            .add("--jmx-read-timeout", READ_TIMEOUT.toSeconds() + "s")
+            .users(users)
+            .started();
+    url = ViewRequests.jmxUrl(port);
     try (ShellProcess shell = operator()) {
       awaitValue(() -> shell.ok("query", DOMAIN), DOMAIN::equals);
     }

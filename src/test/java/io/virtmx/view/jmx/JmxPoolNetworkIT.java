@@ -2,6 +2,8 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
@@ -71,21 +73,10 @@ class JmxPoolNetworkIT {
     Path users = dir.resolve("users");
     TestUsers.operator("alice", "alice-secret").save(users);
     int port = AgentProcess.freePort();
-    agent =
-        AgentProcess.started(
-            "--no-metrics",
-            "--no-jolokia",
-            "--connect",
-            URI,
-            "--interval",
-            "60s",
-            "--jmx-port",
-            String.valueOf(port),
-            "--users",
-            users.toString());
+    agent = AgentArgs.watching(URI, "60s").jmx(port).users(users).started();
     connector =
         JMXConnectorFactory.connect(
-            new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"),
+            new JMXServiceURL(ViewRequests.jmxUrl(port)),
             Map.of(JMXConnector.CREDENTIALS, new String[] {"alice", "alice-secret"}));
     jmx = connector.getMBeanServerConnection();
     ObjectName hostName =
@@ -217,6 +208,18 @@ class JmxPoolNetworkIT {
     return Long.parseLong(capacity.replace(" bytes", ""));
   }
 
+  /**
+   * Turns autostart on through the MBean (off before), seen by virsh ({@code infoCommand}) and then
+   * in the attribute.
+   */
+  private static void autostartOn(ObjectName bean, String infoCommand, String name)
+      throws Exception {
+    assertThat(jmx.getAttribute(bean, "Autostart")).isEqualTo(false);
+    invoke(bean, "setAutostart", new Object[] {true}, new String[] {"boolean"});
+    assertThat(info(infoCommand, name, "Autostart")).isEqualTo("yes");
+    attribute(bean, "Autostart", true);
+  }
+
   private static Object invoke(ObjectName name, String operation, Object[] args, String[] sig)
       throws Exception {
     return jmx.invoke(name, operation, args, sig);
@@ -283,10 +286,7 @@ class JmxPoolNetworkIT {
   @Test
   @Order(4)
   void poolAutostartAndStop() throws Exception {
-    assertThat(jmx.getAttribute(pool(), "Autostart")).isEqualTo(false);
-    invoke(pool(), "setAutostart", new Object[] {true}, new String[] {"boolean"});
-    assertThat(info("pool-info", POOL, "Autostart")).isEqualTo("yes");
-    attribute(pool(), "Autostart", true);
+    autostartOn(pool(), "pool-info", POOL);
 
     POOL_EVENTS.clear();
     assertThat(invoke(pool(), "stop", new Object[0], new String[0])).isNull();
@@ -311,10 +311,7 @@ class JmxPoolNetworkIT {
     received(
         NET_EVENTS, AttributeChangeNotification.ATTRIBUTE_CHANGE, change("Active", false, true));
 
-    assertThat(jmx.getAttribute(network(), "Autostart")).isEqualTo(false);
-    invoke(network(), "setAutostart", new Object[] {true}, new String[] {"boolean"});
-    assertThat(info("net-info", NET, "Autostart")).isEqualTo("yes");
-    attribute(network(), "Autostart", true);
+    autostartOn(network(), "net-info", NET);
 
     NET_EVENTS.clear();
     assertThat(invoke(network(), "stop", new Object[0], new String[0])).isNull();

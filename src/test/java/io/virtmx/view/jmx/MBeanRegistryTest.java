@@ -2,7 +2,9 @@ package io.virtmx.view.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.Snapshots;
 import io.virtmx.ops.HostConnections;
 import io.virtmx.ops.Operations;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +28,47 @@ class MBeanRegistryTest {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
     try {
+      HostSnapshot s = HostSnapshot.unreachable("hv1", "test:///default", Instant.EPOCH, Map.of());
       MBeanRegistry registry =
           new MBeanRegistry(
-              server, new SnapshotIndex(), new Operations(new NoHosts(), true), sweeper);
+              server, new FixedSource(s), new Operations(new NoHosts(), true), sweeper);
       server.registerMBean(
           new StandardMBean(() -> 1, SquatterMBean.class), ObjectNames.host("hv1"));
-      HostSnapshot s = HostSnapshot.unreachable("hv1", "test:///default", Instant.EPOCH, Map.of());
       registry.updated(null, s);
       assertThat(server.getAttribute(ObjectNames.host("hv1"), "Value")).isEqualTo(1);
 
       server.unregisterMBean(ObjectNames.host("hv1"));
       registry.updated(s, s);
       assertThat(server.getAttribute(ObjectNames.host("hv1"), "Uri")).isEqualTo("test:///default");
+    } finally {
+      sweeper.shutdownNow();
+    }
+  }
+
+  @Test
+  void everyInterfaceIsRegisteredUnderItsModelIdEvenWithoutATargetDevice() throws Exception {
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
+    try {
+      HostSnapshot s =
+          Snapshots.host("hv1")
+              .domain(
+                  Snapshots.domain("off")
+                      .disk(Snapshots.disk("vda"))
+                      .nic(Snapshots.nic("").mac("52:54:00:00:00:09")))
+              .build();
+      MBeanRegistry registry =
+          new MBeanRegistry(
+              server, new FixedSource(s), new Operations(new NoHosts(), true), sweeper);
+      registry.updated(null, s);
+
+      ObjectName nic = ObjectNames.networkInterface("hv1", "off", "52:54:00:00:00:09");
+      assertThat(server.getAttribute(nic, "Name")).isEqualTo("52:54:00:00:00:09");
+      assertThat(server.getAttribute(nic, "RxBytes")).isEqualTo(-1L);
+      assertThat(server.getAttribute(ObjectNames.domain("hv1", "off"), "Interfaces"))
+          .isEqualTo(new String[] {"52:54:00:00:00:09"});
+      assertThat(server.getAttribute(ObjectNames.disk("hv1", "off", "vda"), "Name"))
+          .isEqualTo("vda");
     } finally {
       sweeper.shutdownNow();
     }

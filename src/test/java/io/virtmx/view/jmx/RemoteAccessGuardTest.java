@@ -109,52 +109,57 @@ class RemoteAccessGuardTest {
     }
   }
 
+  /** How the audit and the refusals name the user of that role. */
+  private static String who(Role role) {
+    return role == Role.OPERATOR ? "user 'alice' (operator)" : "user 'bob' (viewer)";
+  }
+
+  /** The call is refused with "user 'NAME' (ROLE)" and then {@code message}. */
   private static void refused(Role role, PrivilegedExceptionAction<?> call, String message) {
     assertThatThrownBy(() -> as(role, call))
         .isInstanceOf(SecurityException.class)
-        .hasMessage(message);
+        .hasMessage(who(role) + message);
   }
 
   @Test
   void nobodyCreatesRegistersOrUnregistersMBeans() throws Exception {
     for (Role role : Role.values()) {
-      String who = role == Role.OPERATOR ? "user 'alice' (operator)" : "user 'bob' (viewer)";
       refused(
           role,
           () -> guard.createMBean("javax.management.loading.MLet", name("x:type=MLet")),
-          who + " may not create MBean javax.management.loading.MLet over remote JMX");
+          " may not create MBean javax.management.loading.MLet over remote JMX");
       refused(
           role,
           () -> guard.createMBean("javax.management.loading.MLet", null, name("x:type=L")),
-          who + " may not create MBean javax.management.loading.MLet over remote JMX");
+          " may not create MBean javax.management.loading.MLet over remote JMX");
       refused(
           role,
           () -> guard.registerMBean(new Object(), name("x:type=Y")),
-          who + " may not register MBeans over remote JMX");
+          " may not register MBeans over remote JMX");
       refused(
           role,
           () -> {
             guard.unregisterMBean(MEMORY);
             return null;
           },
-          who + " may not unregister java.lang:type=Memory over remote JMX");
+          " may not unregister java.lang:type=Memory over remote JMX");
       refused(
           role,
           () -> guard.instantiate("java.lang.ProcessBuilder"),
-          who + " may not instantiate java.lang.ProcessBuilder over remote JMX");
-      refused(role, () -> deserialize(guard), who + " may not deserialize objects over remote JMX");
+          " may not instantiate java.lang.ProcessBuilder over remote JMX");
+      refused(role, () -> deserialize(guard), " may not deserialize objects over remote JMX");
       refused(
           role,
           () -> guard.getClassLoader(name("x:type=MLet")),
-          who + " may not use the class loader x:type=MLet over remote JMX");
+          " may not use the class loader x:type=MLet over remote JMX");
       refused(
           role,
           () -> guard.getClassLoaderFor(DOMAIN),
-          who + " may not getClassLoaderFor over remote JMX");
+          " may not getClassLoaderFor over remote JMX");
       refused(
           role,
           guard::getClassLoaderRepository,
-          who + " may not getClassLoaderRepository over remote JMX");
+          " may not getClassLoaderRepository over remote JMX");
     }
     assertThat(server.isRegistered(MEMORY)).isTrue();
     assertThat(server.queryNames(name("x:*"), null)).isEmpty();
@@ -163,21 +168,18 @@ class RemoteAccessGuardTest {
   @Test
   void nobodyWritesAttributes() throws Exception {
     for (Role role : Role.values()) {
-      String who = role == Role.OPERATOR ? "user 'alice' (operator)" : "user 'bob' (viewer)";
       refused(
           role,
           () -> {
             guard.setAttribute(MEMORY, new Attribute("Verbose", true));
             return null;
           },
-          who
-              + " may not set attributes of java.lang:type=Memory (no attribute is writable)"
+          " may not set attributes of java.lang:type=Memory (no attribute is writable)"
               + " over remote JMX");
       refused(
           role,
           () -> guard.setAttributes(DOMAIN, new AttributeList(List.of(new Attribute("State", "")))),
-          who
-              + " may not set attributes of "
+          " may not set attributes of "
               + DOMAIN
               + " (no attribute is writable)"
               + " over remote JMX");
@@ -198,13 +200,11 @@ class RemoteAccessGuardTest {
       {"javax.management.loading:type=MLet", "getMBeansFromURL", new Object[] {"http://x/"}},
     };
     for (Role role : Role.values()) {
-      String who = role == Role.OPERATOR ? "user 'alice' (operator)" : "user 'bob' (viewer)";
       for (Object[] c : calls) {
         refused(
             role,
             () -> guard.invoke(name((String) c[0]), (String) c[1], (Object[]) c[2], null),
-            who
-                + " may not invoke "
+            " may not invoke "
                 + c[1]
                 + " on "
                 + c[0]
@@ -262,22 +262,18 @@ class RemoteAccessGuardTest {
     refused(
         Role.VIEWER,
         () -> guard.getMBeanInfo(HOTSPOT),
-        "user 'bob' (viewer) may not call getMBeanInfo on " + HOTSPOT + " over remote JMX");
+        " may not call getMBeanInfo on " + HOTSPOT + " over remote JMX");
     refused(
         Role.VIEWER,
         () -> guard.getAttribute(HOTSPOT, "DiagnosticOptions"),
-        "user 'bob' (viewer) may not read attribute DiagnosticOptions of "
-            + HOTSPOT
-            + " over remote JMX");
+        " may not read attribute DiagnosticOptions of " + HOTSPOT + " over remote JMX");
     refused(
         Role.VIEWER,
         () -> {
           guard.addNotificationListener(HOTSPOT, (n, h) -> {}, null, null);
           return null;
         },
-        "user 'bob' (viewer) may not call addNotificationListener on "
-            + HOTSPOT
-            + " over remote JMX");
+        " may not call addNotificationListener on " + HOTSPOT + " over remote JMX");
     as(
         Role.VIEWER,
         () -> {
@@ -297,9 +293,7 @@ class RemoteAccessGuardTest {
       refused(
           Role.VIEWER,
           () -> guard.getAttribute(RUNTIME, attribute),
-          "user 'bob' (viewer) may not read attribute "
-              + attribute
-              + " of java.lang:type=Runtime over remote JMX");
+          " may not read attribute " + attribute + " of java.lang:type=Runtime over remote JMX");
     }
     assertThat(as(Role.VIEWER, () -> guard.getAttribute(RUNTIME, "VmName")))
         .isEqualTo(System.getProperty("java.vm.name"));
@@ -345,7 +339,6 @@ class RemoteAccessGuardTest {
           guard.addNotificationListener(DOMAIN, MEMORY, null, null);
           return null;
         },
-        "user 'alice' (operator) may not use MBean java.lang:type=Memory as a notification"
-            + " listener over remote JMX");
+        " may not use MBean java.lang:type=Memory as a notification" + " listener over remote JMX");
   }
 }

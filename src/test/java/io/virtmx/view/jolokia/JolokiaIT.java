@@ -3,11 +3,10 @@ package io.virtmx.view.jolokia;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.virtmx.testbed.AgentProcess;
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.WatchedDomain;
 import io.virtmx.testbed.Await;
-import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
-import io.virtmx.testbed.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JolokiaIT {
   private static final String URI = TestBed.QEMU_URI;
-  private static Path dir;
-  private static QemuDomains vms;
-  private static AgentProcess agent;
+  private static WatchedDomain bed;
   private static String url;
   private static String host;
   private static String vm;
@@ -41,28 +38,14 @@ class JolokiaIT {
 
   @BeforeAll
   static void start() throws Exception {
-    TestBed.ensureLibvirtd();
-    dir = Files.createTempDirectory("virtmx-jolokia-it");
-    Path users = dir.resolve("users");
-    TestUsers.operator("alice", "alice-secret").andViewer("bob", "bob-secret").save(users);
-    vms = QemuDomains.start(1);
-    vm = vms.names().get(0);
-    int port = AgentProcess.freePort();
-    agent =
-        AgentProcess.started(
-            "--no-metrics",
-            "--connect",
-            URI,
-            "--interval",
-            "60s",
-            "--users",
-            users.toString(),
-            "--jolokia-port",
-            String.valueOf(port));
-    agent.awaitLog(
-        "view started: jolokia at http://127\\.0\\.0\\.1:" + port + "/jolokia \\(basic auth\\)",
-        0,
-        Duration.ofSeconds(60));
+    bed = WatchedDomain.start("virtmx-jolokia-it", AgentArgs::jolokia);
+    vm = bed.vm();
+    int port = bed.port();
+    bed.agent()
+        .awaitLog(
+            "view started: jolokia at http://127\\.0\\.0\\.1:" + port + "/jolokia \\(basic auth\\)",
+            0,
+            Duration.ofSeconds(60));
     url = "http://127.0.0.1:" + port + "/jolokia";
     alice = new JolokiaClient(url, "alice", "alice-secret");
     bob = new JolokiaClient(url, "bob", "bob-secret");
@@ -75,16 +58,8 @@ class JolokiaIT {
 
   @AfterAll
   static void stop() {
-    if (agent != null) {
-      agent.close();
-    }
-    if (vms != null) {
-      vms.close();
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      // best effort
+    if (bed != null) {
+      bed.close();
     }
   }
 
@@ -169,7 +144,7 @@ class JolokiaIT {
       assertThat(r.json().has("stacktrace")).isFalse();
     }
     assertThat(virshState()).isEqualTo("running");
-    assertThat(agent.log())
+    assertThat(bed.agent().log())
         .doesNotContain("by bob")
         .doesNotContainPattern("op=(suspend|shutdown|destroy) .*user=bob");
   }
@@ -188,7 +163,7 @@ class JolokiaIT {
         .isEqualTo(200); // no guest OS: no effect
     exec("destroy", "shut off");
     exec("start", "running");
-    assertThat(agent.log()).containsPattern(audited("start", host));
+    assertThat(bed.agent().log()).containsPattern(audited("start", host));
   }
 
   /** The audit line of a successful operation by alice through Jolokia on the test domain. */
@@ -304,6 +279,6 @@ class JolokiaIT {
     }
     assertThat(json.get(1)).contains("\"value\":\"running\"");
     assertThat(virshState()).isEqualTo("running");
-    assertThat(agent.log()).containsPattern(audited("suspend", host));
+    assertThat(bed.agent().log()).containsPattern(audited("suspend", host));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.virtmx.model.CollectorRun;
+import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,8 +75,7 @@ class AgentMetricsTest {
   @Test
   void aCollectorThatDidNotRunInTheLatestSnapshotIsNaN() {
     HostSnapshot host = SnapshotCollectorTest.host(List.of());
-    SnapshotCollectorTest.FixedSource source =
-        new SnapshotCollectorTest.FixedSource(withRuns(host, true));
+    FixedSource source = new FixedSource(withRuns(host, true));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new AgentMetrics(source, Clock.fixed(T, ZoneOffset.UTC)).bindTo(registry);
     source.publish(withRuns(host, false));
@@ -102,9 +102,7 @@ class AgentMetricsTest {
 
   private static String render(HostSnapshot host) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new AgentMetrics(
-            new SnapshotCollectorTest.FixedSource(host),
-            Clock.fixed(T.plusSeconds(10), ZoneOffset.UTC))
+    new AgentMetrics(new FixedSource(host), Clock.fixed(T.plusSeconds(10), ZoneOffset.UTC))
         .bindTo(registry);
     return registry
         .scrape()

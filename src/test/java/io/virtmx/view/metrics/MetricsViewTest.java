@@ -3,6 +3,7 @@ package io.virtmx.view.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.virtmx.model.FixedSource;
 import io.virtmx.security.Authenticator;
 import io.virtmx.security.Role;
 import io.virtmx.security.TlsContexts;
@@ -148,8 +149,8 @@ class MetricsViewTest {
     endpoints.forEach(HttpEndpoint::close);
   }
 
-  private static SnapshotCollectorTest.FixedSource source() {
-    return new SnapshotCollectorTest.FixedSource(
+  private static FixedSource source() {
+    return new FixedSource(
         SnapshotCollectorTest.host(
             List.of(SnapshotCollectorTest.web(), SnapshotCollectorTest.stopped())));
   }

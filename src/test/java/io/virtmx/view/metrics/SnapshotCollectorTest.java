@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.virtmx.model.DomainSnapshot;
+import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
-import io.virtmx.model.SnapshotListener;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.Snapshots;
 import java.io.ByteArrayOutputStream;
@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A synthetic host snapshot rendered to the text exposition, compared with a golden text block. */
@@ -40,7 +38,7 @@ class SnapshotCollectorTest {
     SnapshotCollector collector = new SnapshotCollector();
     collector.follow(source);
     assertThat(text(collector)).contains("domain=\"web\"");
-    source.publish(source.current.withoutDomain("uuid-web"));
+    source.publish(source.hosts().get(0).withoutDomain("uuid-web"));
     collector.renderNow();
     assertThat(text(collector)).doesNotContain("domain=\"web\"").contains("domain=\"old\"");
   }
@@ -143,41 +141,5 @@ class SnapshotCollectorTest {
         .memoryKib(524_288, 524_288)
         .disk(Snapshots.disk("vda").kind("virtio", "block", "disk", "raw").source("/dev/vg/old"))
         .build();
-  }
-
-  /** A snapshot source holding one host, publishing replacements to its listeners. */
-  static final class FixedSource implements SnapshotSource {
-    HostSnapshot current;
-    final List<SnapshotListener> listeners = new ArrayList<>();
-
-    FixedSource(HostSnapshot current) {
-      this.current = current;
-    }
-
-    void publish(HostSnapshot next) {
-      HostSnapshot previous = current;
-      current = next;
-      listeners.forEach(l -> l.updated(previous, next));
-    }
-
-    @Override
-    public List<HostSnapshot> hosts() {
-      return List.of(current);
-    }
-
-    @Override
-    public Optional<HostSnapshot> host(String name) {
-      return Optional.of(current).filter(h -> h.host().equals(name));
-    }
-
-    @Override
-    public void addListener(SnapshotListener listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(SnapshotListener listener) {
-      listeners.remove(listener);
-    }
   }
 }

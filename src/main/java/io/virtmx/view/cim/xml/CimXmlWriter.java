@@ -1,5 +1,8 @@
 package io.virtmx.view.cim.xml;
 
+import static io.virtmx.view.cim.xml.ValueXml.qualifiers;
+import static io.virtmx.view.cim.xml.ValueXml.text;
+
 import io.virtmx.view.cim.CimException;
 import io.virtmx.view.cim.CimInstance;
 import io.virtmx.view.cim.CimObjectPath;
@@ -7,14 +10,14 @@ import io.virtmx.view.cim.schema.CimClass;
 import io.virtmx.view.cim.schema.CimMethod;
 import io.virtmx.view.cim.schema.CimParameter;
 import io.virtmx.view.cim.schema.CimProperty;
-import io.virtmx.view.cim.schema.CimQualifier;
 import io.virtmx.view.cim.schema.CimType;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Writes CIM-XML responses (DSP0201) into a string: plain enough for wbemcli's simple parser
- * (declaration with version and encoding only, no namespaces, no DOCTYPE).
+ * (declaration with version and encoding only, no namespaces, no DOCTYPE). It writes the message,
+ * return values, instances and classes; object paths are spelled by {@link PathXml}, values,
+ * qualifiers and escaped text by {@link ValueXml}.
  *
  * <pre>
  * &lt;?xml version="1.0" encoding="utf-8" ?&gt;
@@ -27,16 +30,16 @@ public final class CimXmlWriter {
   public static final int MAX_CHARS = 16 << 20;
 
   private final StringBuilder b;
-  private final String host;
+  private final PathXml paths;
 
   /** {@code host} goes into the INSTANCEPATHs of references. */
   public CimXmlWriter(String host, int capacity) {
-    this.host = host;
     this.b = new StringBuilder(capacity);
+    this.paths = new PathXml(b, host);
   }
 
   /** Refuses to go on once the response is larger than {@link #MAX_CHARS}. */
-  private void bounded() {
+  static void bounded(StringBuilder b) {
     if (b.length() > MAX_CHARS) {
       throw new CimException(
           CimException.FAILED,
@@ -49,11 +52,11 @@ public final class CimXmlWriter {
   public void begin(String messageId, String method, boolean intrinsic) {
     b.append(
         "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">\n<MESSAGE ID=\"");
-    text(messageId)
+    text(b, messageId)
         .append("\" PROTOCOLVERSION=\"1.0\">\n<SIMPLERSP>\n<")
         .append(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
     b.append(" NAME=\"");
-    text(method).append("\">\n");
+    text(b, method).append("\">\n");
   }
 
   public void end(boolean intrinsic) {
@@ -64,7 +67,7 @@ public final class CimXmlWriter {
 
   public void error(CimException e) {
     b.append("<ERROR CODE=\"").append(e.code()).append("\" DESCRIPTION=\"");
-    text(CimException.codeName(e.code()) + ": " + e.getMessage()).append("\"/>\n");
+    text(b, CimException.codeName(e.code()) + ": " + e.getMessage()).append("\"/>\n");
   }
 
   public void raw(String xml) {
@@ -99,57 +102,22 @@ public final class CimXmlWriter {
   }
 
   public void className(String name) {
-    bounded();
+    bounded(b);
     b.append("<CLASSNAME NAME=\"").append(name).append("\"/>\n");
   }
 
   public void instanceName(CimObjectPath p) {
-    bounded();
-    b.append("<INSTANCENAME CLASSNAME=\"").append(p.className()).append("\">");
-    for (CimObjectPath.Key k : p.keys()) {
-      b.append("<KEYBINDING NAME=\"").append(k.name()).append("\">");
-      if (k.value() instanceof CimObjectPath ref) {
-        reference(ref, p.namespace());
-      } else {
-        String type =
-            k.value() instanceof Boolean
-                ? "boolean"
-                : k.value() instanceof Number ? "numeric" : "string";
-        b.append("<KEYVALUE VALUETYPE=\"").append(type).append("\">");
-        scalar(k.value()).append("</KEYVALUE>");
-      }
-      b.append("</KEYBINDING>");
-    }
-    b.append("</INSTANCENAME>");
+    paths.instanceName(p);
   }
 
   /** INSTANCEPATH with this server's host and the path's namespace (or {@code defaultNs}). */
   public void instancePath(CimObjectPath p, String defaultNs) {
-    b.append("<INSTANCEPATH><NAMESPACEPATH><HOST>");
-    text(host).append("</HOST>");
-    localNamespace(p.namespace() != null ? p.namespace() : defaultNs);
-    b.append("</NAMESPACEPATH>");
-    instanceName(p);
-    b.append("</INSTANCEPATH>");
+    paths.instancePath(p, defaultNs);
   }
 
-  private void localNamespace(String ns) {
-    b.append("<LOCALNAMESPACEPATH>");
-    for (String part : ns.split("/")) {
-      b.append("<NAMESPACE NAME=\"");
-      text(part).append("\"/>");
-    }
-    b.append("</LOCALNAMESPACEPATH>");
-  }
-
-  private void reference(CimObjectPath ref, String defaultNs) {
-    b.append("<VALUE.REFERENCE>");
-    if (ref.namespace() != null || defaultNs != null) {
-      instancePath(ref, defaultNs);
-    } else {
-      instanceName(ref);
-    }
-    b.append("</VALUE.REFERENCE>");
+  /** VALUE or VALUE.ARRAY of a plain value. */
+  public void value(Object value) {
+    ValueXml.value(b, value);
   }
 
   /**
@@ -163,10 +131,10 @@ public final class CimXmlWriter {
       boolean qualifiers,
       boolean classOrigin,
       String ns) {
-    bounded();
+    bounded(b);
     b.append("<INSTANCE CLASSNAME=\"").append(inst.className()).append("\">\n");
     if (qualifiers) {
-      qualifiers(cls.qualifiers());
+      qualifiers(b, cls.qualifiers());
     }
     for (CimProperty p : cls.properties()) {
       if (keep.test(p)) {
@@ -183,9 +151,9 @@ public final class CimXmlWriter {
       boolean q,
       boolean origin,
       String ns) {
-    bounded();
+    bounded(b);
     b.append("<VALUE.NAMEDINSTANCE>");
-    instanceName(inst.path());
+    paths.instanceName(inst.path());
     b.append('\n');
     instance(inst, cls, keep, q, origin, ns);
     b.append("</VALUE.NAMEDINSTANCE>\n");
@@ -203,18 +171,18 @@ public final class CimXmlWriter {
       boolean q,
       boolean origin,
       String ns) {
-    bounded();
+    bounded(b);
     b.append('<').append(element).append('>');
-    instancePath(inst.path(), ns);
+    paths.instancePath(inst.path(), ns);
     b.append('\n');
     instance(inst, cls, keep, q, origin, ns);
     b.append("</").append(element).append(">\n");
   }
 
   public void objectPath(CimObjectPath p, String ns) {
-    bounded();
+    bounded(b);
     b.append("<OBJECTPATH>");
-    instancePath(p, ns);
+    paths.instancePath(p, ns);
     b.append("</OBJECTPATH>\n");
   }
 
@@ -223,71 +191,18 @@ public final class CimXmlWriter {
         p.type() == CimType.REFERENCE
             ? "PROPERTY.REFERENCE"
             : p.array() ? "PROPERTY.ARRAY" : "PROPERTY";
-    b.append('<').append(element).append(" NAME=\"").append(p.name()).append('"');
-    if (p.type() == CimType.REFERENCE) {
-      b.append(" REFERENCECLASS=\"").append(p.refClass()).append('"');
-    } else {
-      b.append(" TYPE=\"").append(p.type().xmlName()).append('"');
-    }
+    typedStart(element, p.name(), p.type(), p.refClass());
     originAttributes(origin ? p.classOrigin() : null, p.propagated());
     b.append('>');
     if (q) {
-      qualifiers(p.qualifiers());
+      qualifiers(b, p.qualifiers());
     }
     if (value instanceof CimObjectPath ref) {
-      reference(ref, ns);
+      paths.reference(ref, ns);
     } else if (value != null) {
       value(value);
     }
     b.append("</").append(element).append(">\n");
-  }
-
-  /** VALUE or VALUE.ARRAY of a plain value. */
-  public void value(Object value) {
-    if (value instanceof List<?> list) {
-      b.append("<VALUE.ARRAY>");
-      for (Object o : list) {
-        if (o == null) {
-          b.append("<VALUE.NULL/>");
-        } else {
-          b.append("<VALUE>");
-          scalar(o).append("</VALUE>");
-        }
-      }
-      b.append("</VALUE.ARRAY>");
-    } else {
-      b.append("<VALUE>");
-      scalar(value).append("</VALUE>");
-    }
-  }
-
-  private StringBuilder scalar(Object v) {
-    if (v instanceof Boolean bool) {
-      return b.append(bool ? "TRUE" : "FALSE");
-    }
-    if (v instanceof Number n) {
-      return b.append(n);
-    }
-    return text(String.valueOf(v));
-  }
-
-  private void qualifiers(List<CimQualifier> qualifiers) {
-    for (CimQualifier q : qualifiers) {
-      if (q.value() == null) {
-        continue;
-      }
-      b.append("<QUALIFIER NAME=\"")
-          .append(q.name())
-          .append("\" TYPE=\"")
-          .append(q.type().xmlName())
-          .append('"');
-      if (q.propagated()) {
-        b.append(" PROPAGATED=\"true\"");
-      }
-      b.append('>');
-      value(q.value());
-      b.append("</QUALIFIER>\n");
-    }
   }
 
   /** A CLASS element with the properties and methods {@code keep} selects. */
@@ -297,14 +212,14 @@ public final class CimXmlWriter {
       Predicate<CimMethod> keepMethod,
       boolean q,
       boolean origin) {
-    bounded();
+    bounded(b);
     b.append("<CLASS NAME=\"").append(cls.name()).append('"');
     if (cls.superclass() != null) {
       b.append(" SUPERCLASS=\"").append(cls.superclass()).append('"');
     }
     b.append(">\n");
     if (q) {
-      qualifiers(cls.qualifiers());
+      qualifiers(b, cls.qualifiers());
     }
     for (CimProperty p : cls.properties()) {
       if (keep.test(p)) {
@@ -317,6 +232,16 @@ public final class CimXmlWriter {
       }
     }
     b.append("</CLASS>\n");
+  }
+
+  /** The start tag of a property or parameter, open for more attributes: REFERENCECLASS or TYPE. */
+  private void typedStart(String element, String name, CimType type, String refClass) {
+    b.append('<').append(element).append(" NAME=\"").append(name).append('"');
+    if (type == CimType.REFERENCE) {
+      b.append(" REFERENCECLASS=\"").append(refClass).append('"');
+    } else {
+      b.append(" TYPE=\"").append(type.xmlName()).append('"');
+    }
   }
 
   /** CLASSORIGIN (when asked for: not null) and PROPAGATED of a property or method. */
@@ -338,49 +263,21 @@ public final class CimXmlWriter {
     originAttributes(origin ? m.classOrigin() : null, m.propagated());
     b.append(">\n");
     if (q) {
-      qualifiers(m.qualifiers());
+      qualifiers(b, m.qualifiers());
     }
     for (CimParameter p : m.parameters()) {
       String element =
           p.type() == CimType.REFERENCE
               ? (p.array() ? "PARAMETER.REFARRAY" : "PARAMETER.REFERENCE")
               : p.array() ? "PARAMETER.ARRAY" : "PARAMETER";
-      b.append('<').append(element).append(" NAME=\"").append(p.name()).append('"');
-      if (p.type() == CimType.REFERENCE) {
-        b.append(" REFERENCECLASS=\"").append(p.refClass()).append('"');
-      } else {
-        b.append(" TYPE=\"").append(p.type().xmlName()).append('"');
-      }
+      typedStart(element, p.name(), p.type(), p.refClass());
       b.append(">\n");
       if (q) {
-        qualifiers(p.qualifiers());
+        qualifiers(b, p.qualifiers());
       }
       b.append("</").append(element).append(">\n");
     }
     b.append("</METHOD>\n");
-  }
-
-  private StringBuilder text(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-            b.append('?');
-          } else if (c == '\r' || c == '\n' || c == '\t') {
-            b.append("&#").append((int) c).append(';');
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b;
   }
 
   @Override

@@ -1,0 +1,29 @@
+package io.virtmx.model;
+
+/**
+ * Cumulative I/O counters of one disk: requests and bytes per direction, flushes, and the time
+ * spent on each (nanoseconds); {@link Values#UNKNOWN} where the driver did not report one.
+ */
+public record BlockIo(
+    long readRequests,
+    long readBytes,
+    long readTimeNs,
+    long writeRequests,
+    long writeBytes,
+    long writeTimeNs,
+    long flushRequests,
+    long flushTimeNs,
+    long errors) {
+
+  public static final BlockIo UNKNOWN =
+      new BlockIo(
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN,
+          Values.UNKNOWN);
+}

@@ -1,0 +1,11 @@
+package io.virtmx.model;
+
+/**
+ * Sizes of one disk in bytes, as {@code virDomainGetBlockInfo} or the bulk {@code block.*}
+ * statistics give them: what the guest sees ({@code capacity}), what the image holds on the host
+ * ({@code allocation}) and the host file or device size ({@code physical}).
+ */
+public record BlockSizes(long capacityBytes, long allocationBytes, long physicalBytes) {
+  public static final BlockSizes UNKNOWN =
+      new BlockSizes(Values.UNKNOWN, Values.UNKNOWN, Values.UNKNOWN);
+}

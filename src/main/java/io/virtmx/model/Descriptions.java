@@ -1,0 +1,79 @@
+package io.virtmx.model;
+
+/**
+ * What each value of the model means, said once and used by every view that describes it: the
+ * metrics view appends its unit ("…, in bytes."), the JMX view its not-reported marker ("…, -1 if
+ * not reported"). Compile-time constants, so annotations can use them. Sentences start with a
+ * capital and have no final stop.
+ */
+public final class Descriptions {
+  private Descriptions() {}
+
+  // Domain
+  public static final String DOMAIN_MEMORY_MAXIMUM = "Maximum allowed memory of the domain";
+  public static final String DOMAIN_MEMORY_CURRENT = "Memory usage of the domain";
+  public static final String DOMAIN_CPU_TIME = "Amount of CPU time used by the domain";
+  public static final String DOMAIN_CPU_USER = "CPU time the domain spent in user mode";
+  public static final String DOMAIN_CPU_SYSTEM = "CPU time the domain spent in system mode";
+  public static final String DOMAIN_VCPUS_CURRENT = "Current number of vCPUs";
+  public static final String DOMAIN_VCPUS_MAXIMUM = "Maximum number of vCPUs";
+
+  // Memory balloon (virDomainMemoryStats)
+  public static final String BALLOON_ACTUAL = "Current balloon size";
+  public static final String BALLOON_MAXIMUM = "Maximum memory the balloon may reach";
+  public static final String BALLOON_UNUSED = "Memory the guest leaves unused";
+  public static final String BALLOON_AVAILABLE = "Memory the guest sees as total";
+  public static final String BALLOON_USABLE =
+      "Memory the guest could use without swapping (free plus reclaimable caches)";
+  public static final String BALLOON_RSS = "Resident set size of the domain's process on the host";
+  public static final String BALLOON_DISK_CACHES =
+      "Guest memory that can be reclaimed from disk caches";
+  public static final String BALLOON_SWAP_IN = "Memory swapped in by the guest";
+  public static final String BALLOON_SWAP_OUT = "Memory swapped out by the guest";
+  public static final String BALLOON_MAJOR_FAULTS = "Page faults of the guest that needed disk I/O";
+  public static final String BALLOON_MINOR_FAULTS = "Page faults of the guest without disk I/O";
+  public static final String BALLOON_USED_PERCENT =
+      "Guest memory in use (available minus unused) as a percentage of available";
+
+  // Disk (BlockIo, BlockSizes)
+  public static final String DISK_READ_BYTES = "Number of bytes read from a block device";
+  public static final String DISK_READ_REQUESTS = "Number of read requests from a block device";
+  public static final String DISK_WRITE_BYTES = "Number of bytes written from a block device";
+  public static final String DISK_WRITE_REQUESTS = "Number of write requests from a block device";
+  public static final String DISK_READ_TIME = "Time spent reading from a block device";
+  public static final String DISK_WRITE_TIME = "Time spent writing to a block device";
+  public static final String DISK_FLUSH_REQUESTS = "Number of flush requests to a block device";
+  public static final String DISK_FLUSH_TIME = "Time spent flushing a block device";
+  public static final String DISK_ERRORS = "Number of I/O errors of a block device";
+  public static final String DISK_CAPACITY = "Logical size of a block device as the guest sees it";
+  public static final String DISK_ALLOCATION = "Host storage allocated to a block device";
+  public static final String DISK_PHYSICAL =
+      "Physical size of a block device's host storage (file size or device size)";
+
+  // Network interface (NetIo)
+  public static final String NIC_RX_BYTES = "Number of bytes received on a network interface";
+  public static final String NIC_RX_PACKETS = "Number of packets received on a network interface";
+  public static final String NIC_RX_ERRORS =
+      "Number of packet receive errors on a network interface";
+  public static final String NIC_RX_DROPS = "Number of packet receive drops on a network interface";
+  public static final String NIC_TX_BYTES = "Number of bytes transmitted on a network interface";
+  public static final String NIC_TX_PACKETS =
+      "Number of packets transmitted on a network interface";
+  public static final String NIC_TX_ERRORS =
+      "Number of packet transmit errors on a network interface";
+  public static final String NIC_TX_DROPS =
+      "Number of packet transmit drops on a network interface";
+
+  // Node
+  public static final String NODE_CPUS = "Number of active host CPUs";
+  public static final String NODE_MEMORY_TOTAL = "Host memory";
+  public static final String NODE_MEMORY_FREE = "Free host memory";
+
+  // Storage pool, volume, network
+  public static final String POOL_CAPACITY = "Size of the pool";
+  public static final String POOL_ALLOCATION = "Space allocated in the pool";
+  public static final String POOL_AVAILABLE = "Free space in the pool";
+  public static final String VOLUME_CAPACITY = "Logical size of the volume";
+  public static final String VOLUME_ALLOCATION = "Host storage allocated to the volume";
+  public static final String NETWORK_DHCP_LEASES = "Current DHCP leases of the network";
+}

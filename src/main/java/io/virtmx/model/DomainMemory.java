@@ -1,0 +1,13 @@
+package io.virtmx.model;
+
+import java.util.Objects;
+
+/**
+ * A domain's memory in bytes: what it has now (the balloon's size while it runs) and may have at
+ * most, and the balloon driver's statistics ({@link BalloonStats#UNKNOWN} while stopped).
+ */
+public record DomainMemory(long currentBytes, long maximumBytes, BalloonStats balloon) {
+  public DomainMemory {
+    Objects.requireNonNull(balloon, "balloon");
+  }
+}

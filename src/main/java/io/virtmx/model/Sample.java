@@ -1,0 +1,18 @@
+package io.virtmx.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * When a domain was read: wall-clock time for display, and a monotonic {@link System#nanoTime()}
+ * reading used only to compute rates between two samples.
+ */
+public record Sample(Instant at, long monotonicNanos) {
+  public Sample {
+    Objects.requireNonNull(at, "at");
+  }
+
+  public static Sample now() {
+    return new Sample(Instant.now(), System.nanoTime());
+  }
+}

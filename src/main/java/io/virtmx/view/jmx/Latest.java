@@ -1,0 +1,23 @@
+package io.virtmx.view.jmx;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The latest version of the one object an MBean stands for, looked up in the store on every read;
+ * the last version seen once the object is gone (until the registry unregisters the MBean).
+ */
+final class Latest<T> {
+  private final Supplier<Optional<T>> lookup;
+  private volatile T last;
+
+  Latest(T initial, Supplier<Optional<T>> lookup) {
+    this.lookup = lookup;
+    this.last = initial;
+  }
+
+  T get() {
+    lookup.get().ifPresent(t -> last = t);
+    return last;
+  }
+}
