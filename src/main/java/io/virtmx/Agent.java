@@ -188,8 +188,15 @@ public final class Agent implements AutoCloseable {
     };
   }
 
+  /** Stops collecting and closes every connection; a second call does nothing. */
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     collectors.forEach(HostCollector::close);
     scheduler.shutdownNow();
     workers.shutdownNow();

@@ -242,6 +242,9 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
+  /** The longest a stop waits for the views and connections to close. */
+  private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
+
   private int serve(Agent agent) throws Exception {
     Authenticator auth = Authenticator.fromOption(users, audit.loginSettings());
     HttpEndpoint endpoint = new HttpEndpoint(http.settings(), auth);
@@ -255,11 +258,35 @@ public final class Main implements Callable<Integer> {
     }
     log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "virtmx-shutdown"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stopThenWait(stop, stopped), "virtmx-shutdown"));
     stop.await();
-    views.forEach(View::close);
-    endpoint.close();
+    try {
+      log.info("virtmx stopping");
+      views.forEach(View::close);
+      endpoint.close();
+      agent.close();
+    } finally {
+      stopped.countDown();
+    }
     return 0;
+  }
+
+  /**
+   * On SIGTERM or SIGINT: lets {@link #serve} close the views and every libvirt connection, and
+   * waits for it, so the JVM does not halt (and JNA free its callbacks) while libvirt's event
+   * thread may still call into them.
+   */
+  private static void stopThenWait(CountDownLatch stop, CountDownLatch stopped) {
+    stop.countDown();
+    try {
+      if (!stopped.await(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        log.warn("virtmx: not stopped within {}; exiting anyway", SHUTDOWN_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
