@@ -10,8 +10,8 @@ import java.util.Properties;
 
 /**
  * The version and git commit the running jar was built from, read from the {@code
- * version.properties} resource the build fills in; anything the build could not know (no {@code
- * .git}) is "unknown".
+ * version.properties} resource the build writes (src/build/version-properties.sh); anything the
+ * build could not know (no git checkout) is "unknown".
  */
 record BuildInfo(String version, String commit, String commitTime) {
   static final String UNKNOWN = "unknown";

@@ -41,7 +41,7 @@ class BuildInfoTest {
 
   @Test
   void withoutGitTheCommitIsUnknown() {
-    // Resource filtering leaves a property it has no value for as written.
+    // What the build script writes outside a git checkout, and a property left unfiltered.
     BuildInfo b =
         BuildInfo.of(
             props(

@@ -409,7 +409,8 @@ class DebianPackageIT {
     // Other tests' scratch files and libvirt's domains (test beds name theirs after virtmx) are no
     // business of the package's.
     cmd.add("-xdev");
-    for (String other : List.of("/var/tmp", "/var/lib/libvirt", "/var/log/libvirt", "/var/cache")) {
+    for (String other :
+        List.of("/var/tmp", "/etc/libvirt", "/var/lib/libvirt", "/var/log/libvirt", "/var/cache")) {
       cmd.addAll(List.of("-path", other, "-prune", "-o"));
     }
     cmd.addAll(List.of("-name", "*virtmx*", "-print"));
