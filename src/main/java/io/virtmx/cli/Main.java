@@ -1,3 +1,7 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
 package io.virtmx.cli;
 
 import ch.qos.logback.classic.Level;
@@ -340,8 +344,21 @@ public final class Main implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"virtmx " + (v == null ? "(development build)" : v)};
+      return lines(BuildInfo.load());
+    }
+
+    static String[] lines(BuildInfo build) {
+      return new String[] {
+        "virtmx " + build.version() + " (commit " + build.commit() + ")",
+        "Java "
+            + System.getProperty("java.runtime.version", "unknown")
+            + " ("
+            + System.getProperty("java.vendor", "unknown")
+            + "), "
+            + System.getProperty("os.name", "")
+            + " "
+            + System.getProperty("os.arch", "")
+      };
     }
   }
 }

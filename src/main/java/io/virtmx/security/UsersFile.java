@@ -1,3 +1,7 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
 package io.virtmx.security;
 
 import java.io.IOException;
@@ -5,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +118,25 @@ public final class UsersFile {
             ".tmp",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(tmp, lines, StandardCharsets.UTF_8);
+    keepAccess(file, tmp);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * A file being replaced keeps its group and mode, so that a users file an administrator made
+   * readable to the service's group (the Debian package's 'root:virtmx 0640') stays readable after
+   * 'virtmx user add' rewrites it.
+   */
+  private static void keepAccess(Path file, Path tmp) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+    if (!attributes.group().equals(view.readAttributes().group())) {
+      view.setGroup(attributes.group());
+    }
+    view.setPermissions(attributes.permissions());
   }
 }
