@@ -1,3 +1,7 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
 package io.virtmx.view.jmx;
 
 import javax.management.MalformedObjectNameException;
