@@ -242,85 +242,10 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /** The longest a stop waits for the views and connections to close. */
-  private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
-
   private int serve(Agent agent) throws Exception {
     Authenticator auth = Authenticator.fromOption(users, audit.loginSettings());
     HttpEndpoint endpoint = new HttpEndpoint(http.settings(), auth);
-    List<Planned> planned = views(agent, auth, endpoint);
-    List<View> views = planned.stream().map(Planned::view).toList();
-    List<String> failures = agent.open(true);
-    failures.forEach(f -> log.warn("cannot connect to {} (retrying in the background)", f));
-    agent.start();
-    for (Planned p : planned) {
-      start(p);
-    }
-    log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stopThenWait(stop, stopped), "virtmx-shutdown"));
-    stop.await();
-    try {
-      log.info("virtmx stopping");
-      views.forEach(View::close);
-      endpoint.close();
-      agent.close();
-    } finally {
-      stopped.countDown();
-    }
-    return 0;
-  }
-
-  /**
-   * On SIGTERM or SIGINT: lets {@link #serve} close the views and every libvirt connection, and
-   * waits for it, so the JVM does not halt (and JNA free its callbacks) while libvirt's event
-   * thread may still call into them.
-   */
-  private static void stopThenWait(CountDownLatch stop, CountDownLatch stopped) {
-    stop.countDown();
-    try {
-      if (!stopped.await(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        log.warn("virtmx: not stopped within {}; exiting anyway", SHUTDOWN_WAIT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Starts a view. A port that is in use stops the agent when it was given, and only leaves the
-   * view off when it was the default (so that a second agent, or another program on a default port,
-   * does not keep the agent from running) — the same on every view.
-   */
-  private static void start(Planned p) {
-    View v = p.view();
-    try {
-      v.start();
-    } catch (IOException e) {
-      if (busyPort(e) && !p.portGiven()) {
-        log.warn(
-            "{} not started: {} (choose a port with --{}-port, or --no-{})",
-            v.describe(),
-            e.getMessage(),
-            p.switchName(),
-            p.switchName());
-        v.close();
-        return;
-      }
-      throw new IllegalStateException("cannot start " + v.describe() + ": " + e.getMessage(), e);
-    }
-    log.info("view started: {}", v.describe());
-  }
-
-  private static boolean busyPort(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException) {
-        return true;
-      }
-    }
-    return false;
+    return new Serving(agent, views(agent, auth, endpoint), endpoint).run(interval);
   }
 
   /** The views the options ask for; each view's options live in its own mixin class. */

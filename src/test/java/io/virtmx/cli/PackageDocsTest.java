@@ -37,14 +37,14 @@ class PackageDocsTest {
 
   @Test
   void theManPageHasEveryVisibleOptionAndSubcommand() {
-    String man = PackageDocs.manPage(PackageDocs.command().getCommandSpec(), build());
+    String man = ManPage.of(PackageDocs.command().getCommandSpec(), build());
     assertThat(man)
         .startsWith(".\\\"")
         .contains(".TH VIRTMX 1 \"2026-11-30\" \"virtmx 1.2.0\\-SNAPSHOT\"")
         .contains(".SH \"VIRTMX USER ADD\"", ".SH \"EXIT STATUS\"", ".SH FILES");
     for (OptionSpec o : PackageDocs.command().getCommandSpec().options()) {
       if (!o.hidden() && !o.negatable()) {
-        assertThat(man).contains("\\fB" + PackageDocs.escape(o.longestName()) + "\\fR");
+        assertThat(man).contains("\\fB" + ManPage.escape(o.longestName()) + "\\fR");
       }
     }
     assertThat(man).contains("\\fB\\-\\-[no\\-]metrics\\fR");
@@ -55,8 +55,8 @@ class PackageDocsTest {
 
   @Test
   void textNeverStartsARequest() {
-    assertThat(PackageDocs.escapeLine(".hidden")).isEqualTo("\\&.hidden");
-    assertThat(PackageDocs.escape("a\\b-c")).isEqualTo("a\\eb\\-c");
+    assertThat(ManPage.escapeLine(".hidden")).isEqualTo("\\&.hidden");
+    assertThat(ManPage.escape("a\\b-c")).isEqualTo("a\\eb\\-c");
   }
 
   @Test
