@@ -23,20 +23,10 @@ public record BalloonStats(
     long diskCachesBytes,
     long lastUpdate) {
 
-  public static final BalloonStats UNKNOWN =
-      new BalloonStats(
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN);
+  private static final long N = Values.UNKNOWN;
+
+  /** Nothing reported ({@code N} = {@link Values#UNKNOWN}). */
+  public static final BalloonStats UNKNOWN = new BalloonStats(N, N, N, N, N, N, N, N, N, N, N, N);
 
   public BalloonStats withMaximumBytes(long maximum) {
     return new BalloonStats(

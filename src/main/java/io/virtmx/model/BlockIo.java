@@ -19,15 +19,8 @@ public record BlockIo(
     long flushTimeNs,
     long errors) {
 
-  public static final BlockIo UNKNOWN =
-      new BlockIo(
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN);
+  private static final long N = Values.UNKNOWN;
+
+  /** Nothing reported ({@code N} = {@link Values#UNKNOWN}). */
+  public static final BlockIo UNKNOWN = new BlockIo(N, N, N, N, N, N, N, N, N);
 }

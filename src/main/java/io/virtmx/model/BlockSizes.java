@@ -10,6 +10,8 @@ package io.virtmx.model;
  * ({@code allocation}) and the host file or device size ({@code physical}).
  */
 public record BlockSizes(long capacityBytes, long allocationBytes, long physicalBytes) {
-  public static final BlockSizes UNKNOWN =
-      new BlockSizes(Values.UNKNOWN, Values.UNKNOWN, Values.UNKNOWN);
+  private static final long N = Values.UNKNOWN;
+
+  /** Nothing reported ({@code N} = {@link Values#UNKNOWN}). */
+  public static final BlockSizes UNKNOWN = new BlockSizes(N, N, N);
 }

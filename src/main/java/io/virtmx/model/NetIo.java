@@ -18,14 +18,8 @@ public record NetIo(
     long txErrors,
     long txDrops) {
 
-  public static final NetIo UNKNOWN =
-      new NetIo(
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN,
-          Values.UNKNOWN);
+  private static final long N = Values.UNKNOWN;
+
+  /** Nothing reported ({@code N} = {@link Values#UNKNOWN}). */
+  public static final NetIo UNKNOWN = new NetIo(N, N, N, N, N, N, N, N);
 }
