@@ -245,7 +245,7 @@ public final class Main implements Callable<Integer> {
   private int serve(Agent agent) throws Exception {
     Authenticator auth = Authenticator.fromOption(users, audit.loginSettings());
     HttpEndpoint endpoint = new HttpEndpoint(http.settings(), auth);
-    return new Serving(agent, views(agent, auth, endpoint), endpoint).run(interval);
+    return new Serving(agent, views(agent, auth, endpoint), endpoint, auth).run(interval);
   }
 
   /** The views the options ask for; each view's options live in its own mixin class. */

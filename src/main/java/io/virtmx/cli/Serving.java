@@ -5,15 +5,19 @@
 package io.virtmx.cli;
 
 import io.virtmx.Agent;
+import io.virtmx.security.Authenticator;
 import io.virtmx.view.View;
 import io.virtmx.view.http.HttpEndpoint;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * The long-running agent: connects, starts collecting and every view, and on SIGTERM or SIGINT
@@ -25,11 +29,39 @@ final class Serving {
   private final Agent agent;
   private final List<Planned> planned;
   private final HttpEndpoint endpoint;
+  private final Authenticator auth;
 
-  Serving(Agent agent, List<Planned> planned, HttpEndpoint endpoint) {
+  Serving(Agent agent, List<Planned> planned, HttpEndpoint endpoint, Authenticator auth) {
     this.agent = agent;
     this.planned = planned;
     this.endpoint = endpoint;
+    this.auth = auth;
+  }
+
+  /** How often the users file is checked for changes. */
+  static final Duration USERS_CHECK = Duration.ofSeconds(10);
+
+  /**
+   * Reads the users file again when it changes (checked every {@link #USERS_CHECK}) and at once
+   * on SIGHUP, so users added, removed or given a new password take effect without a restart.
+   */
+  private ScheduledExecutorService watchUsers() {
+    ScheduledExecutorService watch =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "virtmx-users");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = USERS_CHECK.toMillis();
+    watch.scheduleWithFixedDelay(auth::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+    try {
+      Signal.handle(new Signal("HUP"), s -> watch.execute(auth::reload));
+    } catch (IllegalArgumentException e) {
+      log.warn("SIGHUP cannot be handled here ({}); the users file is still checked every {}",
+          e.getMessage(), USERS_CHECK);
+    }
+    return watch;
   }
 
   /** The longest a stop waits for the views and connections to close. */
@@ -45,6 +77,7 @@ final class Serving {
       start(p);
     }
     log.info("virtmx started: watching {} host(s) every {}", agent.collectors().size(), interval);
+    ScheduledExecutorService usersWatch = watchUsers();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -52,6 +85,7 @@ final class Serving {
     stop.await();
     try {
       log.info("virtmx stopping");
+      usersWatch.shutdownNow();
       views.forEach(View::close);
       endpoint.close();
       agent.close();

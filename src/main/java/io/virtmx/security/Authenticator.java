@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's one rule for who may talk to a view, shared by JMX, Jolokia, metrics and CIM: with a
@@ -27,13 +29,22 @@ import java.util.function.LongSupplier;
  * checked, and failures, lock-outs and throttled attempts are written to the {@link AuditLog}.
  */
 public final class Authenticator {
-  private final UsersFile users;
+  private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
+
+  private volatile UsersFile users;
+  private final UsersSource source;
   private final LoginGuard guard;
   private final RememberedLogins remembered;
   private final LoginAudit audit;
 
-  private Authenticator(UsersFile users, LoginSettings settings, LongSupplier nanos, Clock wall) {
+  private Authenticator(
+      UsersFile users,
+      UsersSource source,
+      LoginSettings settings,
+      LongSupplier nanos,
+      Clock wall) {
     this.users = users;
+    this.source = source;
     this.guard = new LoginGuard(settings, nanos);
     this.remembered = new RememberedLogins(nanos);
     this.audit = new LoginAudit(nanos, wall, settings.maxTracked());
@@ -60,10 +71,10 @@ public final class Authenticator {
                 + usersOption
                 + "')");
       }
-      return of(UsersFile.load(usersOption), login);
+      return fromFile(usersOption, login);
     }
     if (Files.isReadable(UsersFile.DEFAULT)) {
-      return of(UsersFile.load(UsersFile.DEFAULT), login);
+      return fromFile(UsersFile.DEFAULT, login);
     }
     return none();
   }
@@ -73,16 +84,52 @@ public final class Authenticator {
   }
 
   public static Authenticator of(UsersFile users, LoginSettings login) {
-    return new Authenticator(users, login, System::nanoTime, Clock.systemUTC());
+    return new Authenticator(users, null, login, System::nanoTime, Clock.systemUTC());
+  }
+
+  /** Users from {@code file}, which {@link #reloadIfChanged} and {@link #reload} read again. */
+  static Authenticator fromFile(Path file, LoginSettings login) throws IOException {
+    UsersSource source = new UsersSource(file);
+    return new Authenticator(source.load(), source, login, System::nanoTime, Clock.systemUTC());
   }
 
   /** For tests: time from {@code nanos} (a monotonic nanosecond count). */
   static Authenticator of(UsersFile users, LoginSettings login, LongSupplier nanos) {
-    return new Authenticator(users, login, nanos, Clock.systemUTC());
+    return new Authenticator(users, null, login, nanos, Clock.systemUTC());
   }
 
   public static Authenticator none() {
-    return new Authenticator(null, LoginSettings.DEFAULTS, System::nanoTime, Clock.systemUTC());
+    return new Authenticator(
+        null, null, LoginSettings.DEFAULTS, System::nanoTime, Clock.systemUTC());
+  }
+
+  /**
+   * Reads the users file again if it changed since it was last read (its modification time, size
+   * or file key); returns whether it did. A file that cannot be read or parsed leaves the users as
+   * they were and is logged. Logins remembered from the old file are forgotten.
+   */
+  public boolean reloadIfChanged() {
+    return source != null && source.changed() && reload();
+  }
+
+  /** Reads the users file again now (on SIGHUP); returns whether the new users took effect. */
+  public boolean reload() {
+    if (source == null) {
+      return false;
+    }
+    try {
+      UsersFile fresh = source.load();
+      users = fresh;
+      remembered.clear();
+      log.info("users file {} read again: {} user(s)", source.file(), fresh.users().size());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      log.warn(
+          "users file {} not read again, the previous users stay: {}",
+          source.file(),
+          e.getMessage());
+      return false;
+    }
   }
 
   /** Whether every client must authenticate (a users file is configured). */

@@ -53,6 +53,11 @@ final class RememberedLogins {
     return Optional.of(r.role());
   }
 
+  /** Forgets every remembered login (the users file changed: a password or role may have). */
+  void clear() {
+    remembered.clear();
+  }
+
   void remember(String name, char[] password, Role role) {
     if (remembered.size() >= MAX) {
       remembered.clear();
