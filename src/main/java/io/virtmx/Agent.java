@@ -4,6 +4,14 @@
  */
 package io.virtmx;
 
+import io.virtmx.collect.WorkerBudget;
+
+import java.util.concurrent.LinkedBlockingQueue;
+
+import java.util.concurrent.TimeUnit;
+
+import java.util.concurrent.ThreadPoolExecutor;
+
 import io.virtmx.collect.CollectorRegistry;
 import io.virtmx.collect.HostCollector;
 import io.virtmx.collect.SnapshotStore;
@@ -50,7 +58,20 @@ public final class Agent implements AutoCloseable {
 
   public Agent(AgentConfig config) {
     this.config = config.validate();
-    this.workers = Executors.newFixedThreadPool(config.workers(), daemon("virtmx-libvirt-worker"));
+    // Each host may have config.workers() libvirt calls in flight (libvirtd's per-client limit): its
+    // WorkerBudget on one pool with a thread for every host's budget, threads ended after 30 s
+    // idle, so a host that hangs holds its budget and no more.
+    int threads = config.workers() * Math.max(1, config.hosts().size());
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("virtmx-libvirt-worker"));
+    pool.allowCoreThreadTimeOut(true);
+    this.workers = pool;
     CollectorRegistry registry = CollectorRegistry.standard();
     Set<String> enabled = registry.enabled(config.collectors());
     EventLoop.start();
@@ -65,7 +86,7 @@ public final class Agent implements AutoCloseable {
                       spec.uri(), config.readOnly(), credentials, scheduler, listener),
               store,
               scheduler,
-              workers,
+              new WorkerBudget(workers, config.workers()),
               config.timeout(),
               registry,
               enabled));

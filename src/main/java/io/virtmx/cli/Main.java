@@ -93,8 +93,8 @@ public final class Main implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "5",
       description = {
-        "libvirt calls one collection may have in flight at once (default: ${DEFAULT-VALUE}, "
-            + "libvirtd's default max_client_requests).",
+        "libvirt calls one host's collection may have in flight at once (default: ${DEFAULT-VALUE}, "
+            + "libvirtd's default max_client_requests); a host that hangs holds no more.",
         "More helps only if libvirtd allows more per client."
       })
   int workers;
