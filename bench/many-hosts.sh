@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Issue 12 benchmark: one agent watching HOSTS test-driver hosts of DOMAINS domains each through libvirtd (each
+# host its own copy of the node file, published under its own name), through the shipped launcher. Reports how
+# soon every host has its first snapshot, whether every host keeps being collected on its own schedule (its
+# virtmx_last_success_timestamp_seconds moves), /metrics scrape time and size, and the agent's RSS over the run.
+# Writes the "many-hosts" section of docs/benchmarks.md.
+# Usage: bench/many-hosts.sh [HOSTS=20] [DOMAINS=500] [DURATION_S=240] [INTERVAL=30s]
+source "$(dirname "$0")/lib.sh"
+HOSTS=${1:-20}
+DOMAINS=${2:-500}
+DURATION_S=${3:-240}
+INTERVAL=${4:-30s}
+
+build
+ensure_libvirtd
+node=$(test_node "$DOMAINS")
+args=()
+for i in $(seq -w 1 "$HOSTS"); do
+  cp "$node" "$OUT/many-h$i.xml"
+  args+=(--connect "h$i=test+unix://$OUT/many-h$i.xml")
+done
+port=$(free_port)
+start=$(date +%s.%N)
+"$ROOT/bin/virtmx" "${args[@]}" --interval "$INTERVAL" --metrics-port "$port" --no-jolokia \
+  > /dev/null 2> "$OUT/many-hosts-agent.log" &
+agent=$!
+trap 'kill $agent 2>/dev/null || true' EXIT
+wait_http "http://127.0.0.1:$port/metrics"
+
+# First snapshot of every host: libvirt_up{host=...} 1 for all of them.
+first=""
+for _ in $(seq 1 600); do
+  up=$(curl -s "http://127.0.0.1:$port/metrics" | grep -c '^libvirt_up{host="h[0-9]*"} 1' || true)
+  if [ "$up" -ge "$HOSTS" ]; then first=$(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)"); break; fi
+  sleep 0.5
+done
+
+# The run: every 10 s a scrape (timed), each host's last success, the agent's RSS.
+samples=$OUT/many-hosts-samples.txt
+: > "$samples"
+declare -A last moved
+end=$(( $(date +%s) + DURATION_S ))
+scrapes=()
+rss_max=0
+while [ "$(date +%s)" -lt "$end" ]; do
+  t0=$(date +%s%N)
+  body=$(curl -s "http://127.0.0.1:$port/metrics")
+  t1=$(date +%s%N)
+  scrapes+=($(( (t1 - t0) / 1000000 )))
+  bytes=${#body}
+  while read -r h v; do
+    if [ -n "${last[$h]:-}" ] && [ "${last[$h]}" != "$v" ]; then moved[$h]=$(( ${moved[$h]:-0} + 1 )); fi
+    last[$h]=$v
+  done < <(printf '%s\n' "$body" | sed -n 's/^virtmx_last_success_timestamp_seconds{host="\(h[0-9]*\)"} \(.*\)$/\1 \2/p')
+  rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status")
+  [ "$rss" -gt "$rss_max" ] && rss_max=$rss
+  echo "$(( $(date +%s) - ${start%.*} )) s rss=${rss}MiB scrape=$(( (t1 - t0) / 1000000 ))ms" >> "$samples"
+  sleep 10
+done
+rss_end=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status")
+[ "$rss_end" -gt "$rss_max" ] && rss_max=$rss_end
+stale=$(curl -s "http://127.0.0.1:$port/metrics" | grep -c '^virtmx_snapshot_stale{host="h[0-9]*"} 1' || true)
+min_moves=999999
+for i in $(seq -w 1 "$HOSTS"); do
+  m=${moved[h$i]:-0}
+  [ "$m" -lt "$min_moves" ] && min_moves=$m
+done
+sorted=$(printf '%s\n' "${scrapes[@]}" | sort -n)
+count=$(printf '%s\n' "$sorted" | wc -l)
+p50=$(printf '%s\n' "$sorted" | sed -n "$(( (count + 1) / 2 ))p")
+pmax=$(printf '%s\n' "$sorted" | tail -1)
+
+body_file=$OUT/many-hosts-section.md
+cat > "$body_file" <<MD
+## Many hosts: $HOSTS hosts × $DOMAINS domains, one agent
+
+\`bench/many-hosts.sh $HOSTS $DOMAINS $DURATION_S $INTERVAL\` ($(date -u +%Y-%m-%d), $(nproc) cores): one agent started through
+\`bin/virtmx\` watches $HOSTS test-driver hosts through libvirtd (each its own copy of a $DOMAINS-domain node, 2 disks and
+1 NIC per domain, published as \`h01\`…), every $INTERVAL, metrics and JMX on, for ${DURATION_S} s after the first
+snapshot of every host.
+
+| measure | value |
+|---|---|
+| every host's first snapshot served | ${first:-not within 300 s} s after start |
+| collections per host seen in the run (fewest of any host) | $min_moves |
+| hosts stale at the end | $stale |
+| /metrics scrape, median / max over $count scrapes | $p50 ms / $pmax ms ($(( bytes / 1024 )) KiB) |
+| agent RSS, end / max | $rss_end MiB / $rss_max MiB |
+
+A host's collection runs on its own thread and holds at most \`--workers\` libvirt calls (its worker budget), so
+no host waits for another; \`HungHostIT\` shows a hung host leaving the others fresh.
+MD
+write_section many-hosts "$body_file"
+cat "$body_file"
