@@ -143,6 +143,17 @@ class DeviceAndSaveOperationsTest {
   }
 
   @Test
+  void detachingADeviceTheDomainDoesNotHaveSaysSo() {
+    assertThatThrownBy(() -> ops.devices().detachDisk(OPERATOR, "h", VM, "vdz", "live"))
+        .hasMessage("domain '" + VM + "' has no disk 'vdz'")
+        .extracting(e -> ((OperationException) e).reason())
+        .isEqualTo(OperationException.Reason.NOT_FOUND);
+    assertThatThrownBy(
+            () -> ops.devices().detachInterface(OPERATOR, "h", VM, "52:54:00:00:00:99", "config"))
+        .hasMessage("domain '" + VM + "' has no interface with MAC '52:54:00:00:00:99'");
+  }
+
+  @Test
   void memoryChangesTakeTheirFlags() throws Exception {
     ops.devices().setMemory(OPERATOR, "h", VM, 300_000, "live");
     assertThat(conn.domainLookupByName(VM).getInfo().memory).isEqualTo(300_000);
