@@ -194,4 +194,26 @@ class DomainHotplugIT {
     assertThat(TestBedEnv.virsh(bed.uri, "domblklist", bed.guest)).isEqualTo(disks);
     assertThat(bed.audit()).containsPattern("op=attachDisk result=refused .*outside every");
   }
+
+  @Test
+  void aDiskAttachedByVirshIsSeenThroughTheDeviceEvents() throws Exception {
+    Path image = bed.diskDir.resolve("vmx-domainops-virsh.img");
+    TestBed.run(List.of("truncate", "-s", "16M", image.toString())).orThrow();
+    String bean =
+        "libvirt:type=DomainDisk,host=" + bed.bed.hostName() + ",domain=" + bed.guest + ",name="
+            + TARGET;
+    assertThat(bed.mbeanExists(bean)).isFalse();
+
+    // not through the agent: only libvirt's DEVICE_ADDED/DEVICE_REMOVED events tell it
+    TestBedEnv.virsh(bed.uri, "attach-disk", bed.guest, image.toString(), TARGET, "--live");
+    seenWithinASecond("DomainDisk MBean " + TARGET + " after virsh attach-disk",
+        () -> bed.mbeanExists(bean));
+
+    TestBedEnv.virsh(bed.uri, "detach-disk", bed.guest, TARGET, "--live");
+    Await.until("virsh domblklist without " + TARGET,
+        () -> !TestBedEnv.virsh(bed.uri, "domblklist", bed.guest).contains(image.toString()),
+        GUEST);
+    seenWithinASecond("DomainDisk MBean " + TARGET + " gone after virsh detach-disk",
+        () -> !bed.mbeanExists(bean));
+  }
 }
