@@ -24,6 +24,7 @@ import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.SnapshotSource;
+import io.virtmx.ops.ConfinedPaths;
 import io.virtmx.ops.HostConnections;
 import io.virtmx.ops.Operations;
 import java.net.InetAddress;
@@ -91,7 +92,12 @@ public final class Agent implements AutoCloseable {
               registry,
               enabled));
     }
-    this.operations = new Operations(new Connections(), config.readOnly());
+    this.operations =
+        new Operations(
+            new Connections(),
+            config.readOnly(),
+            ConfinedPaths.of("--save-dir", config.files().saveDirs()),
+            ConfinedPaths.of("--disk-dir", config.files().diskDirs()));
   }
 
   /** The operations service shared by every view. */

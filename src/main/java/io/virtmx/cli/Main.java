@@ -159,6 +159,8 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Mixin AuditOptions audit = new AuditOptions();
 
+  @CommandLine.Mixin FileDirectoryOptions files = new FileDirectoryOptions();
+
   /** Output formats of {@code --once}. */
   enum Format {
     table,
@@ -214,7 +216,8 @@ public final class Main implements Callable<Integer> {
         readOnly,
         workers,
         credentials == null ? Map.of() : CredentialsFile.read(credentials),
-        collectors.switches());
+        collectors.switches(),
+        files.directories());
   }
 
   private int once(Agent agent) throws InterruptedException {

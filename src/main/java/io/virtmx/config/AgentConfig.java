@@ -21,7 +21,8 @@ public record AgentConfig(
     boolean readOnly,
     int workers,
     Map<String, Credential> credentials,
-    Map<String, Boolean> collectors) {
+    Map<String, Boolean> collectors,
+    FileDirectories files) {
 
   public static final String DEFAULT_URI = "test:///default";
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -35,6 +36,18 @@ public record AgentConfig(
     hosts = List.copyOf(hosts);
     credentials = Map.copyOf(credentials);
     collectors = Map.copyOf(collectors);
+  }
+
+  /** A configuration without save or disk directories. */
+  public AgentConfig(
+      List<HostSpec> hosts,
+      Duration interval,
+      Duration timeout,
+      boolean readOnly,
+      int workers,
+      Map<String, Credential> credentials,
+      Map<String, Boolean> collectors) {
+    this(hosts, interval, timeout, readOnly, workers, credentials, collectors, FileDirectories.NONE);
   }
 
   /** A configuration with the default collectors. */

@@ -62,11 +62,14 @@ final class EventSubscription {
         (c, dom, alias, o) -> emitDomain(dom, "device-added", alias);
     LibvirtEvents.DomainDeviceCallback removed =
         (c, dom, alias, o) -> emitDomain(dom, "device-removed", alias);
+    LibvirtEvents.DomainDeviceCallback removalFailed =
+        (c, dom, alias, o) -> emitDomain(dom, ObjectEvent.DEVICE_REMOVAL_FAILED, alias);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_LIFECYCLE, lifecycle);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_REBOOT, reboot);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_BALLOON_CHANGE, balloon);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_ADDED, added);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_REMOVED, removed);
+    domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED, removalFailed);
   }
 
   private void domainCallback(int eventId, com.sun.jna.Callback cb) {

@@ -22,6 +22,7 @@ interface LibvirtEvents extends Library {
   int DOMAIN_EVENT_ID_BALLOON_CHANGE = 13;
   int DOMAIN_EVENT_ID_DEVICE_REMOVED = 15;
   int DOMAIN_EVENT_ID_DEVICE_ADDED = 19;
+  int DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED = 22;
   int POOL_EVENT_ID_LIFECYCLE = 0;
   int NETWORK_EVENT_ID_LIFECYCLE = 0;
 
@@ -35,7 +36,10 @@ interface LibvirtEvents extends Library {
     void invoke(Pointer conn, Pointer dom, Pointer opaque);
   }
 
-  /** {@code virConnectDomainEventDeviceAddedCallback} and {@code …DeviceRemovedCallback}. */
+  /**
+   * {@code virConnectDomainEventDeviceAddedCallback}, {@code …DeviceRemovedCallback} and {@code
+   * …DeviceRemovalFailedCallback}.
+   */
   interface DomainDeviceCallback extends Callback {
     void invoke(Pointer conn, Pointer dom, String devAlias, Pointer opaque);
   }

@@ -15,6 +15,12 @@ import java.util.List;
 public record ObjectEvent(
     String host, Kind kind, String name, String uuid, String event, String detail, Instant at) {
 
+  /**
+   * The event of a guest that did not release a device it was asked to detach (the device's alias
+   * is the detail): an error, not a lifecycle change.
+   */
+  public static final String DEVICE_REMOVAL_FAILED = "device-removal-failed";
+
   /** The kind of object the event is about. */
   public enum Kind {
     DOMAIN(
@@ -48,6 +54,11 @@ public record ObjectEvent(
   /** The same event attributed to the host's configured name. */
   public ObjectEvent withHost(String hostName) {
     return new ObjectEvent(hostName, kind, name, uuid, event, detail, at);
+  }
+
+  /** True for events that report a failure ({@link #DEVICE_REMOVAL_FAILED}). */
+  public boolean isError() {
+    return DEVICE_REMOVAL_FAILED.equals(event);
   }
 
   /** True for events after which the object no longer exists on the host. */

@@ -37,6 +37,7 @@ enum Lifecycle {
   /** QEMU resumes a guest that panicked and was kept (crashed) as well as a paused one. */
   RESUME("resume", "resume it", PAUSED, CRASHED),
   MANAGED_SAVE("managedSave", "save it", RUNNING, BLOCKED, PAUSED),
+  SAVE("save", "save it to a file", RUNNING, BLOCKED, PAUSED),
   /** CIM's Enabled (RequestedState 2): starts a shut-off domain, resumes a paused one. */
   ENABLE("enable", "start or resume it", SHUTOFF, PAUSED);
 

@@ -16,12 +16,22 @@ public final class Operations {
   private final DomainOperations domains;
   private final PoolOperations pools;
   private final NetworkOperations networks;
+  private final DeviceOperations devices;
+  private final SaveOperations saves;
 
+  /** Without save or disk directories: saving to a file and attaching file disks are refused. */
   public Operations(HostConnections hosts, boolean readOnly) {
+    this(hosts, readOnly, ConfinedPaths.none("--save-dir"), ConfinedPaths.none("--disk-dir"));
+  }
+
+  public Operations(
+      HostConnections hosts, boolean readOnly, ConfinedPaths saveDirs, ConfinedPaths diskDirs) {
     this.runner = new OperationRunner(hosts, readOnly);
     this.domains = new DomainOperations(runner);
     this.pools = new PoolOperations(runner);
     this.networks = new NetworkOperations(runner);
+    this.devices = new DeviceOperations(runner, diskDirs);
+    this.saves = new SaveOperations(runner, saveDirs);
   }
 
   public DomainOperations domains() {
@@ -34,6 +44,16 @@ public final class Operations {
 
   public NetworkOperations networks() {
     return networks;
+  }
+
+  /** Hot-plug: disks, interfaces, any device, media, vCPUs and memory. */
+  public DeviceOperations devices() {
+    return devices;
+  }
+
+  /** Saving domains to files in the save dirs and restoring them. */
+  public SaveOperations saves() {
+    return saves;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */

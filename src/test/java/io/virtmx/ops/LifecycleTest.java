@@ -30,6 +30,7 @@ class LifecycleTest {
       suspend       y y y - - - - -
       resume        y - - y - - y -
       managedSave   y y y y - - - -
+      save          y y y y - - - -
       enable        y - - y - y - -
       """;
 

@@ -6,8 +6,10 @@ package io.virtmx.view.jmx;
 
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.SnapshotSource;
+import io.virtmx.ops.DeviceOperations;
 import io.virtmx.ops.DomainOperations;
 import io.virtmx.ops.Operations;
+import io.virtmx.ops.SaveOperations;
 
 /**
  * The Domain MBean: its attributes ({@link DomainAttributes}) and its operations, each forwarded to
@@ -15,10 +17,14 @@ import io.virtmx.ops.Operations;
  */
 final class DomainBean extends DomainAttributes {
   private final DomainOperations ops;
+  private final DeviceOperations devices;
+  private final SaveOperations saves;
 
   DomainBean(SnapshotSource source, Operations operations, String host, DomainSnapshot initial) {
     super(source, host, initial);
     this.ops = operations.domains();
+    this.devices = operations.devices();
+    this.saves = operations.saves();
   }
 
   @Override
@@ -119,5 +125,74 @@ final class DomainBean extends DomainAttributes {
   @Override
   public void undefine() {
     ops.undefine(JmxCallers.current(), host, name);
+  }
+
+  @Override
+  public void attachDisk(
+      String source, String target, String bus, String format, boolean readOnly, String affect) {
+    devices.attachDisk(
+        JmxCallers.current(), host, name, source, target, bus, format, readOnly, affect);
+  }
+
+  @Override
+  public void detachDisk(String target, String affect) {
+    devices.detachDisk(JmxCallers.current(), host, name, target, affect);
+  }
+
+  @Override
+  public String attachInterface(
+      String type, String source, String model, String mac, String affect) {
+    return devices.attachInterface(
+        JmxCallers.current(), host, name, type, source, model, mac, affect);
+  }
+
+  @Override
+  public void detachInterface(String mac, String affect) {
+    devices.detachInterface(JmxCallers.current(), host, name, mac, affect);
+  }
+
+  @Override
+  public void attachDevice(String xml, String affect) {
+    devices.attachDevice(JmxCallers.current(), host, name, xml, affect);
+  }
+
+  @Override
+  public void detachDevice(String xml, String affect) {
+    devices.detachDevice(JmxCallers.current(), host, name, xml, affect);
+  }
+
+  @Override
+  public void updateDevice(String xml, String affect) {
+    devices.updateDevice(JmxCallers.current(), host, name, xml, affect);
+  }
+
+  @Override
+  public void changeMedia(String target, String source, String affect) {
+    devices.changeMedia(JmxCallers.current(), host, name, target, source, affect);
+  }
+
+  @Override
+  public void changeVcpus(int count, String affect) {
+    devices.setVcpus(JmxCallers.current(), host, name, count, affect);
+  }
+
+  @Override
+  public void changeMemory(long kib, String affect) {
+    devices.setMemory(JmxCallers.current(), host, name, kib, affect);
+  }
+
+  @Override
+  public void save(String path) {
+    saves.save(JmxCallers.current(), host, name, path);
+  }
+
+  @Override
+  public void restore(String path, boolean paused) {
+    saves.restore(JmxCallers.current(), host, name, path, paused);
+  }
+
+  @Override
+  public String[] listSavedImages() {
+    return saves.savedImages(JmxCallers.current(), host).toArray(String[]::new);
   }
 }

@@ -17,7 +17,7 @@ import io.virtmx.model.Descriptions;
 @Doc(
     "A libvirt domain (virtual machine): state, vCPUs, memory, CPU and balloon statistics, lifecycle operations. "
         + "Emits libvirt.domain.lifecycle.* notifications and an attribute change notification when State changes")
-public interface DomainMXBean {
+public interface DomainMXBean extends DomainChangeOperations {
   @Doc("Domain name")
   String getName();
 

@@ -45,16 +45,28 @@ final class Notifier extends NotificationBroadcasterSupport {
   static Notifier of(ObjectName source, ObjectEvent.Kind kind, String attribute) {
     String prefix = prefix(kind);
     String[] types = kind.lifecycleEvents().stream().map(e -> prefix + e).toArray(String[]::new);
-    return new Notifier(
-        source,
+    MBeanNotificationInfo lifecycle =
         new MBeanNotificationInfo(
             types,
             Notification.class.getName(),
             "libvirt lifecycle event of this "
                 + kind.name().toLowerCase(Locale.ROOT)
                 + "; user data: "
-                + String.join(", ", ITEMS)),
-        changeInfo(attribute));
+                + String.join(", ", ITEMS));
+    if (kind != ObjectEvent.Kind.DOMAIN) {
+      return new Notifier(source, lifecycle, changeInfo(attribute));
+    }
+    MBeanNotificationInfo devices =
+        new MBeanNotificationInfo(
+            new String[] {
+              prefix + "device-added",
+              prefix + "device-removed",
+              "libvirt.domain.error." + ObjectEvent.DEVICE_REMOVAL_FAILED
+            },
+            Notification.class.getName(),
+            "A device was hot-plugged or unplugged (detail: its alias), or the guest did not "
+                + "release one asked to be detached (an error); same user data");
+    return new Notifier(source, lifecycle, devices, changeInfo(attribute));
   }
 
   /** For the Host MBean: every lifecycle event of its objects, and changes of {@code Up}. */
@@ -94,7 +106,7 @@ final class Notifier extends NotificationBroadcasterSupport {
             + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
     Notification n =
         new Notification(
-            prefix(e.kind()) + e.event(),
+            (e.isError() ? "libvirt." + kind + ".error." : prefix(e.kind())) + e.event(),
             source,
             sequence.incrementAndGet(),
             e.at().toEpochMilli(),

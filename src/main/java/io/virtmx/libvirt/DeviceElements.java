@@ -1,0 +1,164 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.libvirt;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Pure functions on device elements of a domain's XML, for hot-plug: find the {@code <disk>} with
+ * a target or the {@code <interface>} with a MAC address (what libvirt needs to detach it), swap a
+ * disk's medium, and list every file path a device's XML names, e.g. {@code /srv/a.img} in {@code
+ * <disk type='file'><source file='/srv/a.img'/></disk>}. Documents are parsed without DTDs or
+ * external entities; malformed XML is an {@link IllegalArgumentException}.
+ */
+public final class DeviceElements {
+  /** The attributes of a {@code <source>} element that name a host file, device or directory. */
+  private static final List<String> PATH_ATTRIBUTES = List.of("file", "dev", "dir", "path");
+
+  private DeviceElements() {}
+
+  /** The {@code <disk>} whose {@code <target dev>} is {@code target}, as XML. */
+  public static Optional<String> disk(String domainXml, String target) {
+    return device(domainXml, "disk", e -> target.equals(attribute(e, "target", "dev")));
+  }
+
+  /** The {@code <interface>} whose {@code <mac address>} is {@code mac} (any case), as XML. */
+  public static Optional<String> interfaceWithMac(String domainXml, String mac) {
+    return device(
+        domainXml, "interface", e -> mac.equalsIgnoreCase(attribute(e, "mac", "address")));
+  }
+
+  /**
+   * {@code diskXml} with its medium replaced by the file {@code file}, or ejected (no {@code
+   * <source>}) when {@code file} is null.
+   */
+  public static String withMedium(String diskXml, String file) {
+    Element disk = parse(diskXml).getDocumentElement();
+    for (Element source : children(disk, "source")) {
+      disk.removeChild(source);
+    }
+    if (file != null) {
+      disk.setAttribute("type", "file");
+      Element source = disk.getOwnerDocument().createElement("source");
+      source.setAttribute("file", file);
+      disk.insertBefore(source, disk.getFirstChild());
+    }
+    return serialize(disk);
+  }
+
+  /**
+   * Every host path a device's XML names in a {@code <source>} element (its {@code file}, {@code
+   * dev}, {@code dir} or {@code path}), at any depth: a backing store's too.
+   */
+  public static List<String> sourcePaths(String deviceXml) {
+    NodeList sources = parse(deviceXml).getElementsByTagName("source");
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < sources.getLength(); i++) {
+      Element s = (Element) sources.item(i);
+      for (String a : PATH_ATTRIBUTES) {
+        if (s.hasAttribute(a)) {
+          paths.add(s.getAttribute(a));
+        }
+      }
+    }
+    return paths;
+  }
+
+  /** The root element's name of a device's XML, lower case ("disk", "interface"). */
+  public static String kind(String deviceXml) {
+    return parse(deviceXml).getDocumentElement().getTagName().toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<String> device(String domainXml, String tag, Predicate<Element> match) {
+    Element root = parse(domainXml).getDocumentElement();
+    for (Element devices : children(root, "devices")) {
+      for (Element e : children(devices, tag)) {
+        if (match.test(e)) {
+          return Optional.of(serialize(e));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String attribute(Element parent, String child, String attribute) {
+    List<Element> c = children(parent, child);
+    return c.isEmpty() ? null : c.get(0).getAttribute(attribute);
+  }
+
+  private static List<Element> children(Element parent, String tag) {
+    List<Element> found = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && e.getTagName().equals(tag)) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
+  private static Document parse(String xml) {
+    if (xml == null || xml.isBlank()) {
+      throw new IllegalArgumentException("the device XML is empty");
+    }
+    try {
+      DocumentBuilder builder = factory().newDocumentBuilder();
+      builder.setErrorHandler(null);
+      return builder.parse(new InputSource(new StringReader(xml)));
+    } catch (SAXException | IOException e) {
+      throw new IllegalArgumentException("invalid device XML: " + e.getMessage(), e);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.setExpandEntityReferences(false);
+    f.setXIncludeAware(false);
+    return f;
+  }
+
+  private static String serialize(Element e) {
+    try {
+      TransformerFactory tf = TransformerFactory.newDefaultInstance();
+      tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+      Transformer t = tf.newTransformer();
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      StringWriter out = new StringWriter();
+      t.transform(new DOMSource(e), new StreamResult(out));
+      return out.toString();
+    } catch (TransformerException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}

@@ -1,0 +1,277 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.ops;
+
+import io.virtmx.libvirt.DeviceElements;
+import io.virtmx.libvirt.DomainChangeCalls;
+import io.virtmx.model.ObjectEvent;
+import java.util.List;
+import java.util.Optional;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+
+/**
+ * Hot-plug, whichever view asks: attach and detach disks, network interfaces and any device from
+ * its XML, change a CD-ROM's medium, set vCPUs and memory, each on the running domain, its
+ * persistent definition or both ({@link Affect}). A host file a device names must lie inside a
+ * {@code --disk-dir} ({@link ConfinedPaths}), checked before libvirt is called; pool volumes are
+ * named by pool and volume.
+ */
+public final class DeviceOperations {
+  private static final int XML_INACTIVE = 2;
+  private static final int MAX_DEVICE_XML = 64 * 1024;
+
+  private final OperationRunner runner;
+  private final ConfinedPaths diskDirs;
+
+  DeviceOperations(OperationRunner runner, ConfinedPaths diskDirs) {
+    this.runner = runner;
+    this.diskDirs = diskDirs;
+  }
+
+  /** libvirt work on one looked-up domain. */
+  @FunctionalInterface
+  private interface DomainWork {
+    void run(Domain domain) throws LibvirtException;
+  }
+
+  private static Attempt attempt(Caller c, String host, String domain, String operation) {
+    return Attempt.on(c, host, ObjectEvent.Kind.DOMAIN, domain, operation);
+  }
+
+  private void on(Attempt attempt, String domain, DomainWork work) {
+    runner.run(
+        attempt,
+        conn -> {
+          Domain d = conn.domainLookupByName(domain);
+          try {
+            work.run(d);
+            return null;
+          } finally {
+            d.free();
+          }
+        });
+  }
+
+  /**
+   * Attaches a disk: {@code source} is an absolute file path inside a {@code --disk-dir} or
+   * {@code POOL/VOLUME}; {@code bus} empty for the target's usual one, {@code format} empty for raw.
+   */
+  public void attachDisk(
+      Caller c,
+      String host,
+      String domain,
+      String source,
+      String target,
+      String bus,
+      String format,
+      boolean readOnly,
+      String affect) {
+    String b = DeviceXml.orDefault(bus, DeviceXml.defaultBus(target));
+    String f = DeviceXml.orDefault(format, "raw");
+    Attempt a =
+        attempt(c, host, domain, "attachDisk")
+            .arg("source", source)
+            .arg("target", target)
+            .arg("bus", b)
+            .arg("format", f)
+            .arg("read-only", readOnly);
+    Affect how = Affect.checked(a, affect);
+    DeviceXml.DiskSource src = diskSource(a, source);
+    a.require(validTarget(target), "invalid disk target '" + target + "' (e.g. vdb, sdc)")
+        .require(DeviceXml.BUSES.contains(b), "unknown bus '" + b + "' (use one of "
+            + DeviceXml.oneOf(DeviceXml.BUSES) + ")")
+        .require(DeviceXml.FORMATS.contains(f), "unknown disk format '" + f + "' (use one of "
+            + DeviceXml.oneOf(DeviceXml.FORMATS) + ")");
+    String xml = src == null ? "" : DeviceXml.disk(src, target, b, f, readOnly);
+    on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
+  }
+
+  /** Detaches the disk with target {@code target} ("vdb"). */
+  public void detachDisk(Caller c, String host, String domain, String target, String affect) {
+    Attempt a = attempt(c, host, domain, "detachDisk").arg("target", target);
+    Affect how = Affect.checked(a, affect);
+    a.require(validTarget(target), "invalid disk target '" + target + "' (e.g. vdb, sdc)");
+    on(
+        a,
+        domain,
+        d -> {
+          String disk = existing(DeviceElements.disk(xml(d, how), target), domain, "disk", target);
+          d.detachDeviceFlags(disk, how.flags());
+        });
+  }
+
+  /**
+   * Attaches a network interface on a libvirt network ({@code type} "network") or host bridge
+   * ("bridge"); {@code model} empty for virtio, {@code mac} empty for a random one; returns the MAC.
+   */
+  public String attachInterface(
+      Caller c,
+      String host,
+      String domain,
+      String type,
+      String source,
+      String model,
+      String mac,
+      String affect) {
+    String t = DeviceXml.orDefault(type, "network");
+    String m = DeviceXml.orDefault(model, "virtio");
+    String address = DeviceXml.orDefault(mac, DeviceXml.randomMac());
+    Attempt a =
+        attempt(c, host, domain, "attachInterface")
+            .arg("type", t)
+            .arg("source", source)
+            .arg("model", m)
+            .arg("mac", address);
+    Affect how = Affect.checked(a, affect);
+    a.require(DeviceXml.NETWORK_TYPES.contains(t), "unknown interface type '" + t
+            + "' (use one of " + DeviceXml.oneOf(DeviceXml.NETWORK_TYPES) + ")")
+        .require(validName(source), "invalid " + t + " name '" + source + "'")
+        .require(DeviceXml.MODEL.matcher(m).matches(), "invalid interface model '" + m + "'")
+        .require(DeviceXml.unicast(address), "invalid MAC address '" + mac
+            + "' (six hex pairs, unicast, e.g. 52:54:00:12:34:56)");
+    String xml = DeviceXml.networkInterface(t, validName(source) ? source : "", m, address);
+    on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
+    return address;
+  }
+
+  /** Detaches the network interface with MAC address {@code mac}. */
+  public void detachInterface(Caller c, String host, String domain, String mac, String affect) {
+    String address = DeviceXml.orDefault(mac, "");
+    Attempt a = attempt(c, host, domain, "detachInterface").arg("mac", address);
+    Affect how = Affect.checked(a, affect);
+    a.require(DeviceXml.MAC.matcher(address).matches(), "invalid MAC address '" + mac + "'");
+    on(
+        a,
+        domain,
+        d -> {
+          Optional<String> nic = DeviceElements.interfaceWithMac(xml(d, how), address);
+          d.detachDeviceFlags(existing(nic, domain, "interface with MAC", address), how.flags());
+        });
+  }
+
+  /** Attaches any device from its libvirt XML; the host files it names must be in a disk dir. */
+  public void attachDevice(Caller c, String host, String domain, String xml, String affect) {
+    Attempt a = deviceXmlAttempt(c, host, domain, "attachDevice", xml);
+    Affect how = Affect.checked(a, affect);
+    on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
+  }
+
+  /** Detaches the device that {@code xml} describes. */
+  public void detachDevice(Caller c, String host, String domain, String xml, String affect) {
+    Attempt a = deviceXmlAttempt(c, host, domain, "detachDevice", xml);
+    Affect how = Affect.checked(a, affect);
+    on(a, domain, d -> d.detachDeviceFlags(xml, how.flags()));
+  }
+
+  /** Changes a device in place from its XML (virDomainUpdateDeviceFlags). */
+  public void updateDevice(Caller c, String host, String domain, String xml, String affect) {
+    Attempt a = deviceXmlAttempt(c, host, domain, "updateDevice", xml);
+    Affect how = Affect.checked(a, affect);
+    on(a, domain, d -> d.updateDeviceFlags(xml, how.flags()));
+  }
+
+  /**
+   * Puts the file {@code source} (inside a disk dir) into the removable drive {@code target}, or
+   * ejects its medium when {@code source} is empty.
+   */
+  public void changeMedia(
+      Caller c, String host, String domain, String target, String source, String affect) {
+    boolean eject = source == null || source.isBlank();
+    Attempt a =
+        attempt(c, host, domain, "changeMedia")
+            .arg("target", target)
+            .arg("source", eject ? "(eject)" : source);
+    Affect how = Affect.checked(a, affect);
+    a.require(validTarget(target), "invalid drive target '" + target + "' (e.g. hdc, sda)");
+    String file = eject ? null : confined(a, source, true);
+    on(
+        a,
+        domain,
+        d -> {
+          String disk = existing(DeviceElements.disk(xml(d, how), target), domain, "drive", target);
+          d.updateDeviceFlags(DeviceElements.withMedium(disk, file), how.flags());
+        });
+  }
+
+  /** Sets the vCPU count of the running domain and/or its definition. */
+  public void setVcpus(Caller c, String host, String domain, int count, String affect) {
+    Attempt a = attempt(c, host, domain, "setVcpus").arg("vcpus", count);
+    Affect how = Affect.checked(a, affect);
+    DomainOperations.positive(a, "vCPU count", count);
+    on(a, domain, d -> d.setVcpusFlags(count, how.flags()));
+  }
+
+  /** Sets the current memory (balloon target), in KiB, of the running domain and/or definition. */
+  public void setMemory(Caller c, String host, String domain, long kib, String affect) {
+    Attempt a = attempt(c, host, domain, "setMemory").arg("memory-kib", kib);
+    Affect how = Affect.checked(a, affect);
+    DomainOperations.positive(a, "memory", kib);
+    runner.run(
+        a,
+        conn -> {
+          DomainChangeCalls.setMemory(conn, domain, kib, how.flags());
+          return null;
+        });
+  }
+
+  private Attempt deviceXmlAttempt(Caller c, String host, String domain, String op, String xml) {
+    Attempt a = attempt(c, host, domain, op);
+    if (xml == null || xml.length() > MAX_DEVICE_XML) {
+      return a.require(false, "the device XML is empty or longer than " + MAX_DEVICE_XML);
+    }
+    try {
+      a.arg("device", DeviceElements.kind(xml));
+      for (String path : DeviceElements.sourcePaths(xml)) {
+        a.arg("path", path);
+        confined(a, path, false);
+      }
+    } catch (IllegalArgumentException e) {
+      a.require(false, e.getMessage());
+    }
+    return a;
+  }
+
+  /** The disk source of {@code source}: a confined file, or POOL/VOLUME; null when refused. */
+  private DeviceXml.DiskSource diskSource(Attempt a, String source) {
+    if (source != null && source.startsWith("/")) {
+      String file = confined(a, source, true);
+      return file == null ? null : new DeviceXml.DiskSource(file, null, null);
+    }
+    String[] parts = source == null ? new String[0] : source.split("/", -1);
+    boolean ok = parts.length == 2 && validName(parts[0]) && validName(parts[1]);
+    a.require(ok, "invalid disk source '" + source
+        + "': give an absolute file path inside a --disk-dir or POOL/VOLUME");
+    return ok ? new DeviceXml.DiskSource(null, parts[0], parts[1]) : null;
+  }
+
+  /** The real path of a file that must lie in a disk dir; null (and the attempt refused) if not. */
+  private String confined(Attempt a, String path, boolean mustExist) {
+    ConfinedPaths.Check check = diskDirs.check(path, mustExist);
+    a.require(check.allowed(), check.refusal());
+    return check.allowed() ? check.path().toString() : null;
+  }
+
+  private static String xml(Domain d, Affect how) throws LibvirtException {
+    return d.getXMLDesc(how.config() ? XML_INACTIVE : 0);
+  }
+
+  private static String existing(Optional<String> device, String domain, String what, String id) {
+    return device.orElseThrow(
+        () ->
+            new OperationException(
+                OperationException.Reason.NOT_FOUND,
+                "domain '" + domain + "' has no " + what + " '" + id + "'"));
+  }
+
+  private static boolean validTarget(String target) {
+    return target != null && DeviceXml.TARGET.matcher(target).matches();
+  }
+
+  private static boolean validName(String name) {
+    return name != null && DeviceXml.OBJECT_NAME.matcher(name).matches();
+  }
+
+}

@@ -1,0 +1,96 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.ops;
+
+import io.virtmx.libvirt.DomainChangeCalls;
+import io.virtmx.model.ObjectEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Saving a domain's memory to a file and restoring it ({@code virDomainSaveFlags}, {@code
+ * virDomainRestoreFlags}), next to managed save: the file must lie inside a {@code --save-dir}
+ * ({@link ConfinedPaths}), checked before libvirt is called, so an operator cannot make libvirt,
+ * running as root, write or read any other path.
+ */
+public final class SaveOperations {
+  private final OperationRunner runner;
+  private final ConfinedPaths saveDirs;
+
+  SaveOperations(OperationRunner runner, ConfinedPaths saveDirs) {
+    this.runner = runner;
+    this.saveDirs = saveDirs;
+  }
+
+  /**
+   * Saves the running or paused domain to {@code path} (a new or existing file inside a save dir)
+   * and stops it; its state is checked first, as for managed save.
+   */
+  public void save(Caller c, String host, String domain, String path) {
+    Attempt a =
+        Attempt.on(c, host, ObjectEvent.Kind.DOMAIN, domain, Lifecycle.SAVE.operation())
+            .arg("path", path);
+    String file = confined(a, path, false);
+    runner.run(
+        a,
+        conn -> {
+          Lifecycle.SAVE.check(domain, conn.domainState(domain));
+          DomainChangeCalls.save(conn, domain, file, 0);
+          return null;
+        });
+  }
+
+  /**
+   * Restores the domain saved in {@code path} (inside a save dir) in the state it was saved in or,
+   * with {@code paused}, paused; the image must hold {@code domain}.
+   */
+  public void restore(Caller c, String host, String domain, String path, boolean paused) {
+    Attempt a =
+        Attempt.on(c, host, ObjectEvent.Kind.DOMAIN, domain, "restore")
+            .arg("path", path)
+            .arg("paused", paused);
+    String file = confined(a, path, true);
+    runner.run(
+        a,
+        conn -> {
+          String saved = DomainChangeCalls.savedDomainName(conn, file);
+          if (!saved.equals(domain)) {
+            throw new OperationException(
+                OperationException.Reason.INVALID_ARGUMENT,
+                "'" + path + "' holds domain '" + saved + "', not '" + domain + "'");
+          }
+          DomainChangeCalls.restore(conn, file, paused ? DomainChangeCalls.SAVE_PAUSED : 0);
+          return null;
+        });
+  }
+
+  /** The regular files directly inside the save dirs, by path: the images one may restore. */
+  public List<String> savedImages(Caller c, String host) {
+    return runner.audited(
+        Attempt.onHost(c, host, "listSavedImages"),
+        () -> {
+          List<String> files = new ArrayList<>();
+          for (Path dir : saveDirs.directories()) {
+            try (Stream<Path> list = Files.list(dir)) {
+              list.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(files::add);
+            } catch (IOException e) {
+              throw new OperationException(
+                  OperationException.Reason.FAILED, "cannot list " + dir + ": " + e.getMessage());
+            }
+          }
+          return files;
+        });
+  }
+
+  private String confined(Attempt a, String path, boolean mustExist) {
+    ConfinedPaths.Check check = saveDirs.check(path, mustExist);
+    a.require(check.allowed(), check.refusal());
+    return check.allowed() ? check.path().toString() : null;
+  }
+}

@@ -1,0 +1,70 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Finding, changing and inspecting device elements of a real QEMU domain's XML. */
+class DeviceElementsTest {
+  private static final String DOMAIN = Fixtures.xml("domain-qemu.xml");
+
+  @Test
+  void findsTheDiskWithATargetAndNoOther() {
+    assertThat(DeviceElements.disk(DOMAIN, "vdb"))
+        .hasValueSatisfying(
+            d ->
+                assertThat(d)
+                    .startsWith("<disk device=\"disk\" type=\"block\">")
+                    .contains("/dev/vg0/web-01-data")
+                    .doesNotContain("vda"));
+    assertThat(DeviceElements.disk(DOMAIN, "vdz")).isEmpty();
+  }
+
+  @Test
+  void findsTheInterfaceByMacInAnyCase() {
+    assertThat(DeviceElements.interfaceWithMac(DOMAIN, "52:54:00:A1:B2:C3"))
+        .hasValueSatisfying(i -> assertThat(i).contains("network=\"default\""));
+    assertThat(DeviceElements.interfaceWithMac(DOMAIN, "52:54:00:00:00:01")).isEmpty();
+  }
+
+  @Test
+  void swapsAndEjectsAMedium() {
+    String cdrom = DeviceElements.disk(DOMAIN, "sdb").orElseThrow();
+    String loaded = DeviceElements.withMedium(cdrom, "/srv/iso/a'b.iso");
+    assertThat(DeviceElements.sourcePaths(loaded)).containsExactly("/srv/iso/a'b.iso");
+    assertThat(loaded).contains("<target bus=\"sata\" dev=\"sdb\"/>");
+    assertThat(DeviceElements.sourcePaths(DeviceElements.withMedium(loaded, null))).isEmpty();
+  }
+
+  @Test
+  void listsEveryHostPathADeviceNamesBackingStoresToo() {
+    String disk = DeviceElements.disk(DOMAIN, "vda").orElseThrow();
+    assertThat(DeviceElements.sourcePaths(disk))
+        .containsExactly(
+            "/var/lib/libvirt/images/web-01.qcow2",
+            "/var/lib/libvirt/images/debian-12-base.qcow2",
+            "/var/lib/libvirt/images/debian-12-golden.raw");
+    assertThat(DeviceElements.sourcePaths(DeviceElements.disk(DOMAIN, "vdc").orElseThrow()))
+        .isEmpty(); // a network disk names no host file
+    assertThat(DeviceElements.kind("<channel type='unix'><source path='/x'/></channel>"))
+        .isEqualTo("channel");
+  }
+
+  @Test
+  void refusesMalformedXmlAndDoctypes() {
+    assertThatThrownBy(() -> DeviceElements.sourcePaths("<disk>"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("invalid device XML");
+    assertThatThrownBy(
+            () ->
+                DeviceElements.sourcePaths(
+                    "<!DOCTYPE d [<!ENTITY e SYSTEM 'file:///etc/shadow'>]><disk>&e;</disk>"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeviceElements.kind(" ")).hasMessage("the device XML is empty");
+  }
+}
