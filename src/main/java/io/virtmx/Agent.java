@@ -213,6 +213,14 @@ public final class Agent implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /**
+   * Ends the process-wide libvirt event loop once this agent, the last in the process, is closed and
+   * the process is about to exit (a quicker exit; see {@link EventLoop#stopForExit()}).
+   */
+  public static void endEventLoopForExit() {
+    EventLoop.stopForExit();
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
