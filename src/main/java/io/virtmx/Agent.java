@@ -153,9 +153,22 @@ public final class Agent implements AutoCloseable {
     return failures;
   }
 
-  /** Starts periodic collection on every host. */
+  /**
+   * Starts periodic collection on every host, the hosts' first collections spread evenly over one
+   * interval (the first host at once): started together, 20 hosts of 500 domains all ran at once on
+   * two cores and every one of them outlasted the 30 s timeout.
+   */
   public void start() {
-    collectors.forEach(c -> c.start(config.interval()));
+    for (int i = 0; i < collectors.size(); i++) {
+      collectors
+          .get(i)
+          .start(config.interval(), firstCollectionAfter(config.interval(), i, collectors.size()));
+    }
+  }
+
+  /** When host {@code index} of {@code hosts} first collects: its share of one interval. */
+  static Duration firstCollectionAfter(Duration interval, int index, int hosts) {
+    return interval.multipliedBy(index).dividedBy(hosts);
   }
 
   /**
