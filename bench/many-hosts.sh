@@ -11,7 +11,7 @@ DOMAINS=${2:-500}
 DURATION_S=${3:-240}
 INTERVAL=${4:-30s}
 
-build
+[ -f "$ROOT/target/virtmx.jar" ] || build   # never rebuild a jar another benchmark may be running
 ensure_libvirtd
 node=$(test_node "$DOMAINS")
 args=()
