@@ -19,13 +19,18 @@ for i in $(seq -w 1 "$HOSTS"); do
   cp "$node" "$OUT/many-h$i.xml"
   args+=(--connect "h$i=test+unix://$OUT/many-h$i.xml")
 done
+# The launcher's heap (96 MiB, chosen for one host of 1000 domains) scaled to 10 000 domains: with it the agent
+# ran out of memory during the first collections and exited (-XX:+ExitOnOutOfMemoryError).
+export JAVA_OPTS=${JAVA_OPTS:--Xmx512m -Xmn48m}
 port=$(free_port)
 start=$(date +%s.%N)
 "$ROOT/bin/virtmx" "${args[@]}" --interval "$INTERVAL" --metrics-port "$port" --no-jolokia \
-  > /dev/null 2> "$OUT/many-hosts-agent.log" &
+  > "$OUT/many-hosts-agent.log" 2>&1 &
 agent=$!
 trap 'kill $agent 2>/dev/null || true' EXIT
-wait_http "http://127.0.0.1:$port/metrics"
+# The views start once every host is connected, one after the other (libvirtd parses each test node's
+# XML as the connection opens: 0.7-3 s each on a loaded machine).
+wait_http "http://127.0.0.1:$port/metrics" 300
 
 # First snapshot of every host: libvirt_up{host=...} 1 for all of them.
 first=""
@@ -74,9 +79,10 @@ body_file=$OUT/many-hosts-section.md
 cat > "$body_file" <<MD
 ## Many hosts: $HOSTS hosts × $DOMAINS domains, one agent
 
-\`bench/many-hosts.sh $HOSTS $DOMAINS $DURATION_S $INTERVAL\` ($(date -u +%Y-%m-%d), $(nproc) cores): one agent started through
+\`bench/many-hosts.sh $HOSTS $DOMAINS $DURATION_S $INTERVAL\` ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) shared cores, load average
+$(cut -d' ' -f1-3 /proc/loadavg) at the end): one agent started through
 \`bin/virtmx\` watches $HOSTS test-driver hosts through libvirtd (each its own copy of a $DOMAINS-domain node, 2 disks and
-1 NIC per domain, published as \`h01\`…), every $INTERVAL, metrics and JMX on, for ${DURATION_S} s after the first
+1 NIC per domain, published as \`h01\`…), every $INTERVAL, metrics and JMX on, \`JAVA_OPTS="$JAVA_OPTS"\`, for ${DURATION_S} s after the first
 snapshot of every host.
 
 | measure | value |
