@@ -155,8 +155,9 @@ public final class Agent implements AutoCloseable {
 
   /**
    * Starts periodic collection on every host, the hosts' first collections spread evenly over one
-   * interval (the first host at once): started together, 20 hosts of 500 domains all ran at once on
-   * two cores and every one of them outlasted the 30 s timeout.
+   * interval (the first host at once) rather than all at once, so that many hosts do not all collect
+   * (and hold their first snapshots' garbage) together; on two loaded cores 20 hosts of 500 domains
+   * still overlap and outlast the 30 s timeout (docs/benchmarks.md, "Many hosts").
    */
   public void start() {
     for (int i = 0; i < collectors.size(); i++) {
