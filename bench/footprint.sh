@@ -11,6 +11,10 @@
 #   PHASES    what to run (default "rss once curve"); "curve" alone only records the curve file
 #   SCRAPE_EVERY  seconds between scrapes during the curve (default 15, a usual Prometheus interval)
 #   JAVA_OPTS passed to the launcher (adds to / overrides its JVM settings), e.g. to compare settings
+#   VIRTMX_CDS  off runs without the launcher's class-data sharing archives; by default the run starts
+#             with none (a fresh VIRTMX_CDS_DIR), times the first --once (which writes its archive),
+#             starts and stops the agent once on test:///default (which writes the agent's) and
+#             measures everything else with them, as a host does from its second start on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -21,6 +25,7 @@ PHASES=${PHASES:-rss once curve}
 SCRAPE_EVERY=${SCRAPE_EVERY:-15}
 LAUNCHER=${LAUNCHER:-bin/virtmx}
 WORK=$(mktemp -d /tmp/virtmx-footprint.XXXXXX)
+export VIRTMX_CDS_DIR=$WORK/cds
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -66,6 +71,20 @@ scrapes() {
   echo "$bad"
 }
 collection_s() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^virtmx_collection_duration_seconds[{ ]/ {print $NF; exit}'; }
+
+ONCE_FIRST=-
+if [ "${VIRTMX_CDS:-on}" != off ] && { has rss || has once; }; then
+  # 0. The launcher's class-data sharing archives, as on a host after its first start: the first --once
+  #    writes the --once archive (timed), an agent started and stopped writes the agent's.
+  t0=$(now)
+  "$LAUNCHER" --once >/dev/null
+  ONCE_FIRST=$(awk -v a="$t0" -v b="$(now)" 'BEGIN {printf "%.2f", b-a}')
+  start_agent test:///default "$WORK/agent-cds.log"
+  wait_complete "$AGENT_PORT" 1 >/dev/null
+  stop "$AGENT_PID"
+  CDS_FILES=$(cd "$VIRTMX_CDS_DIR" && ls -s --block-size=M -- *.jsa* 2>/dev/null | awk '{sub(/-[0-9-]*\.jsa.*/, "", $2); printf "%s%s %s", sep, $2, $1; sep=", "}' || true)
+  echo "cds: first --once ${ONCE_FIRST}s; archives: $CDS_FILES" >&2
+fi
 
 if has rss; then
   # 1. The exporter on the node: SCRAPES scrapes, one after the other (each takes seconds).
@@ -188,9 +207,11 @@ every 10 s meanwhile, after its first complete snapshot), then VmRSS and VmHWM f
 | first complete snapshot served, $DOMAINS domains (launch to a \`/metrics\` listing every domain) | – | $FIRST s | | ≤ 2 s: $(verdict "$FIRST" 2) |
 | first snapshot served, \`test:///default\` | – | $FIRST_DEFAULT s | | |
 | \`virtmx --once\` on \`test:///default\` (wall, with its 1 s sample; median of ${ONCE_TIMES[*]}) | – | ${ONCE_MED:-?} s | | ≤ 1.5 s: $(verdict "${ONCE_MED:-99}" 1.5) |
+| the same, the very first run (no class-data sharing archive yet; it writes one) | – | $ONCE_FIRST s | | |
 
 Failed scrapes: exporter $EXP_BAD, virtmx $OUR_BAD ($DOMAINS domains) and $DEF_BAD (\`test:///default\`) of $SCRAPES each.
 The agent ran $OUR_THREADS threads; its last full collection of the node took ${OUR_COLL} s.
+Class-data sharing archives the launcher wrote and used (\`VIRTMX_CDS=${VIRTMX_CDS:-on}\`): ${CDS_FILES:-none}.
 
 ### RSS over a long run
 

@@ -29,8 +29,9 @@ free_port() {
     || shuf -i 20000-60000 -n 1
 }
 
+# wait_http URL [SECONDS=20]
 wait_http() {
-  for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
+  for _ in $(seq 1 $((${2:-20} * 5))); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
   echo "no answer from $1" >&2; return 1
 }
 

@@ -11,7 +11,7 @@ DOMAINS=${2:-500}
 DURATION_S=${3:-240}
 INTERVAL=${4:-30s}
 
-build
+[ -f "$ROOT/target/virtmx.jar" ] || build   # never rebuild a jar another benchmark may be running
 ensure_libvirtd
 node=$(test_node "$DOMAINS")
 args=()
@@ -19,13 +19,18 @@ for i in $(seq -w 1 "$HOSTS"); do
   cp "$node" "$OUT/many-h$i.xml"
   args+=(--connect "h$i=test+unix://$OUT/many-h$i.xml")
 done
+# The launcher's heap (96 MiB, chosen for one host of 1000 domains) does not hold 10 000 domains: the agent exited
+# in the first collections, and with 512 MiB it ran out of memory 5 minutes in (docs/benchmarks.md, "Many hosts").
+export JAVA_OPTS=${JAVA_OPTS:--Xmx1g -Xmn64m}
 port=$(free_port)
 start=$(date +%s.%N)
 "$ROOT/bin/virtmx" "${args[@]}" --interval "$INTERVAL" --metrics-port "$port" --no-jolokia \
-  > /dev/null 2> "$OUT/many-hosts-agent.log" &
+  > "$OUT/many-hosts-agent.log" 2>&1 &
 agent=$!
 trap 'kill $agent 2>/dev/null || true' EXIT
-wait_http "http://127.0.0.1:$port/metrics"
+# The views start once every host is connected, one after the other (libvirtd parses each test node's
+# XML as the connection opens: 0.7-3 s each on a loaded machine).
+wait_http "http://127.0.0.1:$port/metrics" 300
 
 # First snapshot of every host: libvirt_up{host=...} 1 for all of them.
 first=""
@@ -42,9 +47,11 @@ declare -A last moved
 end=$(( $(date +%s) + DURATION_S ))
 scrapes=()
 rss_max=0
+died=""
 while [ "$(date +%s)" -lt "$end" ]; do
+  if ! kill -0 "$agent" 2>/dev/null; then died="the agent exited after $(( $(date +%s) - ${start%.*} )) s: $(tail -1 "$OUT/many-hosts-agent.log")"; break; fi
   t0=$(date +%s%N)
-  body=$(curl -s "http://127.0.0.1:$port/metrics")
+  body=$(curl -s "http://127.0.0.1:$port/metrics" || true)
   t1=$(date +%s%N)
   scrapes+=($(( (t1 - t0) / 1000000 )))
   bytes=${#body}
@@ -52,12 +59,12 @@ while [ "$(date +%s)" -lt "$end" ]; do
     if [ -n "${last[$h]:-}" ] && [ "${last[$h]}" != "$v" ]; then moved[$h]=$(( ${moved[$h]:-0} + 1 )); fi
     last[$h]=$v
   done < <(printf '%s\n' "$body" | sed -n 's/^virtmx_last_success_timestamp_seconds{host="\(h[0-9]*\)"} \(.*\)$/\1 \2/p')
-  rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status")
+  rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status" 2>/dev/null || echo 0)
   [ "$rss" -gt "$rss_max" ] && rss_max=$rss
   echo "$(( $(date +%s) - ${start%.*} )) s rss=${rss}MiB scrape=$(( (t1 - t0) / 1000000 ))ms" >> "$samples"
   sleep 10
 done
-rss_end=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status")
+rss_end=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status" 2>/dev/null || echo 0)
 [ "$rss_end" -gt "$rss_max" ] && rss_max=$rss_end
 stale=$(curl -s "http://127.0.0.1:$port/metrics" | grep -c '^virtmx_snapshot_stale{host="h[0-9]*"} 1' || true)
 min_moves=999999
@@ -74,9 +81,10 @@ body_file=$OUT/many-hosts-section.md
 cat > "$body_file" <<MD
 ## Many hosts: $HOSTS hosts × $DOMAINS domains, one agent
 
-\`bench/many-hosts.sh $HOSTS $DOMAINS $DURATION_S $INTERVAL\` ($(date -u +%Y-%m-%d), $(nproc) cores): one agent started through
+\`bench/many-hosts.sh $HOSTS $DOMAINS $DURATION_S $INTERVAL\` ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) shared cores, load average
+$(cut -d' ' -f1-3 /proc/loadavg) at the end): one agent started through
 \`bin/virtmx\` watches $HOSTS test-driver hosts through libvirtd (each its own copy of a $DOMAINS-domain node, 2 disks and
-1 NIC per domain, published as \`h01\`…), every $INTERVAL, metrics and JMX on, for ${DURATION_S} s after the first
+1 NIC per domain, published as \`h01\`…), every $INTERVAL, metrics and JMX on, \`JAVA_OPTS="$JAVA_OPTS"\`, for ${DURATION_S} s after the first
 snapshot of every host.
 
 | measure | value |
@@ -86,6 +94,8 @@ snapshot of every host.
 | hosts stale at the end | $stale |
 | /metrics scrape, median / max over $count scrapes | $p50 ms / $pmax ms ($(( bytes / 1024 )) KiB) |
 | agent RSS, end / max | $rss_end MiB / $rss_max MiB |
+| collections that outlasted the 30 s timeout (log lines) | $(grep -c 'still running after' "$OUT/many-hosts-agent.log" || true) |
+| agent exited early | ${died:-no} |
 
 A host's collection runs on its own thread and holds at most \`--workers\` libvirt calls (its worker budget), so
 no host waits for another; \`HungHostIT\` shows a hung host leaving the others fresh.

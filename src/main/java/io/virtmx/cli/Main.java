@@ -203,6 +203,10 @@ public final class Main implements Callable<Integer> {
     AgentConfig cfg = toConfig();
     try (Agent agent = new Agent(cfg)) {
       return once ? once(agent) : serve(agent);
+    } finally {
+      if (once) {
+        Agent.endEventLoopForExit();
+      }
     }
   }
 

@@ -44,10 +44,11 @@ final class CollectionSchedule {
     this.publisher = publisher;
   }
 
-  /** Collects every interval from now on (the first right away). */
-  void start(Duration interval) {
+  /** Collects every interval, the first time after {@code firstAfter}. */
+  void start(Duration interval, Duration firstAfter) {
     ticker =
-        scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+            this::tick, firstAfter.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Whether {@link #start} was called: periodic collection is on. */

@@ -111,7 +111,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
 
   /** Collects every interval from now on (the first right away). */
   public void start(Duration interval) {
-    schedule.start(interval);
+    start(interval, Duration.ZERO);
+  }
+
+  /** Collects every interval, the first time after {@code firstAfter}. */
+  public void start(Duration interval, Duration firstAfter) {
+    schedule.start(interval, firstAfter);
   }
 
   /** Runs one full collection and waits for it, at most the timeout; for one-shot use. */

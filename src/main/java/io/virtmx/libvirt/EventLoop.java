@@ -36,6 +36,26 @@ public final class EventLoop {
     thread.start();
   }
 
+  /**
+   * Ends the event loop for good, as the process exits: the loop's thread otherwise sits in native
+   * code, and the JVM's exit waits 0.3 s for such a thread before giving up on it (every {@code
+   * --once} paid that). No connection may be opened afterwards.
+   */
+  public static synchronized void stopForExit() {
+    Thread running = thread;
+    if (running == null) {
+      return;
+    }
+    try {
+      Library.stopEventLoop();
+      running.join(1000);
+    } catch (LibvirtException e) {
+      log.debug("libvirt event loop did not stop: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void run() {
     try {
       Library.runEventLoop();

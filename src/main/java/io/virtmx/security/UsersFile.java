@@ -68,16 +68,14 @@ public final class UsersFile {
   public Optional<Role> authenticate(String name, char[] password) {
     User user = name == null ? null : users.get(name);
     if (user == null) {
-      PasswordHash.verify(
-          password, DUMMY); // same cost as a real check: no user enumeration by timing
+      // the same cost as a real check, so that timing does not tell unknown users from known ones
+      PasswordHash.verify(password, PasswordHash.UNMATCHABLE);
       return Optional.empty();
     }
     return PasswordHash.verify(password, user.passwordHash())
         ? Optional.of(user.role())
         : Optional.empty();
   }
-
-  private static final String DUMMY = PasswordHash.hash("virtmx-dummy".toCharArray());
 
   public List<User> users() {
     return List.copyOf(users.values());
