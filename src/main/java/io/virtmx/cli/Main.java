@@ -214,7 +214,8 @@ public final class Main implements Callable<Integer> {
         readOnly,
         workers,
         credentials == null ? Map.of() : CredentialsFile.read(credentials),
-        collectors.switches());
+            collectors.switches())
+        .withDomainOptions(collectors.domainOptions());
   }
 
   private int once(Agent agent) throws InterruptedException {

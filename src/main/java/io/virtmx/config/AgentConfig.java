@@ -7,6 +7,7 @@ package io.virtmx.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything the agent is told to do, in one typed place with its defaults; built by the command
@@ -21,7 +22,8 @@ public record AgentConfig(
     boolean readOnly,
     int workers,
     Map<String, Credential> credentials,
-    Map<String, Boolean> collectors) {
+    Map<String, Boolean> collectors,
+    DomainOptions domainOptions) {
 
   public static final String DEFAULT_URI = "test:///default";
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -35,6 +37,33 @@ public record AgentConfig(
     hosts = List.copyOf(hosts);
     credentials = Map.copyOf(credentials);
     collectors = Map.copyOf(collectors);
+    Objects.requireNonNull(domainOptions, "domainOptions");
+  }
+
+  /** A configuration with the default guest-agent and metadata-label options. */
+  public AgentConfig(
+      List<HostSpec> hosts,
+      Duration interval,
+      Duration timeout,
+      boolean readOnly,
+      int workers,
+      Map<String, Credential> credentials,
+      Map<String, Boolean> collectors) {
+    this(
+        hosts,
+        interval,
+        timeout,
+        readOnly,
+        workers,
+        credentials,
+        collectors,
+        DomainOptions.DEFAULT);
+  }
+
+  /** Copy with these guest-agent and metadata-label options. */
+  public AgentConfig withDomainOptions(DomainOptions value) {
+    return new AgentConfig(
+        hosts, interval, timeout, readOnly, workers, credentials, collectors, value);
   }
 
   /** A configuration with the default collectors. */
@@ -72,6 +101,7 @@ public record AgentConfig(
     if (distinctNames != named) {
       throw new IllegalArgumentException("two --connect options have the same host name");
     }
+    domainOptions.validate();
     return this;
   }
 

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * One domain (virtual machine), active or only defined, with every fact libvirt gave for it,
  * grouped: its state and why, its vCPUs, its memory (with the balloon's view), CPU time, disks,
- * interfaces, other devices, background job, and the rates derived between two samples.
+ * interfaces, other devices, background job, the rates derived between two samples, the labels
+ * of its metadata, and what its guest agent reported ({@link GuestInsight}, gathered on its own
+ * interval).
  *
  * <p>{@code id} is libvirt's domain ID, -1 while the domain is not running. Sizes are bytes and
  * times nanoseconds throughout; a value libvirt did not report is {@link Values#UNKNOWN} (or a
@@ -33,7 +35,9 @@ public record DomainSnapshot(
     List<DeviceInfo> devices,
     JobInfo job,
     DomainRates rates,
-    Sample sample) {
+    Sample sample,
+    DomainMetadata metadata,
+    GuestInsight guest) {
 
   /** libvirt's ID of a domain that is not running. */
   public static final int NOT_RUNNING = -1;
@@ -49,6 +53,8 @@ public record DomainSnapshot(
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(sample, "sample");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(guest, "guest");
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
@@ -101,6 +107,31 @@ public record DomainSnapshot(
         devices,
         job,
         newRates,
-        sample);
+        sample,
+        metadata,
+        guest);
+  }
+
+  /** Copy with what the guest agent reported last. */
+  public DomainSnapshot withGuest(GuestInsight value) {
+    return new DomainSnapshot(
+        name,
+        uuid,
+        id,
+        status,
+        persistent,
+        autostart,
+        os,
+        vcpus,
+        memory,
+        cpu,
+        disks,
+        interfaces,
+        devices,
+        job,
+        rates,
+        sample,
+        metadata,
+        value);
   }
 }

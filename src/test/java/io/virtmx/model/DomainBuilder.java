@@ -7,6 +7,7 @@ package io.virtmx.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a {@link DomainSnapshot}: shut off, persistent, uuid "uuid-NAME", 1 vCPU, unmeasured. */
 public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
@@ -27,6 +28,8 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
   private DomainRates rates = DomainRates.UNKNOWN;
   private Sample sample = new Sample(Instant.EPOCH, 0);
   private final List<DeviceInfo> devices = new ArrayList<>();
+  private DomainMetadata metadata = DomainMetadata.NONE;
+  private GuestInsight guest = GuestInsight.UNKNOWN;
 
   DomainBuilder(String name) {
     super(name);
@@ -110,6 +113,14 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
     return set(() -> devices.addAll(values));
   }
 
+  public DomainBuilder metadata(String title, String description, Map<String, String> labels) {
+    return set(() -> metadata = new DomainMetadata(title, description, labels));
+  }
+
+  public DomainBuilder guest(GuestInsight value) {
+    return set(() -> guest = value);
+  }
+
   public DomainSnapshot build() {
     return new DomainSnapshot(
         name,
@@ -127,6 +138,8 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
         devices,
         job,
         rates,
-        sample);
+        sample,
+        metadata,
+        guest);
   }
 }

@@ -39,6 +39,8 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
           new NodeMetrics(),
           new DomainMetrics(),
           new VcpuMetrics(),
+          new GuestMetrics(),
+          new MetadataMetrics(),
           new BalloonMetrics(),
           new DiskMetrics(),
           new InterfaceMetrics(),
