@@ -99,7 +99,9 @@ final class DomainAssembler {
         DomainRates.UNKNOWN,
         sample,
         definition.metadata(),
-        GuestInsight.UNKNOWN);
+        GuestInsight.UNKNOWN,
+        DomainStatsParser.perf(params),
+        DomainStatsParser.iothreads(params));
   }
 
   private boolean has(StatsGroup group) {

@@ -4,16 +4,19 @@
  */
 package io.virtmx.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One domain (virtual machine), active or only defined, with every fact libvirt gave for it,
  * grouped: its state and why, its vCPUs, its memory (with the balloon's view), CPU time, disks,
  * interfaces, other devices, background job, the rates derived between two samples, the labels
  * of its metadata, and what its guest agent reported ({@link GuestInsight}, gathered on its own
- * interval).
+ * interval), perf event counters and IOThread polling statistics where the domain has them.
  *
  * <p>{@code id} is libvirt's domain ID, -1 while the domain is not running. Sizes are bytes and
  * times nanoseconds throughout; a value libvirt did not report is {@link Values#UNKNOWN} (or a
@@ -37,7 +40,9 @@ public record DomainSnapshot(
     DomainRates rates,
     Sample sample,
     DomainMetadata metadata,
-    GuestInsight guest) {
+    GuestInsight guest,
+    Map<String, Long> perf,
+    List<IoThreadStats> iothreads) {
 
   /** libvirt's ID of a domain that is not running. */
   public static final int NOT_RUNNING = -1;
@@ -58,6 +63,8 @@ public record DomainSnapshot(
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
+    perf = Collections.unmodifiableMap(new TreeMap<>(perf));
+    iothreads = List.copyOf(iothreads);
   }
 
   public DomainState state() {
@@ -109,7 +116,9 @@ public record DomainSnapshot(
         newRates,
         sample,
         metadata,
-        guest);
+        guest,
+        perf,
+        iothreads);
   }
 
   /** Copy with what the guest agent reported last. */
@@ -132,6 +141,8 @@ public record DomainSnapshot(
         rates,
         sample,
         metadata,
-        value);
+        value,
+        perf,
+        iothreads);
   }
 }

@@ -30,6 +30,8 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
   private final List<DeviceInfo> devices = new ArrayList<>();
   private DomainMetadata metadata = DomainMetadata.NONE;
   private GuestInsight guest = GuestInsight.UNKNOWN;
+  private final Map<String, Long> perf = new java.util.TreeMap<>();
+  private final List<IoThreadStats> iothreads = new ArrayList<>();
 
   DomainBuilder(String name) {
     super(name);
@@ -117,6 +119,30 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
     return set(() -> metadata = new DomainMetadata(title, description, labels));
   }
 
+  public DomainBuilder perf(String event, long value) {
+    return set(() -> perf.put(event, value));
+  }
+
+  public DomainBuilder iothread(int id, long pollMaxNs, long grow, long shrink) {
+    return set(() -> iothreads.add(new IoThreadStats(id, pollMaxNs, grow, shrink)));
+  }
+
+  /** One vCPU's stats with its halted flag (1 halted, 0 not). */
+  public DomainBuilder vcpu(
+      int number, int vcpuState, long timeNs, long waitNs, long delayNs, int hostCpu, int halted) {
+    return set(
+        () ->
+            vcpus.add(
+                new VcpuStats(
+                    number,
+                    VcpuState.ofCode(vcpuState),
+                    timeNs,
+                    waitNs,
+                    delayNs,
+                    hostCpu,
+                    halted)));
+  }
+
   public DomainBuilder guest(GuestInsight value) {
     return set(() -> guest = value);
   }
@@ -140,6 +166,8 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
         rates,
         sample,
         metadata,
-        guest);
+        guest,
+        perf,
+        iothreads);
   }
 }

@@ -15,8 +15,8 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * The Domain MBean's attributes of its metadata and of what its guest agent reported, read from
- * the domain's latest snapshot; {@link DomainAttributes} adds the rest.
+ * The Domain MBean's attributes of its metadata, of what its guest agent reported, and its perf and
+ * IOThread statistics, read from the domain's latest snapshot; {@link DomainAttributes} adds the rest.
  */
 abstract class DomainInsightAttributes implements DomainMXBean {
 
@@ -107,6 +107,18 @@ abstract class DomainInsightAttributes implements DomainMXBean {
               .map(a -> a.address() + "/" + a.prefix())
               .collect(Collectors.joining(",")));
     }
+    return out;
+  }
+
+  @Override
+  public Map<String, Long> getPerfEvents() {
+    return snap().perf();
+  }
+
+  @Override
+  public Map<String, Long> getIoThreadPollMaxNs() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    snap().iothreads().forEach(t -> out.put(Integer.toString(t.id()), t.pollMaxNs()));
     return out;
   }
 

@@ -102,6 +102,12 @@ public interface DomainMXBean {
   @Doc(value = Descriptions.GUEST_FS_USED + ", by mount point", units = "bytes")
   Map<String, Long> getGuestFilesystemUsedBytes();
 
+  @Doc(Descriptions.PERF_EVENT + "s, by event name (only with perf events enabled)")
+  Map<String, Long> getPerfEvents();
+
+  @Doc(value = Descriptions.IOTHREAD_POLL_MAX + ", by IOThread id", units = "ns")
+  Map<String, Long> getIoThreadPollMaxNs();
+
   @Doc(
       Descriptions.GUEST_ADDRESS
           + ": interface name to its addresses, address/prefix comma-separated")

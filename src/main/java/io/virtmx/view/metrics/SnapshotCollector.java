@@ -41,6 +41,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
           new VcpuMetrics(),
           new GuestMetrics(),
           new MetadataMetrics(),
+          new PerfMetrics(),
           new BalloonMetrics(),
           new DiskMetrics(),
           new InterfaceMetrics(),

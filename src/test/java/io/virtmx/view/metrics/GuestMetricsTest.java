@@ -89,6 +89,29 @@ class GuestMetricsTest {
                 + "instance=\"web-1\",project=\"shop\",uuid=\"uuid-nova\"} 1");
   }
 
+  @Test
+  void haltedPerfIoThreadsAndThresholdWhereTheDomainHasThem() throws Exception {
+    DomainSnapshot d =
+        running("db")
+            .vcpu(0, 1, 1_000_000_000L, 0, 0, -1, 1)
+            .perf("cpu_cycles", 8_817_236_121L)
+            .iothread(1, 32_768, 2, 4)
+            .disk(Snapshots.disk("vda").sizes(100, 50, 60).threshold(80))
+            .build();
+
+    String text = render(d);
+
+    assertThat(text)
+        .contains(
+            "libvirt_domain_vcpu_halted{domain=\"db\",host=\"hv1\",uuid=\"uuid-db\",vcpu=\"0\"} 1.0",
+            "libvirt_domain_perf_events_total{domain=\"db\",event=\"cpu_cycles\",host=\"hv1\",uuid=\"uuid-db\"} 8.817236121E9",
+            "libvirt_domain_iothread_poll_max_seconds{domain=\"db\",host=\"hv1\",iothread=\"1\",uuid=\"uuid-db\"} 3.2768E-5",
+            "libvirt_domain_iothread_poll_shrink{domain=\"db\",host=\"hv1\",iothread=\"1\",uuid=\"uuid-db\"} 4.0");
+    assertThat(text).containsPattern("libvirt_domain_block_threshold_bytes\\{[^}]*domain=\"db\"[^}]*\\} 80.0");
+    assertThat(render(running("plain").build()))
+        .doesNotContain("libvirt_domain_perf_events_total{", "libvirt_domain_iothread_poll_max_seconds{");
+  }
+
   private static io.virtmx.model.DomainBuilder running(String name) {
     return Snapshots.domain(name).id(1).running();
   }
