@@ -13,13 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.virtmx.collect.CollectorRegistry;
+import io.virtmx.collect.GuestSettings;
 import io.virtmx.collect.HostCollector;
 import io.virtmx.collect.SnapshotStore;
 import io.virtmx.config.AgentConfig;
+import io.virtmx.config.DomainOptions;
 import io.virtmx.config.HostSpec;
 import io.virtmx.libvirt.Credentials;
 import io.virtmx.libvirt.EventLoop;
 import io.virtmx.libvirt.HostConnection;
+import io.virtmx.libvirt.MetadataLabels;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.ObjectEvent;
@@ -73,7 +76,7 @@ public final class Agent implements AutoCloseable {
             daemon("virtmx-libvirt-worker"));
     pool.allowCoreThreadTimeOut(true);
     this.workers = pool;
-    CollectorRegistry registry = CollectorRegistry.standard();
+    CollectorRegistry registry = CollectorRegistry.standard(guestSettings(config.domainOptions()));
     Set<String> enabled = registry.enabled(config.collectors());
     EventLoop.start();
     for (HostSpec spec : config.hosts()) {
@@ -249,5 +252,13 @@ public final class Agent implements AutoCloseable {
     collectors.forEach(HostCollector::close);
     scheduler.shutdownNow();
     workers.shutdownNow();
+  }
+
+  /** The domain collector's guest and label settings; a bad {@code --label} is refused here. */
+  private static GuestSettings guestSettings(DomainOptions options) {
+    return new GuestSettings(
+        options.guestInterval(),
+        options.guestTimeout(),
+        MetadataLabels.of(options.labels(), options.labelNamespaces()));
   }
 }

@@ -220,8 +220,9 @@ public final class Main implements Callable<Integer> {
         readOnly,
         workers,
         credentials == null ? Map.of() : CredentialsFile.read(credentials),
-        collectors.switches(),
-        files.directories());
+            collectors.switches())
+        .withFiles(files.directories())
+        .withDomainOptions(collectors.domainOptions());
   }
 
   private int once(Agent agent) throws InterruptedException {

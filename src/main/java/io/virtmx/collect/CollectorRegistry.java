@@ -23,8 +23,14 @@ import java.util.function.Supplier;
  * snapshot.
  */
 public final class CollectorRegistry {
-  private static final CollectorRegistry STANDARD =
-      new CollectorRegistry(
+  private static final CollectorRegistry STANDARD = standard(GuestSettings.DEFAULT);
+
+  /**
+   * node, domains, pools and networks, all on by default; the domain collector with these guest and
+   * label settings.
+   */
+  public static CollectorRegistry standard(GuestSettings guests) {
+    return new CollectorRegistry(
           List.of(
               new Entry<>(
                   "node",
@@ -39,7 +45,7 @@ public final class CollectorRegistry {
                   "domain",
                   true,
                   ObjectEvent.Kind.DOMAIN,
-                  DomainCollector::new,
+                  () -> new DomainCollector(guests),
                   HostSnapshot::domains,
                   HostSnapshot::withDomains),
               new Entry<>(
@@ -58,6 +64,7 @@ public final class CollectorRegistry {
                   NetworkCollector::new,
                   HostSnapshot::networks,
                   HostSnapshot::withNetworks)));
+  }
 
   /**
    * One collector: its name, the error kind it counts under ({@code

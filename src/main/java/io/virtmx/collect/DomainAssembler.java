@@ -25,6 +25,7 @@ import io.virtmx.model.DomainMemory;
 import io.virtmx.model.DomainRates;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.DomainVcpus;
+import io.virtmx.model.GuestInsight;
 import io.virtmx.model.InterfaceStats;
 import io.virtmx.model.JobInfo;
 import io.virtmx.model.NetIo;
@@ -96,7 +97,11 @@ final class DomainAssembler {
         definition.devices(),
         active ? job() : JobInfo.NONE,
         DomainRates.UNKNOWN,
-        sample);
+        sample,
+        definition.metadata(),
+        GuestInsight.UNKNOWN,
+        DomainStatsParser.perf(params),
+        DomainStatsParser.iothreads(params));
   }
 
   private boolean has(StatsGroup group) {

@@ -43,6 +43,17 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
 
   private final DescriptionCache descriptions = new DescriptionCache(DESCRIPTION_MAX_AGE);
   private final DriverSupport support = new DriverSupport();
+  private final GuestSettings settings;
+  private final GuestWatch guests;
+
+  DomainCollector() {
+    this(GuestSettings.DEFAULT);
+  }
+
+  DomainCollector(GuestSettings settings) {
+    this.settings = settings;
+    this.guests = new GuestWatch(settings);
+  }
 
   @Override
   public List<DomainSnapshot> collect(CollectionContext context) throws InterruptedException {
@@ -64,7 +75,9 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
           out.add(d);
         }
       }
-      return out;
+      guests.askIfDue(
+          conn, out.stream().filter(DomainSnapshot::active).map(DomainSnapshot::uuid).toList());
+      return out.stream().map(d -> d.withGuest(guests.latest(d.uuid()))).toList();
     }
   }
 
@@ -77,7 +90,8 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
       if (batch.records().isEmpty()) {
         return Optional.empty();
       }
-      return Optional.ofNullable(build(context, batch.records().get(0)));
+      return Optional.ofNullable(build(context, batch.records().get(0)))
+          .map(d -> d.withGuest(guests.latest(d.uuid())));
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
         return Optional.empty();
@@ -124,7 +138,7 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
   private DescriptionCache.Description describe(
       CollectionContext context, DomainStatsRecord record, boolean withDiskSizes) {
     Pointer dom = record.domain();
-    DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0));
+    DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0), settings.labels());
     boolean persistent = NativeDomain.isPersistent(dom);
     boolean autostart = persistent && NativeDomain.autostart(dom);
     Map<String, BlockSizes> sizes = new HashMap<>();

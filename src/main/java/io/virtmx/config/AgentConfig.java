@@ -7,6 +7,7 @@ package io.virtmx.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything the agent is told to do, in one typed place with its defaults; built by the command
@@ -22,7 +23,8 @@ public record AgentConfig(
     int workers,
     Map<String, Credential> credentials,
     Map<String, Boolean> collectors,
-    FileDirectories files) {
+    FileDirectories files,
+    DomainOptions domainOptions) {
 
   public static final String DEFAULT_URI = "test:///default";
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -36,9 +38,11 @@ public record AgentConfig(
     hosts = List.copyOf(hosts);
     credentials = Map.copyOf(credentials);
     collectors = Map.copyOf(collectors);
+    Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(domainOptions, "domainOptions");
   }
 
-  /** A configuration without save or disk directories. */
+  /** A configuration without save or disk directories, with the default guest and label options. */
   public AgentConfig(
       List<HostSpec> hosts,
       Duration interval,
@@ -47,7 +51,28 @@ public record AgentConfig(
       int workers,
       Map<String, Credential> credentials,
       Map<String, Boolean> collectors) {
-    this(hosts, interval, timeout, readOnly, workers, credentials, collectors, FileDirectories.NONE);
+    this(
+        hosts,
+        interval,
+        timeout,
+        readOnly,
+        workers,
+        credentials,
+        collectors,
+        FileDirectories.NONE,
+        DomainOptions.DEFAULT);
+  }
+
+  /** Copy with these save and disk directories. */
+  public AgentConfig withFiles(FileDirectories value) {
+    return new AgentConfig(
+        hosts, interval, timeout, readOnly, workers, credentials, collectors, value, domainOptions);
+  }
+
+  /** Copy with these guest-agent and metadata-label options. */
+  public AgentConfig withDomainOptions(DomainOptions value) {
+    return new AgentConfig(
+        hosts, interval, timeout, readOnly, workers, credentials, collectors, files, value);
   }
 
   /** A configuration with the default collectors. */
@@ -85,6 +110,7 @@ public record AgentConfig(
     if (distinctNames != named) {
       throw new IllegalArgumentException("two --connect options have the same host name");
     }
+    domainOptions.validate();
     return this;
   }
 

@@ -6,13 +6,15 @@ package io.virtmx.libvirt;
 
 import io.virtmx.model.DeviceInfo;
 import io.virtmx.model.DiskDevice;
+import io.virtmx.model.DomainMetadata;
 import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a domain's XML description defines: identity, OS, vCPUs, memory in KiB, disks and
- * interfaces. Strings are "" and numbers -1 where the description leaves them out.
+ * interfaces, title, description and metadata labels. Strings are "" and numbers -1 where the description leaves them out.
  */
 public record DomainDescription(
     String name,
@@ -25,11 +27,57 @@ public record DomainDescription(
     long currentMemoryKib,
     List<DiskDevice> disks,
     List<NicDevice> interfaces,
-    List<DeviceInfo> devices) {
+    List<DeviceInfo> devices,
+    DomainMetadata metadata) {
 
   public DomainDescription {
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /** A description without title, description or metadata labels. */
+  public DomainDescription(
+      String name,
+      String uuid,
+      String type,
+      OsInfo os,
+      int vcpusMax,
+      int vcpusCurrent,
+      long memoryKib,
+      long currentMemoryKib,
+      List<DiskDevice> disks,
+      List<NicDevice> interfaces,
+      List<DeviceInfo> devices) {
+    this(
+        name,
+        uuid,
+        type,
+        os,
+        vcpusMax,
+        vcpusCurrent,
+        memoryKib,
+        currentMemoryKib,
+        disks,
+        interfaces,
+        devices,
+        DomainMetadata.NONE);
+  }
+
+  DomainDescription withMetadata(DomainMetadata value) {
+    return new DomainDescription(
+        name,
+        uuid,
+        type,
+        os,
+        vcpusMax,
+        vcpusCurrent,
+        memoryKib,
+        currentMemoryKib,
+        disks,
+        interfaces,
+        devices,
+        value);
   }
 }

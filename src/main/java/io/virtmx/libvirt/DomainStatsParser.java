@@ -4,6 +4,12 @@
  */
 package io.virtmx.libvirt;
 
+import java.util.TreeSet;
+
+import java.util.TreeMap;
+
+import io.virtmx.model.IoThreadStats;
+
 import io.virtmx.model.BalloonStats;
 import io.virtmx.model.BlockIo;
 import io.virtmx.model.BlockSizes;
@@ -101,7 +107,8 @@ public final class DomainStatsParser {
               num(p, k + "time"),
               num(p, k + "wait"),
               num(p, k + "delay"),
-              -1));
+              -1,
+              flag(p, k + "halted")));
     }
     return List.copyOf(out);
   }
@@ -139,7 +146,11 @@ public final class DomainStatsParser {
             num(p, k + "fl.reqs"),
             num(p, k + "fl.times"),
             num(p, k + "errors")),
-        new BlockSizes(num(p, k + "capacity"), num(p, k + "allocation"), num(p, k + "physical")));
+        new BlockSizes(
+            num(p, k + "capacity"),
+            num(p, k + "allocation"),
+            num(p, k + "physical"),
+            num(p, k + "threshold")));
   }
 
   public static List<NetCounters> nets(Map<String, Object> p) {
@@ -167,6 +178,55 @@ public final class DomainStatsParser {
   }
 
   /** A numeric parameter, or {@link Values#UNKNOWN} when absent or not a number. */
+  /**
+   * The {@code perf.<event>} counters of a domain with perf events enabled, by event name; empty
+   * when the group was not returned.
+   */
+  public static Map<String, Long> perf(Map<String, Object> p) {
+    Map<String, Long> out = new TreeMap<>();
+    p.forEach(
+        (k, v) -> {
+          if (k.startsWith("perf.") && v instanceof Number n) {
+            out.put(k.substring("perf.".length()), n.longValue());
+          }
+        });
+    return out;
+  }
+
+  /** Each IOThread's polling statistics ({@code iothread.<id>.poll-*}), in id order. */
+  public static List<IoThreadStats> iothreads(Map<String, Object> p) {
+    Set<Integer> ids = new TreeSet<>();
+    for (String k : p.keySet()) {
+      String[] parts = k.split("\\.");
+      if (parts.length == 3 && parts[0].equals("iothread") && parts[1].matches("\\d{1,9}")) {
+        ids.add(Integer.parseInt(parts[1]));
+      }
+    }
+    List<IoThreadStats> out = new ArrayList<>();
+    for (int id : ids) {
+      String k = "iothread." + id + ".";
+      out.add(
+          new IoThreadStats(
+              id, num(p, k + "poll-max-ns"), num(p, k + "poll-grow"), num(p, k + "poll-shrink")));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A boolean statistic as 1 or 0, -1 when absent ({@code virsh domstats} prints yes/no). */
+  static int flag(Map<String, Object> p, String key) {
+    Object v = p.get(key);
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (v instanceof String s) {
+      return s.equals("yes") || s.equals("1") ? 1 : s.equals("no") || s.equals("0") ? 0 : -1;
+    }
+    if (v instanceof Number n) {
+      return n.longValue() != 0 ? 1 : 0;
+    }
+    return -1;
+  }
+
   static long num(Map<String, Object> p, String key) {
     return p.get(key) instanceof Number n ? n.longValue() : Values.UNKNOWN;
   }

@@ -6,10 +6,12 @@ package io.virtmx.libvirt;
 
 import io.virtmx.model.DeviceInfo;
 import io.virtmx.model.DiskDevice;
+import io.virtmx.model.DomainMetadata;
 import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -27,10 +29,30 @@ public final class DomainXml {
    *     domain description
    */
   public static DomainDescription parse(String xml) {
-    return XmlCursor.parse(xml, "domain", "domain", DomainXml::readDomain);
+    return parse(xml, MetadataLabels.NOVA_ONLY);
   }
 
-  private static DomainDescription readDomain(XmlCursor c) throws XMLStreamException {
+  /**
+   * Parses one domain description with its {@code <title>}, {@code <description>} and the labels
+   * {@code labels} (and Nova's) read from its {@code <metadata>}; thread-safe.
+   *
+   * @throws IllegalArgumentException ("invalid domain XML: …") when the text is not a well-formed
+   *     domain description
+   */
+  public static DomainDescription parse(String xml, MetadataLabels labels) {
+    FirstPass first = XmlCursor.parse(xml, "domain", "domain", DomainXml::readDomain);
+    DomainDescription d = first.description();
+    if (!first.hasMetadata()) {
+      return d;
+    }
+    return d.withMetadata(
+        MetadataXml.read(xml, d.metadata().title(), d.metadata().description(), labels));
+  }
+
+  /** The description read by the streaming pass, and whether a second pass reads metadata. */
+  private record FirstPass(DomainDescription description, boolean hasMetadata) {}
+
+  private static FirstPass readDomain(XmlCursor c) throws XMLStreamException {
     String type = c.attr("type");
     String name = "";
     String uuid = "";
@@ -41,9 +63,18 @@ public final class DomainXml {
     List<DiskDevice> disks = new ArrayList<>();
     List<NicDevice> interfaces = new ArrayList<>();
     List<DeviceInfo> devices = new ArrayList<>();
+    String title = "";
+    String description = "";
+    boolean metadata = false;
     while (c.nextChild()) {
       switch (c.name()) {
         case "name" -> name = c.text();
+        case "title" -> title = c.text();
+        case "description" -> description = c.text();
+        case "metadata" -> {
+          metadata = true;
+          c.skip();
+        }
         case "uuid" -> uuid = c.text();
         case "memory" -> memory = memoryKib(c);
         case "currentMemory" -> currentMemory = memoryKib(c);
@@ -53,7 +84,7 @@ public final class DomainXml {
         default -> c.skip();
       }
     }
-    return new DomainDescription(
+    DomainDescription read = new DomainDescription(
         name,
         uuid,
         type,
@@ -64,7 +95,9 @@ public final class DomainXml {
         currentMemory < 0 ? memory : currentMemory,
         disks,
         interfaces,
-        devices);
+        devices,
+        new DomainMetadata(title, description, Map.of()));
+    return new FirstPass(read, metadata);
   }
 
   private static long memoryKib(XmlCursor c) throws XMLStreamException {

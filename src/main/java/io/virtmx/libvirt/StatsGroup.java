@@ -47,8 +47,12 @@ public enum StatsGroup {
     return m;
   }
 
-  /** What the collector asks for: state, CPU, balloon, vCPU, interfaces and block devices. */
+  /**
+   * What the collector asks for: state, CPU, balloon, vCPU, interfaces, block devices, perf events
+   * and IOThreads (a group the driver does not have, or a domain without perf events or IOThreads,
+   * adds nothing to the answer).
+   */
   public static int collectorMask() {
-    return mask(STATE, CPU_TOTAL, BALLOON, VCPU, INTERFACE, BLOCK);
+    return mask(STATE, CPU_TOTAL, BALLOON, VCPU, INTERFACE, BLOCK, PERF, IOTHREAD);
   }
 }

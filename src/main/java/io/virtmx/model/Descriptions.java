@@ -80,4 +80,30 @@ public final class Descriptions {
   public static final String VOLUME_CAPACITY = "Logical size of the volume";
   public static final String VOLUME_ALLOCATION = "Host storage allocated to the volume";
   public static final String NETWORK_DHCP_LEASES = "Current DHCP leases of the network";
+
+  public static final String VCPU_HALTED = "Whether the vCPU is halted (1) or not (0)";
+  public static final String DISK_THRESHOLD =
+      "Write threshold of a block device: libvirt raises BLOCK_THRESHOLD when the image grows past it";
+  public static final String PERF_EVENT = "Count of a perf event of the domain's process";
+  public static final String IOTHREAD_POLL_MAX =
+      "Longest time an IOThread polls before it sleeps (0: QEMU's default)";
+  public static final String IOTHREAD_POLL_GROW =
+      "Factor an IOThread grows its polling time by (0: QEMU's default)";
+  public static final String IOTHREAD_POLL_SHRINK =
+      "Divisor an IOThread shrinks its polling time by (0: QEMU's default)";
+
+  // Guest agent (GuestInsight) and metadata (DomainMetadata)
+  public static final String GUEST_AGENT_UP =
+      "Whether the domain's guest agent answered when last asked (1) or not (0)";
+  public static final String GUEST_SAMPLED = "When the guest agent was last asked";
+  public static final String GUEST_USERS = "Number of users logged in to the guest";
+  public static final String GUEST_FS_SIZE = "Size of a file system inside the guest";
+  public static final String GUEST_FS_USED = "Space used on a file system inside the guest";
+  public static final String GUEST_INFO =
+      "Guest operating system (id, name, version, kernel), hostname and timezone as its agent"
+          + " reports them";
+  public static final String GUEST_ADDRESS =
+      "An IP address of a guest interface, from the guest agent, else DHCP leases, else ARP";
+  public static final String DOMAIN_METADATA =
+      "Labels read from the domain's metadata: OpenStack Nova's and those mapped with --label";
 }

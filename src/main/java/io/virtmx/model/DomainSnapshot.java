@@ -4,14 +4,19 @@
  */
 package io.virtmx.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One domain (virtual machine), active or only defined, with every fact libvirt gave for it,
  * grouped: its state and why, its vCPUs, its memory (with the balloon's view), CPU time, disks,
- * interfaces, other devices, background job, and the rates derived between two samples.
+ * interfaces, other devices, background job, the rates derived between two samples, the labels
+ * of its metadata, and what its guest agent reported ({@link GuestInsight}, gathered on its own
+ * interval), perf event counters and IOThread polling statistics where the domain has them.
  *
  * <p>{@code id} is libvirt's domain ID, -1 while the domain is not running. Sizes are bytes and
  * times nanoseconds throughout; a value libvirt did not report is {@link Values#UNKNOWN} (or a
@@ -33,7 +38,11 @@ public record DomainSnapshot(
     List<DeviceInfo> devices,
     JobInfo job,
     DomainRates rates,
-    Sample sample) {
+    Sample sample,
+    DomainMetadata metadata,
+    GuestInsight guest,
+    Map<String, Long> perf,
+    List<IoThreadStats> iothreads) {
 
   /** libvirt's ID of a domain that is not running. */
   public static final int NOT_RUNNING = -1;
@@ -49,9 +58,13 @@ public record DomainSnapshot(
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(sample, "sample");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(guest, "guest");
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
+    perf = Collections.unmodifiableMap(new TreeMap<>(perf));
+    iothreads = List.copyOf(iothreads);
   }
 
   public DomainState state() {
@@ -101,6 +114,35 @@ public record DomainSnapshot(
         devices,
         job,
         newRates,
-        sample);
+        sample,
+        metadata,
+        guest,
+        perf,
+        iothreads);
+  }
+
+  /** Copy with what the guest agent reported last. */
+  public DomainSnapshot withGuest(GuestInsight value) {
+    return new DomainSnapshot(
+        name,
+        uuid,
+        id,
+        status,
+        persistent,
+        autostart,
+        os,
+        vcpus,
+        memory,
+        cpu,
+        disks,
+        interfaces,
+        devices,
+        job,
+        rates,
+        sample,
+        metadata,
+        value,
+        perf,
+        iothreads);
   }
 }

@@ -13,8 +13,14 @@ import java.util.Objects;
  * last ran on, -1 when not reported.
  */
 public record VcpuStats(
-    int number, VcpuState state, long timeNs, long waitNs, long delayNs, int hostCpu) {
+    int number, VcpuState state, long timeNs, long waitNs, long delayNs, int hostCpu, int halted) {
   public VcpuStats {
     Objects.requireNonNull(state, "state");
+  }
+
+  /** A vCPU whose halted state was not reported ({@code halted} -1; else 1 halted, 0 not). */
+  public VcpuStats(
+      int number, VcpuState state, long timeNs, long waitNs, long delayNs, int hostCpu) {
+    this(number, state, timeNs, waitNs, delayNs, hostCpu, -1);
   }
 }

@@ -48,6 +48,14 @@ public final class DiskBuilder extends SnapshotBuilder<DiskBuilder> {
     return set(() -> errors = value);
   }
 
+  public DiskBuilder threshold(long bytes) {
+    return set(
+        () ->
+            sizes =
+                new BlockSizes(
+                    sizes.capacityBytes(), sizes.allocationBytes(), sizes.physicalBytes(), bytes));
+  }
+
   public DiskBuilder sizes(long capacityBytes, long allocationBytes, long physicalBytes) {
     return set(() -> sizes = new BlockSizes(capacityBytes, allocationBytes, physicalBytes));
   }

@@ -7,6 +7,7 @@ package io.virtmx.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a {@link DomainSnapshot}: shut off, persistent, uuid "uuid-NAME", 1 vCPU, unmeasured. */
 public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
@@ -27,6 +28,10 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
   private DomainRates rates = DomainRates.UNKNOWN;
   private Sample sample = new Sample(Instant.EPOCH, 0);
   private final List<DeviceInfo> devices = new ArrayList<>();
+  private DomainMetadata metadata = DomainMetadata.NONE;
+  private GuestInsight guest = GuestInsight.UNKNOWN;
+  private final Map<String, Long> perf = new java.util.TreeMap<>();
+  private final List<IoThreadStats> iothreads = new ArrayList<>();
 
   DomainBuilder(String name) {
     super(name);
@@ -110,6 +115,38 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
     return set(() -> devices.addAll(values));
   }
 
+  public DomainBuilder metadata(String title, String description, Map<String, String> labels) {
+    return set(() -> metadata = new DomainMetadata(title, description, labels));
+  }
+
+  public DomainBuilder perf(String event, long value) {
+    return set(() -> perf.put(event, value));
+  }
+
+  public DomainBuilder iothread(int id, long pollMaxNs, long grow, long shrink) {
+    return set(() -> iothreads.add(new IoThreadStats(id, pollMaxNs, grow, shrink)));
+  }
+
+  /** One vCPU's stats with its halted flag (1 halted, 0 not). */
+  public DomainBuilder vcpu(
+      int number, int vcpuState, long timeNs, long waitNs, long delayNs, int hostCpu, int halted) {
+    return set(
+        () ->
+            vcpus.add(
+                new VcpuStats(
+                    number,
+                    VcpuState.ofCode(vcpuState),
+                    timeNs,
+                    waitNs,
+                    delayNs,
+                    hostCpu,
+                    halted)));
+  }
+
+  public DomainBuilder guest(GuestInsight value) {
+    return set(() -> guest = value);
+  }
+
   public DomainSnapshot build() {
     return new DomainSnapshot(
         name,
@@ -127,6 +164,10 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
         devices,
         job,
         rates,
-        sample);
+        sample,
+        metadata,
+        guest,
+        perf,
+        iothreads);
   }
 }

@@ -164,6 +164,11 @@ final class DeviceBeans {
     }
 
     @Override
+    public long getThresholdBytes() {
+      return sizes().thresholdBytes();
+    }
+
+    @Override
     public double getReadBytesPerSec() {
       return r().readBytesPerSec();
     }

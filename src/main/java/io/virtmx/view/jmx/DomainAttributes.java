@@ -17,7 +17,7 @@ import java.util.function.ToLongFunction;
  * converts the model's bytes to the KiB the attribute names promise. {@link DomainBean} adds the
  * operations.
  */
-abstract class DomainAttributes implements DomainMXBean {
+abstract class DomainAttributes extends DomainInsightAttributes {
   final String host;
   final String name;
   private final Latest<DomainSnapshot> latest;
@@ -29,6 +29,7 @@ abstract class DomainAttributes implements DomainMXBean {
   }
 
   /** The latest snapshot of the domain, or the last one seen if it just went away. */
+  @Override
   DomainSnapshot snap() {
     return latest.get();
   }

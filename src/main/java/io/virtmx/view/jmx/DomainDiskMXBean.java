@@ -70,6 +70,9 @@ public interface DomainDiskMXBean {
   @Doc(value = Descriptions.DISK_PHYSICAL + ", -1 if not reported", units = "bytes")
   long getPhysicalBytes();
 
+  @Doc(value = Descriptions.DISK_THRESHOLD + ", -1 if none is set", units = "bytes")
+  long getThresholdBytes();
+
   @Doc(value = "Bytes read per second over the last interval, NaN if unknown", units = "bytes/s")
   double getReadBytesPerSec();
 

@@ -8,6 +8,7 @@ import static javax.management.MBeanOperationInfo.ACTION;
 import static javax.management.MBeanOperationInfo.INFO;
 
 import io.virtmx.model.Descriptions;
+import java.util.Map;
 
 /**
  * A libvirt domain (virtual machine): identity, state, resources and statistics from the latest
@@ -56,6 +57,61 @@ public interface DomainMXBean extends DomainChangeOperations {
 
   @Doc("Machine type, e.g. pc-q35-7.2")
   String getMachine();
+
+  @Doc("The definition's <title>, empty if none")
+  String getTitle();
+
+  @Doc("The definition's <description>, empty if none")
+  String getDescription();
+
+  @Doc(Descriptions.DOMAIN_METADATA + ", label name to value")
+  Map<String, String> getLabels();
+
+  @Doc(
+      "Whether the guest agent answered when last asked: up, down (no answer within --guest-timeout,"
+          + " or an error) or unknown (not running, not asked yet)")
+  String getGuestAgent();
+
+  @Doc(value = Descriptions.GUEST_SAMPLED + ", 0 if never", units = "ms since the epoch")
+  long getGuestSampledMillis();
+
+  @Doc("Guest OS id as its agent reports it, e.g. debian; empty if unknown")
+  String getGuestOsId();
+
+  @Doc("Guest OS name as its agent reports it, e.g. Debian GNU/Linux 12 (bookworm)")
+  String getGuestOsName();
+
+  @Doc("Guest OS version as its agent reports it, e.g. 12")
+  String getGuestOsVersion();
+
+  @Doc("Guest kernel release as its agent reports it, e.g. 6.1.0-18-amd64")
+  String getGuestKernel();
+
+  @Doc("Guest hostname as its agent reports it")
+  String getGuestHostname();
+
+  @Doc("Guest timezone as its agent reports it")
+  String getGuestTimezone();
+
+  @Doc(Descriptions.GUEST_USERS + ", -1 if not reported")
+  long getGuestUsers();
+
+  @Doc(value = Descriptions.GUEST_FS_SIZE + ", by mount point", units = "bytes")
+  Map<String, Long> getGuestFilesystemSizeBytes();
+
+  @Doc(value = Descriptions.GUEST_FS_USED + ", by mount point", units = "bytes")
+  Map<String, Long> getGuestFilesystemUsedBytes();
+
+  @Doc(Descriptions.PERF_EVENT + "s, by event name (only with perf events enabled)")
+  Map<String, Long> getPerfEvents();
+
+  @Doc(value = Descriptions.IOTHREAD_POLL_MAX + ", by IOThread id", units = "ns")
+  Map<String, Long> getIoThreadPollMaxNs();
+
+  @Doc(
+      Descriptions.GUEST_ADDRESS
+          + ": interface name to its addresses, address/prefix comma-separated")
+  Map<String, String> getGuestAddresses();
 
   @Doc(Descriptions.DOMAIN_VCPUS_CURRENT)
   int getVcpus();

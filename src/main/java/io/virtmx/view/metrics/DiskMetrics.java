@@ -52,6 +52,11 @@ final class DiskMetrics implements SnapshotBinder {
           "libvirt_domain_block_allocation_bytes",
           "bytes",
           Descriptions.DISK_ALLOCATION + ", in bytes.");
+  static final Family THRESHOLD =
+      gauge(
+          "libvirt_domain_block_threshold_bytes",
+          "bytes",
+          Descriptions.DISK_THRESHOLD + ", in bytes.");
   static final Family PHYSICAL =
       gauge(
           "libvirt_domain_block_physical_bytes",
@@ -77,6 +82,7 @@ final class DiskMetrics implements SnapshotBinder {
         CAPACITY,
         ALLOCATION,
         PHYSICAL,
+        THRESHOLD,
         INFO);
   }
 
@@ -122,6 +128,7 @@ final class DiskMetrics implements SnapshotBinder {
     out.reported(CAPACITY, l, sizes.capacityBytes(), 1);
     out.reported(ALLOCATION, l, sizes.allocationBytes(), 1);
     out.reported(PHYSICAL, l, sizes.physicalBytes(), 1);
+    out.reported(THRESHOLD, l, sizes.thresholdBytes(), 1);
   }
 
   /**

@@ -8,6 +8,7 @@ import static io.virtmx.view.metrics.Family.counter;
 import static io.virtmx.view.metrics.Family.gauge;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.VcpuStats;
@@ -35,12 +36,14 @@ final class VcpuMetrics implements SnapshotBinder {
           "libvirt_domain_vcpu_delay_seconds",
           "seconds",
           "Time the vCPU was runnable but waited for a host CPU (steal seen by the guest), in seconds.");
+  static final Family HALTED =
+      gauge("libvirt_domain_vcpu_halted", null, Descriptions.VCPU_HALTED + ".");
   static final Family HOST_CPU =
       gauge("libvirt_domain_vcpu_host_cpu", null, "Host CPU the vCPU last ran on.");
 
   @Override
   public List<Family> families() {
-    return List.of(STATE, TIME, WAIT, DELAY, HOST_CPU);
+    return List.of(STATE, TIME, WAIT, DELAY, HALTED, HOST_CPU);
   }
 
   @Override
@@ -52,6 +55,7 @@ final class VcpuMetrics implements SnapshotBinder {
         out.nanosAsSeconds(TIME, labels, v.timeNs());
         out.nanosAsSeconds(WAIT, labels, v.waitNs());
         out.nanosAsSeconds(DELAY, labels, v.delayNs());
+        out.reported(HALTED, labels, v.halted(), 1);
         out.reported(HOST_CPU, labels, v.hostCpu(), 1);
       }
     }
