@@ -16,12 +16,14 @@ public final class Operations {
   private final DomainOperations domains;
   private final PoolOperations pools;
   private final NetworkOperations networks;
+  private final NodeOperations node;
 
   public Operations(HostConnections hosts, boolean readOnly) {
     this.runner = new OperationRunner(hosts, readOnly);
     this.domains = new DomainOperations(runner);
     this.pools = new PoolOperations(runner);
     this.networks = new NetworkOperations(runner);
+    this.node = new NodeOperations(runner);
   }
 
   public DomainOperations domains() {
@@ -34,6 +36,11 @@ public final class Operations {
 
   public NetworkOperations networks() {
     return networks;
+  }
+
+  /** Node devices and host interfaces. */
+  public NodeOperations node() {
+    return node;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */

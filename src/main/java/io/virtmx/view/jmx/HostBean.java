@@ -9,6 +9,8 @@ import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
 import io.virtmx.model.SnapshotSource;
+import io.virtmx.model.NodeResources;
+import io.virtmx.ops.NodeOperations;
 import io.virtmx.ops.Operations;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /** The Host MBean: reads the host's latest snapshot on every get. */
-final class HostBean implements HostMXBean {
+final class HostBean extends HostNodeAttributes implements HostMXBean {
   private final SnapshotSource source;
   private final Operations operations;
   private final String host;
@@ -31,6 +33,21 @@ final class HostBean implements HostMXBean {
     return source
         .host(host)
         .orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
+  }
+
+  @Override
+  NodeResources resources() {
+    return snap().resources();
+  }
+
+  @Override
+  NodeOperations nodeOperations() {
+    return operations.node();
+  }
+
+  @Override
+  String hostName() {
+    return host;
   }
 
   private NodeInfo node() {

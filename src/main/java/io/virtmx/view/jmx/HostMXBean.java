@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @Doc(
     "A libvirt host: node information and statistics, versions, collection status and domain counts by state")
-public interface HostMXBean {
+public interface HostMXBean extends HostNodeMXBean {
   @Doc("Host name as published by virtmx (configured, or the hostname libvirt reports)")
   String getName();
 
