@@ -10,7 +10,6 @@ import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.NodeResources;
-import io.virtmx.ops.NodeOperations;
 import io.virtmx.ops.Operations;
 import java.time.Instant;
 import java.util.Map;
@@ -38,16 +37,6 @@ final class HostBean extends HostNodeAttributes implements HostMXBean {
   @Override
   NodeResources resources() {
     return snap().resources();
-  }
-
-  @Override
-  NodeOperations nodeOperations() {
-    return operations.node();
-  }
-
-  @Override
-  String hostName() {
-    return host;
   }
 
   private NodeInfo node() {
@@ -260,5 +249,30 @@ final class HostBean extends HostNodeAttributes implements HostMXBean {
   @Override
   public void refresh() {
     operations.refresh(JmxCallers.current(), host);
+  }
+
+  @Override
+  public void detachNodeDevice(String device) {
+    operations.node().detach(JmxCallers.current(), host, device);
+  }
+
+  @Override
+  public void reattachNodeDevice(String device) {
+    operations.node().reattach(JmxCallers.current(), host, device);
+  }
+
+  @Override
+  public void resetNodeDevice(String device) {
+    operations.node().reset(JmxCallers.current(), host, device);
+  }
+
+  @Override
+  public void startHostInterface(String iface) {
+    operations.node().startInterface(JmxCallers.current(), host, iface);
+  }
+
+  @Override
+  public void stopHostInterface(String iface) {
+    operations.node().stopInterface(JmxCallers.current(), host, iface);
   }
 }

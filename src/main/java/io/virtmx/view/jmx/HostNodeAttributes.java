@@ -17,22 +17,20 @@ import io.virtmx.model.NodeMemory;
 import io.virtmx.model.NodeResources;
 import io.virtmx.model.NumaCell;
 import io.virtmx.model.PciFunction;
-import io.virtmx.ops.NodeOperations;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The Host MBean's node-resource attributes and operations, read from the latest snapshot. */
+/**
+ * The Host MBean's node-resource attributes, read from the latest snapshot (its operations are
+ * {@link HostBean}'s).
+ */
 abstract class HostNodeAttributes implements HostNodeMXBean {
 
   /** The host's latest node resources. */
   abstract NodeResources resources();
-
-  abstract NodeOperations nodeOperations();
-
-  abstract String hostName();
 
   private NodeMemory memory() {
     return resources().memory();
@@ -290,30 +288,5 @@ abstract class HostNodeAttributes implements HostNodeMXBean {
     Map<String, Long> out = new TreeMap<>();
     resources().secretsByUsage().forEach((k, v) -> out.put(k, (long) v));
     return out;
-  }
-
-  @Override
-  public void detachNodeDevice(String device) {
-    nodeOperations().detach(JmxCallers.current(), hostName(), device);
-  }
-
-  @Override
-  public void reattachNodeDevice(String device) {
-    nodeOperations().reattach(JmxCallers.current(), hostName(), device);
-  }
-
-  @Override
-  public void resetNodeDevice(String device) {
-    nodeOperations().reset(JmxCallers.current(), hostName(), device);
-  }
-
-  @Override
-  public void startHostInterface(String iface) {
-    nodeOperations().startInterface(JmxCallers.current(), hostName(), iface);
-  }
-
-  @Override
-  public void stopHostInterface(String iface) {
-    nodeOperations().stopInterface(JmxCallers.current(), hostName(), iface);
   }
 }
