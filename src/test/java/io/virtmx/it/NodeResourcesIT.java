@@ -428,6 +428,12 @@ class NodeResourcesIT {
           () -> List.of((String[]) conn.getAttribute(host, "NodeDevices")).contains("scsi_host1"),
           Duration.ofSeconds(60));
       String url = "http://127.0.0.1:" + http + "/metrics";
+      long g0 = System.nanoTime();
+      get(url);
+      long scrapeMs = (System.nanoTime() - g0) / 1_000_000; // includes the password check
+      java.util.Queue<String> notified = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      conn.addNotificationListener(
+          host, (n, hb) -> notified.add(n.getType() + " " + n.getMessage()), null, null);
       String out =
           TestBed.run(List.of("virsh", "-c", TEST_URI, "nodedev-create", vhba.toString()))
               .orThrow()
@@ -447,8 +453,12 @@ class NodeResourcesIT {
           () -> get(url).contains("device=\"" + name + "\""),
           Duration.ofSeconds(1));
       System.out.printf(
-          "node device %s in JMX after %d ms, in /metrics after %d ms%n",
-          name, inJmx, (System.nanoTime() - t0) / 1_000_000);
+          "node device %s in JMX after %d ms, in /metrics after %d ms (one scrape takes %d ms)%n",
+          name, inJmx, (System.nanoTime() - t0) / 1_000_000, scrapeMs);
+      Await.until(
+          "a created notification",
+          () -> notified.stream().anyMatch(t -> t.startsWith("libvirt.node_device.lifecycle.created")),
+          Duration.ofSeconds(5));
       TestBed.run(List.of("virsh", "-c", TEST_URI, "nodedev-destroy", name)).orThrow();
       created = null;
       long t1 = System.nanoTime();
