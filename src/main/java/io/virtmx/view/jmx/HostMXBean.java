@@ -44,7 +44,7 @@ public interface HostMXBean extends HostNodeMXBean {
 
   @Doc(
       value =
-          "Duration of each collector (node, domains, pools, networks) in the last collection; "
+          "Duration of each collector (node, domains, pools, networks, numa…) in the last collection; "
               + "a switched-off collector is absent",
       units = "s")
   Map<String, Double> getCollectorDurationSeconds();
