@@ -81,8 +81,9 @@ public final class CollectorOptions {
       names = "--collector",
       paramLabel = "NAME",
       description = {
-        "Run this collector; repeatable. Collectors: node, domains, pools, networks (all on by "
-            + "default)."
+        "Run this collector; repeatable. Collectors: node, domains, pools, networks, numa, "
+            + "capabilities, interfaces, nodedevices, nwfilters, secrets (on by default), cpus "
+            + "(per-CPU time, off by default)."
       })
   void enable(String name) {
     switches.put(name, true);

@@ -56,6 +56,7 @@ final class TableOutput {
           List.of("Network", "Active", "Autostart", "Bridge", "Forward", "DHCP leases"),
           host.networks().stream().map(TableOutput::networkRow).toList());
       out.println();
+      NodeTables.write(host.resources(), out);
     }
   }
 
@@ -114,7 +115,7 @@ final class TableOutput {
         Integer.toString(n.dhcpLeases()));
   }
 
-  private static void table(PrintWriter out, List<String> head, List<List<String>> rows) {
+  static void table(PrintWriter out, List<String> head, List<List<String>> rows) {
     int[] width = new int[head.size()];
     List<List<String>> all = new ArrayList<>();
     all.add(head);
@@ -144,7 +145,7 @@ final class TableOutput {
     out.println(b.toString().stripTrailing());
   }
 
-  private static String yesNo(boolean b) {
+  static String yesNo(boolean b) {
     return b ? "yes" : "no";
   }
 

@@ -26,8 +26,9 @@ public final class CollectorRegistry {
   private static final CollectorRegistry STANDARD = standard(GuestSettings.DEFAULT);
 
   /**
-   * node, domains, pools and networks, all on by default; the domain collector with these guest and
-   * label settings.
+   * node, domains, pools, networks and the node's resources (numa, capabilities, interfaces, node
+   * devices, network filters, secrets; per-CPU times off by default); the domain collector with
+   * these guest and label settings.
    */
   public static CollectorRegistry standard(GuestSettings guests) {
     return new CollectorRegistry(
@@ -63,7 +64,63 @@ public final class CollectorRegistry {
                   ObjectEvent.Kind.NETWORK,
                   NetworkCollector::new,
                   HostSnapshot::networks,
-                  HostSnapshot::withNetworks)));
+                  HostSnapshot::withNetworks),
+              new Entry<>(
+                  "numa",
+                  "node",
+                  true,
+                  null,
+                  NodeMemoryCollector::new,
+                  s -> s.resources().memory(),
+                  (s, v) -> s.withResources(s.resources().withMemory(v))),
+              new Entry<>(
+                  "capabilities",
+                  "node",
+                  true,
+                  null,
+                  CapabilitiesCollector::new,
+                  s -> s.resources().capabilities(),
+                  (s, v) -> s.withResources(s.resources().withCapabilities(v))),
+              new Entry<>(
+                  "interfaces",
+                  "interface",
+                  true,
+                  null,
+                  HostInterfaceCollector::new,
+                  s -> s.resources().interfaces(),
+                  (s, v) -> s.withResources(s.resources().withInterfaces(v))),
+              new Entry<>(
+                  "nodedevices",
+                  "nodedevice",
+                  true,
+                  ObjectEvent.Kind.NODE_DEVICE,
+                  NodeDeviceCollector::new,
+                  s -> s.resources().devices(),
+                  (s, v) -> s.withResources(s.resources().withDevices(v))),
+              new Entry<>(
+                  "nwfilters",
+                  "nwfilter",
+                  true,
+                  null,
+                  NetworkFilterCollector::new,
+                  s -> s.resources().filters(),
+                  (s, v) -> s.withResources(s.resources().withFilters(v))),
+              new Entry<>(
+                  "secrets",
+                  "secret",
+                  true,
+                  null,
+                  SecretCollector::new,
+                  s -> s.resources().secretsByUsage(),
+                  (s, v) -> s.withResources(s.resources().withSecretsByUsage(v))),
+              new Entry<>(
+                  "cpus",
+                  "node",
+                  false,
+                  null,
+                  NodeCpuCollector::new,
+                  s -> s.resources().perCpu(),
+                  (s, v) -> s.withResources(s.resources().withPerCpu(v)))));
   }
 
   /**
@@ -87,7 +144,10 @@ public final class CollectorRegistry {
     this.entries = List.copyOf(entries);
   }
 
-  /** node, domains, pools and networks, all on by default. */
+  /**
+   * node, domains, pools, networks and the node's resources (numa, capabilities, interfaces,
+   * nodedevices, nwfilters, secrets) on by default; per-CPU times (cpus) off.
+   */
   public static CollectorRegistry standard() {
     return STANDARD;
   }

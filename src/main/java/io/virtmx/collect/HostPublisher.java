@@ -85,7 +85,8 @@ final class HostPublisher {
             doms,
             parts.pools(),
             parts.networks(),
-            runs));
+            runs,
+            parts.resources()));
     log.debug(
         "{}: collected {} domains, {} pools, {} networks in {} ms",
         name,

@@ -57,6 +57,10 @@ public final class EventNames {
     return at(ObjectEvent.Kind.NETWORK.lifecycleEvents(), event);
   }
 
+  public static String nodeDeviceEvent(int event) {
+    return at(ObjectEvent.Kind.NODE_DEVICE.lifecycleEvents(), event);
+  }
+
   private static String at(List<String> names, int code) {
     return code >= 0 && code < names.size() ? names.get(code) : "unknown-" + code;
   }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event callbacks of one open connection: domain lifecycle, reboot, balloon and device changes,
- * pool and network lifecycle, each turned into an {@link ObjectEvent}. Holds the JNA callback
+ * pool, network and node-device lifecycle, each turned into an {@link ObjectEvent}. Holds the JNA callback
  * objects for as long as they are registered (libvirt keeps only a native pointer to them) and
  * deregisters them on {@link #cancel()}.
  */
@@ -32,6 +32,7 @@ final class EventSubscription {
   private final List<Integer> domainIds = new ArrayList<>();
   private int poolId = -1;
   private int networkId = -1;
+  private int nodeDeviceId = -1;
 
   private EventSubscription(Pointer conn, String host, Consumer<ObjectEvent> sink) {
     this.conn = conn;
@@ -48,6 +49,7 @@ final class EventSubscription {
     s.registerDomainEvents();
     s.registerPoolEvents();
     s.registerNetworkEvents();
+    s.registerNodeDeviceEvents();
     return s;
   }
 
@@ -120,6 +122,26 @@ final class EventSubscription {
     }
   }
 
+  private void registerNodeDeviceEvents() {
+    NodeNative node = NodeNative.INSTANCE;
+    NodeNative.NodeDeviceLifecycleCallback cb =
+        (c, dev, event, detail, o) ->
+            emit(
+                ObjectEvent.Kind.NODE_DEVICE,
+                node.virNodeDeviceGetName(dev),
+                "",
+                EventNames.nodeDeviceEvent(event),
+                "");
+    nodeDeviceId =
+        node.virConnectNodeDeviceEventRegisterAny(
+            conn, null, NodeNative.NODE_DEVICE_EVENT_ID_LIFECYCLE, cb, null, null);
+    if (nodeDeviceId < 0) {
+      unsupported("node device events");
+    } else {
+      callbacks.add(cb);
+    }
+  }
+
   private static String uuid(ToIntFunction<byte[]> call) {
     byte[] buf = new byte[37]; // VIR_UUID_STRING_BUFLEN
     if (call.applyAsInt(buf) < 0) {
@@ -165,6 +187,9 @@ final class EventSubscription {
     }
     if (networkId >= 0) {
       lib.virConnectNetworkEventDeregisterAny(conn, networkId);
+    }
+    if (nodeDeviceId >= 0) {
+      NodeNative.INSTANCE.virConnectNodeDeviceEventDeregisterAny(conn, nodeDeviceId);
     }
     lib.virResetLastError();
     domainIds.clear();

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one collector (node, domains, pools, networks) did in a host's latest collection: how long it
+ * How one collector (node, domains, pools, networks, numa…) did in a host's latest collection: how long it
  * took, and whether it finished without an error (a collector that fails keeps the previous values,
  * one that counts an error for one object keeps the others).
  */

@@ -73,6 +73,47 @@ public final class Descriptions {
   public static final String NODE_MEMORY_TOTAL = "Host memory";
   public static final String NODE_MEMORY_FREE = "Free host memory";
 
+  // Node resources
+  public static final String NUMA_CELL_MEMORY = "Memory of the NUMA cell";
+  public static final String NUMA_CELL_FREE = "Free memory of the NUMA cell";
+  public static final String NUMA_CELL_CPUS = "Host CPUs of the NUMA cell";
+  public static final String NUMA_DISTANCE = "Distance from one NUMA cell to another";
+  public static final String PAGES_TOTAL = "Pages of one size in a NUMA cell";
+  public static final String PAGES_FREE = "Free pages of one size in a NUMA cell";
+  public static final String NODE_MEMORY_STATS =
+      "Host memory statistics by type (total, free, buffers, cached)";
+  public static final String KSM_PAGES =
+      "Pages kernel same-page merging holds, by state (shared, sharing, unshared, volatile)";
+  public static final String KSM_FULL_SCANS = "Full scans kernel same-page merging has made";
+  public static final String KSM_SETTINGS =
+      "Kernel same-page merging settings (pages_to_scan, sleep_millisecs, merge_across_nodes)";
+  public static final String NODE_CPU_TIME_PER_CPU = "Cumulative time of one host CPU by mode";
+  public static final String HOST_CPU = "The host CPU: architecture, model, vendor and topology";
+  public static final String HOST_CPU_FEATURES = "Features of the host CPU";
+  public static final String GUEST_MACHINES = "Machine types of a guest architecture";
+  public static final String GUEST_MAX_VCPUS =
+      "Maximum vCPUs of a domain of a guest architecture on its default machine type";
+  public static final String GUEST_DEVICES =
+      "What a domain of a guest architecture may use: disk buses and devices, graphics, host-device"
+          + " types, firmware";
+  public static final String HOST_INTERFACE = "A host network interface: MAC and type";
+  public static final String HOST_INTERFACE_ACTIVE = "Whether the host interface is active";
+  public static final String HOST_INTERFACE_SPEED = "Link speed of the host interface";
+  public static final String HOST_INTERFACE_LINK_UP = "Whether the host interface's link is up";
+  public static final String NODE_DEVICE =
+      "A node device: parent, capability, driver, vendor and product";
+  public static final String NODE_DEVICES = "Node devices by capability type";
+  public static final String NODE_DEVICE_PCI =
+      "A PCI node device: address, class, IOMMU group and SR-IOV physical function";
+  public static final String NODE_DEVICE_VFS = "SR-IOV virtual functions of a PCI node device";
+  public static final String NODE_DEVICE_MDEV_AVAILABLE =
+      "Mediated devices of a type a node device can still create";
+  public static final String NODE_DEVICE_STORAGE_SIZE = "Size of a storage node device";
+  public static final String NWFILTER = "A network filter";
+  public static final String NWFILTER_BINDING =
+      "A network filter bound to a domain interface's port device";
+  public static final String SECRETS = "Secrets by usage type (values are never read)";
+
   // Storage pool, volume, network
   public static final String POOL_CAPACITY = "Size of the pool";
   public static final String POOL_ALLOCATION = "Space allocated in the pool";

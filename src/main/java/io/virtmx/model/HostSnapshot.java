@@ -31,7 +31,8 @@ public record HostSnapshot(
     List<DomainSnapshot> domains,
     List<PoolSnapshot> pools,
     List<NetworkSnapshot> networks,
-    List<CollectorRun> collectorRuns) {
+    List<CollectorRun> collectorRuns,
+    NodeResources resources) {
 
   public HostSnapshot {
     Objects.requireNonNull(host, "host");
@@ -45,6 +46,39 @@ public record HostSnapshot(
     pools = NamedList.of(pools, PoolSnapshot::name);
     networks = NamedList.of(networks, NetworkSnapshot::name);
     collectorRuns = List.copyOf(collectorRuns);
+    Objects.requireNonNull(resources, "resources");
+  }
+
+  /** A snapshot without node resources (none collected yet). */
+  public HostSnapshot(
+      String host,
+      String uri,
+      boolean up,
+      boolean stale,
+      Instant collectedAt,
+      Optional<Instant> lastSuccess,
+      Duration collectionDuration,
+      Map<String, Long> errorsByKind,
+      NodeInfo node,
+      List<DomainSnapshot> domains,
+      List<PoolSnapshot> pools,
+      List<NetworkSnapshot> networks,
+      List<CollectorRun> collectorRuns) {
+    this(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        domains,
+        pools,
+        networks,
+        collectorRuns,
+        NodeResources.EMPTY);
   }
 
   /** A host seen for the first time but not reachable yet: no node facts, no objects. */
@@ -172,6 +206,26 @@ public record HostSnapshot(
         newDomains,
         newPools,
         newNetworks,
-        collectorRuns);
+        collectorRuns,
+        resources);
+  }
+
+  /** This snapshot with other node resources, everything else unchanged. */
+  public HostSnapshot withResources(NodeResources newResources) {
+    return new HostSnapshot(
+        host,
+        uri,
+        up,
+        stale,
+        collectedAt,
+        lastSuccess,
+        collectionDuration,
+        errorsByKind,
+        node,
+        domains,
+        pools,
+        networks,
+        collectorRuns,
+        newResources);
   }
 }

@@ -34,7 +34,8 @@ public record ObjectEvent(
         "pmsuspended",
         "crashed"),
     POOL("defined", "undefined", "started", "stopped", "created", "deleted"),
-    NETWORK("defined", "undefined", "started", "stopped");
+    NETWORK("defined", "undefined", "started", "stopped"),
+    NODE_DEVICE("created", "deleted", "defined", "undefined");
 
     private final List<String> lifecycleEvents;
 

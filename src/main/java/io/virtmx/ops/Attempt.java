@@ -74,6 +74,14 @@ final class Attempt {
     return new Attempt(caller, host, null, null, "host/" + host, operation);
   }
 
+  /**
+   * An operation on a host object with no event kind of its own (a host interface): audited as
+   * {@code object}, nothing refreshed by kind afterwards.
+   */
+  static Attempt onHostObject(Caller caller, String host, String object, String operation) {
+    return new Attempt(caller, host, null, null, object, operation);
+  }
+
   /** Adds an argument for the audit line. */
   Attempt arg(String key, Object value) {
     if (args.length() > 0) {

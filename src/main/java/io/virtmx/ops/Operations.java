@@ -18,6 +18,7 @@ public final class Operations {
   private final NetworkOperations networks;
   private final DeviceOperations devices;
   private final SaveOperations saves;
+  private final NodeOperations node;
 
   /** Without save or disk directories: saving to a file and attaching file disks are refused. */
   public Operations(HostConnections hosts, boolean readOnly) {
@@ -32,6 +33,7 @@ public final class Operations {
     this.networks = new NetworkOperations(runner);
     this.devices = new DeviceOperations(runner, diskDirs);
     this.saves = new SaveOperations(runner, saveDirs);
+    this.node = new NodeOperations(runner);
   }
 
   public DomainOperations domains() {
@@ -54,6 +56,11 @@ public final class Operations {
   /** Saving domains to files in the save dirs and restoring them. */
   public SaveOperations saves() {
     return saves;
+  }
+
+  /** Node devices and host interfaces. */
+  public NodeOperations node() {
+    return node;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */

@@ -33,6 +33,7 @@ class CollectorOptionsTest {
   void anUnknownCollectorIsAnInvalidOptionListingTheKnownOnes() {
     assertThat(Refused.stderr("--once", "--no-collector", "disks"))
         .contains(
-            "virtmx: unknown collector disks; known collectors: node, domains, pools, networks");
+            "virtmx: unknown collector disks; known collectors: node, domains, pools, networks, numa,"
+                + " capabilities, interfaces, nodedevices, nwfilters, secrets, cpus");
   }
 }

@@ -14,21 +14,54 @@ class CollectorRegistryTest {
   private final CollectorRegistry registry = CollectorRegistry.standard();
 
   @Test
-  void everyCollectorRunsByDefaultInOrder() {
-    assertThat(registry.names()).containsExactly("node", "domains", "pools", "networks");
-    assertThat(registry.defaults()).containsExactly("node", "domains", "pools", "networks");
+  void everyCollectorButPerCpuTimeRunsByDefaultInOrder() {
+    assertThat(registry.names())
+        .containsExactly(
+            "node",
+            "domains",
+            "pools",
+            "networks",
+            "numa",
+            "capabilities",
+            "interfaces",
+            "nodedevices",
+            "nwfilters",
+            "secrets",
+            "cpus");
+    assertThat(registry.defaults())
+        .containsExactly(
+            "node",
+            "domains",
+            "pools",
+            "networks",
+            "numa",
+            "capabilities",
+            "interfaces",
+            "nodedevices",
+            "nwfilters",
+            "secrets");
   }
 
   @Test
   void switchesTurnCollectorsOffAndOn() {
-    assertThat(registry.enabled(Map.of("pools", false, "node", true)))
-        .containsExactly("node", "domains", "networks");
+    assertThat(registry.enabled(Map.of("pools", false, "node", true, "cpus", true, "numa", false)))
+        .containsExactly(
+            "node",
+            "domains",
+            "networks",
+            "capabilities",
+            "interfaces",
+            "nodedevices",
+            "nwfilters",
+            "secrets",
+            "cpus");
   }
 
   @Test
   void anUnknownNameIsAnErrorListingTheKnownOnes() {
     assertThatThrownBy(() -> registry.enabled(Map.of("disks", false)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown collector disks; known collectors: node, domains, pools, networks");
+        .hasMessage("unknown collector disks; known collectors: node, domains, pools, networks, numa, "
+                + "capabilities, interfaces, nodedevices, nwfilters, secrets, cpus");
   }
 }

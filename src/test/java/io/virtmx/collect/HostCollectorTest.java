@@ -58,7 +58,16 @@ class HostCollectorTest {
 
     assertThat(s.collectorRuns())
         .extracting(CollectorRun::name)
-        .containsExactly("node", "domains", "networks");
+        .containsExactly(
+            "node",
+            "domains",
+            "networks",
+            "numa",
+            "capabilities",
+            "interfaces",
+            "nodedevices",
+            "nwfilters",
+            "secrets");
     assertThat(s.collectorRuns()).allMatch(CollectorRun::success);
     assertThat(s.collectorRuns()).allMatch(r -> r.duration().compareTo(Duration.ZERO) > 0);
     assertThat(s.node()).isNotNull();

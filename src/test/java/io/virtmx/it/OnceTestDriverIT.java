@@ -56,6 +56,12 @@ class OnceTestDriverIT {
     assertThat(only(host.get("pools"), "name", "default-pool").get("state").asText())
         .isEqualTo("RUNNING");
     assertThat(only(host.get("networks"), "name", "default").get("active").asBoolean()).isTrue();
+    JsonNode resources = host.get("resources");
+    assertThat(only(resources.get("devices"), "name", "scsi_host1").get("parent").asText())
+        .isEqualTo("computer");
+    assertThat(only(resources.get("interfaces"), "name", "eth1").get("active").asBoolean())
+        .isTrue();
+    assertThat(resources.get("memory").get("cells").size()).isEqualTo(2);
   }
 
   @Test
@@ -67,7 +73,9 @@ class OnceTestDriverIT {
     assertThat(r.stdout())
         .containsPattern("(?m)^ 1\\s+test\\s+running\\s+[0-9.]+\\s+2\\s+2\\.0 GiB")
         .containsPattern("(?m)^ default-pool\\s+running")
-        .containsPattern("(?m)^ default\\s+yes");
+        .containsPattern("(?m)^ default\\s+yes")
+        .containsPattern("(?m)^ scsi_host1\\s+computer\\s+scsi_host")
+        .containsPattern("(?m)^ eth1\\s+aa:bb:cc:dd:ee:ff\\s+ethernet\\s+yes");
   }
 
   @Test

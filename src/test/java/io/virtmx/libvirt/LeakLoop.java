@@ -106,6 +106,18 @@ final class LeakLoop {
       }
     }
     HostStats.nodeCpuTimes(conn);
+    nodeResources(conn);
+  }
+
+  /** The node-resource calls virtmx makes, as far as the test driver answers them. */
+  private static void nodeResources(Pointer conn) {
+    NodeCalls.capabilitiesXml(conn);
+    NodeCalls.cellsFreeMemory(conn, 2);
+    NodeCalls.freePages(conn, new int[] {4, 2048}, 2);
+    NodeCalls.interfaces(conn);
+    NodeCalls.nodeDeviceXmls(conn);
+    expectFailure(() -> NodeCalls.memoryParameters(conn)); // not in the test driver
+    expectFailure(() -> NodeCalls.secretUsageTypes(conn));
   }
 
   private static void expectFailure(Runnable call) {

@@ -25,6 +25,7 @@ public final class HostBuilder extends SnapshotBuilder<HostBuilder> {
   private final List<DomainSnapshot> domains = new ArrayList<>();
   private final List<PoolSnapshot> pools = new ArrayList<>();
   private final List<NetworkSnapshot> networks = new ArrayList<>();
+  private NodeResources resources = NodeResources.EMPTY;
 
   HostBuilder(String host) {
     this.host = host;
@@ -85,6 +86,10 @@ public final class HostBuilder extends SnapshotBuilder<HostBuilder> {
     return set(() -> networks.add(value.build()));
   }
 
+  public HostBuilder resources(NodeResources value) {
+    return set(() -> resources = value);
+  }
+
   public HostSnapshot build() {
     return new HostSnapshot(
         host,
@@ -99,6 +104,7 @@ public final class HostBuilder extends SnapshotBuilder<HostBuilder> {
         domains,
         pools,
         networks,
-        List.of());
+        List.of(),
+        resources);
   }
 }

@@ -9,6 +9,7 @@ import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.NodeCpuTimes;
 import io.virtmx.model.NodeInfo;
 import io.virtmx.model.SnapshotSource;
+import io.virtmx.model.NodeResources;
 import io.virtmx.ops.Operations;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /** The Host MBean: reads the host's latest snapshot on every get. */
-final class HostBean implements HostMXBean {
+final class HostBean extends HostNodeAttributes implements HostMXBean {
   private final SnapshotSource source;
   private final Operations operations;
   private final String host;
@@ -31,6 +32,11 @@ final class HostBean implements HostMXBean {
     return source
         .host(host)
         .orElseThrow(() -> new IllegalStateException("host '" + host + "' is no longer watched"));
+  }
+
+  @Override
+  NodeResources resources() {
+    return snap().resources();
   }
 
   private NodeInfo node() {
@@ -243,5 +249,30 @@ final class HostBean implements HostMXBean {
   @Override
   public void refresh() {
     operations.refresh(JmxCallers.current(), host);
+  }
+
+  @Override
+  public void detachNodeDevice(String device) {
+    operations.node().detach(JmxCallers.current(), host, device);
+  }
+
+  @Override
+  public void reattachNodeDevice(String device) {
+    operations.node().reattach(JmxCallers.current(), host, device);
+  }
+
+  @Override
+  public void resetNodeDevice(String device) {
+    operations.node().reset(JmxCallers.current(), host, device);
+  }
+
+  @Override
+  public void startHostInterface(String iface) {
+    operations.node().startInterface(JmxCallers.current(), host, iface);
+  }
+
+  @Override
+  public void stopHostInterface(String iface) {
+    operations.node().stopInterface(JmxCallers.current(), host, iface);
   }
 }

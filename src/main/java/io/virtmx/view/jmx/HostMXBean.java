@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @Doc(
     "A libvirt host: node information and statistics, versions, collection status and domain counts by state")
-public interface HostMXBean {
+public interface HostMXBean extends HostNodeMXBean {
   @Doc("Host name as published by virtmx (configured, or the hostname libvirt reports)")
   String getName();
 
@@ -44,7 +44,7 @@ public interface HostMXBean {
 
   @Doc(
       value =
-          "Duration of each collector (node, domains, pools, networks) in the last collection; "
+          "Duration of each collector (node, domains, pools, networks, numa…) in the last collection; "
               + "a switched-off collector is absent",
       units = "s")
   Map<String, Double> getCollectorDurationSeconds();

@@ -223,6 +223,7 @@ final class MBeanRegistry implements SnapshotListener {
               case DOMAIN -> "D\0";
               case POOL -> "P\0";
               case NETWORK -> "N\0";
+              case NODE_DEVICE -> "V\0"; // no MBean of its own: the Host MBean's NodeDevices
             }
             + event.name();
     MBeanEntry e = entries.get(key);

@@ -75,10 +75,13 @@ final class Notifier extends NotificationBroadcasterSupport {
         source,
         new MBeanNotificationInfo(
             new String[] {
-              "libvirt.domain.lifecycle", "libvirt.pool.lifecycle", "libvirt.network.lifecycle"
+              "libvirt.domain.lifecycle",
+              "libvirt.pool.lifecycle",
+              "libvirt.network.lifecycle",
+              "libvirt.node_device.lifecycle"
             },
             Notification.class.getName(),
-            "Every libvirt lifecycle event of the host's domains, pools and networks (type libvirt.KIND.lifecycle.EVENT)"),
+            "Every libvirt lifecycle event of the host's domains, pools, networks and node devices (type libvirt.KIND.lifecycle.EVENT)"),
         changeInfo("Up"));
   }
 

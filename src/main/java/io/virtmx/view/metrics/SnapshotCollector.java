@@ -37,6 +37,9 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
   static final List<SnapshotBinder> BINDERS =
       List.of(
           new NodeMetrics(),
+          new NodeMemoryMetrics(),
+          new NodeCapabilityMetrics(),
+          new NodeDeviceMetrics(),
           new DomainMetrics(),
           new VcpuMetrics(),
           new GuestMetrics(),

@@ -90,12 +90,16 @@ class JmxViewTest {
       ok.put(c.get("key"), c.get("value"));
     }
     assertThat(ok)
-        .isEqualTo(Map.of("node", true, "domains", true, "pools", true, "networks", true));
+        .isEqualTo(
+            Map.of(
+                "node", true, "domains", true, "pools", true, "networks", true, "numa", true,
+                "capabilities", true, "interfaces", true, "nodedevices", true, "nwfilters", true,
+                "secrets", true));
     for (Object row : durations.values()) {
       assertThat((Double) ((javax.management.openmbean.CompositeData) row).get("value"))
           .isPositive();
     }
-    assertThat(durations.size()).isEqualTo(4);
+    assertThat(durations.size()).isEqualTo(10);
   }
 
   /** The remote access guard refuses every attribute write: it must lose nothing by that. */
