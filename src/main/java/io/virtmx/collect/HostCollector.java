@@ -48,6 +48,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   private final CollectorRunner collectors;
   private final HostPublisher publisher;
   private final CollectionSchedule schedule;
+  private final JobSampler jobs;
 
   /** A collector with every standard collector enabled. */
   public HostCollector(
@@ -91,6 +92,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
             });
     this.publisher = new HostPublisher(store, connection.uri());
     this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher);
+    this.jobs = new JobSampler(scheduler, own, connection, publisher);
   }
 
   public HostConnection connection() {
@@ -160,6 +162,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       return;
     }
     publisher.collected(previous, parts, runs, context.errors(), start, t0);
+    jobs.follow();
   }
 
   /** A collector or refresh threw: said loudly unless the connection itself is gone. */
@@ -223,6 +226,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       CollectionContext context = new CollectionContext(l.connect(), current, workers);
       HostSnapshot next = collectors.refresh(context, current, event, this::failed);
       publisher.refreshed(next, context.errors());
+      jobs.follow();
       log.debug(
           "{}: refreshed {} {} after {}",
           name(),

@@ -103,4 +103,25 @@ public record DomainSnapshot(
         newRates,
         sample);
   }
+
+  /** Copy with another sample of the background job, as the short job sampling takes it. */
+  public DomainSnapshot withJob(JobInfo newJob) {
+    return new DomainSnapshot(
+        name,
+        uuid,
+        id,
+        status,
+        persistent,
+        autostart,
+        os,
+        vcpus,
+        memory,
+        cpu,
+        disks,
+        interfaces,
+        devices,
+        newJob,
+        rates,
+        sample);
+  }
 }
