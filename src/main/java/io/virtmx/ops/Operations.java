@@ -16,12 +16,14 @@ public final class Operations {
   private final DomainOperations domains;
   private final PoolOperations pools;
   private final NetworkOperations networks;
+  private final MigrationOperations migrations;
 
   public Operations(HostConnections hosts, boolean readOnly) {
     this.runner = new OperationRunner(hosts, readOnly);
     this.domains = new DomainOperations(runner);
     this.pools = new PoolOperations(runner);
     this.networks = new NetworkOperations(runner);
+    this.migrations = new MigrationOperations(runner);
   }
 
   public DomainOperations domains() {
@@ -34,6 +36,10 @@ public final class Operations {
 
   public NetworkOperations networks() {
     return networks;
+  }
+
+  public MigrationOperations migrations() {
+    return migrations;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */
