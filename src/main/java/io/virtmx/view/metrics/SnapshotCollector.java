@@ -38,6 +38,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
       List.of(
           new NodeMetrics(),
           new DomainMetrics(),
+          new DomainJobMetrics(),
           new VcpuMetrics(),
           new BalloonMetrics(),
           new DiskMetrics(),
