@@ -218,6 +218,7 @@ class MigrationIT {
       assertThat(watcher.ok("invoke", domainMBean(home()), "abortJob")).isEqualTo("null");
 
       String answer = migrated.get(60, TimeUnit.SECONDS);
+      System.out.println("aborted migration answered: " + answer);
       assertThat(answer).startsWith("ERR").containsIgnoringCase("cancel");
       assertThat(watcher.ok("await", "libvirt.domain.migration.failed", "5000"))
           .containsIgnoringCase("cancel");
@@ -228,6 +229,9 @@ class MigrationIT {
           () -> watcher.ok("get", domainMBean(home()), "JobType"),
           "none"::equals,
           SEEN);
+      assertThat(watcher.send("invoke", domainMBean(home()), "abortJob"))
+          .startsWith("ERR")
+          .contains("no job is active on the domain");
       TestBedEnv.awaitAgent(bed.hostUri(), bed.guest1(), Duration.ofSeconds(30));
     }
   }
