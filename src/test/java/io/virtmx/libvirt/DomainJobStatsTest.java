@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.virtmx.model.JobInfo;
 import io.virtmx.model.JobProgress;
 import io.virtmx.model.JobType;
+import io.virtmx.model.Snapshots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,15 @@ class DomainJobStatsTest {
     assertThat(job.dataProcessedBytes()).isEqualTo(84306690L);
     assertThat(job.dataRemainingBytes()).isEqualTo(249077760L);
     assertThat(job.progressRatio()).isCloseTo(1 - 249077760.0 / 336470016.0, within());
-    assertThat(job.progress())
+    assertThat(job)
         .isEqualTo(
-            new JobProgress(
-                268967936L, 16804610L, 249077760L, 0, 1, 300_000_000L, 67502080L, 67502080L, 0));
+            Snapshots.job()
+                .elapsedMs(8252)
+                .data(336470016L, 84306690L, 249077760L)
+                .memory(268967936L, 16804610L, 249077760L)
+                .pass(0, 1, 300_000_000L)
+                .disk(67502080L, 67502080L, 0)
+                .build());
   }
 
   @Test
