@@ -272,6 +272,11 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
         });
   }
 
+  /** An operation is starting a job on the domain: sample it every second until it ends. */
+  public void followJob(String domain) {
+    jobs.watch(domain);
+  }
+
   /** Asks for a full collection as soon as possible. */
   public void refreshSoon() {
     own.execute(this::collectAll);

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.libvirt.Domain;
 import org.libvirt.TypedParameter;
@@ -34,7 +32,6 @@ public final class MigrationOperations {
   static final int UNDEFINE_SOURCE = 16;
   static final int NON_SHARED_DISK = 64;
   static final int NON_SHARED_INC = 128;
-  private static final long[] JOB_LOOKS_MS = {500, 2000};
   private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,255}");
 
   /** Which disks a migration copies to the destination. */
@@ -161,14 +158,11 @@ public final class MigrationOperations {
   }
 
   /**
-   * Has the collector look at the domain shortly after the call began, so that it sees the job
-   * and samples it every second until it ends, whatever the collection interval.
+   * Tells the collector a job is starting on the domain, so that it samples the job every second
+   * until it ends, whatever the collection interval.
    */
   private void followJob(String host, String domain) {
-    for (long delayMs : JOB_LOOKS_MS) {
-      CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS)
-          .execute(() -> runner.changed(host, ObjectEvent.Kind.DOMAIN, domain));
-    }
+    runner.jobStarting(host, domain);
   }
 
   private static TypedParameter[] parameters(String address, long bandwidthMiBps) {
