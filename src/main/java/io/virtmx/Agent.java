@@ -133,6 +133,11 @@ public final class Agent implements AutoCloseable {
     public void changed(String host, ObjectEvent.Kind kind, String name) {
       byName(host).ifPresent(c -> c.changed(kind, name));
     }
+
+    @Override
+    public void jobStarting(String host, String domain) {
+      byName(host).ifPresent(c -> c.followJob(domain));
+    }
   }
 
   public SnapshotSource snapshots() {

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import io.virtmx.libvirt.BlockCounters;
 import io.virtmx.libvirt.DomainBasicInfo;
 import io.virtmx.libvirt.DomainDescription;
+import io.virtmx.libvirt.DomainJobStats;
 import io.virtmx.libvirt.DomainStatsParser;
 import io.virtmx.libvirt.DomainStatsRecord;
 import io.virtmx.libvirt.LibvirtCallException;
@@ -172,7 +173,7 @@ final class DomainAssembler {
   }
 
   private JobInfo job() {
-    return optional("job", () -> PerDomainStats.jobInfo(dom), JobInfo.NONE);
+    return optional("job", () -> DomainJobStats.read(dom), JobInfo.NONE);
   }
 
   private List<DiskStats> disks(boolean active) {

@@ -48,6 +48,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   private final CollectorRunner collectors;
   private final HostPublisher publisher;
   private final CollectionSchedule schedule;
+  private final JobSampler jobs;
 
   /** A collector with every standard collector enabled. */
   public HostCollector(
@@ -91,6 +92,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
             });
     this.publisher = new HostPublisher(store, connection.uri());
     this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher);
+    this.jobs = new JobSampler(scheduler, own, connection, publisher);
   }
 
   public HostConnection connection() {
@@ -165,6 +167,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       return;
     }
     publisher.collected(previous, parts, runs, context.errors(), start, t0);
+    jobs.follow();
   }
 
   /** A collector or refresh threw: said loudly unless the connection itself is gone. */
@@ -228,6 +231,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       CollectionContext context = new CollectionContext(l.connect(), current, workers);
       HostSnapshot next = collectors.refresh(context, current, event, this::failed);
       publisher.refreshed(next, context.errors());
+      jobs.follow();
       log.debug(
           "{}: refreshed {} {} after {}",
           name(),
@@ -271,6 +275,11 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
                     name(), kind, objectName, "", "changed", "operation", Instant.now()));
           }
         });
+  }
+
+  /** An operation is starting a job on the domain: sample it every second until it ends. */
+  public void followJob(String domain) {
+    jobs.watch(domain);
   }
 
   /** Asks for a full collection as soon as possible. */

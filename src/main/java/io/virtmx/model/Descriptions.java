@@ -147,4 +147,25 @@ public final class Descriptions {
       "An IP address of a guest interface, from the guest agent, else DHCP leases, else ARP";
   public static final String DOMAIN_METADATA =
       "Labels read from the domain's metadata: OpenStack Nova's and those mapped with --label";
+
+  // Background job of a domain (migration, save, dump)
+  public static final String JOB_DATA_TOTAL = "Data the current background job has to process";
+  public static final String JOB_DATA_PROCESSED =
+      "Data the current background job has processed";
+  public static final String JOB_DATA_REMAINING =
+      "Data the current background job still has to process";
+  public static final String JOB_PROGRESS =
+      "Share of the current background job's data total no longer remaining";
+  public static final String JOB_MEMORY_TOTAL = "Guest memory the current migration has to copy";
+  public static final String JOB_MEMORY_PROCESSED = "Guest memory the current migration has copied";
+  public static final String JOB_MEMORY_REMAINING =
+      "Guest memory the current migration still has to copy";
+  public static final String JOB_MEMORY_DIRTY_RATE =
+      "Rate at which the guest dirties memory during the current migration";
+  public static final String JOB_ITERATION =
+      "Pass over guest memory the current migration is in (1 is the first full copy)";
+  public static final String JOB_EXPECTED_DOWNTIME =
+      "Downtime the hypervisor expects when the current migration switches over";
+  public static final String JOB_DISK_TOTAL = "Disk data the current migration has to copy";
+  public static final String JOB_DISK_PROCESSED = "Disk data the current migration has copied";
 }

@@ -145,4 +145,29 @@ public record DomainSnapshot(
         perf,
         iothreads);
   }
+
+  /** Copy with another sample of the background job, as the short job sampling takes it. */
+  public DomainSnapshot withJob(JobInfo newJob) {
+    return new DomainSnapshot(
+        name,
+        uuid,
+        id,
+        status,
+        persistent,
+        autostart,
+        os,
+        vcpus,
+        memory,
+        cpu,
+        disks,
+        interfaces,
+        devices,
+        newJob,
+        rates,
+        sample,
+        metadata,
+        guest,
+        perf,
+        iothreads);
+  }
 }

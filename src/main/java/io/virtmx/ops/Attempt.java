@@ -93,7 +93,12 @@ final class Attempt {
 
   /** Adds a libvirt URI argument, any password in it hidden. */
   Attempt uriArg(String key, String uri) {
-    return arg(key, uri == null ? "" : URI_PASSWORD.matcher(uri).replaceAll("$1:***@"));
+    return arg(key, withoutPassword(uri));
+  }
+
+  /** {@code uri} with any password in it replaced by {@code ***}; "" for null. */
+  static String withoutPassword(String uri) {
+    return uri == null ? "" : URI_PASSWORD.matcher(uri).replaceAll("$1:***@");
   }
 
   /** An argument check: when {@code ok} is false the attempt is refused with {@code message}. */

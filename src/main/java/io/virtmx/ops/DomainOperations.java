@@ -13,15 +13,11 @@ import org.libvirt.LibvirtException;
 
 /**
  * Everything that can be done to a domain, whichever view asks: lifecycle, memory and vCPUs,
- * snapshots, migration, definition. Each method returns when libvirt has answered. Lifecycle
+ * snapshots, definition (migration is {@link MigrationOperations}). Each method returns when libvirt has answered. Lifecycle
  * changes are first checked against the domain's current state by {@link Lifecycle}.
  */
 public final class DomainOperations {
   private static final int SNAPSHOT_DELETE_CHILDREN = 0;
-  private static final int MIGRATE_LIVE = 1;
-  private static final int MIGRATE_PEER2PEER = 2;
-  private static final int MIGRATE_PERSIST_DEST = 8;
-  private static final int MIGRATE_UNDEFINE_SOURCE = 16;
 
   private final OperationRunner runner;
 
@@ -236,34 +232,6 @@ public final class DomainOperations {
 
   public String xmlDescription(Caller c, String host, String domain) {
     return on(attempt(c, host, domain, "getXmlDescription"), domain, d -> d.getXMLDesc(0));
-  }
-
-  /**
-   * Migrates to another libvirt host (peer-to-peer: the source libvirtd connects to {@code
-   * destinationUri}), keeping the definition there and removing it here; {@code bandwidthMiBps} 0
-   * means unlimited.
-   */
-  public void migrate(
-      Caller c,
-      String host,
-      String domain,
-      String destinationUri,
-      boolean live,
-      long bandwidthMiBps) {
-    Attempt a =
-        attempt(c, host, domain, "migrate")
-            .uriArg("destination", destinationUri)
-            .arg("live", live)
-            .arg("bandwidth-mibps", bandwidthMiBps)
-            .require(
-                destinationUri != null && !destinationUri.isBlank(), "destination URI is empty")
-            .require(bandwidthMiBps >= 0, "bandwidth must not be negative");
-    long flags =
-        MIGRATE_PEER2PEER
-            | MIGRATE_PERSIST_DEST
-            | MIGRATE_UNDEFINE_SOURCE
-            | (live ? MIGRATE_LIVE : 0);
-    act(a, domain, d -> d.migrateToURI(destinationUri, flags, null, bandwidthMiBps));
   }
 
   public void undefine(Caller c, String host, String domain) {

@@ -27,4 +27,12 @@ public interface HostConnections {
    * defined domain) refreshes the host.
    */
   void changed(String host, ObjectEvent.Kind kind, String name);
+
+  /**
+   * An operation is starting a background job (a migration) on the domain: sample its job every
+   * second from now on until it ends. By default, a refresh of the domain.
+   */
+  default void jobStarting(String host, String domain) {
+    changed(host, ObjectEvent.Kind.DOMAIN, domain);
+  }
 }

@@ -112,6 +112,10 @@ final class OperationRunner {
     hosts.changed(host, kind, name);
   }
 
+  void jobStarting(String host, String domain) {
+    hosts.jobStarting(host, domain);
+  }
+
   private void check(Caller caller, String operation) {
     if (readOnly) {
       throw new OperationException(

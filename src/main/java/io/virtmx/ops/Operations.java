@@ -19,6 +19,7 @@ public final class Operations {
   private final DeviceOperations devices;
   private final SaveOperations saves;
   private final NodeOperations node;
+  private final MigrationOperations migrations;
 
   /** Without save or disk directories: saving to a file and attaching file disks are refused. */
   public Operations(HostConnections hosts, boolean readOnly) {
@@ -34,6 +35,7 @@ public final class Operations {
     this.devices = new DeviceOperations(runner, diskDirs);
     this.saves = new SaveOperations(runner, saveDirs);
     this.node = new NodeOperations(runner);
+    this.migrations = new MigrationOperations(runner);
   }
 
   public DomainOperations domains() {
@@ -61,6 +63,11 @@ public final class Operations {
   /** Node devices and host interfaces. */
   public NodeOperations node() {
     return node;
+  }
+
+  /** Migration to another host and aborting a domain's running job. */
+  public MigrationOperations migrations() {
+    return migrations;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */

@@ -56,4 +56,8 @@ public final class Snapshots {
   public static BalloonBuilder balloon() {
     return new BalloonBuilder();
   }
+
+  public static JobBuilder job() {
+    return new JobBuilder();
+  }
 }

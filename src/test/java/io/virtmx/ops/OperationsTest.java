@@ -116,8 +116,8 @@ class OperationsTest {
     assertThatThrownBy(
             () ->
                 operations(false)
-                    .domains()
-                    .migrate(OPERATOR, "h", "testvm-0001", "test:///default", true, 0))
+                    .migrations()
+                    .migrate(OPERATOR, "h", "testvm-0001", "test:///default", "", true, "none", 0))
         .isInstanceOf(OperationException.class)
         .hasMessage("argument unsupported: p2p migration is not supported by the source host")
         .extracting(e -> ((OperationException) e).reason())
@@ -280,13 +280,15 @@ class OperationsTest {
       ops.pools().deleteVolume(ALICE, "h", "default", "audit.img");
       assertThatThrownBy(
           () ->
-              ops.domains()
+              ops.migrations()
                   .migrate(
                       ALICE,
                       "h",
                       "testvm-0001",
                       "qemu+tcp://root:hunter2@192.0.2.9/system",
+                      "",
                       true,
+                      "all",
                       0));
 
       assertThat(audit.lines().get(0))
@@ -308,8 +310,9 @@ class OperationsTest {
       assertThat(audit.lines().get(3)).startsWith("op=delete result=ok host=h object=volume/");
       assertThat(audit.lines().get(4))
           .startsWith("op=migrate result=failed reason=")
-          .contains("destination=\\\"qemu+tcp://root:***@192.0.2.9/system\\\" live=true")
-          .contains("bandwidth-mibps=0")
+          .contains(
+              "destination=\\\"qemu+tcp://root:***@192.0.2.9/system\\\" address=192.0.2.9"
+                  + " live=true storage=all bandwidth-mibps=0")
           .doesNotContain("hunter2")
           .doesNotContain("secret notes");
     }

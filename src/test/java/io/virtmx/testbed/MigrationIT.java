@@ -6,93 +6,402 @@ package io.virtmx.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
+import io.virtmx.view.jmx.ShellProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Live peer-to-peer migration of {@code vmx-guest1}, with its disk copied ({@code
- * --copy-storage-all}), from the local host to hv2 and back, watched by one agent connected to
- * both: the guest keeps running (its agent answers on the other side) and moves from one {@code
- * host} label to the other in /metrics.
+ * Live peer-to-peer migration of {@code vmx-guest1}, its disk copied, run through the agent's
+ * {@code migrate} operation by a plain JMX client in its own JVM, with one agent watching both hosts
+ * at a 30 s interval: progress between 0 and 100 % in /metrics and on the MBean while it runs (the
+ * job sampled every second), the domain under hv2 in /metrics, JMX and Jolokia right after, the
+ * started/completed/failed notifications, the way back, an unreachable destination and an abort.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrationIT {
   private static final Duration MIGRATION = Duration.ofMinutes(5);
-  private static final Duration COLLECTED = Duration.ofSeconds(60);
+  private static final Duration SEEN = Duration.ofSeconds(20);
+  private static final String OPERATOR = "vmx-migration-op";
+  private static final String PASSWORD = "vmx-migration-secret";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static TestBedEnv bed;
+  private static Path dir;
+  private static AgentProcess agent;
+  private static String metricsUrl;
+  private static String jolokiaUrl;
+  private static String jmxUrl;
 
   @BeforeAll
-  static void bed() {
+  static void agentWatchingBothHosts() throws IOException {
     bed = TestBedEnv.get();
+    dir = Files.createTempDirectory("vmx-migration-");
+    Path users = TestUsers.operator(OPERATOR, PASSWORD).save(dir.resolve("users"));
+    int metrics = AgentProcess.freePort();
+    int jolokia = AgentProcess.freePort();
+    int jmx = AgentProcess.freePort();
+    agent =
+        AgentArgs.watching(bed.hostUri(), "30s")
+            .add("--connect", bed.hv2TlsUri())
+            .users(users)
+            .metrics(metrics)
+            .jolokia(jolokia)
+            .jmx(jmx)
+            .started();
+    metricsUrl = "http://127.0.0.1:" + metrics + "/metrics";
+    jolokiaUrl = "http://127.0.0.1:" + jolokia + "/jolokia";
+    jmxUrl = ViewRequests.jmxUrl(jmx);
+    TestBedEnv.awaitAgent(bed.hostUri(), bed.guest1(), TestBedEnv.BOOT);
+    scrapeUntil(body -> on(body, home()) && !on(body, hv2()), Duration.ofSeconds(60));
   }
 
-  /** Leaves the guest where the bed keeps it, whatever the test did. */
+  @AfterAll
+  static void stop() throws IOException {
+    if (agent != null) {
+      agent.close();
+    }
+    if (dir != null) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /**
+   * Leaves the guest where the bed keeps it, whatever the test did: a migration still running is
+   * aborted, one that finished is undone.
+   */
   @AfterEach
   void guestBackHome() {
-    if (TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())) {
-      migrate(bed.hv2ControlUri(), bed.value("HOST_FROM_HV2_URI"), bed.value("HOST_IP"));
+    if (TestBedEnv.defined(bed.hostUri(), bed.guest1())) {
+      try {
+        TestBedEnv.virsh(bed.hostUri(), "domjobabort", bed.guest1());
+      } catch (RuntimeException noJob) {
+        // nothing running: the usual case
+      }
+      Await.until(
+          "no migration of the guest under way",
+          () -> TestBedEnv.virsh(bed.hostUri(), "domjobinfo", bed.guest1()),
+          info -> info.contains("None"),
+          Duration.ofSeconds(60));
+    }
+    if (TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())
+        && !TestBedEnv.defined(bed.hostUri(), bed.guest1())) {
+      TestBedEnv.virsh(
+          MIGRATION,
+          bed.hv2ControlUri(),
+          "migrate",
+          "--live",
+          "--p2p",
+          "--persistent",
+          "--undefinesource",
+          "--copy-storage-all",
+          bed.guest1(),
+          bed.value("HOST_FROM_HV2_URI"),
+          "--migrateuri",
+          "tcp://" + bed.value("HOST_IP"),
+          "--listen-address",
+          bed.value("HOST_IP"));
     }
   }
 
   @Test
-  void liveP2pMigrationToHv2AndBack() {
-    String host = bed.hostName();
-    String hv2 = bed.hv2Name();
-    String guest = bed.guest1();
-    int metrics = AgentProcess.freePort();
-    try (AgentProcess agent =
-        AgentProcess.started(
-            "--connect",
-            bed.hostUri(),
-            "--connect",
-            bed.hv2TlsUri(),
-            "--interval",
-            "1s",
-            "--metrics-port",
-            String.valueOf(metrics),
-            "--no-jolokia")) {
-      String url = "http://127.0.0.1:" + metrics + "/metrics";
-      TestBedEnv.awaitAgent(bed.hostUri(), guest, TestBedEnv.BOOT);
-      agent.awaitPage(url, body -> on(body, host) && !on(body, hv2), COLLECTED);
+  @Order(1)
+  void migrateOverJmxShowsProgressAndTheDomainOnHv2InEveryViewThenBack() throws Exception {
+    try (ShellProcess watcher = shell();
+        ShellProcess operator = shell()) {
+      watcher.ok("listen", hostMBean(home()));
+      long t0 = System.nanoTime();
+      // 20 MiB/s: the 64 MiB disk and 256 MiB of memory take long enough to be seen moving
+      CompletableFuture<String> migrated =
+          invokeAsync(operator, domainMBean(home()), "migrate", bed.hv2TlsUri(), "", "true", "all", "20");
 
-      // there: the source libvirtd (qemu:///system) connects to hv2 over TLS itself
-      migrate(bed.hostUri(), bed.hv2TlsUri(), bed.value("HV2_IP"));
-      assertThat(TestBedEnv.defined(bed.hostUri(), guest)).as("left the local host").isFalse();
-      assertThat(TestBedEnv.domstate(bed.hv2ControlUri(), guest)).startsWith("running");
-      TestBedEnv.awaitAgent(bed.hv2ControlUri(), guest, Duration.ofSeconds(30));
-      agent.awaitPage(url, body -> on(body, hv2) && !on(body, host), COLLECTED);
+      // one probe reads both views, so both show the same moment of the migration
+      String[] seen =
+          Await.until(
+              "progress strictly between 0 and 100 % in /metrics and over JMX",
+              () ->
+                  new String[] {
+                    scrape(), watcher.ok("get", domainMBean(home()), "JobProgressPercent")
+                  },
+              v -> migrated.isDone() || (inProgress(v[0]) && between0And100(v[1])),
+              MIGRATION);
+      assertThat(migrated).as("still migrating at the scrape and the JMX read").isNotDone();
+      String during = seen[0];
+      String percent = seen[1];
+      double ratio = progress(during).orElseThrow();
+      assertThat(ratio).isStrictlyBetween(0.0, 1.0);
+      assertThat(metric(during, "libvirt_domain_job_data_total_bytes")).isPositive();
+      assertThat(metric(during, "libvirt_domain_job_type")).isEqualTo(2.0); // unbounded
+      assertThat(Double.parseDouble(percent)).isStrictlyBetween(0.0, 100.0);
 
-      // and back: hv2's libvirtd connects to the local one
-      migrate(bed.hv2ControlUri(), bed.value("HOST_FROM_HV2_URI"), bed.value("HOST_IP"));
-      assertThat(TestBedEnv.defined(bed.hv2ControlUri(), guest)).as("left hv2").isFalse();
-      assertThat(TestBedEnv.domstate(bed.hostUri(), guest)).startsWith("running");
-      TestBedEnv.awaitAgent(bed.hostUri(), guest, Duration.ofSeconds(30));
-      agent.awaitPage(url, body -> on(body, host) && !on(body, hv2), COLLECTED);
+      assertThat(migrated.get(5, TimeUnit.MINUTES)).isEqualTo("OK null");
+      System.out.printf(
+          "migration to hv2 over JMX: %.1f s, progress seen at scrape %.1f %%, over JMX %s %%%n",
+          (System.nanoTime() - t0) / 1e9, ratio * 100, percent);
+      assertThat(watcher.ok("await", "libvirt.domain.migration.started", "5000"))
+          .contains("vmx-guest1 on " + home() + ": migration to qemu+tls://");
+      assertThat(watcher.ok("await", "libvirt.domain.migration.completed", "5000"))
+          .contains("completed");
+
+      assertThat(TestBedEnv.defined(bed.hostUri(), bed.guest1())).as("left home").isFalse();
+      assertThat(TestBedEnv.domstate(bed.hv2ControlUri(), bed.guest1())).startsWith("running");
+      onlyOn(hv2(), home(), watcher);
+      TestBedEnv.awaitAgent(bed.hv2ControlUri(), bed.guest1(), TestBedEnv.BOOT);
+
+      // back over JMX on hv2's MBean: hv2's libvirtd connects to the local one's socket
+      assertThat(
+              invokeAsync(
+                      operator,
+                      domainMBean(hv2()),
+                      "migrate",
+                      bed.value("HOST_FROM_HV2_URI"),
+                      bed.value("HOST_IP"),
+                      "true",
+                      "all",
+                      "0")
+                  .get(5, TimeUnit.MINUTES))
+          .isEqualTo("OK null");
+      assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
+      onlyOn(home(), hv2(), watcher);
     }
   }
 
-  private static void migrate(String from, String to, String address) {
-    TestBedEnv.virsh(
-        MIGRATION,
-        from,
-        "migrate",
-        "--live",
-        "--p2p",
-        "--persistent",
-        "--undefinesource",
-        "--copy-storage-all",
-        bed.guest1(),
-        to,
-        "--migrateuri",
-        "tcp://" + address,
-        "--listen-address",
-        address);
+  @Test
+  @Order(2)
+  void anUnreachableDestinationFailsFastWithLibvirtsMessageAndTheDomainStaysHome()
+      throws Exception {
+    try (ShellProcess watcher = shell();
+        ShellProcess operator = shell()) {
+      watcher.ok("listen", domainMBean(home()));
+      long t0 = System.nanoTime();
+      String answer =
+          operator.send(
+              "invoke",
+              domainMBean(home()),
+              "migrate",
+              "qemu+tcp://198.18.0.99/system",
+              "",
+              "true",
+              "all",
+              "0");
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("unreachable destination refused after %.1f s: %s%n", seconds, answer);
+      assertThat(answer)
+          .startsWith("ERR")
+          .contains("unable to connect to server at '198.18.0.99:16509'");
+      assertThat(seconds).isLessThan(30);
+      assertThat(watcher.ok("await", "libvirt.domain.migration.failed", "5000"))
+          .contains("198.18.0.99")
+          .contains("unable to connect");
+      assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
+      assertThat(TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())).isFalse();
+      assertThat(metric(scrapeUntil(body -> on(body, home()), SEEN), "libvirt_domain_state_code"))
+          .isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void abortJobStopsARunningMigrationAndTheDomainKeepsRunningHome() throws Exception {
+    try (ShellProcess watcher = shell();
+        ShellProcess operator = shell()) {
+      watcher.ok("listen", domainMBean(home()));
+      // 2 MiB/s: the disk copy alone would take half a minute
+      CompletableFuture<String> migrated =
+          invokeAsync(operator, domainMBean(home()), "migrate", bed.hv2TlsUri(), "", "true", "all", "2");
+      Await.until(
+          "the migration job running on the Domain MBean",
+          () -> watcher.ok("get", domainMBean(home()), "JobType"),
+          v -> migrated.isDone() || v.equals("unbounded"),
+          SEEN);
+      assertThat(migrated).as("still migrating before the abort").isNotDone();
+
+      assertThat(watcher.ok("invoke", domainMBean(home()), "abortJob")).isEqualTo("null");
+
+      String answer = migrated.get(60, TimeUnit.SECONDS);
+      System.out.println("aborted migration answered: " + answer);
+      assertThat(answer).startsWith("ERR").containsIgnoringCase("cancel");
+      assertThat(watcher.ok("await", "libvirt.domain.migration.failed", "5000"))
+          .containsIgnoringCase("cancel");
+      assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
+      assertThat(TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())).isFalse();
+      Await.until(
+          "no job on the Domain MBean",
+          () -> watcher.ok("get", domainMBean(home()), "JobType"),
+          "none"::equals,
+          SEEN);
+      assertThat(watcher.send("invoke", domainMBean(home()), "abortJob"))
+          .startsWith("ERR")
+          .contains("no job is active on the domain");
+      TestBedEnv.awaitAgent(bed.hostUri(), bed.guest1(), TestBedEnv.BOOT);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void overSshTheSourceLibvirtdReachesHv2WithTheBedsKeyAndBack() throws Exception {
+    try (ShellProcess operator = shell()) {
+      long t0 = System.nanoTime();
+      assertThat(
+              invokeAsync(
+                      operator, domainMBean(home()), "migrate", bed.hv2SshUri(), "", "true", "all", "0")
+                  .get(5, TimeUnit.MINUTES))
+          .isEqualTo("OK null");
+      System.out.printf("migration to hv2 over SSH: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      assertThat(TestBedEnv.domstate(bed.hv2ControlUri(), bed.guest1())).startsWith("running");
+      onlyOn(hv2(), home(), operator);
+      TestBedEnv.awaitAgent(bed.hv2ControlUri(), bed.guest1(), TestBedEnv.BOOT);
+      assertThat(
+              invokeAsync(
+                      operator,
+                      domainMBean(hv2()),
+                      "migrate",
+                      bed.value("HOST_FROM_HV2_URI"),
+                      bed.value("HOST_IP"),
+                      "true",
+                      "all",
+                      "0")
+                  .get(5, TimeUnit.MINUTES))
+          .isEqualTo("OK null");
+      onlyOn(home(), hv2(), operator);
+    }
+  }
+
+  /**
+   * Over TCP hv2 asks for a SASL login, and the source libvirtd, which opens the peer-to-peer
+   * connection, has no credentials to give: refused at once, the guest stays home.
+   */
+  @Test
+  @Order(5)
+  void overTcpWithSaslTheSourceLibvirtdHasNoCredentialsAndSaysSo() {
+    try (ShellProcess operator = shell()) {
+      String answer =
+          operator.send(
+              "invoke", domainMBean(home()), "migrate", bed.hv2TcpUri(), "", "true", "all", "0");
+      assertThat(answer)
+          .startsWith("ERR")
+          .contains("authentication failed: No authentication callback available");
+      assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
+      assertThat(TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())).isFalse();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** In /metrics, JMX and Jolokia the guest is on {@code there} and not on {@code notThere}. */
+  private static void onlyOn(String there, String notThere, ShellProcess jmx) throws Exception {
+    long t0 = System.nanoTime();
+    scrapeUntil(body -> on(body, there) && !on(body, notThere), SEEN);
+    System.out.printf(
+        "/metrics shows the guest on %s only %.2f s after migrate returned (interval 30 s)%n",
+        there, (System.nanoTime() - t0) / 1e9);
+    Await.until(
+        "the Domain MBean under " + there + " only",
+        () -> jmx.ok("query", "libvirt:type=Domain,name=" + bed.guest1() + ",*"),
+        v -> v.contains("host=" + there) && !v.contains("host=" + notThere),
+        SEEN);
+    assertThat(jmx.ok("get", domainMBean(there), "State")).isEqualTo("running");
+    String read =
+        "{\"type\":\"read\",\"mbean\":\"" + domainMBean(there) + "\",\"attribute\":\"State\"}";
+    assertThat(ViewRequests.postAs(jolokiaUrl, OPERATOR, PASSWORD, read))
+        .contains("\"value\":\"running\"")
+        .contains("\"status\":200");
+  }
+
+  private static ShellProcess shell() throws IOException {
+    ShellProcess s = new ShellProcess(dir);
+    s.ok("connect", jmxUrl, OPERATOR, PASSWORD);
+    return s;
+  }
+
+  private static CompletableFuture<String> invokeAsync(
+      ShellProcess shell, String mbean, String operation, String... args) {
+    String[] command = new String[args.length + 3];
+    command[0] = "invoke";
+    command[1] = mbean;
+    command[2] = operation;
+    System.arraycopy(args, 0, command, 3, args.length);
+    return CompletableFuture.supplyAsync(() -> shell.send(command));
+  }
+
+  private static String scrapeUntil(java.util.function.Predicate<String> ready, Duration timeout) {
+    return Await.untilAnswers("a /metrics page as awaited", MigrationIT::scrape, ready, timeout);
+  }
+
+  /** One scrape as the operator (with a users file, scrapes authenticate). */
+  private static String scrape() throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(metricsUrl))
+            .header("Authorization", ViewRequests.basic(OPERATOR, PASSWORD))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException("/metrics answered " + answer.statusCode());
+    }
+    return answer.body();
+  }
+
+  private static boolean inProgress(String body) {
+    OptionalDouble r = progress(body);
+    return r.isPresent() && r.getAsDouble() > 0 && r.getAsDouble() < 1;
+  }
+
+  private static OptionalDouble progress(String body) {
+    return TestBedEnv.metric(
+        body, "libvirt_domain_job_progress_ratio", "host", home(), "domain", bed.guest1());
+  }
+
+  private static double metric(String body, String name) {
+    return TestBedEnv.metric(body, name, "host", home(), "domain", bed.guest1()).orElse(-1);
+  }
+
+  private static boolean between0And100(String value) {
+    try {
+      double v = Double.parseDouble(value);
+      return v > 0 && v < 100;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static boolean on(String body, String host) {
     return TestBedEnv.metric(
             body, "libvirt_domain_state_code", "host", host, "domain", bed.guest1())
         .isPresent();
+  }
+
+  private static String home() {
+    return bed.hostName();
+  }
+
+  private static String hv2() {
+    return bed.hv2Name();
+  }
+
+  private static String hostMBean(String host) {
+    return "libvirt:type=Host,host=" + host;
+  }
+
+  private static String domainMBean(String host) {
+    return "libvirt:type=Domain,host=" + host + ",name=" + bed.guest1();
   }
 }

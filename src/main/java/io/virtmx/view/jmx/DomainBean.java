@@ -8,6 +8,7 @@ import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.DeviceOperations;
 import io.virtmx.ops.DomainOperations;
+import io.virtmx.ops.MigrationOperations;
 import io.virtmx.ops.Operations;
 import io.virtmx.ops.SaveOperations;
 
@@ -15,16 +16,18 @@ import io.virtmx.ops.SaveOperations;
  * The Domain MBean: its attributes ({@link DomainAttributes}) and its operations, each forwarded to
  * the operations service as the calling JMX user.
  */
-final class DomainBean extends DomainAttributes {
+final class DomainBean extends DomainJobAttributes {
   private final DomainOperations ops;
   private final DeviceOperations devices;
   private final SaveOperations saves;
+  private final MigrationOperations migrations;
 
   DomainBean(SnapshotSource source, Operations operations, String host, DomainSnapshot initial) {
     super(source, host, initial);
     this.ops = operations.domains();
     this.devices = operations.devices();
     this.saves = operations.saves();
+    this.migrations = operations.migrations();
   }
 
   @Override
@@ -113,8 +116,22 @@ final class DomainBean extends DomainAttributes {
   }
 
   @Override
-  public void migrate(String destinationUri, boolean live, long bandwidthMiBps) {
-    ops.migrate(JmxCallers.current(), host, name, destinationUri, live, bandwidthMiBps);
+  public void migrate(
+      String destinationUri, String dataAddress, boolean live, String storage, long bandwidthMiBps) {
+    migrations.migrate(
+        JmxCallers.current(),
+        host,
+        name,
+        destinationUri,
+        dataAddress,
+        live,
+        storage,
+        bandwidthMiBps);
+  }
+
+  @Override
+  public void abortJob() {
+    migrations.abortJob(JmxCallers.current(), host, name);
   }
 
   @Override

@@ -212,6 +212,47 @@ public interface DomainMXBean extends DomainChangeOperations {
   @Doc(value = "Elapsed time of the running job, 0 if none", units = "ms")
   long getJobElapsedMillis();
 
+  @Doc("Type of the background job: none, bounded, unbounded, completed, failed, cancelled")
+  String getJobType();
+
+  @Doc(value = Descriptions.JOB_DATA_TOTAL + ", -1 if not reported", units = "bytes")
+  long getJobDataTotalBytes();
+
+  @Doc(value = Descriptions.JOB_DATA_PROCESSED + ", -1 if not reported", units = "bytes")
+  long getJobDataProcessedBytes();
+
+  @Doc(value = Descriptions.JOB_DATA_REMAINING + ", -1 if not reported", units = "bytes")
+  long getJobDataRemainingBytes();
+
+  @Doc(
+      value = Descriptions.JOB_PROGRESS + " (0-100), NaN when no job runs",
+      units = "percent")
+  double getJobProgressPercent();
+
+  @Doc(value = Descriptions.JOB_MEMORY_TOTAL + ", -1 if not reported", units = "bytes")
+  long getJobMemoryTotalBytes();
+
+  @Doc(value = Descriptions.JOB_MEMORY_PROCESSED + ", -1 if not reported", units = "bytes")
+  long getJobMemoryProcessedBytes();
+
+  @Doc(value = Descriptions.JOB_MEMORY_REMAINING + ", -1 if not reported", units = "bytes")
+  long getJobMemoryRemainingBytes();
+
+  @Doc(value = Descriptions.JOB_MEMORY_DIRTY_RATE + ", -1 if not reported", units = "bytes/s")
+  long getJobMemoryDirtyRateBytesPerSec();
+
+  @Doc(Descriptions.JOB_ITERATION + ", -1 if not reported")
+  long getJobIteration();
+
+  @Doc(value = Descriptions.JOB_EXPECTED_DOWNTIME + ", -1 if not reported", units = "ms")
+  long getJobExpectedDowntimeMillis();
+
+  @Doc(value = Descriptions.JOB_DISK_TOTAL + ", -1 if not reported", units = "bytes")
+  long getJobDiskTotalBytes();
+
+  @Doc(value = Descriptions.JOB_DISK_PROCESSED + ", -1 if not reported", units = "bytes")
+  long getJobDiskProcessedBytes();
+
   @Doc("When these values were sampled, ISO-8601")
   String getSampledAt();
 
@@ -273,17 +314,33 @@ public interface DomainMXBean extends DomainChangeOperations {
 
   @Doc(
       value =
-          "Migrates the domain peer-to-peer to another libvirt host, keeping its definition there and "
-              + "removing it here; returns when the migration has finished",
+          "Migrates the running domain peer-to-peer (the source libvirtd connects to the destination "
+              + "URI itself) to another libvirt host, keeping its definition there and removing it "
+              + "here; returns when the migration has finished. Job attributes show its progress; "
+              + "libvirt.domain.migration.started/completed/failed notifications are sent",
       impact = ACTION)
   void migrate(
       @Param(
               name = "destinationUri",
-              value = "libvirt URI of the destination, e.g. qemu+ssh://hv2/system")
+              value = "libvirt URI of the destination as the source libvirtd reaches it, e.g. "
+                  + "qemu+tls://hv2/system or qemu+ssh://root@hv2/system")
           String destinationUri,
+      @Param(
+              name = "dataAddress",
+              value = "Address the destination listens on for the migration data and disk copy; "
+                  + "empty for the host of the destination URI")
+          String dataAddress,
       @Param(name = "live", value = "true to migrate while the domain keeps running") boolean live,
+      @Param(
+              name = "storage",
+              value = "Disks to copy: none (shared storage), all, or incremental")
+          String storage,
       @Param(name = "bandwidthMiBps", value = "Bandwidth limit, 0 for unlimited", units = "MiB/s")
           long bandwidthMiBps);
+
+  @Doc(
+      "Aborts the domain's running background job (a migration stops, the domain keeps running here)")
+  void abortJob();
 
   @Doc(
       value = "The domain's libvirt XML definition as libvirt returns it now",

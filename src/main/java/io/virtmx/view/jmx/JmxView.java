@@ -42,6 +42,7 @@ public final class JmxView implements View {
       io.virtmx.security.Authenticator auth) {
     this.source = source;
     this.registry = new MBeanRegistry(server, source, operations, sweeper);
+    operations.migrations().listen(registry);
     this.remote = remote == null ? null : new RemoteConnector(remote, auth);
     if (this.remote != null) {
       this.remote.check();

@@ -14,6 +14,8 @@ import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.SnapshotListener;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.VolumeSnapshot;
+import io.virtmx.ops.MigrationEvent;
+import io.virtmx.ops.MigrationListener;
 import io.virtmx.ops.Operations;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * be sent from its MBean), or at once on an "undefined" event. A host that is down keeps its
  * MBeans.
  */
-final class MBeanRegistry implements SnapshotListener {
+final class MBeanRegistry implements SnapshotListener, MigrationListener {
   private static final Logger log = LoggerFactory.getLogger(MBeanRegistry.class);
   static final long GRACE_MS = 250;
 
@@ -209,6 +211,25 @@ final class MBeanRegistry implements SnapshotListener {
       log.warn(
           "cannot register {} (trying again with the next snapshot): {}", e.name, ex.toString());
       return false;
+    }
+  }
+
+  /** Sends a migration's phase from the domain's MBean (while it is there) and its host's. */
+  @Override
+  public synchronized void migration(MigrationEvent event) {
+    Map<String, MBeanEntry> entries = hosts.get(event.host());
+    if (entries == null) {
+      return;
+    }
+    String uuid =
+        source.host(event.host()).flatMap(h -> h.domain(event.domain())).map(d -> d.uuid()).orElse("");
+    MBeanEntry domain = entries.get("D\0" + event.domain());
+    if (domain != null) {
+      domain.notifier.migration(event, uuid);
+    }
+    MBeanEntry host = entries.get("H");
+    if (host != null) {
+      host.notifier.migration(event, uuid);
     }
   }
 

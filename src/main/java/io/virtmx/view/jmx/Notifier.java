@@ -5,6 +5,7 @@
 package io.virtmx.view.jmx;
 
 import io.virtmx.model.ObjectEvent;
+import io.virtmx.ops.MigrationEvent;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,9 @@ import javax.management.openmbean.SimpleType;
  * AttributeChangeNotification}s.
  */
 final class Notifier extends NotificationBroadcasterSupport {
+  /** Type prefix of migration notifications: {@code libvirt.domain.migration.completed}. */
+  static final String MIGRATION = "libvirt.domain.migration.";
+
   private static final String[] ITEMS = {"host", "kind", "name", "uuid", "event", "detail", "time"};
   static final CompositeType EVENT_TYPE = eventType();
 
@@ -66,7 +70,7 @@ final class Notifier extends NotificationBroadcasterSupport {
             Notification.class.getName(),
             "A device was hot-plugged or unplugged (detail: its alias), or the guest did not "
                 + "release one asked to be detached (an error); same user data");
-    return new Notifier(source, lifecycle, devices, changeInfo(attribute));
+    return new Notifier(source, lifecycle, devices, migrationInfo(), changeInfo(attribute));
   }
 
   /** For the Host MBean: every lifecycle event of its objects, and changes of {@code Up}. */
@@ -82,7 +86,21 @@ final class Notifier extends NotificationBroadcasterSupport {
             },
             Notification.class.getName(),
             "Every libvirt lifecycle event of the host's domains, pools, networks and node devices (type libvirt.KIND.lifecycle.EVENT)"),
+        migrationInfo(),
         changeInfo("Up"));
+  }
+
+  private static MBeanNotificationInfo migrationInfo() {
+    String[] types =
+        java.util.Arrays.stream(MigrationEvent.Phase.values())
+            .map(p -> MIGRATION + p.label())
+            .toArray(String[]::new);
+    return new MBeanNotificationInfo(
+        types,
+        Notification.class.getName(),
+        "A migration run by the agent started, completed or failed; user data: "
+            + String.join(", ", ITEMS)
+            + " (event: the phase, detail: the destination URI and, on failure, libvirt's message)");
   }
 
   private static MBeanNotificationInfo changeInfo(String attribute) {
@@ -115,6 +133,41 @@ final class Notifier extends NotificationBroadcasterSupport {
             e.at().toEpochMilli(),
             message);
     n.setUserData(userData(e, kind));
+    sendNotification(n);
+  }
+
+  /**
+   * A migration's phase, type {@code libvirt.domain.migration.failed}, message "domain web01 on
+   * hv1: migration to qemu+tls://hv2/system failed: …".
+   */
+  void migration(MigrationEvent e, String uuid) {
+    String detail =
+        e.destination() + (e.message().isEmpty() ? "" : ": " + e.message());
+    String message =
+        "domain "
+            + e.domain()
+            + " on "
+            + e.host()
+            + ": migration to "
+            + e.destination()
+            + " "
+            + e.phase().label()
+            + (e.message().isEmpty() ? "" : ": " + e.message());
+    Notification n =
+        new Notification(
+            MIGRATION + e.phase().label(),
+            source,
+            sequence.incrementAndGet(),
+            e.at().toEpochMilli(),
+            message);
+    Object[] values = {
+      e.host(), "domain", e.domain(), nz(uuid), e.phase().label(), detail, e.at().toString()
+    };
+    try {
+      n.setUserData(new CompositeDataSupport(EVENT_TYPE, ITEMS, values));
+    } catch (OpenDataException ex) {
+      throw new IllegalStateException(ex);
+    }
     sendNotification(n);
   }
 

@@ -13,12 +13,11 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
-import io.virtmx.model.JobInfo;
 import java.util.List;
 
 /**
  * One domain: {@code libvirt_domain_state_code{host="hv1",domain="web",uuid="…"} 1}, memory, CPU
- * time, vCPU counts, background job progress and an info metric of its definition.
+ * time, vCPU counts and an info metric of its definition ({@link DomainJobMetrics} has its job).
  */
 final class DomainMetrics implements SnapshotBinder {
   static final Family STATE =
@@ -67,37 +66,6 @@ final class DomainMetrics implements SnapshotBinder {
       gauge("libvirt_domain_vcpus_current", null, Descriptions.DOMAIN_VCPUS_CURRENT + ".");
   static final Family VCPUS_MAX =
       gauge("libvirt_domain_vcpus_maximum", null, Descriptions.DOMAIN_VCPUS_MAXIMUM + ".");
-  static final Family JOB_TYPE =
-      gauge(
-          "libvirt_domain_job_type",
-          null,
-          "Background job of a running domain (0 none, 1 bounded, 2 unbounded, 3 completed, 4 failed, 5 cancelled).");
-  static final Family JOB_ELAPSED =
-      gauge(
-          "libvirt_domain_job_elapsed_seconds",
-          "seconds",
-          "Time the current background job (migration, save, dump) has run, in seconds.");
-  static final Family JOB_REMAINING =
-      gauge(
-          "libvirt_domain_job_remaining_seconds",
-          "seconds",
-          "Estimated time until the current background job ends, in seconds.");
-  static final Family JOB_TOTAL =
-      gauge(
-          "libvirt_domain_job_data_total_bytes",
-          "bytes",
-          "Data the current background job has to process, in bytes.");
-  static final Family JOB_PROCESSED =
-      gauge(
-          "libvirt_domain_job_data_processed_bytes",
-          "bytes",
-          "Data the current background job has processed, in bytes.");
-  static final Family JOB_LEFT =
-      gauge(
-          "libvirt_domain_job_data_remaining_bytes",
-          "bytes",
-          "Data the current background job still has to process, in bytes.");
-
   @Override
   public List<Family> families() {
     return List.of(
@@ -111,13 +79,7 @@ final class DomainMetrics implements SnapshotBinder {
         CPU_USER,
         CPU_SYSTEM,
         VCPUS_CURRENT,
-        VCPUS_MAX,
-        JOB_TYPE,
-        JOB_ELAPSED,
-        JOB_REMAINING,
-        JOB_TOTAL,
-        JOB_PROCESSED,
-        JOB_LEFT);
+        VCPUS_MAX);
   }
 
   @Override
@@ -145,18 +107,6 @@ final class DomainMetrics implements SnapshotBinder {
       out.nanosAsSeconds(CPU_SYSTEM, labels, d.cpu().systemNs());
       out.reported(VCPUS_CURRENT, labels, d.vcpus().current(), 1);
       out.reported(VCPUS_MAX, labels, d.vcpus().maximum(), 1);
-      if (d.active()) {
-        job(d.job(), labels, out);
-      }
     }
-  }
-
-  private static void job(JobInfo job, Labels labels, SeriesBuffer out) {
-    out.value(JOB_TYPE, labels, job.type().code());
-    out.reported(JOB_ELAPSED, labels, job.elapsed().toMillis(), 1e-3);
-    out.reported(JOB_REMAINING, labels, job.remaining().toMillis(), 1e-3);
-    out.reported(JOB_TOTAL, labels, job.dataTotalBytes(), 1);
-    out.reported(JOB_PROCESSED, labels, job.dataProcessedBytes(), 1);
-    out.reported(JOB_LEFT, labels, job.dataRemainingBytes(), 1);
   }
 }

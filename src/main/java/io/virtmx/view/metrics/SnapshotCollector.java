@@ -41,6 +41,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
           new NodeCapabilityMetrics(),
           new NodeDeviceMetrics(),
           new DomainMetrics(),
+          new DomainJobMetrics(),
           new VcpuMetrics(),
           new GuestMetrics(),
           new MetadataMetrics(),

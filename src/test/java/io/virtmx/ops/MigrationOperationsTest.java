@@ -1,0 +1,122 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.ObjectEvent;
+import io.virtmx.security.Role;
+import io.virtmx.testbed.TestNodeGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migration service against a private test-driver node (whose driver has no peer-to-peer
+ * migration nor job abort): bad arguments and viewers refused before libvirt is called, libvirt's
+ * refusal reported to listeners as a failed migration, abortJob answered with libvirt's text.
+ */
+class MigrationOperationsTest {
+  private static final Caller OPERATOR = new Caller("alice", Role.OPERATOR, "test");
+  private static final Caller VIEWER = new Caller("bob", Role.VIEWER, "test");
+
+  private NativeConnect conn;
+  private final List<MigrationEvent> events = new ArrayList<>();
+  private MigrationOperations migrations;
+
+  @BeforeEach
+  void open(@TempDir Path dir) throws Exception {
+    conn =
+        new NativeConnect(
+            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+    migrations =
+        new Operations(
+                new HostConnections() {
+                  @Override
+                  public Optional<NativeConnect> connection(String host) {
+                    return Optional.of(conn);
+                  }
+
+                  @Override
+                  public boolean knows(String host) {
+                    return host.equals("h");
+                  }
+
+                  @Override
+                  public void refreshSoon(String host) {}
+
+                  @Override
+                  public void changed(String host, ObjectEvent.Kind kind, String name) {}
+                },
+                false)
+            .migrations();
+    migrations.listen(events::add);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    conn.close();
+  }
+
+  private void migrate(Caller c, String uri, String address, String storage, long bandwidth) {
+    migrations.migrate(c, "h", "testvm-0001", uri, address, true, storage, bandwidth);
+  }
+
+  @Test
+  void badArgumentsAreRefusedBeforeLibvirtAndNoMigrationStarts() {
+    assertThatThrownBy(() -> migrate(OPERATOR, "qemu+tls://hv2/system", "", "some", 0))
+        .hasMessage("storage must be none, all or incremental, got 'some'");
+    assertThatThrownBy(() -> migrate(OPERATOR, "qemu+tls://hv2/system", "a b;c", "all", 0))
+        .hasMessage("data address must be a host name or IP address, got 'a b;c'");
+    assertThatThrownBy(() -> migrate(OPERATOR, "qemu+tls://hv2/system", "", "all", -1))
+        .hasMessage("bandwidth must not be negative");
+    assertThatThrownBy(() -> migrate(OPERATOR, " ", "", "all", 0))
+        .hasMessage("destination URI is empty");
+    assertThatThrownBy(() -> migrate(VIEWER, "qemu+tls://hv2/system", "", "all", 0))
+        .extracting(e -> ((OperationException) e).reason())
+        .isEqualTo(OperationException.Reason.DENIED);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void libvirtsRefusalIsAFailedMigrationWithItsMessageAndNoPassword() {
+    assertThatThrownBy(
+            () -> migrate(OPERATOR, "qemu+tcp://root:hunter2@198.18.0.99/system", "", "all", 5))
+        .isInstanceOf(OperationException.class)
+        .hasMessage("argument unsupported: p2p migration is not supported by the source host");
+
+    assertThat(events)
+        .extracting(MigrationEvent::phase)
+        .containsExactly(MigrationEvent.Phase.STARTED, MigrationEvent.Phase.FAILED);
+    assertThat(events.get(1).destination()).isEqualTo("qemu+tcp://root:***@198.18.0.99/system");
+    assertThat(events.get(1).message())
+        .isEqualTo("argument unsupported: p2p migration is not supported by the source host");
+  }
+
+  @Test
+  void theDataAddressDefaultsToTheHostOfTheDestinationUri() {
+    assertThat(MigrationOperations.hostOf("qemu+ssh://root@198.18.0.2/system")).isEqualTo("198.18.0.2");
+    assertThat(MigrationOperations.hostOf("qemu+tls://HV2/system?pkipath=/x")).isEqualTo("hv2");
+    assertThat(MigrationOperations.hostOf("qemu+unix:///system?socket=/run/s")).isEmpty();
+    assertThat(MigrationOperations.StorageCopy.named(" Incremental "))
+        .isEqualTo(MigrationOperations.StorageCopy.INCREMENTAL);
+  }
+
+  @Test
+  void abortJobReachesLibvirtAndReportsItsAnswer() {
+    assertThatThrownBy(() -> migrations.abortJob(OPERATOR, "h", "testvm-0001"))
+        .isInstanceOf(OperationException.class)
+        .hasMessage("this function is not supported by the connection driver: virDomainAbortJob");
+    assertThatThrownBy(() -> migrations.abortJob(VIEWER, "h", "testvm-0001"))
+        .hasMessage("user 'bob' (viewer) may not run operation 'abortJob'");
+  }
+}
