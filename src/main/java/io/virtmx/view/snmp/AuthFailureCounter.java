@@ -4,10 +4,9 @@
  */
 package io.virtmx.view.snmp;
 
-import java.util.Set;
+import java.util.List;
 import org.snmp4j.event.CounterEvent;
 import org.snmp4j.event.CounterListener;
-import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.OID;
 
 /**
@@ -16,13 +15,13 @@ import org.snmp4j.smi.OID;
  * SNMP4J's ({@code usmStats…}, {@code snmpInBadCommunityNames}).
  */
 final class AuthFailureCounter implements CounterListener {
-  private static final Set<OID> FAILURES =
-      Set.of(
-          SnmpConstants.usmStatsUnknownUserNames,
-          SnmpConstants.usmStatsWrongDigests,
-          SnmpConstants.usmStatsDecryptionErrors,
-          SnmpConstants.usmStatsUnsupportedSecLevels,
-          SnmpConstants.snmpInBadCommunityNames);
+  private static final List<OID> FAILURES =
+      List.of(
+          new OID("1.3.6.1.6.3.15.1.1.1"), // usmStatsUnsupportedSecLevels
+          new OID("1.3.6.1.6.3.15.1.1.3"), // usmStatsUnknownUserNames
+          new OID("1.3.6.1.6.3.15.1.1.5"), // usmStatsWrongDigests
+          new OID("1.3.6.1.6.3.15.1.1.6"), // usmStatsDecryptionErrors
+          new OID("1.3.6.1.2.1.11.4")); // snmpInBadCommunityNames
 
   private final GuardedUdpTransport transport;
 
@@ -41,7 +40,7 @@ final class AuthFailureCounter implements CounterListener {
   @Override
   public void incrementCounter(CounterEvent event) {
     OID oid = event.getOid();
-    if (oid != null && FAILURES.contains(oid)) {
+    if (oid != null && FAILURES.stream().anyMatch(oid::startsWith)) {
       transport.authenticationFailed();
     }
   }

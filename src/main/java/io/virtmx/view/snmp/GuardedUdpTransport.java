@@ -5,6 +5,7 @@
 package io.virtmx.view.snmp;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -19,7 +20,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * The agent's UDP socket with its guards: datagrams longer than {@link
  * SnmpSettings#MAX_REQUEST_BYTES} are cut and so fail to parse, and an address whose requests
  * failed authentication {@value #FAILURES} times within {@value #WINDOW_SECONDS} s is ignored for
- * that long (failures are noted while its datagram is processed on this listen thread).
+ * the next {@value #WINDOW_SECONDS} s (failures are noted while its datagram is processed on this listen thread).
  */
 final class GuardedUdpTransport extends DefaultUdpTransportMapping {
   static final int FAILURES = 10;
@@ -36,8 +37,8 @@ final class GuardedUdpTransport extends DefaultUdpTransportMapping {
           return size() > TRACKED_ADDRESSES;
         }
       };
+  private final Map<InetAddress, Long> blockedUntil = new java.util.HashMap<>();
   private volatile InetAddress current;
-  private volatile long dropped;
 
   GuardedUdpTransport(UdpAddress address) throws IOException {
     super(address);
@@ -46,15 +47,14 @@ final class GuardedUdpTransport extends DefaultUdpTransportMapping {
 
   @Override
   protected void fireProcessMessage(
-      UdpAddress address, ByteBuffer buf, TransportStateReference tmStateReference) {
-    InetAddress peer = address.getInetAddress();
+      DatagramPacket packet, ByteBuffer buf, TransportStateReference tmStateReference) {
+    InetAddress peer = packet.getAddress();
     if (blocked(peer)) {
-      dropped++;
       return;
     }
     current = peer;
     try {
-      super.fireProcessMessage(address, buf, tmStateReference);
+      super.fireProcessMessage(packet, buf, tmStateReference);
     } finally {
       current = null;
     }
@@ -64,28 +64,29 @@ final class GuardedUdpTransport extends DefaultUdpTransportMapping {
   synchronized void authenticationFailed() {
     InetAddress peer = current;
     if (peer != null) {
-      failures.computeIfAbsent(peer, p -> new ArrayDeque<>()).addLast(System.nanoTime());
+      long now = System.nanoTime();
+      Deque<Long> times = failures.computeIfAbsent(peer, p -> new ArrayDeque<>());
+      times.addLast(now);
+      while (now - times.peekFirst() > WINDOW_NANOS) {
+        times.removeFirst();
+      }
+      if (times.size() >= FAILURES) {
+        times.clear();
+        blockedUntil.put(peer, now + WINDOW_NANOS);
+      }
     }
   }
 
   private synchronized boolean blocked(InetAddress peer) {
-    Deque<Long> times = failures.get(peer);
-    if (times == null) {
+    Long until = blockedUntil.get(peer);
+    if (until == null) {
       return false;
     }
-    long now = System.nanoTime();
-    while (!times.isEmpty() && now - times.peekFirst() > WINDOW_NANOS) {
-      times.removeFirst();
+    if (System.nanoTime() - until < 0) {
+      return true;
     }
-    if (times.isEmpty()) {
-      failures.remove(peer);
-      return false;
-    }
-    return times.size() >= FAILURES;
+    blockedUntil.remove(peer);
+    return false;
   }
 
-  /** Datagrams ignored because their sender failed authentication too often. */
-  long dropped() {
-    return dropped;
-  }
 }

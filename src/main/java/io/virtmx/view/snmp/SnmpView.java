@@ -57,6 +57,7 @@ public final class SnmpView implements View {
     processor = new BoundedCommandProcessor(engineId);
     SnmpIdentities identities = new SnmpIdentities(settings);
     VmIndexes indexes = new VmIndexes();
+    indexes.update(source.hosts());
     LibvirtMib libvirt = new LibvirtMib(source, identities, operations.domains());
     VmMib vm = new VmMib(source, identities, operations.domains(), indexes);
     engine = new AgentEngine(settings, engineFile, processor, libvirt, vm);

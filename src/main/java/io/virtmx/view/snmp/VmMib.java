@@ -172,7 +172,9 @@ final class VmMib extends SnapshotSubtree {
   }
 
   private Optional<Guest> find(int vmIndex) {
-    return Guest.all(hosts()).stream()
+    List<HostSnapshot> hosts = hosts();
+    indexes.update(hosts);
+    return Guest.all(hosts).stream()
         .filter(g -> indexes.index(g.domain().uuid()) == vmIndex)
         .findFirst();
   }
