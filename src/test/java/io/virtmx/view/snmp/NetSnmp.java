@@ -93,7 +93,7 @@ final class NetSnmp {
 
   /** snmpget -Oqv of one object: its value only. */
   String get(String oid) {
-    String value = run("snmpget", "-Oqv", oid).orThrow().stdout().strip();
+    String value = run("snmpget", "-OUqv", oid).orThrow().stdout().strip();
     return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
         ? value.substring(1, value.length() - 1)
         : value;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.virtmx.itsupport.AgentArgs;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.Await;
+import io.virtmx.testbed.Background;
 import io.virtmx.testbed.TestBed;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -174,6 +175,37 @@ class SnmpTestDriverIT {
         "the address is answered again",
         () -> NetSnmp.viewer(port).once("snmpget", "VM-MIB::vmNumber.0").ok(),
         Duration.ofSeconds(GuardedUdpTransport.WINDOW_SECONDS * 3L));
+  }
+
+  @Test
+  void hostSnmpdProxiesBothSubtrees() throws IOException {
+    int proxyPort = AgentProcess.freePort();
+    Path conf = dir.resolve("snmpd.conf");
+    String proxy =
+        "proxy -v 3 -l authPriv -u " + NetSnmp.VIEWER + " -a SHA-256 -A " + NetSnmp.VIEWER_AUTH
+            + " -x AES -X bob-priv-pass1 udp:127.0.0.1:" + port + " ";
+    Files.writeString(
+        conf,
+        "agentaddress udp:127.0.0.1:" + proxyPort + "\n"
+            + "rocommunity vmx-snmp-proxy 127.0.0.1\n"
+            + proxy + ".1.3.6.1.4.1.36957\n"
+            + proxy + ".1.3.6.1.2.1.236\n");
+    try (Background snmpd =
+        Background.start(
+            dir.resolve("snmpd.log"),
+            "snmpd", "-f", "-Lo", "-C", "-c", conf.toString(), "-p", dir.resolve("snmpd.pid").toString(),
+            "-I", "-smux,mteTrigger,mteTriggerConf")) {
+      NetSnmp viaSnmpd = NetSnmp.community(proxyPort, "vmx-snmp-proxy");
+      String guests =
+          Await.untilAnswers(
+              "snmpd answering for LIBVIRT-MIB",
+              () -> viaSnmpd.run("snmpwalk", "-On", ".1.3.6.1.4.1.36957").orThrow().stdout(),
+              out -> out.contains("STRING: \"test\""),
+              Duration.ofSeconds(20));
+      assertThat(guests).contains(".1.3.6.1.4.1.36957.1.1.1.2." + UUID_OID_OF_TEST);
+      assertThat(viaSnmpd.run("snmpwalk", "-On", ".1.3.6.1.2.1.236.1.4").orThrow().stdout())
+          .contains(".1.3.6.1.2.1.236.1.4.1.2.1 = STRING: \"test\"");
+    }
   }
 
   private static long counter(NetSnmp snmp, String oid) {
