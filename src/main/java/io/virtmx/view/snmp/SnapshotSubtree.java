@@ -20,6 +20,8 @@ import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One MIB subtree rendered from the latest snapshots into a sorted map of instances (rendered once
@@ -27,6 +29,7 @@ import org.snmp4j.smi.VariableBinding;
  * #write}, which acts through the operations service.
  */
 abstract class SnapshotSubtree implements GenericManagedObject {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotSubtree.class);
   private final SnapshotSource source;
   private final SnmpIdentities identities;
   private final DefaultMOScope scope;
@@ -131,6 +134,7 @@ abstract class SnapshotSubtree implements GenericManagedObject {
     try {
       status = write(vb.getOid(), vb.getVariable(), identities.caller(request.getRequest()));
     } catch (RuntimeException e) {
+      log.warn("SNMP set of {} failed: {}", vb.getOid(), e.toString());
       status = SnmpConstants.SNMP_ERROR_GENERAL_ERROR;
     }
     if (status != SnmpConstants.SNMP_ERROR_SUCCESS) {
