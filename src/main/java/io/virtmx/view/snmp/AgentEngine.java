@@ -33,6 +33,7 @@ import org.snmp4j.smi.UdpAddress;
  * from the settings, VACM groups per role (read views of the served subtrees, write views of the
  * writable columns only), notification targets, and the subtrees it serves.
  */
+@SuppressWarnings("deprecation") // BaseAgent: SNMP4J-Agent's AgentConfigManager would bring its config files
 final class AgentEngine extends BaseAgent {
   private static final OctetString READ_VIEW = new OctetString("virtmx-read");
   private static final OctetString WRITE_VIEW = new OctetString("virtmx-write");

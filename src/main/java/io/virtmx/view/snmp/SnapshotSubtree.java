@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.snmp4j.agent.DefaultMOScope;
 import org.snmp4j.agent.MOScope;
 import org.snmp4j.agent.mo.GenericManagedObject;
@@ -110,21 +111,35 @@ abstract class SnapshotSubtree implements GenericManagedObject {
     request.completed();
   }
 
+  /** GETNEXT without a view filter; SNMP4J-Agent calls the filtered one. */
+  @Deprecated
   @Override
   public boolean next(SubRequest<?> request) {
-    OID found = find(request.getScope());
-    if (found == null) {
+    return next(request, oid -> Boolean.TRUE);
+  }
+
+  /** GETNEXT: the first instance after the request's lower bound that {@code filter} accepts. */
+  @Override
+  public boolean next(SubRequest<?> request, Function<OID, Boolean> filter) {
+    NavigableMap<OID, Variable> values = values();
+    MOScope range = request.getScope();
+    OID lower = range.getLowerBound();
+    Map.Entry<OID, Variable> e =
+        lower == null
+            ? values.firstEntry()
+            : range.isLowerIncluded() ? values.ceilingEntry(lower) : values.higherEntry(lower);
+    while (e != null && range.covers(e.getKey()) && !Boolean.TRUE.equals(filter.apply(e.getKey()))) {
+      e = values.higherEntry(e.getKey());
+    }
+    if (e == null || !range.covers(e.getKey())) {
       return false;
     }
-    Variable value = values().get(found);
-    if (value == null) {
-      return false;
-    }
-    request.getVariableBinding().setOid(found);
-    request.getVariableBinding().setVariable(value);
+    request.getVariableBinding().setOid(e.getKey());
+    request.getVariableBinding().setVariable(e.getValue());
     request.completed();
     return true;
   }
+
 
   /** Acts at once: libvirt's changes cannot be prepared and undone, so prepare is the change. */
   @Override

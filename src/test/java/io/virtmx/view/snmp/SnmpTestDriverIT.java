@@ -190,11 +190,12 @@ class SnmpTestDriverIT {
             + "rocommunity vmx-snmp-proxy 127.0.0.1\n"
             + proxy + ".1.3.6.1.4.1.36957\n"
             + proxy + ".1.3.6.1.2.1.236\n");
-    try (Background snmpd =
+    Background snmpd =
         Background.start(
             dir.resolve("snmpd.log"),
             "snmpd", "-f", "-Lo", "-C", "-c", conf.toString(), "-p", dir.resolve("snmpd.pid").toString(),
-            "-I", "-smux,mteTrigger,mteTriggerConf")) {
+            "-I", "-smux,mteTrigger,mteTriggerConf");
+    try {
       NetSnmp viaSnmpd = NetSnmp.community(proxyPort, "vmx-snmp-proxy");
       String guests =
           Await.untilAnswers(
@@ -205,6 +206,8 @@ class SnmpTestDriverIT {
       assertThat(guests).contains(".1.3.6.1.4.1.36957.1.1.1.2." + UUID_OID_OF_TEST);
       assertThat(viaSnmpd.run("snmpwalk", "-On", ".1.3.6.1.2.1.236.1.4").orThrow().stdout())
           .contains(".1.3.6.1.2.1.236.1.4.1.2.1 = STRING: \"test\"");
+    } finally {
+      snmpd.close();
     }
   }
 
