@@ -155,6 +155,8 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Mixin JolokiaOptions jolokia = new JolokiaOptions();
 
+  @CommandLine.Mixin SnmpOptions snmp = new SnmpOptions();
+
   @CommandLine.Mixin HttpOptions http = new HttpOptions();
 
   @CommandLine.Mixin AuditOptions audit = new AuditOptions();
@@ -262,6 +264,7 @@ public final class Main implements Callable<Integer> {
     views.add(jmx.view(agent, auth, given));
     cim.view(agent, endpoint, given).ifPresent(views::add);
     jolokia.view(endpoint, given).ifPresent(views::add);
+    snmp.view(agent, given).ifPresent(views::add);
     return views;
   }
 
