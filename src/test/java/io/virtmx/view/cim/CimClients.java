@@ -51,17 +51,22 @@ final class CimClients implements AutoCloseable {
    * serves the host system through wbemcli.
    */
   static CimClients start(String uri, Path dir) {
+    return start(dir, "--connect", uri);
+  }
+
+  /**
+   * Starts the agent serving CIM only with {@code more} arguments (its --connect ones among them),
+   * users in {@code dir}, and waits until it serves the host system through wbemcli.
+   */
+  static CimClients start(Path dir, String... more) {
     Path users =
         TestUsers.operator(ALICE, PASSWORD).andViewer(BOB, PASSWORD).save(dir.resolve("users"));
     int port = AgentProcess.freePort();
-    CimClients cim =
-        new CimClients(
-            port,
-            AgentProcess.started(
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--no-metrics",
                 "--no-jolokia",
-                "--connect",
-                uri,
                 "--cim",
                 "--cim-port",
                 String.valueOf(port),
@@ -69,6 +74,8 @@ final class CimClients implements AutoCloseable {
                 users.toString(),
                 "--interval",
                 "2s"));
+    args.addAll(List.of(more));
+    CimClients cim = new CimClients(port, AgentProcess.started(args));
     try {
       Await.untilAnswers(
           "wbemcli lists the HostSystem",
