@@ -188,7 +188,9 @@ public final class CimOptions {
                 https,
                 Listener.context("cim", files),
                 host,
-                delivery()));
+                    delivery()))
+            .withFirstHost(
+                () -> agent.collectors().isEmpty() ? null : agent.collectors().get(0).name());
     boolean portGiven =
         given != null
             && (given.hasMatchedOption("--cim-port") || given.hasMatchedOption("--cim-https-port"));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -48,6 +49,7 @@ public final class CimView implements View {
   private final ClassRepository repo = ClassRepository.fromClasspath();
   private final StateChanges states;
   private final Operations operations;
+  private Supplier<String> firstHost = () -> null;
   private Indications indications;
   private DomainIndications producer;
   private final List<HttpEndpoint.Listener> listeners = new ArrayList<>();
@@ -98,9 +100,19 @@ public final class CimView implements View {
   }
 
   private HostSnapshot primary() {
-    return settings.host() != null
-        ? snapshots.host(settings.host()).orElse(null)
+    String name = settings.host() != null ? settings.host() : firstHost.get();
+    return name != null
+        ? snapshots.host(name).orElse(null)
         : snapshots.hosts().stream().findFirst().orElse(null);
+  }
+
+  /**
+   * Names the first watched host as configured (the first --connect), which root/virt serves when
+   * --cim-host does not say; without it, the first host to publish a snapshot.
+   */
+  public CimView withFirstHost(Supplier<String> name) {
+    this.firstHost = name;
+    return this;
   }
 
   private HostSnapshot watched(String name) {
