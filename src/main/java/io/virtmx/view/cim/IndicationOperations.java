@@ -10,7 +10,6 @@ import io.virtmx.ops.Operations;
 import io.virtmx.view.cim.schema.CimClass;
 import io.virtmx.view.cim.xml.CimRequest;
 import io.virtmx.view.cim.xml.InstanceXml;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,9 +175,5 @@ final class IndicationOperations {
     } catch (OperationException e) {
       throw new CimException(StateChanges.code(e.reason()), e.getMessage());
     }
-  }
-
-  static Instant now() {
-    return Instant.now();
   }
 }

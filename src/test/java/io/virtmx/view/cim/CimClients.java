@@ -55,8 +55,8 @@ final class CimClients implements AutoCloseable {
   }
 
   /**
-   * Starts the agent serving CIM only with {@code more} arguments (its --connect ones among them),
-   * users in {@code dir}, and waits until it serves the host system through wbemcli.
+   * Starts the agent serving CIM only with {@code more} arguments (its --connect ones among them;
+   * --interval 2s unless they say), users in {@code dir}, and waits until it serves the host system through wbemcli.
    */
   static CimClients start(Path dir, String... more) {
     Path users =
@@ -71,9 +71,10 @@ final class CimClients implements AutoCloseable {
                 "--cim-port",
                 String.valueOf(port),
                 "--users",
-                users.toString(),
-                "--interval",
-                "2s"));
+                users.toString()));
+    if (!List.of(more).contains("--interval")) {
+      args.addAll(List.of("--interval", "2s"));
+    }
     args.addAll(List.of(more));
     CimClients cim = new CimClients(port, AgentProcess.started(args));
     try {

@@ -118,6 +118,8 @@ class CimIndicationIT {
         dir,
         "--connect",
         TestBed.QEMU_URI,
+        "--interval",
+        "60s",
         "--cim-subscriptions-file",
         dir.resolve("subscriptions").toString(),
         "--cim-delivery-retry-attempts",
@@ -152,12 +154,23 @@ class CimIndicationIT {
       assertThat(deadAttempts.get()).isEqualTo(RETRIES + 1);
       assertThat(subscriptions(alice, cim).get(0).getPropertyValue("Handler").toString())
           .contains("live");
+      Received again = afterVirsh("suspend", 9);
+      assertThat(sequence(again)).isGreaterThan(sequence(resumed));
+      afterVirsh("resume", 2);
+      assertThat(deadAttempts.get()).as("no attempts once unsubscribed").isEqualTo(RETRIES + 1);
     }
     Path file = dir.resolve("subscriptions");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     try (CimClients cim = agent()) {
       assertThat(subscriptions(cim.client(CimClients.ALICE), cim)).hasSize(1);
+      assertThat(
+              cim.wbemcli(CimClients.ALICE, "ein", "root/interop:CIM_IndicationSubscription")
+                  .stdout())
+          .contains("live")
+          .doesNotContain("dead");
+      assertThat(cim.wbemcli(CimClients.ALICE, "ei", "root/interop:CIM_IndicationService").stdout())
+          .contains("DeliveryRetryAttempts=" + RETRIES, "DeliveryRetryInterval=1");
       afterVirsh("suspend", 9);
       afterVirsh("resume", 2);
     }
