@@ -246,6 +246,9 @@ class CimIndicationIT {
       all.add(r);
       CIMInstance source = embedded(r.indication(), "SourceInstance");
       if (vm.equals(source.getPropertyValue("Name"))) {
+        System.out.printf(
+            "virsh %s returned; indication %d arrived %+d ms after%n",
+            command, sequence(r), TimeUnit.NANOSECONDS.toMillis(r.nanos() - done));
         assertThat(r.indication().getClassName()).isEqualTo("KVM_ComputerSystemModifiedIndication");
         assertThat(state(r.indication(), "SourceInstance")).isEqualTo(enabledState);
         return r;
