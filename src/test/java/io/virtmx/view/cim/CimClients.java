@@ -158,6 +158,19 @@ final class CimClients implements AutoCloseable {
     return new Raw(r.statusCode(), r.headers().firstValue("CIMError").orElse(null), r.body());
   }
 
+  /** Removes a work directory and what is in it (one level: the ITs' directories are flat). */
+  static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      files.forEach(TestBed::deleteQuietly);
+    } catch (java.io.IOException ignored) {
+      // best effort
+    }
+    TestBed.deleteQuietly(dir);
+  }
+
   @Override
   public void close() {
     agent.close();

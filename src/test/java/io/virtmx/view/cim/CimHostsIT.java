@@ -6,7 +6,6 @@ package io.virtmx.view.cim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtmx.testbed.TestBed;
 import io.virtmx.testbed.TestBedEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ class CimHostsIT {
       assertThat(cim.wbemcli("bob", "ein", "root/virt/nosuchhost:KVM_ComputerSystem").stderr())
           .contains("CIM_ERR_INVALID_NAMESPACE");
     } finally {
-      TestBed.deleteQuietly(dir);
+      CimClients.deleteTree(dir);
     }
   }
 }

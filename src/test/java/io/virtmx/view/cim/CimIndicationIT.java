@@ -110,7 +110,7 @@ class CimIndicationIT {
     }
     TestBed.tryVirsh("destroy", vm);
     TestBed.tryVirsh("undefine", vm);
-    TestBed.deleteQuietly(dir);
+    CimClients.deleteTree(dir);
   }
 
   private static CimClients agent() {
