@@ -5,10 +5,13 @@
 package io.virtmx.cli;
 
 import io.virtmx.Agent;
+import io.virtmx.config.Durations;
 import io.virtmx.view.cim.CimView;
+import io.virtmx.view.cim.DeliverySettings;
 import io.virtmx.view.http.HttpEndpoint;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +89,51 @@ public final class CimOptions {
       description = "Watched host the WBEM server serves (default: the first).")
   String host;
 
+  @Option(
+      names = "--cim-listener-allow",
+      paramLabel = "CIDR",
+      split = ",",
+      description =
+          "Networks an indication listener URL may point into (repeatable; default: 127.0.0.0/8 and ::1, loopback only).")
+  List<String> listenerAllow;
+
+  @Option(
+      names = "--cim-subscriptions-file",
+      paramLabel = "FILE",
+      description =
+          "File CIM indication subscriptions are kept in across restarts (default: cim-subscriptions in $STATE_DIRECTORY when set, /var/lib/virtmx for the service; else memory only).")
+  Path subscriptionsFile;
+
+  @Option(
+      names = "--cim-delivery-retry-attempts",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Retries of a failed indication delivery (default: ${DEFAULT-VALUE}).")
+  int retryAttempts;
+
+  @Option(
+      names = "--cim-delivery-retry-interval",
+      paramLabel = "DURATION",
+      defaultValue = "20s",
+      description = "Time between retries of a failed indication delivery (default: ${DEFAULT-VALUE}).")
+  String retryInterval;
+
+  @Option(
+      names = "--cim-subscription-removal-interval",
+      paramLabel = "DURATION",
+      defaultValue = "720h",
+      description =
+          "How long a listener may keep failing before its subscriptions are removed (default: ${DEFAULT-VALUE}).")
+  String removalInterval;
+
+  @Option(
+      names = "--cim-subscription-removal-action",
+      paramLabel = "ACTION",
+      defaultValue = "remove",
+      description =
+          "What happens then to the subscriptions: remove, disable or ignore (default: ${DEFAULT-VALUE}).")
+  String removalAction;
+
   private static final List<String> OPTIONS =
       List.of(
           "--cim-port",
@@ -96,7 +144,13 @@ public final class CimOptions {
           "--cim-tls-password-file",
           "--cim-tls-cert",
           "--cim-tls-key",
-          "--cim-host");
+          "--cim-host",
+          "--cim-listener-allow",
+          "--cim-subscriptions-file",
+          "--cim-delivery-retry-attempts",
+          "--cim-delivery-retry-interval",
+          "--cim-subscription-removal-interval",
+          "--cim-subscription-removal-action");
 
   /** The CIM view, when enabled. */
   Optional<Planned> view(Agent agent, HttpEndpoint endpoint, ParseResult given) {
@@ -133,10 +187,38 @@ public final class CimOptions {
                 http.address().getPort(),
                 https,
                 Listener.context("cim", files),
-                host));
+                host,
+                    delivery()))
+            .withFirstHost(
+                () -> agent.collectors().isEmpty() ? null : agent.collectors().get(0).name());
     boolean portGiven =
         given != null
             && (given.hasMatchedOption("--cim-port") || given.hasMatchedOption("--cim-https-port"));
     return Optional.of(new Planned(view, "cim", portGiven));
+  }
+
+  /** The indication delivery settings the options give. */
+  DeliverySettings delivery() {
+    DeliverySettings.RemovalAction action;
+    try {
+      action = DeliverySettings.RemovalAction.valueOf(removalAction.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--cim-subscription-removal-action must be remove, disable or ignore, not " + removalAction);
+    }
+    Path file = subscriptionsFile;
+    String stateDir = System.getenv("STATE_DIRECTORY");
+    if (file == null && stateDir != null && !stateDir.isBlank()) {
+      file = Path.of(stateDir.split(":")[0], "cim-subscriptions");
+    }
+    return new DeliverySettings(
+        retryAttempts,
+        Durations.parse(retryInterval),
+        action,
+        Durations.parse(removalInterval),
+        listenerAllow == null || listenerAllow.isEmpty()
+            ? DeliverySettings.defaults().allowedListeners()
+            : listenerAllow,
+        file);
   }
 }

@@ -97,4 +97,13 @@ public final class Operations {
       Caller caller, String operation, String host, ObjectEvent.Kind kind, String name) {
     runner.precheck(Attempt.on(caller, host, kind, name, operation));
   }
+
+  /**
+   * A change the agent keeps itself, not libvirt (a view's own state, e.g. a CIM indication
+   * subscription): access check, read-only refusal and audit line like any operation.
+   */
+  public <T> T agentChange(
+      Caller caller, String operation, String object, java.util.function.Supplier<T> work) {
+    return runner.audited(Attempt.precheck(caller, operation).arg("object", object), work::get);
+  }
 }

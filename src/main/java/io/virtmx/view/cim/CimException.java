@@ -18,6 +18,7 @@ public final class CimException extends RuntimeException {
   public static final int INVALID_CLASS = 5;
   public static final int NOT_FOUND = 6;
   public static final int NOT_SUPPORTED = 7;
+  public static final int ALREADY_EXISTS = 11;
   public static final int NO_SUCH_PROPERTY = 12;
   public static final int QUERY_LANGUAGE_NOT_SUPPORTED = 14;
   public static final int INVALID_QUERY = 15;

@@ -14,7 +14,7 @@ import io.virtmx.view.cim.xml.CimXmlWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Answers CIM-XML requests (DSP0200 intrinsic operations and RequestStateChange) from the model of
@@ -34,14 +34,25 @@ public final class CimOperations {
           "DeleteQualifier");
 
   private final ClassRepository repo;
-  private final Supplier<HostModel> models;
+  private final Function<String, HostModel> models;
   private final PullOperations pulls = new PullOperations();
   private final StateChanges states;
+  private final IndicationOperations indications;
 
-  public CimOperations(ClassRepository repo, Supplier<HostModel> models, StateChanges states) {
+  public CimOperations(
+      ClassRepository repo, Function<String, HostModel> models, StateChanges states) {
+    this(repo, models, states, null);
+  }
+
+  CimOperations(
+      ClassRepository repo,
+      Function<String, HostModel> models,
+      StateChanges states,
+      IndicationOperations indications) {
     this.repo = repo;
     this.models = models;
     this.states = states;
+    this.indications = indications;
   }
 
   public String answer(CimRequest r, Caller caller, String host, int sizeHint) {
@@ -52,10 +63,12 @@ public final class CimOperations {
       if (ns == null) {
         throw new CimException(
             CimException.INVALID_NAMESPACE,
-            "no namespace " + r.namespace() + " (this server has root/virt and root/interop)");
+            "no namespace " + r.namespace() + " (this server has root/virt[/HOST] and root/interop)");
       }
-      RequestContext c = new RequestContext(r, ns, models.get(), repo, out);
-      if (r.intrinsic()) {
+      RequestContext c = new RequestContext(r, ns, models.apply(ns), repo, out);
+      if (r.intrinsic() && indications != null && indications.handles(c)) {
+        indications.run(c, caller);
+      } else if (r.intrinsic()) {
         intrinsic(c);
       } else {
         states.invoke(c, caller);

@@ -25,6 +25,8 @@ public final class HostModel {
   public static final String INTEROP = "root/interop";
 
   private final ClassRepository repo;
+  private final String ns;
+  private final List<String> served;
   private final String prefix;
   private final String p;
   private final HostSnapshot host;
@@ -39,7 +41,22 @@ public final class HostModel {
 
   /** {@code requestedState} gives the RequestedState kept for a domain name. */
   public HostModel(ClassRepository repo, HostSnapshot host, ToIntFunction<String> requestedState) {
+    this(repo, VIRT, host, requestedState, List.of(VIRT));
+  }
+
+  /**
+   * The model of a host served in namespace {@code ns} (root/virt or root/virt/HOST) by a server
+   * whose virtualization namespaces are {@code served}.
+   */
+  public HostModel(
+      ClassRepository repo,
+      String ns,
+      HostSnapshot host,
+      ToIntFunction<String> requestedState,
+      List<String> served) {
     this.repo = repo;
+    this.ns = ns;
+    this.served = List.copyOf(served);
     this.prefix = StateMapping.prefix(host.node().hypervisorType());
     this.p = prefix + "_";
     this.host = host;
@@ -58,9 +75,22 @@ public final class HostModel {
     return host;
   }
 
-  /** The canonical spelling of a namespace we serve, or null. */
+  /** The namespace of the host's virtualization instances: root/virt or root/virt/HOST. */
+  public String namespace() {
+    return ns;
+  }
+
+  /**
+   * The canonical spelling of a namespace we may serve (root/virt, root/virt/HOST, root/interop),
+   * or null; whether HOST is watched is for the view to say.
+   */
   public static String namespace(String ns) {
     String n = ns == null ? "" : ns.replaceAll("^/+|/+$", "");
+    if (n.regionMatches(true, 0, VIRT + "/", 0, VIRT.length() + 1)
+        && n.length() > VIRT.length() + 1
+        && n.indexOf('/', VIRT.length() + 1) < 0) {
+      return VIRT + n.substring(VIRT.length());
+    }
     return n.equalsIgnoreCase(VIRT) ? VIRT : n.equalsIgnoreCase(INTEROP) ? INTEROP : null;
   }
 
@@ -100,7 +130,7 @@ public final class HostModel {
       for (CimInstance i : instances(n, path.className())) {
         index.put(i.path(), i);
       }
-      if (n.equals(VIRT)) {
+      if (!n.equals(INTEROP)) {
         for (CimInstance t : group("template")) {
           if (t.className().equalsIgnoreCase(path.className())) {
             index.putIfAbsent(t.path(), t);
@@ -143,7 +173,7 @@ public final class HostModel {
     String name = cls.name();
     if (ns.equals(INTEROP)) {
       return switch (name) {
-        case "CIM_Namespace" -> interop.namespaces();
+        case "CIM_Namespace" -> interop.namespaces(served);
         case "CIM_ObjectManager" -> List.of(interop.objectManager());
         default ->
             name.equals(p + "RegisteredProfile")

@@ -126,9 +126,11 @@ final class InteropInstances {
     return a.list();
   }
 
-  List<CimInstance> namespaces() {
+  List<CimInstance> namespaces(List<String> virtNamespaces) {
     List<CimInstance> out = new ArrayList<>();
-    for (String ns : List.of(HostModel.INTEROP, HostModel.VIRT)) {
+    List<String> all = new ArrayList<>(List.of(HostModel.INTEROP));
+    all.addAll(virtNamespaces);
+    for (String ns : all) {
       out.add(
           InstanceBuilder.of(repo, "CIM_Namespace")
               .set("SystemCreationClassName", p + "HostSystem")

@@ -31,8 +31,8 @@ public final class StateChanges {
   }
 
   /** RequestedState of a domain: the last state asked for, or 12 (Not Applicable). */
-  public int requestedState(String domain) {
-    return requested.getOrDefault(domain, StateMapping.NOT_APPLICABLE);
+  public int requestedState(String host, String domain) {
+    return requested.getOrDefault(host + "/" + domain, StateMapping.NOT_APPLICABLE);
   }
 
   /** Changes whenever a requested state is recorded, so cached models are rebuilt. */
@@ -66,7 +66,7 @@ public final class StateChanges {
     } catch (OperationException e) {
       throw new CimException(code(e.reason()), e.getMessage());
     }
-    requested.put(name, (int) state);
+    requested.put(host + "/" + name, (int) state);
     version.incrementAndGet();
     c.out().methodReturn(CimType.UINT32, 0L);
   }

@@ -18,7 +18,6 @@ import java.util.Map;
  * AllocationTemplates}).
  */
 final class VirtAssociations {
-  private static final String NS = HostModel.VIRT;
   private final ClassRepository repo;
   private final HostModel model;
   private final String p;
@@ -34,16 +33,16 @@ final class VirtAssociations {
   }
 
   private List<CimInstance> of(String suffix) {
-    return model.instances(NS, p + suffix);
+    return model.instances(model.namespace(), p + suffix);
   }
 
   private CimObjectPath one(String suffix) {
-    return of(suffix).get(0).path().withNamespace(NS);
+    return of(suffix).get(0).path().withNamespace(model.namespace());
   }
 
   private Map<String, CimObjectPath> pathsBy(List<CimInstance> list, String property) {
     Map<String, CimObjectPath> out = new HashMap<>();
-    list.forEach(i -> out.put(String.valueOf(i.get(property)), i.path().withNamespace(NS)));
+    list.forEach(i -> out.put(String.valueOf(i.get(property)), i.path().withNamespace(model.namespace())));
     return out;
   }
 
@@ -60,19 +59,19 @@ final class VirtAssociations {
     return switch (suffix) {
       case "SystemDevice" ->
           assoc(suffix, "GroupComponent", "PartComponent")
-              .linkEach(devices, d -> systems.get((String) d.get("SystemName")), NS)
+              .linkEach(devices, d -> systems.get((String) d.get("SystemName")), model.namespace())
               .list();
       case "VirtualSystemSettingDataComponent" -> {
         Map<String, CimObjectPath> vssds =
             pathsBy(of("VirtualSystemSettingData"), "VirtualSystemIdentifier");
         yield assoc(suffix, "GroupComponent", "PartComponent")
-            .linkEach(rasds, r -> vssds.get(domainOf((String) r.get("InstanceID"))), NS)
+            .linkEach(rasds, r -> vssds.get(domainOf((String) r.get("InstanceID"))), model.namespace())
             .list();
       }
       case "SettingsDefineState" -> {
         Map<String, CimObjectPath> byId = pathsBy(rasds, "InstanceID");
         Associations a = assoc(suffix, "ManagedElement", "SettingData");
-        devices.forEach(d -> a.link(d.path().withNamespace(NS), byId.get(rasdId(d))));
+        devices.forEach(d -> a.link(d.path().withNamespace(model.namespace()), byId.get(rasdId(d))));
         yield a.list();
       }
       case "ElementSettingData" -> {
@@ -95,18 +94,18 @@ final class VirtAssociations {
                   CimInstance r = rasdById.get(rasdId(d));
                   return r == null ? null : poolById.get((String) r.get("PoolID"));
                 },
-                NS)
+                model.namespace())
             .list();
       }
       case "ResourceAllocationFromPool" -> {
         Map<String, CimObjectPath> poolById = pathsBy(pools, "InstanceID");
         yield assoc(suffix, "Antecedent", "Dependent")
-            .linkEach(rasds, r -> poolById.get((String) r.get("PoolID")), NS)
+            .linkEach(rasds, r -> poolById.get((String) r.get("PoolID")), model.namespace())
             .list();
       }
       case "HostedResourcePool" ->
           assoc(suffix, "GroupComponent", "PartComponent")
-              .linkAll(one("HostSystem"), pools, NS)
+              .linkAll(one("HostSystem"), pools, model.namespace())
               .list();
       case "HostedService" ->
           assoc(suffix, "Antecedent", "Dependent")
@@ -115,7 +114,7 @@ final class VirtAssociations {
               .list();
       case "HostedDependency" ->
           assoc(suffix, "Antecedent", "Dependent")
-              .linkAll(one("HostSystem"), of("ComputerSystem"), NS)
+              .linkAll(one("HostSystem"), of("ComputerSystem"), model.namespace())
               .list();
       default -> List.of();
     };
@@ -131,7 +130,7 @@ final class VirtAssociations {
     systems.forEach((name, cs) -> a.link(cs, elec.get(name)));
     Map<String, CimObjectPath> alloc = pathsBy(of("AllocationCapabilities"), "InstanceID");
     for (CimInstance pool : model.group("pool")) {
-      a.link(pool.path().withNamespace(NS), alloc.get((String) pool.get("InstanceID")));
+      a.link(pool.path().withNamespace(model.namespace()), alloc.get((String) pool.get("InstanceID")));
     }
     return a.list();
   }
@@ -148,8 +147,8 @@ final class VirtAssociations {
         if (t.get("ResourceType").equals(caps.get("ResourceType"))) {
           long[] roleRange = AllocationTemplates.roleAndRange((String) t.get("InstanceID"));
           a.link(
-              caps.path().withNamespace(NS),
-              t.path().withNamespace(NS),
+              caps.path().withNamespace(model.namespace()),
+              t.path().withNamespace(model.namespace()),
               Map.of("ValueRole", roleRange[0], "ValueRange", roleRange[1], "PropertyPolicy", 0L));
         }
       }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class Wql {
   private static final Pattern TOKEN =
       Pattern.compile(
-          "\\s*(?:('(?:[^']|'')*')|(\"[^\"]*\")|(<>|!=|<=|>=|[=<>(),*])|([-+]?\\d+(?:\\.\\d+)?)|([A-Za-z_][A-Za-z0-9_]*))");
+          "\\s*(?:('(?:[^']|'')*')|(\"[^\"]*\")|(<>|!=|<=|>=|[=<>(),*])|([-+]?\\d+(?:\\.\\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*))");
 
   final List<String> properties;
   final String className;
@@ -98,14 +98,25 @@ final class Wql {
     if (acceptWord("IS")) {
       boolean negated = acceptWord("NOT");
       expectWord("NULL");
-      return i -> (i.get(property) == null) != negated;
+      return i -> (valueOf(i, property) == null) != negated;
     }
     String op = pos < tokens.size() ? tokens.get(pos++) : "";
     if (!List.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(op)) {
       throw invalid("expected a comparison after " + property);
     }
     Object literal = literal();
-    return i -> compare(i.get(property), op, literal);
+    return i -> compare(valueOf(i, property), op, literal);
+  }
+
+  /** A property's value; {@code SourceInstance.EnabledState} reads into an embedded instance. */
+  static Object valueOf(CimInstance i, String property) {
+    int dot = property.indexOf('.');
+    if (dot < 0) {
+      return i.get(property);
+    }
+    return i.get(property.substring(0, dot)) instanceof CimInstance inner
+        ? valueOf(inner, property.substring(dot + 1))
+        : null;
   }
 
   private Object literal() {

@@ -51,24 +51,32 @@ final class CimClients implements AutoCloseable {
    * serves the host system through wbemcli.
    */
   static CimClients start(String uri, Path dir) {
+    return start(dir, "--connect", uri);
+  }
+
+  /**
+   * Starts the agent serving CIM only with {@code more} arguments (its --connect ones among them;
+   * --interval 2s unless they say), users in {@code dir}, and waits until it serves the host system through wbemcli.
+   */
+  static CimClients start(Path dir, String... more) {
     Path users =
         TestUsers.operator(ALICE, PASSWORD).andViewer(BOB, PASSWORD).save(dir.resolve("users"));
     int port = AgentProcess.freePort();
-    CimClients cim =
-        new CimClients(
-            port,
-            AgentProcess.started(
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--no-metrics",
                 "--no-jolokia",
-                "--connect",
-                uri,
                 "--cim",
                 "--cim-port",
                 String.valueOf(port),
                 "--users",
-                users.toString(),
-                "--interval",
-                "2s"));
+                users.toString()));
+    if (!List.of(more).contains("--interval")) {
+      args.addAll(List.of("--interval", "2s"));
+    }
+    args.addAll(List.of(more));
+    CimClients cim = new CimClients(port, AgentProcess.started(args));
     try {
       Await.untilAnswers(
           "wbemcli lists the HostSystem",
@@ -148,6 +156,19 @@ final class CimClients implements AutoCloseable {
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Raw(r.statusCode(), r.headers().firstValue("CIMError").orElse(null), r.body());
+  }
+
+  /** Removes a work directory and what is in it (one level: the ITs' directories are flat). */
+  static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      files.forEach(TestBed::deleteQuietly);
+    } catch (java.io.IOException ignored) {
+      // best effort
+    }
+    TestBed.deleteQuietly(dir);
   }
 
   @Override

@@ -76,7 +76,9 @@ class ClassRepositoryTest {
             "CIM_ElementSettingData",
             "CIM_SettingsDefineState",
             "CIM_ElementCapabilities",
-            "CIM_ElementConformsToProfile");
+            "CIM_ElementConformsToProfile",
+            "CIM_Indication",
+            "CIM_IndicationSubscription");
     assertThat(REPO.isA("KVM_LogicalDisk", "cim_logicaldevice")).isTrue();
     assertThat(REPO.isA("KVM_LogicalDisk", "CIM_Service")).isFalse();
   }
