@@ -96,7 +96,7 @@ public final class CollectorRegistry {
                   ObjectEvent.Kind.NODE_DEVICE,
                   NodeDeviceCollector::new,
                   s -> s.resources().devices(),
-                  (s, v) -> s.withResources(s.resources().withDevices(v))),
+                  (s, v) -> s.withResources(s.resources().withDevices(PciUsers.mark(v, s.domains())))),
               new Entry<>(
                   "nwfilters",
                   "nwfilter",

@@ -125,10 +125,11 @@ final class CollectorRunner {
       String uuid = event.uuid();
       DomainSnapshot before =
           current.domains().stream().filter(d -> d.uuid().equals(uuid)).findFirst().orElse(null);
-      return domains
-          .collectOne(context, uuid)
-          .map(d -> current.withDomain(RateCalculator.carryOver(before, d)))
-          .orElseGet(() -> current.withoutDomain(uuid));
+      return PciUsers.marked(
+          domains
+              .collectOne(context, uuid)
+              .map(d -> current.withDomain(RateCalculator.carryOver(before, d)))
+              .orElseGet(() -> current.withoutDomain(uuid)));
     }
     return a.entry().into().apply(current, a.collector().collect(context));
   }

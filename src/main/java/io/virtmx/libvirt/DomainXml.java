@@ -162,6 +162,7 @@ public final class DomainXml {
                         -1,
                         "")));
         case "console" -> devices.add(readConsole(c));
+        case "hostdev" -> devices.add(HostdevXml.read(c));
         default -> c.skip();
       }
     }

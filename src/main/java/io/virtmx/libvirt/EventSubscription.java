@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event callbacks of one open connection: domain lifecycle, reboot, balloon and device changes,
+ * block write thresholds reached,
  * pool, network and node-device lifecycle, each turned into an {@link ObjectEvent}. Holds the JNA callback
  * objects for as long as they are registered (libvirt keeps only a native pointer to them) and
  * deregisters them on {@link #cancel()}.
@@ -66,12 +67,19 @@ final class EventSubscription {
         (c, dom, alias, o) -> emitDomain(dom, "device-removed", alias);
     LibvirtEvents.DomainDeviceCallback removalFailed =
         (c, dom, alias, o) -> emitDomain(dom, ObjectEvent.DEVICE_REMOVAL_FAILED, alias);
+    LibvirtEvents.DomainBlockThresholdCallback threshold =
+        (c, dom, dev, path, limit, excess, o) ->
+            emitDomain(
+                dom,
+                ObjectEvent.BLOCK_THRESHOLD,
+                ObjectEvent.blockThresholdDetail(dev, path, limit, excess));
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_LIFECYCLE, lifecycle);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_REBOOT, reboot);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_BALLOON_CHANGE, balloon);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_ADDED, added);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_REMOVED, removed);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED, removalFailed);
+    domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_BLOCK_THRESHOLD, threshold);
   }
 
   private void domainCallback(int eventId, com.sun.jna.Callback cb) {

@@ -23,6 +23,7 @@ interface LibvirtEvents extends Library {
   int DOMAIN_EVENT_ID_DEVICE_REMOVED = 15;
   int DOMAIN_EVENT_ID_DEVICE_ADDED = 19;
   int DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED = 22;
+  int DOMAIN_EVENT_ID_BLOCK_THRESHOLD = 24;
   int POOL_EVENT_ID_LIFECYCLE = 0;
   int NETWORK_EVENT_ID_LIFECYCLE = 0;
 
@@ -42,6 +43,21 @@ interface LibvirtEvents extends Library {
    */
   interface DomainDeviceCallback extends Callback {
     void invoke(Pointer conn, Pointer dom, String devAlias, Pointer opaque);
+  }
+
+  /**
+   * {@code virConnectDomainEventBlockThresholdCallback}: the disk (target, e.g. "vdb") and its
+   * source path, the threshold that was crossed and by how many bytes it was exceeded.
+   */
+  interface DomainBlockThresholdCallback extends Callback {
+    void invoke(
+        Pointer conn,
+        Pointer dom,
+        String dev,
+        String path,
+        long threshold,
+        long excess,
+        Pointer opaque);
   }
 
   /** {@code virConnectDomainEventBalloonChangeCallback}. */

@@ -104,7 +104,8 @@ public final class Descriptions {
       "A node device: parent, capability, driver, vendor and product";
   public static final String NODE_DEVICES = "Node devices by capability type";
   public static final String NODE_DEVICE_PCI =
-      "A PCI node device: address, class, IOMMU group and SR-IOV physical function";
+      "A PCI node device: address, class, IOMMU group, SR-IOV physical function and the domain "
+          + "whose definition passes it through (used_by, empty if none)";
   public static final String NODE_DEVICE_VFS = "SR-IOV virtual functions of a PCI node device";
   public static final String NODE_DEVICE_MDEV_AVAILABLE =
       "Mediated devices of a type a node device can still create";

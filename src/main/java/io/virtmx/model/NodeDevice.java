@@ -44,6 +44,13 @@ public record NodeDevice(
     Objects.requireNonNull(block, "block");
   }
 
+  /** The same device with {@code value} as its PCI function. */
+  public NodeDevice withPci(PciFunction value) {
+    return new NodeDevice(
+        name, parent, capabilities, driver, vendorId, vendor, productId, product, value, link, block,
+        sizeBytes);
+  }
+
   /** The first capability type, e.g. "pci": what kind of device it is. */
   public String type() {
     return capabilities.isEmpty() ? "" : capabilities.get(0);

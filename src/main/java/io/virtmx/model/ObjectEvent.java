@@ -21,6 +21,13 @@ public record ObjectEvent(
    */
   public static final String DEVICE_REMOVAL_FAILED = "device-removal-failed";
 
+  /**
+   * The event of a disk whose write high-water mark passed the threshold set on it (libvirt then
+   * clears the threshold): a warning; the detail names device, path, threshold and excess, see
+   * {@link #blockThresholdDetail}.
+   */
+  public static final String BLOCK_THRESHOLD = "block-threshold";
+
   /** The kind of object the event is about. */
   public enum Kind {
     DOMAIN(
@@ -60,6 +67,27 @@ public record ObjectEvent(
   /** True for events that report a failure ({@link #DEVICE_REMOVAL_FAILED}). */
   public boolean isError() {
     return DEVICE_REMOVAL_FAILED.equals(event);
+  }
+
+  /** True for events that warn of something about to go wrong ({@link #BLOCK_THRESHOLD}). */
+  public boolean isWarning() {
+    return BLOCK_THRESHOLD.equals(event);
+  }
+
+  /**
+   * The detail of a {@link #BLOCK_THRESHOLD} event: "device vdb, path /var/lib/x.qcow2, threshold
+   * 1048576 bytes, excess 4096 bytes" (libvirt's unsigned values printed as such).
+   */
+  public static String blockThresholdDetail(String dev, String path, long threshold, long excess) {
+    return "device "
+        + (dev == null ? "" : dev)
+        + ", path "
+        + (path == null ? "" : path)
+        + ", threshold "
+        + Long.toUnsignedString(threshold)
+        + " bytes, excess "
+        + Long.toUnsignedString(excess)
+        + " bytes";
   }
 
   /** True for events after which the object no longer exists on the host. */

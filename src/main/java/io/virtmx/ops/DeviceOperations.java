@@ -4,6 +4,7 @@
  */
 package io.virtmx.ops;
 
+import io.virtmx.libvirt.BlockThresholdCalls;
 import io.virtmx.libvirt.DeviceElements;
 import io.virtmx.libvirt.DomainChangeCalls;
 import io.virtmx.model.ObjectEvent;
@@ -213,6 +214,24 @@ public final class DeviceOperations {
         a,
         conn -> {
           DomainChangeCalls.setMemory(conn, domain, kib, how.flags());
+          return null;
+        });
+  }
+
+  /**
+   * Arms the write threshold of a running domain's disk ({@code virDomainSetBlockThreshold}): once
+   * its write high-water mark passes {@code bytes}, libvirt sends the block-threshold event and
+   * clears it; 0 disarms it. {@code disk} is a target ("vdb") or a backing image ("vdb[1]").
+   */
+  public void setBlockThreshold(Caller c, String host, String domain, String disk, long bytes) {
+    Attempt a = attempt(c, host, domain, "setBlockThreshold").arg("disk", disk).arg("bytes", bytes);
+    a.require(disk != null && DeviceXml.BACKING_TARGET.matcher(disk).matches(),
+            "invalid disk '" + disk + "' (a target such as vdb, or vdb[1] for a backing image)")
+        .require(bytes >= 0, "the threshold must be 0 (none) or a positive number of bytes");
+    runner.run(
+        a,
+        conn -> {
+          BlockThresholdCalls.set(conn, domain, disk, bytes);
           return null;
         });
   }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class DeviceXml {
   static final Pattern TARGET = Pattern.compile("(vd|sd|hd|xvd)[a-z]{1,3}");
+  /** A disk target, or one image of its backing chain: "vdb", "vdb[1]". */
+  static final Pattern BACKING_TARGET = Pattern.compile("(vd|sd|hd|xvd)[a-z]{1,3}(\\[[0-9]{1,4}\\])?");
   static final Pattern OBJECT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,254}");
   static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");

@@ -143,6 +143,24 @@ class DeviceAndSaveOperationsTest {
   }
 
   @Test
+  void blockThresholdArgumentsAreCheckedAndLibvirtsRefusalComesBack() {
+    DeviceOperations d = ops.devices();
+    assertThatThrownBy(() -> d.setBlockThreshold(OPERATOR, "h", VM, "vdb]", 1024))
+        .hasMessage("invalid disk 'vdb]' (a target such as vdb, or vdb[1] for a backing image)");
+    assertThatThrownBy(() -> d.setBlockThreshold(OPERATOR, "h", VM, "vdb", -1))
+        .hasMessage("the threshold must be 0 (none) or a positive number of bytes");
+    assertThatThrownBy(() -> d.setBlockThreshold(VIEWER, "h", VM, "vdb", 1024))
+        .extracting(e -> ((OperationException) e).reason())
+        .isEqualTo(OperationException.Reason.DENIED);
+    // the test driver has no block thresholds: libvirt's own refusal, not ours
+    assertThatThrownBy(() -> d.setBlockThreshold(OPERATOR, "h", VM, "vda", 1024))
+        .isInstanceOf(OperationException.class)
+        .hasMessageContaining("virDomainSetBlockThreshold")
+        .extracting(e -> ((OperationException) e).reason())
+        .isNotEqualTo(OperationException.Reason.INVALID_ARGUMENT);
+  }
+
+  @Test
   void detachingADeviceTheDomainDoesNotHaveSaysSo() {
     assertThatThrownBy(() -> ops.devices().detachDisk(OPERATOR, "h", VM, "vdz", "live"))
         .hasMessage("domain '" + VM + "' has no disk 'vdz'")

@@ -80,12 +80,14 @@ public final class QemuDomains implements AutoCloseable {
   private final Path dir;
   private final String virtType;
   private final List<String> names;
+  private final String prefix;
   private boolean closed;
 
-  private QemuDomains(Path dir, String virtType, List<String> names) {
+  private QemuDomains(Path dir, String virtType, List<String> names, String prefix) {
     this.dir = dir;
     this.virtType = virtType;
     this.names = names;
+    this.prefix = prefix;
   }
 
   /**
@@ -94,16 +96,24 @@ public final class QemuDomains implements AutoCloseable {
    * whatever was created is removed again.
    */
   public static QemuDomains start(int count) {
+    return start(count, PREFIX);
+  }
+
+  /**
+   * As {@link #start(int)}, the domains named {@code prefix<n>} (e.g. a helper's own {@code
+   * vmx-NAME-}); leftovers of that prefix are removed first.
+   */
+  public static QemuDomains start(int count, String prefix) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1");
     }
     TestBed.ensureLibvirtd();
-    cleanupLeftovers();
+    cleanupLeftovers(prefix);
     ensureBridge();
-    Path dir = createDiskDir();
+    Path dir = createDiskDir(prefix);
     String type = preferredVirtType();
     List<String> names = new ArrayList<>();
-    QemuDomains domains = new QemuDomains(dir, type, names);
+    QemuDomains domains = new QemuDomains(dir, type, names, prefix);
     try {
       for (int i = 0; i < count; i++) {
         if (i == 0 && "kvm".equals(domains.virtType)) {
@@ -126,7 +136,7 @@ public final class QemuDomains implements AutoCloseable {
             removeDomain(n);
           }
           names.clear();
-          domains = new QemuDomains(dir, "qemu", names);
+          domains = new QemuDomains(dir, "qemu", names, prefix);
         }
         domains.defineAndStart();
       }
@@ -243,8 +253,12 @@ public final class QemuDomains implements AutoCloseable {
    * of other live test JVMs are left alone.
    */
   public static void cleanupLeftovers() {
+    cleanupLeftovers(PREFIX);
+  }
+
+  private static void cleanupLeftovers(String prefix) {
     for (String n : virsh("list", "--all", "--name").lines().map(String::strip).toList()) {
-      if (!n.startsWith(PREFIX)) {
+      if (!n.startsWith(prefix)) {
         continue;
       }
       Optional<Owner> owner = owner(n);
@@ -255,7 +269,7 @@ public final class QemuDomains implements AutoCloseable {
       removeDomain(n);
       owner
           .map(Owner::dir)
-          .filter(d -> d.getFileName().toString().startsWith(PREFIX))
+          .filter(d -> d.getFileName().toString().startsWith(prefix))
           .ifPresent(QemuDomains::deleteTree);
     }
   }
@@ -297,9 +311,9 @@ public final class QemuDomains implements AutoCloseable {
     return kvmAvailable() ? "kvm" : "qemu";
   }
 
-  private static Path createDiskDir() {
+  private static Path createDiskDir(String prefix) {
     try {
-      Path d = Files.createTempDirectory(PREFIX);
+      Path d = Files.createTempDirectory(prefix);
       // qemu runs as libvirt-qemu: it must be able to traverse the directory.
       Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
       return d;
@@ -311,7 +325,7 @@ public final class QemuDomains implements AutoCloseable {
   /** Defines and starts one domain under the lowest free name; returns that name. */
   private String defineAndStart() {
     for (int n = 1; n < 1000; n++) {
-      String name = PREFIX + n;
+      String name = prefix + n;
       if (tryVirsh("dominfo", name).ok()) {
         continue;
       }

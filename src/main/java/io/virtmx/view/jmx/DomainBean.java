@@ -199,6 +199,11 @@ final class DomainBean extends DomainJobAttributes {
   }
 
   @Override
+  public void setBlockThreshold(String disk, long bytes) {
+    devices.setBlockThreshold(JmxCallers.current(), host, name, disk, bytes);
+  }
+
+  @Override
   public void save(String path) {
     saves.save(JmxCallers.current(), host, name, path);
   }

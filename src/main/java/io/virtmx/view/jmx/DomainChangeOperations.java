@@ -10,7 +10,7 @@ import static javax.management.MBeanOperationInfo.INFO;
 /**
  * The Domain MBean's hot-plug and save/restore operations (part of {@link DomainMXBean}): attach
  * and detach disks, interfaces and any device, change media, vCPUs and memory, save to a file in a
- * --save-dir and restore from it. Each {@code affect} is current (or empty), live, config or
+ * --save-dir and restore from it, arm a disk's write threshold. Each {@code affect} is current (or empty), live, config or
  * live+config.
  */
 public interface DomainChangeOperations {
@@ -105,6 +105,16 @@ public interface DomainChangeOperations {
       @Param(name = "path", value = "Absolute path of the image file inside a --save-dir")
           String path,
       @Param(name = "paused", value = "true to leave it paused, false for the state it was saved in") boolean paused);
+
+  @Doc(
+      value =
+          "Arms a disk's write threshold: when the disk's write high-water mark passes it, the "
+              + "libvirt.domain.warning.block-threshold notification is sent and libvirt clears it",
+      impact = ACTION)
+  void setBlockThreshold(
+      @Param(name = "disk", value = "The disk's target, e.g. vdb, or vdb[1] for a backing image")
+          String disk,
+      @Param(name = "bytes", value = "Threshold; 0 disarms it", units = "bytes") long bytes);
 
   @Doc(value = "The files in the --save-dir directories, images restore may use", impact = INFO)
   String[] listSavedImages();

@@ -244,7 +244,9 @@ abstract class HostNodeAttributes implements HostNodeMXBean {
                 + " physical_function="
                 + (p.physicalFunction().isEmpty() ? "none" : p.physicalFunction())
                 + " virtual_functions="
-                + String.join(",", p.virtualFunctions()));
+                + String.join(",", p.virtualFunctions())
+                + " used_by="
+                + (p.usedBy().isEmpty() ? "none" : p.usedBy()));
       }
     }
     return out;

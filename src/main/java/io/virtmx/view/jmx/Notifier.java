@@ -24,7 +24,8 @@ import javax.management.openmbean.SimpleType;
 /**
  * Sends the notifications of one MBean: a libvirt lifecycle event as type {@code
  * libvirt.domain.lifecycle.stopped} with message "domain web01 on hv1: stopped (destroyed)" and
- * open-type user data (host, kind, name, uuid, event, detail, time), and {@link
+ * open-type user data (host, kind, name, uuid, event, detail, time), errors and warnings such as
+ * {@code libvirt.domain.warning.block-threshold}, and {@link
  * AttributeChangeNotification}s.
  */
 final class Notifier extends NotificationBroadcasterSupport {
@@ -70,7 +71,15 @@ final class Notifier extends NotificationBroadcasterSupport {
             Notification.class.getName(),
             "A device was hot-plugged or unplugged (detail: its alias), or the guest did not "
                 + "release one asked to be detached (an error); same user data");
-    return new Notifier(source, lifecycle, devices, migrationInfo(), changeInfo(attribute));
+    MBeanNotificationInfo warnings =
+        new MBeanNotificationInfo(
+            new String[] {"libvirt.domain.warning." + ObjectEvent.BLOCK_THRESHOLD},
+            Notification.class.getName(),
+            "A disk's write high-water mark passed the threshold set by setBlockThreshold (libvirt "
+                + "then clears it); detail: device, path, threshold and excess in bytes; same user "
+                + "data");
+    return new Notifier(
+        source, lifecycle, devices, warnings, migrationInfo(), changeInfo(attribute));
   }
 
   /** For the Host MBean: every lifecycle event of its objects, and changes of {@code Up}. */
@@ -127,13 +136,20 @@ final class Notifier extends NotificationBroadcasterSupport {
             + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
     Notification n =
         new Notification(
-            (e.isError() ? "libvirt." + kind + ".error." : prefix(e.kind())) + e.event(),
+            typePrefix(e, kind) + e.event(),
             source,
             sequence.incrementAndGet(),
             e.at().toEpochMilli(),
             message);
     n.setUserData(userData(e, kind));
     sendNotification(n);
+  }
+
+  private static String typePrefix(ObjectEvent e, String kind) {
+    if (e.isError()) {
+      return "libvirt." + kind + ".error.";
+    }
+    return e.isWarning() ? "libvirt." + kind + ".warning." : prefix(e.kind());
   }
 
   /**

@@ -111,7 +111,8 @@ final class NodeDeviceMetrics implements SnapshotBinder {
               "address", pci.address(),
               "class", pci.pciClass(),
               "iommu_group", pci.iommuGroup() < 0 ? "" : Integer.toString(pci.iommuGroup()),
-              "physical_function", pci.physicalFunction()));
+              "physical_function", pci.physicalFunction(),
+              "used_by", pci.usedBy()));
       out.value(VFS, out.labels("device", d.name()), pci.virtualFunctions().size());
       for (MdevType t : pci.mdevTypes()) {
         out.reported(

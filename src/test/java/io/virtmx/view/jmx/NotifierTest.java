@@ -14,7 +14,10 @@ import java.util.List;
 import javax.management.Notification;
 import org.junit.jupiter.api.Test;
 
-/** Device events as notifications of the Domain MBean: hot-plug as lifecycle, a failure as error. */
+/**
+ * Device events as notifications of the Domain MBean: hot-plug as lifecycle, a failure as error, a
+ * reached block threshold as warning.
+ */
 class NotifierTest {
   private final Notifier notifier =
       Notifier.of(ObjectNames.domain("h1", "web1"), ObjectEvent.Kind.DOMAIN, "State");
@@ -38,6 +41,24 @@ class NotifierTest {
             "libvirt.domain.lifecycle.device-added", "libvirt.domain.error.device-removal-failed");
     assertThat(sent.get(1).getMessage())
         .isEqualTo("domain web1 on h1: device-removal-failed (virtio-disk1)");
+  }
+
+  @Test
+  void aReachedBlockThresholdIsAWarningWithDeviceThresholdAndExcess() {
+    List<Notification> sent = new ArrayList<>();
+    notifier.addNotificationListener((n, handback) -> sent.add(n), null, null);
+    String detail = ObjectEvent.blockThresholdDetail("vdb", "/img/b.qcow2", 1L << 30, -1L);
+
+    notifier.lifecycle(event(ObjectEvent.BLOCK_THRESHOLD, detail));
+
+    assertThat(sent).singleElement().extracting(Notification::getType)
+        .isEqualTo("libvirt.domain.warning.block-threshold");
+    assertThat(sent.get(0).getMessage())
+        .isEqualTo(
+            "domain web1 on h1: block-threshold (device vdb, path /img/b.qcow2, threshold 1073741824"
+                + " bytes, excess 18446744073709551615 bytes)");
+    assertThat(Arrays.stream(notifier.getNotificationInfo()).flatMap(i -> Arrays.stream(i.getNotifTypes())))
+        .contains("libvirt.domain.warning.block-threshold");
   }
 
   @Test

@@ -7,7 +7,10 @@ package io.virtmx.view.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtmx.model.FixedSource;
+import io.virtmx.model.NodeDevice;
+import io.virtmx.model.NodeResources;
 import io.virtmx.model.NodeResourcesSample;
+import io.virtmx.model.PciFunction;
 import io.virtmx.model.Snapshots;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,28 @@ class NodeResourceMetricsTest {
         .contains("libvirt_node_devices{capability=\"pci\",host=\"hv1\"} 1.0")
         .contains("libvirt_node_nwfilter_binding_info{domain=\"web\",host=\"hv1\",nwfilter=\"clean-traffic\",port_device=\"vnet0\"} 1")
         .contains("libvirt_node_secrets{host=\"hv1\",usage_type=\"volume\"} 2.0");
+  }
+
+  @Test
+  void aPciDeviceSaysWhichDomainUsesIt() throws Exception {
+    NodeResources sample = NodeResourcesSample.twoCells();
+    List<NodeDevice> used =
+        sample.devices().stream()
+            .map(d -> d.pci().equals(PciFunction.NONE) ? d : d.withPci(d.pci().withUsedBy("gpu-vm")))
+            .toList();
+    String text =
+        SnapshotCollectorTest.render(
+            new FixedSource(
+                Snapshots.host("hv1")
+                    .node(Snapshots.node("hv1.example"))
+                    .resources(sample.withDevices(used))
+                    .build()));
+    assertThat(text)
+        .contains(
+            "libvirt_node_device_pci_info{address=\"0000:3b:00.0\",class=\"0x020000\","
+                + "device=\"pci_0000_3b_00_0\",host=\"hv1\",iommu_group=\"40\","
+                + "physical_function=\"\",used_by=\"gpu-vm\"} 1");
+    assertThat(rendered()).contains("physical_function=\"\",used_by=\"\"} 1");
   }
 
   @Test
