@@ -107,11 +107,11 @@ final class GuestWatch {
               .completeOnTimeout(null, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
               .handle((answer, failure) -> record(uuid, answer)));
     }
+    // released exactly once, when the last call has returned (at once when there was none: a
+    // second release here dropped the collector's own reference, and closing the connection then
+    // deadlocked inside libvirt)
     CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
         .whenComplete((ok, failure) -> GuestAgentCalls.releaseConnection(held));
-    if (asked.isEmpty()) {
-      GuestAgentCalls.releaseConnection(held);
-    }
     return CompletableFuture.allOf(bounded.toArray(CompletableFuture[]::new));
   }
 
