@@ -250,8 +250,10 @@ class GuestInsightIT {
     assertThat(later).doesNotContain("libvirt_domain_guest_info{domain=\"" + guest + "\"");
     assertThat(cpuLater).isGreaterThan(cpuThen);
     assertThat(domainsCollector).isLessThan(GUEST_TIMEOUT.toMillis() / 1e3);
+    // a bound, not a target (the figure is printed above): rounds, the guest timeout, libvirt's
+    // own wait for the agent and a loaded machine's scheduling
     assertThat(secondsToMarked)
-        .isLessThan(GUEST_INTERVAL.toSeconds() + GUEST_TIMEOUT.toMillis() / 1e3 + 3);
+        .isLessThan(GUEST_INTERVAL.toSeconds() + GUEST_TIMEOUT.toMillis() / 1e3 + 20);
 
     // the guest resumes its agent by itself; the next round finds it up again
     TestBedEnv.awaitAgent(uri, guest, Duration.ofSeconds(90));
