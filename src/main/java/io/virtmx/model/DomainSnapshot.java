@@ -98,56 +98,26 @@ public record DomainSnapshot(
   /** Copy with the derived rates filled in. */
   public DomainSnapshot withRates(
       DomainRates newRates, List<DiskStats> ratedDisks, List<InterfaceStats> ratedIfaces) {
-    return new DomainSnapshot(
-        name,
-        uuid,
-        id,
-        status,
-        persistent,
-        autostart,
-        os,
-        vcpus,
-        memory,
-        cpu,
-        ratedDisks,
-        ratedIfaces,
-        devices,
-        job,
-        newRates,
-        sample,
-        metadata,
-        guest,
-        perf,
-        iothreads);
+    return copy(ratedDisks, ratedIfaces, job, newRates, guest);
   }
 
   /** Copy with what the guest agent reported last. */
   public DomainSnapshot withGuest(GuestInsight value) {
-    return new DomainSnapshot(
-        name,
-        uuid,
-        id,
-        status,
-        persistent,
-        autostart,
-        os,
-        vcpus,
-        memory,
-        cpu,
-        disks,
-        interfaces,
-        devices,
-        job,
-        rates,
-        sample,
-        metadata,
-        value,
-        perf,
-        iothreads);
+    return copy(disks, interfaces, job, rates, value);
   }
 
   /** Copy with another sample of the background job, as the short job sampling takes it. */
   public DomainSnapshot withJob(JobInfo newJob) {
+    return copy(disks, interfaces, newJob, rates, guest);
+  }
+
+  /** The one place a copy is made: the components a later step fills in, the rest kept. */
+  private DomainSnapshot copy(
+      List<DiskStats> newDisks,
+      List<InterfaceStats> newInterfaces,
+      JobInfo newJob,
+      DomainRates newRates,
+      GuestInsight newGuest) {
     return new DomainSnapshot(
         name,
         uuid,
@@ -159,14 +129,14 @@ public record DomainSnapshot(
         vcpus,
         memory,
         cpu,
-        disks,
-        interfaces,
+        newDisks,
+        newInterfaces,
         devices,
         newJob,
-        rates,
+        newRates,
         sample,
         metadata,
-        guest,
+        newGuest,
         perf,
         iothreads);
   }
