@@ -59,9 +59,6 @@ final class AgentEngine extends BaseAgent {
     init();
     getServer().addContext(new OctetString());
     finishInit();
-    getAgent()
-        .setVacm(
-            new FixedViewsVacm(vacmMIB, VacmViews.subtrees(READ_VIEW, WRITE_VIEW, NOTIFY_VIEW)));
   }
 
   GuardedUdpTransport transport() {

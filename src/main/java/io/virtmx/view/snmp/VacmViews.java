@@ -4,9 +4,6 @@
  */
 package io.virtmx.view.snmp;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.snmp4j.agent.mo.snmp.StorageType;
 import org.snmp4j.agent.mo.snmp.VacmMIB;
 import org.snmp4j.smi.OID;
@@ -44,16 +41,6 @@ final class VacmViews {
     family(vacm, read, READABLE);
     family(vacm, write, WRITABLE);
     family(vacm, notify, NOTIFIABLE);
-  }
-
-  /** Each view's included subtrees, as {@link #add} puts them in the VACM tables. */
-  static Map<OctetString, List<OID>> subtrees(
-      OctetString read, OctetString write, OctetString notify) {
-    return Map.of(read, oids(READABLE), write, oids(WRITABLE), notify, oids(NOTIFIABLE));
-  }
-
-  private static List<OID> oids(String[] subtrees) {
-    return Arrays.stream(subtrees).map(OID::new).toList();
   }
 
   private static void family(VacmMIB vacm, OctetString view, String[] subtrees) {
