@@ -73,7 +73,9 @@ public final class SnmpOptions {
   @Option(
       names = "--snmp-notify",
       paramLabel = "udp:HOST:PORT",
-      description = "Send SNMPv2c traps on domain lifecycle events to this receiver (repeatable).")
+      description =
+          "Send traps on domain lifecycle events to this receiver (repeatable): SNMPv2c with "
+              + "--snmp-notify-community, or SNMPv3 authPriv with --snmp-notify-user.")
   List<String> notify = new ArrayList<>();
 
   @Option(
@@ -87,6 +89,15 @@ public final class SnmpOptions {
       defaultValue = "virtmx",
       description = "Community of the notifications sent (default: ${DEFAULT-VALUE}).")
   String notifyCommunity;
+
+  @Option(
+      names = "--snmp-notify-user",
+      paramLabel = "NAME",
+      description =
+          "Send the notifications as SNMPv3 authPriv by this user of --snmp-users (its SHA-256 and "
+              + "AES passphrases) instead of SNMPv2c; traps carry this agent's engine ID, informs are "
+              + "sent to the receiver's.")
+  String notifyUser;
 
   @Option(
       names = "--snmp-state-dir",
@@ -106,6 +117,7 @@ public final class SnmpOptions {
           "--snmp-notify",
           "--snmp-inform",
           "--snmp-notify-community",
+          "--snmp-notify-user",
           "--snmp-state-dir");
 
   /** The SNMP view, when asked for. */
@@ -141,6 +153,6 @@ public final class SnmpOptions {
     }
     List<NotifyTarget> targets = notify.stream().map(t -> NotifyTarget.parse(t, inform)).toList();
     return new SnmpSettings(
-        address, udpPort, usm, accepted, targets, notifyCommunity, stateDirectory);
+        address, udpPort, usm, accepted, targets, notifyCommunity, notifyUser, stateDirectory);
   }
 }

@@ -130,13 +130,23 @@ final class AgentEngine extends BaseAgent {
           NOTIFY_PARAMS,
           StorageType.readOnly);
     }
-    targets.addTargetParams(
-        NOTIFY_PARAMS,
-        MessageProcessingModel.MPv2c,
-        SecurityModel.SECURITY_MODEL_SNMPv2c,
-        new OctetString(settings.notifyCommunity()),
-        SecurityLevel.NOAUTH_NOPRIV,
-        StorageType.readOnly);
+    if (settings.notifyUser() == null) {
+      targets.addTargetParams(
+          NOTIFY_PARAMS,
+          MessageProcessingModel.MPv2c,
+          SecurityModel.SECURITY_MODEL_SNMPv2c,
+          new OctetString(settings.notifyCommunity()),
+          SecurityLevel.NOAUTH_NOPRIV,
+          StorageType.readOnly);
+    } else {
+      targets.addTargetParams(
+          NOTIFY_PARAMS,
+          MessageProcessingModel.MPv3,
+          SecurityModel.SECURITY_MODEL_USM,
+          new OctetString(settings.notifyUser()),
+          SecurityLevel.AUTH_PRIV,
+          StorageType.readOnly);
+    }
     boolean informs = settings.targets().stream().anyMatch(NotifyTarget::inform);
     notifications.addNotifyEntry(
         NOTIFY_NAME,

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Where and to whom the SNMP agent answers: its UDP address, USM users, communities, notification
- * receivers, and the directory that keeps its engine ID and boot counter (null: a new engine ID on
- * every start).
+ * receivers with their community or USM user (null: SNMPv2c with the community), and the directory
+ * that keeps its engine ID and boot counter (null: a new engine ID on every start).
  */
 public record SnmpSettings(
     InetAddress bind,
@@ -20,6 +20,7 @@ public record SnmpSettings(
     List<Community> communities,
     List<NotifyTarget> targets,
     String notifyCommunity,
+    String notifyUser,
     Path stateDirectory) {
 
   /** The largest request datagram read; longer ones are dropped unread. */
@@ -41,6 +42,10 @@ public record SnmpSettings(
     if (users.isEmpty() && communities.isEmpty()) {
       throw new IllegalArgumentException(
           "the SNMP view needs --snmp-users FILE or --snmp-community NAME:ROLE");
+    }
+    if (notifyUser != null && users.stream().noneMatch(u -> u.name().equals(notifyUser))) {
+      throw new IllegalArgumentException(
+          "--snmp-notify-user " + notifyUser + " is not a user of --snmp-users");
     }
   }
 }

@@ -122,14 +122,12 @@ class SnmpQemuIT {
     assertThat(storage).containsKey(dir.resolve("disk.raw").toString());
     assertThat(blk).contains(dir.resolve("disk.raw").toString());
     assertThat(storage.get(dir.resolve("disk.raw").toString()).get("SourceType")).isEqualTo("raw");
-    // other domains on the host have NICs too: find ours by its MAC, as net-snmp prints it
-    Map<String, String> nic =
-        snmp.table("VM-MIB::vmNetworkTable", "PhysAddress").entrySet().stream()
-            .filter(row -> row.getKey().equalsIgnoreCase("52:54:0:18:0:9a"))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no vmNetworkTable row for 52:54:00:18:00:9a"));
-    assertThat(nic.get("Model")).isEqualTo("virtio");
+    // Only this domain's rows: other domains of the host (the test-bed guest) have virtio NICs too.
+    String index = vmIndex(snmp);
+    String nics = snmp.run("snmpwalk", "VM-MIB::vmNetworkModel." + index).orThrow().stdout();
+    String macs = snmp.run("snmpwalk", "VM-MIB::vmNetworkPhysAddress." + index).orThrow().stdout();
+    assertThat(nics).as("vmNetworkModel of %s", VM).contains("virtio");
+    assertThat(macs.toLowerCase(java.util.Locale.ROOT)).as("vmNetworkPhysAddress of %s", VM).contains("52:54:0:18:0:9a");
     assertThat(TestBed.virsh("-c", URI, "domiflist", VM)).contains("52:54:00:18:00:9a").contains("virtio");
   }
 
@@ -156,7 +154,9 @@ class SnmpQemuIT {
     long sent = System.nanoTime();
     TestBed.virsh("-c", URI, "suspend", VM);
     awaitTraps(from, "libvirtGuestNotif", "VM-MIB::vmPaused");
-    assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("traps after virsh suspend").isLessThanOrEqualTo(NOTIFIED.plusMillis(500));
+    Duration took = Duration.ofNanos(System.nanoTime() - sent);
+    System.out.println("SnmpQemuIT: traps " + took.toMillis() + " ms after virsh suspend started");
+    assertThat(took).as("traps after virsh suspend").isLessThanOrEqualTo(NOTIFIED);
     TestBed.virsh("-c", URI, "resume", VM);
 
     awaitState("running");
