@@ -80,12 +80,25 @@ final class NetSnmp {
     return run(0, tool, args);
   }
 
+  /**
+   * Runs {@code tool} sending the request once and waiting up to 15 s: for a set the agent answers
+   * when libvirt has done it (destroying a QEMU domain takes seconds on a loaded host), which a
+   * retry would send a second time.
+   */
+  TestBed.Result slow(String tool, String... args) {
+    return run(0, "15", tool, args);
+  }
+
   private TestBed.Result run(int retries, String tool, String... args) {
+    return run(retries, retries == 0 ? "1" : "2", tool, args);
+  }
+
+  private TestBed.Result run(int retries, String timeoutSeconds, String tool, String... args) {
     List<String> cmd = new ArrayList<>(List.of(tool));
     cmd.addAll(credentials);
     cmd.addAll(
         List.of(
-            "-M", "+" + MIBS, "-m", "LIBVIRT-MIB:VM-MIB", "-t", retries == 0 ? "1" : "2", "-r",
+            "-M", "+" + MIBS, "-m", "LIBVIRT-MIB:VM-MIB", "-t", timeoutSeconds, "-r",
             String.valueOf(retries), target));
     cmd.addAll(List.of(args));
     return TestBed.run(cmd);

@@ -160,12 +160,12 @@ class SnmpQemuIT {
     TestBed.virsh("-c", URI, "resume", VM);
 
     awaitState("running");
-    TestBed.Result destroy = operator.run("snmpset", rowStatus, "i", "6");
+    TestBed.Result destroy = operator.slow("snmpset", rowStatus, "i", "6");
     assertThat(destroy.ok()).as(destroy.stdout() + destroy.stderr()).isTrue();
     awaitState("shut off");
     from = trapLog().length();
     sent = System.nanoTime();
-    TestBed.Result create = operator.run("snmpset", rowStatus, "i", "4");
+    TestBed.Result create = operator.slow("snmpset", rowStatus, "i", "4");
     assertThat(create.ok()).as(create.stdout() + create.stderr()).isTrue();
     awaitState("running");
     awaitTraps(from, "libvirtGuestNotif", "VM-MIB::vmRunning", "libvirtGuestName.0 = STRING: \"" + VM + "\"");
