@@ -258,14 +258,30 @@ class MigrationIT {
   @Test
   @Order(4)
   void overSshTheSourceLibvirtdReachesHv2WithTheBedsKeyAndBack() throws Exception {
+    thereAndBack(bed.hv2SshUri(), "SSH");
+  }
+
+  /**
+   * Over TCP hv2 asks for a SASL login; the source libvirtd, which opens the peer-to-peer
+   * connection itself, answers it from its {@code /etc/libvirt/auth.conf} (written by the bed, as an
+   * operator would for such a host).
+   */
+  @Test
+  @Order(5)
+  void overTcpWithSaslTheSourceLibvirtdLogsInFromItsAuthConfAndBack() throws Exception {
+    thereAndBack(bed.hv2TcpUri(), "TCP with SASL");
+  }
+
+  /** Live migration to hv2 over {@code uri} and back home over the unix socket. */
+  private void thereAndBack(String uri, String transport) throws Exception {
     try (ShellProcess operator = shell()) {
       long t0 = System.nanoTime();
       assertThat(
-              invokeAsync(
-                      operator, domainMBean(home()), "migrate", bed.hv2SshUri(), "", "true", "all", "0")
+              invokeAsync(operator, domainMBean(home()), "migrate", uri, "", "true", "all", "0")
                   .get(5, TimeUnit.MINUTES))
           .isEqualTo("OK null");
-      System.out.printf("migration to hv2 over SSH: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "migration to hv2 over %s: %.1f s%n", transport, (System.nanoTime() - t0) / 1e9);
       assertThat(TestBedEnv.domstate(bed.hv2ControlUri(), bed.guest1())).startsWith("running");
       onlyOn(hv2(), home(), operator);
       TestBedEnv.awaitAgent(bed.hv2ControlUri(), bed.guest1(), TestBedEnv.BOOT);
@@ -282,27 +298,6 @@ class MigrationIT {
                   .get(5, TimeUnit.MINUTES))
           .isEqualTo("OK null");
       onlyOn(home(), hv2(), operator);
-    }
-  }
-
-  /**
-   * Over TCP hv2 asks for a SASL login, and the source libvirtd, which opens the peer-to-peer
-   * connection, has no credentials to give: refused at once, the guest stays home.
-   */
-  @Test
-  @Order(5)
-  void overTcpWithSaslTheSourceLibvirtdHasNoCredentialsAndSaysSo() {
-    try (ShellProcess operator = shell()) {
-      String answer =
-          operator.send(
-              "invoke", domainMBean(home()), "migrate", bed.hv2TcpUri(), "", "true", "all", "0");
-      assertThat(answer)
-          .startsWith("ERR")
-          .contains("authentication failed: No authentication callback available");
-      assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
-      assertThat(TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())).isFalse();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 
