@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The guest-agent calls on a raw {@code virDomainPtr}: guest info as typed parameters and interface
- * addresses by source; each frees what libvirt handed over before it returns.
+ * addresses by source (at most {@link GuestInfoParser#MAX_ITEMS} interfaces and addresses each,
+ * texts cut like the agent's others); each frees what libvirt handed over before it returns.
  */
 public final class GuestAgentCalls {
   /** VIR_DOMAIN_GUEST_INFO_USERS | OS | TIMEZONE | HOSTNAME | FILESYSTEM. */
@@ -82,7 +83,7 @@ public final class GuestAgentCalls {
     }
     List<GuestInterface> out = new ArrayList<>(n);
     try {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < Math.min(n, GuestInfoParser.MAX_ITEMS); i++) {
         out.add(iface(ifaces.getPointer((long) i * Native.POINTER_SIZE), source));
       }
     } finally {
@@ -108,7 +109,7 @@ public final class GuestAgentCalls {
     int naddrs = p.getInt(IFACE_NADDRS);
     Pointer addrs = p.getPointer(IFACE_ADDRS);
     List<GuestAddress> addresses = new ArrayList<>(naddrs);
-    for (int a = 0; addrs != null && a < naddrs; a++) {
+    for (int a = 0; addrs != null && a < Math.min(naddrs, GuestInfoParser.MAX_ITEMS); a++) {
       long base = (long) a * ADDR_SIZE;
       addresses.add(
           new GuestAddress(
@@ -123,7 +124,9 @@ public final class GuestAgentCalls {
         source.label());
   }
 
+  /** A guest-chosen string, cut as {@link GuestInfoParser} cuts the agent's other texts. */
   private static String string(Pointer s) {
-    return s == null ? "" : s.getString(0, StandardCharsets.UTF_8.name());
+    String v = s == null ? "" : s.getString(0, StandardCharsets.UTF_8.name());
+    return v.length() > GuestInfoParser.MAX_TEXT ? v.substring(0, GuestInfoParser.MAX_TEXT) : v;
   }
 }

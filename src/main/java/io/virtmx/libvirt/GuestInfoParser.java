@@ -41,9 +41,18 @@ public final class GuestInfoParser {
     return number(params, "user.count");
   }
 
-  /** Each mounted file system, in the agent's order. */
+  /**
+   * What a guest reports is the guest's to choose: each text is cut at {@value #MAX_TEXT}
+   * characters and at most {@value #MAX_ITEMS} file systems (and disks of one) are kept, so a
+   * hostile guest cannot grow the agent's memory or the series it serves.
+   */
+  static final int MAX_TEXT = 128;
+
+  static final int MAX_ITEMS = 64;
+
+  /** Each mounted file system, in the agent's order (at most {@value #MAX_ITEMS}). */
   public static List<GuestFilesystem> filesystems(Map<String, Object> params) {
-    long count = number(params, "fs.count");
+    long count = Math.min(number(params, "fs.count"), MAX_ITEMS);
     List<GuestFilesystem> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String p = "fs." + i + ".";
@@ -60,7 +69,7 @@ public final class GuestInfoParser {
 
   /** The host-side aliases (e.g. vda) of the disks under a file system, else the guest's device. */
   private static List<String> devices(Map<String, Object> params, String prefix) {
-    long count = number(params, prefix + "disk.count");
+    long count = Math.min(number(params, prefix + "disk.count"), MAX_ITEMS);
     List<String> out = new ArrayList<>();
     for (int d = 0; d < count; d++) {
       String p = prefix + "disk." + d + ".";
@@ -78,7 +87,8 @@ public final class GuestInfoParser {
 
   private static String text(Map<String, Object> params, String key) {
     Object v = params.get(key);
-    return v == null ? "" : v.toString();
+    String s = v == null ? "" : v.toString();
+    return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
   }
 
   private static long number(Map<String, Object> params, String key) {

@@ -33,6 +33,20 @@ class GuestInfoParserTest {
   }
 
   @Test
+  void aHostileGuestGetsItsTextsCutAndItsFileSystemsCounted() {
+    Map<String, Object> p = new java.util.HashMap<>();
+    p.put("hostname", "h".repeat(10_000));
+    p.put("fs.count", 1_000_000L);
+    for (int i = 0; i < 100; i++) {
+      p.put("fs." + i + ".mountpoint", "/m" + i);
+      p.put("fs." + i + ".disk.count", 1_000_000L);
+    }
+
+    assertThat(GuestInfoParser.hostname(p)).hasSize(GuestInfoParser.MAX_TEXT);
+    assertThat(GuestInfoParser.filesystems(p)).hasSize(GuestInfoParser.MAX_ITEMS);
+  }
+
+  @Test
   void prefersPrettyNameAndVersionIdAndKeepsAFileSystemWithoutSizes() {
     Map<String, Object> p = load("guestinfo-debian-two-fs.txt");
 
