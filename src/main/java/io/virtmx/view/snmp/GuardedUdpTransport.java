@@ -37,7 +37,16 @@ final class GuardedUdpTransport extends DefaultUdpTransportMapping {
           return size() > TRACKED_ADDRESSES;
         }
       };
-  private final Map<InetAddress, Long> blockedUntil = new java.util.HashMap<>();
+  // bounded like failures: source addresses can be spoofed, so neither map may grow with them
+  private final Map<InetAddress, Long> blockedUntil =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetAddress, Long> eldest) {
+          return size() > TRACKED_ADDRESSES;
+        }
+      };
   private volatile InetAddress current;
 
   GuardedUdpTransport(UdpAddress address) throws IOException {
