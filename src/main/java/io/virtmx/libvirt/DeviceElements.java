@@ -89,6 +89,41 @@ public final class DeviceElements {
     return paths;
   }
 
+  /** The devices hot-plug takes from XML, with the types each may have. */
+  private static final java.util.Map<String, List<String>> ALLOWED =
+      java.util.Map.of(
+          "disk", List.of("file", "block", "volume"),
+          "interface", List.of("network", "bridge"),
+          "controller", List.of());
+
+  /**
+   * Why hot-plug refuses this device XML, or empty when it is one it takes: a disk backed by a
+   * file, a block device or a pool volume, an interface on a network or bridge, or a controller;
+   * nothing that makes libvirt (root) reach a network address or hand a host device over. Any
+   * other device (a {@code <hostdev>}, a serial port with a {@code <log file>}, an nvdimm…) names
+   * host resources no disk dir can confine.
+   */
+  public static Optional<String> refusal(String deviceXml) {
+    Element root = parse(deviceXml).getDocumentElement();
+    String kind = root.getTagName();
+    List<String> types = ALLOWED.get(kind);
+    if (types == null) {
+      return Optional.of(
+          "a <" + kind + "> cannot be hot-plugged from XML: only <disk>, <interface> and <controller>");
+    }
+    if (!types.isEmpty() && !types.contains(root.getAttribute("type"))) {
+      return Optional.of("a <" + kind + "> from XML must have type " + String.join(", ", types));
+    }
+    NodeList all = root.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      if (e.getTagName().equals("host") || e.getAttribute("type").equals("network")) {
+        return Optional.of("a device from XML may not name a network source");
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The root element's name of a device's XML, lower case ("disk", "interface"). */
   public static String kind(String deviceXml) {
     return parse(deviceXml).getDocumentElement().getTagName().toLowerCase(Locale.ROOT);

@@ -243,6 +243,7 @@ public final class DeviceOperations {
     }
     try {
       a.arg("device", DeviceElements.kind(xml));
+      DeviceElements.refusal(xml).ifPresent(reason -> a.require(false, reason));
       for (String path : DeviceElements.sourcePaths(xml)) {
         a.arg("path", path);
         confined(a, path, false);

@@ -67,4 +67,37 @@ class DeviceElementsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DeviceElements.kind(" ")).hasMessage("the device XML is empty");
   }
+
+  @Test
+  void hotPlugFromXmlTakesFileDisksNetworkInterfacesAndControllersOnly() {
+    assertThat(
+            DeviceElements.refusal(
+                "<disk type='file' device='cdrom'><source file='/srv/a.iso'/>"
+                    + "<target dev='hdc' bus='ide'/></disk>"))
+        .isEmpty();
+    assertThat(DeviceElements.refusal("<interface type='network'><source network='default'/></interface>"))
+        .isEmpty();
+    assertThat(DeviceElements.refusal("<controller type='scsi' model='virtio-scsi'/>")).isEmpty();
+
+    assertThat(
+            DeviceElements.refusal(
+                "<hostdev mode='subsystem' type='pci'><source><address bus='3'/></source></hostdev>"))
+        .hasValueSatisfying(r -> assertThat(r).contains("<hostdev> cannot be hot-plugged"));
+    assertThat(
+            DeviceElements.refusal(
+                "<serial type='pty'><log file='/root/.ssh/authorized_keys' append='on'/></serial>"))
+        .isPresent();
+    assertThat(
+            DeviceElements.refusal(
+                "<disk type='network'><source protocol='http' name='x'>"
+                    + "<host name='198.18.9.9' port='80'/></source></disk>"))
+        .isPresent();
+    assertThat(
+            DeviceElements.refusal(
+                "<disk type='file'><source file='/srv/a.img'/>"
+                    + "<backingStore type='network'><source protocol='nbd'/></backingStore></disk>"))
+        .hasValueSatisfying(r -> assertThat(r).contains("network source"));
+    assertThat(DeviceElements.refusal("<interface type='direct'><source dev='eth0'/></interface>"))
+        .isPresent();
+  }
 }
