@@ -152,7 +152,10 @@ final class IndicationDelivery implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
     try {
-      http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+      // the answer bounded in size and, headers and body together, in time: a listener that
+      // dribbles an endless body neither fills memory nor holds its outbox
+      http.sendAsync(request, BoundedAnswer.handler())
+          .orTimeout(DeliverySettings.READ_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)
           .whenComplete((r, e) -> done(o, p, r, e));
     } catch (RuntimeException e) {
       done(o, p, null, e);
