@@ -69,18 +69,27 @@ final class IndicationDelivery implements AutoCloseable {
   private final DeliverySettings settings;
   private final Function<String, CimClass> classes;
   private final Predicate<String> onFailing;
+  private final Predicate<URI> allowed;
   private final ScheduledExecutorService pool;
   private final HttpClient http;
   private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final AtomicLong messages = new AtomicLong();
 
-  /** {@code onFailing} applies the removal action to a destination; true when it removed any. */
+  /**
+   * {@code onFailing} applies the removal action to a destination; true when it removed any. {@code
+   * allowed} checks a destination's address again before each delivery (its name may resolve
+   * elsewhere by now, and a kept subscription may predate the allowed networks).
+   */
   IndicationDelivery(
-      DeliverySettings settings, Function<String, CimClass> classes, Predicate<String> onFailing) {
+      DeliverySettings settings,
+      Function<String, CimClass> classes,
+      Predicate<String> onFailing,
+      Predicate<URI> allowed) {
     this.settings = settings;
     this.classes = classes;
     this.onFailing = onFailing;
+    this.allowed = allowed;
     this.pool =
         Executors.newScheduledThreadPool(
             DeliverySettings.SENDER_THREADS,
@@ -138,6 +147,10 @@ final class IndicationDelivery implements AutoCloseable {
       if (!o.queue.isEmpty()) {
         kick(o);
       }
+      return;
+    }
+    if (!allowed.test(o.url)) {
+      done(o, p, null, new java.io.IOException(o.url.getHost() + " is not an allowed listener now"));
       return;
     }
     String body =

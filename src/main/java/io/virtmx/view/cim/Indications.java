@@ -28,7 +28,7 @@ final class Indications implements IndicationSink, AutoCloseable {
     this.repo = repo;
     this.settings = settings;
     this.policy = new ListenerPolicy(settings.allowedListeners());
-    this.delivery = new IndicationDelivery(settings, repo::get, this::failing);
+    this.delivery = new IndicationDelivery(settings, repo::get, this::failing, this::allowedNow);
     if (settings.subscriptionsFile() != null) {
       SubscriptionFile file = new SubscriptionFile(settings.subscriptionsFile());
       file.load(subscriptions);
@@ -57,6 +57,16 @@ final class Indications implements IndicationSink, AutoCloseable {
         continue;
       }
       delivery.send(d.name(), URI.create(d.url()), indication, f.name());
+    }
+  }
+
+  /** The listener policy at delivery time: what the destination's name resolves to now. */
+  private boolean allowedNow(URI url) {
+    try {
+      policy.check(url.toString());
+      return true;
+    } catch (RuntimeException refused) {
+      return false;
     }
   }
 
