@@ -100,10 +100,17 @@ public final class Operations {
 
   /**
    * A change the agent keeps itself, not libvirt (a view's own state, e.g. a CIM indication
-   * subscription): access check, read-only refusal and audit line like any operation.
+   * subscription): access check, read-only refusal and audit line like any operation; {@code
+   * detail} is what the line should say of the change (e.g. the URL a listener destination names).
    */
   public <T> T agentChange(
-      Caller caller, String operation, String object, java.util.function.Supplier<T> work) {
-    return runner.audited(Attempt.precheck(caller, operation).arg("object", object), work::get);
+      Caller caller,
+      String operation,
+      String object,
+      String detail,
+      java.util.function.Supplier<T> work) {
+    return runner.audited(
+        Attempt.precheck(caller, operation).arg("object", object).arg("detail", detail),
+        work::get);
   }
 }

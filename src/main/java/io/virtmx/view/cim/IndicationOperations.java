@@ -140,6 +140,7 @@ final class IndicationOperations {
         caller,
         "CreateInstance",
         cls,
+        detail(props),
         () -> new SubscriptionCreation(c.repo(), indications, view).create(cls, props, caller.name()));
   }
 
@@ -151,6 +152,7 @@ final class IndicationOperations {
         caller,
         "DeleteInstance",
         cls,
+        p.toString(),
         () -> {
           if (c.repo().isA(cls, SubscriptionInstances.SUBSCRIPTION)) {
             if (!subs.removeSubscription(nameOf(p.key("Filter")), nameOf(p.key("Handler")))) {
@@ -168,10 +170,23 @@ final class IndicationOperations {
         });
   }
 
+  /** What the audit line says of a new instance: its name, listener URL and query, as given. */
+  private static String detail(Map<String, Object> props) {
+    StringBuilder b = new StringBuilder();
+    for (String key : new String[] {"Name", "Destination", "Query", "Filter", "Handler"}) {
+      Object v = props.get(key);
+      if (v != null) {
+        b.append(b.length() == 0 ? "" : " ").append(key).append('=').append(v);
+      }
+    }
+    return b.length() > 512 ? b.substring(0, 512) : b.toString();
+  }
+
   /** Runs a change through the operations service: access check, read-only refusal, audit line. */
-  private <T> T changing(Caller caller, String op, String cls, Supplier<T> work) {
+  private <T> T changing(Caller caller, String op, String cls, String detail, Supplier<T> work) {
     try {
-      return operations.agentChange(caller, op, "cim/" + cls, work);
+      String d = detail.length() > 512 ? detail.substring(0, 512) : detail;
+      return operations.agentChange(caller, op, "cim/" + cls, d, work);
     } catch (OperationException e) {
       throw new CimException(StateChanges.code(e.reason()), e.getMessage());
     }
