@@ -50,16 +50,31 @@ public final class AgentProcess implements AutoCloseable {
     return cmd;
   }
 
+  private static Path noAuthConf;
+
+  /** An empty libvirt auth.conf. */
+  private static synchronized Path noAuthConf() throws IOException {
+    if (noAuthConf == null) {
+      noAuthConf = Files.createTempFile("virtmx-no-auth", ".conf");
+      noAuthConf.toFile().deleteOnExit();
+    }
+    return noAuthConf;
+  }
+
   /** Starts the agent in the background. */
   public static AgentProcess start(String... args) {
     try {
       Path log = Files.createTempFile("virtmx-agent", ".log");
       Path out = Files.createTempFile("virtmx-agent", ".out");
-      Process p =
+      ProcessBuilder pb =
           new ProcessBuilder(command(args))
               .redirectError(log.toFile())
-              .redirectOutput(out.toFile())
-              .start();
+              .redirectOutput(out.toFile());
+      // libvirt's client library prefers an auth.conf over the agent's own --credentials; the
+      // test bed writes one for the host's libvirtd (migration over TCP), which the agent must not
+      // use: it answers logins from what its options say, right or wrong
+      pb.environment().put("LIBVIRT_AUTH_FILE", noAuthConf().toString());
+      Process p = pb.start();
       return new AgentProcess(p, log, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
