@@ -37,34 +37,6 @@ public record DomainDescription(
     Objects.requireNonNull(metadata, "metadata");
   }
 
-  /** A description without title, description or metadata labels. */
-  public DomainDescription(
-      String name,
-      String uuid,
-      String type,
-      OsInfo os,
-      int vcpusMax,
-      int vcpusCurrent,
-      long memoryKib,
-      long currentMemoryKib,
-      List<DiskDevice> disks,
-      List<NicDevice> interfaces,
-      List<DeviceInfo> devices) {
-    this(
-        name,
-        uuid,
-        type,
-        os,
-        vcpusMax,
-        vcpusCurrent,
-        memoryKib,
-        currentMemoryKib,
-        disks,
-        interfaces,
-        devices,
-        DomainMetadata.NONE);
-  }
-
   DomainDescription withMetadata(DomainMetadata value) {
     return new DomainDescription(
         name,

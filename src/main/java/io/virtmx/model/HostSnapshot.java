@@ -49,38 +49,6 @@ public record HostSnapshot(
     Objects.requireNonNull(resources, "resources");
   }
 
-  /** A snapshot without node resources (none collected yet). */
-  public HostSnapshot(
-      String host,
-      String uri,
-      boolean up,
-      boolean stale,
-      Instant collectedAt,
-      Optional<Instant> lastSuccess,
-      Duration collectionDuration,
-      Map<String, Long> errorsByKind,
-      NodeInfo node,
-      List<DomainSnapshot> domains,
-      List<PoolSnapshot> pools,
-      List<NetworkSnapshot> networks,
-      List<CollectorRun> collectorRuns) {
-    this(
-        host,
-        uri,
-        up,
-        stale,
-        collectedAt,
-        lastSuccess,
-        collectionDuration,
-        errorsByKind,
-        node,
-        domains,
-        pools,
-        networks,
-        collectorRuns,
-        NodeResources.EMPTY);
-  }
-
   /** A host seen for the first time but not reachable yet: no node facts, no objects. */
   public static HostSnapshot unreachable(
       String host, String uri, Instant now, Map<String, Long> errors) {
@@ -97,7 +65,8 @@ public record HostSnapshot(
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        NodeResources.EMPTY);
   }
 
   /** The domains counted by state, and what the running ones hold. */

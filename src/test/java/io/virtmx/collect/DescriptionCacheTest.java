@@ -22,7 +22,18 @@ class DescriptionCacheTest {
     loads.incrementAndGet();
     return new DescriptionCache.Description(
         new DomainDescription(
-            "d", "u", "kvm", OsInfo.UNKNOWN, 1, 1, 1, 1, List.of(), List.of(), List.of()),
+            "d",
+            "u",
+            "kvm",
+            OsInfo.UNKNOWN,
+            1,
+            1,
+            1,
+            1,
+            List.of(),
+            List.of(),
+            List.of(),
+            io.virtmx.model.DomainMetadata.NONE),
         true,
         false,
         Map.of());

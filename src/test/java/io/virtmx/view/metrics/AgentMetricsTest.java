@@ -43,7 +43,8 @@ class AgentMetricsTest {
             List.of(
                 new CollectorRun("node", Duration.ofMillis(2), true),
                 new CollectorRun("domains", Duration.ofMillis(240), true),
-                new CollectorRun("pools", Duration.ofMillis(8), false)));
+                new CollectorRun("pools", Duration.ofMillis(8), false)),
+            io.virtmx.model.NodeResources.EMPTY);
 
     assertThat(render(withRuns))
         .isEqualTo(
@@ -101,7 +102,8 @@ class AgentMetricsTest {
         h.domains(),
         h.pools(),
         h.networks(),
-        pools ? List.of(new CollectorRun("pools", Duration.ofMillis(1), true)) : List.of());
+        pools ? List.of(new CollectorRun("pools", Duration.ofMillis(1), true)) : List.of(),
+        io.virtmx.model.NodeResources.EMPTY);
   }
 
   private static String render(HostSnapshot host) {
