@@ -90,10 +90,14 @@ public final class CimView implements View {
     }
     String key = hostName == null ? HostModel.VIRT : HostModel.VIRT + "/" + h.host();
     HostModel m = cached.get(key);
-    if (m == null || m.host() != h || cachedVersion.getOrDefault(key, -1L) != states.version()) {
+    List<String> served = virtNamespaces();
+    if (m == null
+        || m.host() != h
+        || cachedVersion.getOrDefault(key, -1L) != states.version()
+        || !m.virtNamespaces().equals(served)) {
       cachedVersion.put(key, states.version());
       String host = h.host();
-      m = new HostModel(repo, key, h, d -> states.requestedState(host, d), virtNamespaces());
+      m = new HostModel(repo, key, h, d -> states.requestedState(host, d), served);
       cached.put(key, m);
     }
     return m;

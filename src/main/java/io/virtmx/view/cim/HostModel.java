@@ -80,6 +80,11 @@ public final class HostModel {
     return ns;
   }
 
+  /** The virtualization namespaces the server had when this model was built. */
+  List<String> virtNamespaces() {
+    return served;
+  }
+
   /**
    * The canonical spelling of a namespace we may serve (root/virt, root/virt/HOST, root/interop),
    * or null; whether HOST is watched is for the view to say.
