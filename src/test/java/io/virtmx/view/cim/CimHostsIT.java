@@ -6,6 +6,8 @@ package io.virtmx.view.cim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.TestBedEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,12 @@ class CimHostsIT {
       String first = "root/virt:KVM_ComputerSystem";
       String own = "root/virt/" + bed.hostName() + ":KVM_ComputerSystem";
       String hv2 = "root/virt/" + bed.hv2Name() + ":KVM_ComputerSystem";
+      // the hosts' first collections are spread over one interval: hv2's snapshot may come later
+      Await.untilAnswers(
+          "wbemcli lists hv2's guest in its namespace",
+          () -> cim.wbemcli("bob", "ein", hv2).stdout(),
+          out -> out.contains(bed.guest2()),
+          AgentProcess.STARTUP);
       List<String> inFirst = CimClients.values(cim.wbemcli("bob", "ei", first).stdout(), "Name");
       List<String> inOwn = CimClients.values(cim.wbemcli("bob", "ei", own).stdout(), "Name");
       List<String> inHv2 = CimClients.values(cim.wbemcli("bob", "ei", hv2).stdout(), "Name");
