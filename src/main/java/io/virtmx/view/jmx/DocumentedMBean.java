@@ -12,7 +12,6 @@ import javax.management.AttributeNotFoundException;
 import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
-import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
 import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
@@ -20,8 +19,7 @@ import javax.management.StandardEmitterMBean;
 /**
  * An MXBean implementation wrapped with the {@link Documented} info and error mapping; the form in
  * which every virtmx MBean is registered. Every MBean of one interface hands out the same {@link
- * MBeanInfo} (none keeps one of its own). Objects without notifications get an emitter that never
- * sends any.
+ * MBeanInfo} (none keeps one of its own). Objects without notifications get a {@link QuietEmitter}.
  */
 final class DocumentedMBean<T> extends StandardEmitterMBean {
   private final Class<T> iface;
@@ -31,7 +29,7 @@ final class DocumentedMBean<T> extends StandardEmitterMBean {
         implementation,
         iface,
         true,
-        emitter == null ? new NotificationBroadcasterSupport() : emitter);
+        emitter == null ? new QuietEmitter() : emitter);
     this.iface = iface;
   }
 
