@@ -83,8 +83,8 @@ final class DomainAssembler {
     boolean active = id >= 0;
     VcpuCount vcpuCount = vcpuCount(active);
     return new DomainSnapshot(
-        record.name(),
-        record.uuid(),
+        same(definition.name(), record.name()),
+        same(definition.uuid(), record.uuid()),
         active ? id : DomainSnapshot.NOT_RUNNING,
         status,
         persistent,
@@ -103,6 +103,14 @@ final class DomainAssembler {
         GuestInsight.UNKNOWN,
         DomainStatsParser.perf(params),
         DomainStatsParser.iothreads(params));
+  }
+
+  /**
+   * The cached definition's copy of a string when equal to the one the statistics brought, so
+   * consecutive snapshots share it instead of each holding a new one.
+   */
+  private static String same(String cached, String fresh) {
+    return fresh.equals(cached) ? cached : fresh;
   }
 
   private boolean has(StatsGroup group) {

@@ -28,13 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Storage pools, active and defined, with the volumes of the active ones: one listing call per
- * pool, the volumes' info calls spread over the worker pool, and each volume's path (fixed for its
- * life) remembered by its key.
+ * pool, the volumes' info calls spread over the worker pool, and each volume's key, name and path
+ * (fixed for its life) remembered by its key, so consecutive snapshots share those strings.
  */
 final class PoolCollector implements Collector<List<PoolSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(PoolCollector.class);
 
-  private final Map<String, String> pathsByKey = new ConcurrentHashMap<>();
+  /** A volume's strings as first seen. */
+  private record VolumeNames(String key, String name, String path) {}
+
+  private final Map<String, VolumeNames> namesByKey = new ConcurrentHashMap<>();
 
   @Override
   public List<PoolSnapshot> collect(CollectionContext context)
@@ -55,7 +58,7 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
             .flatMap(p -> p.volumes().stream())
             .map(VolumeSnapshot::key)
             .collect(Collectors.toSet());
-    pathsByKey.keySet().retainAll(keys);
+    namesByKey.keySet().retainAll(keys);
     return pools;
   }
 
@@ -105,9 +108,12 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
 
   private VolumeSnapshot volume(StorageVolumes.Handle h) {
     StorageVolumes.Info info = StorageVolumes.info(h.volume());
-    String path = pathsByKey.computeIfAbsent(h.key(), k -> StorageVolumes.path(h.volume()));
+    VolumeNames known =
+        namesByKey.computeIfAbsent(
+            h.key(), k -> new VolumeNames(k, h.name(), StorageVolumes.path(h.volume())));
+    String name = known.name().equals(h.name()) ? known.name() : h.name();
     return new VolumeSnapshot(
-        h.name(), h.key(), path, info.type(), info.capacityBytes(), info.allocationBytes());
+        name, known.key(), known.path(), info.type(), info.capacityBytes(), info.allocationBytes());
   }
 
   /** A volume deleted since the listing is left out; other failures fail the pool. */

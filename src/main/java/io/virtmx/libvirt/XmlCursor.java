@@ -26,6 +26,8 @@ final class XmlCursor {
   }
 
   private static final XMLInputFactory FACTORY = hardenedFactory();
+  /** Values up to this length are {@link #shared}. */
+  static final int SHARED_MAX_LENGTH = 24;
 
   private final XMLStreamReader reader;
 
@@ -140,7 +142,16 @@ final class XmlCursor {
   /** The attribute's value on the current element, or "" when absent. */
   String attr(String name) {
     String value = reader.getAttributeValue(null, name);
-    return value == null ? "" : value;
+    return value == null ? "" : shared(value);
+  }
+
+  /**
+   * A short value as one string the whole agent shares: a definition's "virtio", "qcow2", "vda"
+   * or "x86_64" is then held once, not once per domain and per parse. The JVM's string table holds
+   * its strings weakly, so values nobody uses any more go away.
+   */
+  static String shared(String value) {
+    return value.length() <= SHARED_MAX_LENGTH ? value.intern() : value;
   }
 
   /** Text content of the current (leaf) element, trimmed; leaves the cursor on its end tag. */
@@ -158,7 +169,7 @@ final class XmlCursor {
           }
         }
         case XMLStreamConstants.END_ELEMENT -> {
-          return (joined == null ? text : joined.toString()).trim();
+          return shared((joined == null ? text : joined.toString()).trim());
         }
         case XMLStreamConstants.START_ELEMENT ->
             throw fail("unexpected <" + reader.getLocalName() + "> in <" + element + ">");

@@ -63,7 +63,7 @@ public record DomainSnapshot(
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
-    perf = Collections.unmodifiableMap(new TreeMap<>(perf));
+    perf = perf.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(perf));
     iothreads = List.copyOf(iothreads);
   }
 

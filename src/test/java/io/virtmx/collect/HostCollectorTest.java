@@ -11,6 +11,8 @@ import io.virtmx.libvirt.EventLoop;
 import io.virtmx.libvirt.HostConnection;
 import io.virtmx.model.CollectorRun;
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.VolumeSnapshot;
+import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.PoolSnapshot;
 import io.virtmx.model.Snapshots;
@@ -75,6 +77,42 @@ class HostCollectorTest {
     assertThat(s.network("default")).isPresent();
     assertThat(s.pools()).isEmpty();
     assertThat(s.errorsByKind()).isEmpty();
+  }
+
+  @Test
+  void consecutiveSnapshotsShareTheStringsOfUnchangedObjects() throws Exception {
+    CollectorRegistry registry = CollectorRegistry.standard();
+    start(registry, registry.enabled(Map.of()));
+    try (HostConnection.Lease lease = collector.connection().lease().orElseThrow()) {
+      lease
+          .connect()
+          .storagePoolLookupByName("default-pool")
+          .storageVolCreateXML(
+              "<volume><name>vmx-jmxmem-shared.img</name><capacity>1048576</capacity></volume>", 0)
+          .free();
+    }
+    HostSnapshot first = collector.collectNow();
+    HostSnapshot second = collector.collectNow();
+
+    DomainSnapshot before = first.domain("test").orElseThrow();
+    DomainSnapshot after = second.domain("test").orElseThrow();
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.name()).isSameAs(before.name());
+    assertThat(after.uuid()).isSameAs(before.uuid());
+    assertThat(after.disks().get(0).id()).isSameAs(before.disks().get(0).id());
+    VolumeSnapshot volumeBefore = volume(first);
+    VolumeSnapshot volumeAfter = volume(second);
+    assertThat(volumeAfter).isNotSameAs(volumeBefore);
+    assertThat(volumeAfter.name()).isSameAs(volumeBefore.name()).isEqualTo("vmx-jmxmem-shared.img");
+    assertThat(volumeAfter.key()).isSameAs(volumeBefore.key());
+    assertThat(volumeAfter.path()).isSameAs(volumeBefore.path());
+  }
+
+  private static VolumeSnapshot volume(HostSnapshot s) {
+    return s.pool("default-pool").orElseThrow().volumes().stream()
+        .filter(v -> v.name().equals("vmx-jmxmem-shared.img"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

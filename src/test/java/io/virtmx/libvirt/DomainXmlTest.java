@@ -19,6 +19,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DomainXmlTest {
 
   @Test
+  void shortValuesAreSharedBetweenParsesAndLongOnesAreNot() {
+    DomainDescription a = DomainXml.parse(Fixtures.xml("domain-qemu.xml"));
+    DomainDescription b = DomainXml.parse(Fixtures.xml("domain-qemu.xml"));
+
+    assertThat(b.name()).isSameAs(a.name());
+    assertThat(b.disks().get(0).target()).isSameAs(a.disks().get(0).target()).isEqualTo("vda");
+    assertThat(b.disks().get(0).bus()).isSameAs(a.disks().get(0).bus()).isEqualTo("virtio");
+    assertThat(b.os().arch()).isSameAs(a.os().arch());
+    String path = a.disks().get(0).source();
+    assertThat(path).hasSizeGreaterThan(XmlCursor.SHARED_MAX_LENGTH);
+    assertThat(b.disks().get(0).source()).isEqualTo(path).isNotSameAs(path);
+  }
+
+  @Test
   void parsesEveryFieldOfARunningQemuDomain() {
     DomainDescription d = DomainXml.parse(Fixtures.xml("domain-qemu.xml"));
 

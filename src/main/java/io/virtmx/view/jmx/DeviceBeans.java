@@ -43,6 +43,11 @@ final class DeviceBeans {
       return latest.get();
     }
 
+    /** Records the device's version in the snapshot just published. */
+    void seen(T device) {
+      latest.seen(device);
+    }
+
     public String getName() {
       return id;
     }

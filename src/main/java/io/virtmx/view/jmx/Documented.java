@@ -35,6 +35,11 @@ final class Documented {
     return CACHE.computeIfAbsent(iface, i -> build(i, raw));
   }
 
+  /** The documented info of {@code iface} once an instance has built it, else null. */
+  static MBeanInfo cached(Class<?> iface) {
+    return iface == null ? null : CACHE.get(iface);
+  }
+
   /**
    * Per interface: each getter or setter published as an operation (operation name to attribute
    * name), e.g. {@code getXmlDescription -> XmlDescription}, {@code setMemory -> Memory}.

@@ -12,15 +12,14 @@ import javax.management.AttributeNotFoundException;
 import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
-import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
 import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
 
 /**
  * An MXBean implementation wrapped with the {@link Documented} info and error mapping; the form in
- * which every virtmx MBean is registered. Objects without notifications get an emitter that never
- * sends any.
+ * which every virtmx MBean is registered. Every MBean of one interface hands out the same {@link
+ * MBeanInfo} (none keeps one of its own). Objects without notifications get a {@link QuietEmitter}.
  */
 final class DocumentedMBean<T> extends StandardEmitterMBean {
   private final Class<T> iface;
@@ -30,13 +29,28 @@ final class DocumentedMBean<T> extends StandardEmitterMBean {
         implementation,
         iface,
         true,
-        emitter == null ? new NotificationBroadcasterSupport() : emitter);
+        emitter == null ? new QuietEmitter() : emitter);
     this.iface = iface;
   }
 
   @Override
   public MBeanInfo getMBeanInfo() {
-    return Documented.info(iface, super.getMBeanInfo());
+    MBeanInfo shared = Documented.cached(iface);
+    return shared != null ? shared : Documented.info(iface, super.getMBeanInfo());
+  }
+
+  /** The interface's one documented info instead of StandardMBean's copy per instance. */
+  @Override
+  protected MBeanInfo getCachedMBeanInfo() {
+    return Documented.cached(iface);
+  }
+
+  /** The first instance's bare info becomes the interface's documented one; nothing is kept here. */
+  @Override
+  protected void cacheMBeanInfo(MBeanInfo raw) {
+    if (raw != null && iface != null) {
+      Documented.info(iface, raw);
+    }
   }
 
   @Override

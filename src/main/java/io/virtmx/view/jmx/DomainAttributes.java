@@ -28,6 +28,11 @@ abstract class DomainAttributes extends DomainInsightAttributes {
     this.latest = new Latest<>(initial, () -> source.host(host).flatMap(h -> h.domain(name)));
   }
 
+  /** Records the domain's version in the snapshot just published. */
+  void seen(DomainSnapshot current) {
+    latest.seen(current);
+  }
+
   /** The latest snapshot of the domain, or the last one seen if it just went away. */
   @Override
   DomainSnapshot snap() {

@@ -18,6 +18,15 @@ final class MBeanEntry {
   final DynamicMBean mbean;
   final Notifier notifier;
   long missingSince;
+
+  /**
+   * Which object an entry stands for: a kind letter ({@code D} domain, {@code d} disk, {@code i}
+   * interface, {@code P} pool, {@code v} volume, {@code N} network, {@code H} the host), its
+   * parent's name ("" if none) and its name, all strings the snapshot already holds.
+   */
+  record Key(char kind, String parent, String name) {
+    static final Key HOST = new Key('H', "", "");
+  }
   private Object watched;
 
   MBeanEntry(ObjectName name, Object bean, DynamicMBean mbean, Notifier notifier) {

@@ -17,6 +17,7 @@ import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.MigrationEvent;
 import io.virtmx.ops.MigrationListener;
 import io.virtmx.ops.Operations;
+import io.virtmx.view.jmx.MBeanEntry.Key;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -46,7 +47,7 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
   private final SnapshotSource source;
   private final Operations operations;
   private final ScheduledExecutorService sweeper;
-  private final Map<String, Map<String, MBeanEntry>> hosts = new HashMap<>();
+  private final Map<String, Map<Key, MBeanEntry>> hosts = new HashMap<>();
 
   MBeanRegistry(
       MBeanServer server,
@@ -62,9 +63,9 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
   @Override
   public synchronized void updated(HostSnapshot previous, HostSnapshot current) {
     String h = current.host();
-    Map<String, MBeanEntry> entries = hosts.computeIfAbsent(h, k -> new HashMap<>());
-    Set<String> seen = new HashSet<>(entries.size() * 2 + 16);
-    MBeanEntry host = ensure(entries, seen, "H", () -> hostEntry(h));
+    Map<Key, MBeanEntry> entries = hosts.computeIfAbsent(h, k -> new HashMap<>());
+    Set<Key> seen = new HashSet<>(entries.size() * 2 + 16);
+    MBeanEntry host = ensure(entries, seen, Key.HOST, () -> hostEntry(h));
     host.watch("Up", "boolean", current.up());
     current.domains().forEach(d -> domain(entries, seen, h, d));
     current.pools().forEach(p -> pool(entries, seen, h, p));
@@ -73,7 +74,7 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
           ensure(
               entries,
               seen,
-              "N\0" + n.name(),
+              new Key('N', "", n.name()),
               () ->
                   entry(
                       ObjectNames.network(h, n.name()),
@@ -82,10 +83,11 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
                       ObjectEvent.Kind.NETWORK,
                       "Active"));
       e.watch("Active", "boolean", n.active());
+      ((StorageBeans.Network) e.bean).seen(n);
     }
     long now = System.nanoTime();
     boolean missing = false;
-    for (Map.Entry<String, MBeanEntry> e : entries.entrySet()) {
+    for (Map.Entry<Key, MBeanEntry> e : entries.entrySet()) {
       if (!seen.contains(e.getKey()) && e.getValue().missingSince == 0) {
         e.getValue().missingSince = now;
         missing = true;
@@ -97,12 +99,12 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
   }
 
   private void domain(
-      Map<String, MBeanEntry> entries, Set<String> seen, String h, DomainSnapshot d) {
+      Map<Key, MBeanEntry> entries, Set<Key> seen, String h, DomainSnapshot d) {
     MBeanEntry e =
         ensure(
             entries,
             seen,
-            "D\0" + d.name(),
+            new Key('D', "", d.name()),
             () ->
                 entry(
                     ObjectNames.domain(h, d.name()),
@@ -112,11 +114,13 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
                     "State"));
     e.watch("State", "java.lang.String", d.state().label());
     DomainBean bean = (DomainBean) e.bean;
+    bean.seen(d);
     for (DiskStats disk : d.disks()) {
-      ensure(
+      MBeanEntry diskEntry =
+          ensure(
           entries,
           seen,
-          "d\0" + d.name() + "\0" + disk.id(),
+          new Key('d', d.name(), disk.id()),
           () ->
               entry(
                   ObjectNames.disk(h, d.name(), disk.id()),
@@ -124,12 +128,14 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
                   DomainDiskMXBean.class,
                   null,
                   null));
+      ((DeviceBeans.Disk) diskEntry.bean).seen(disk);
     }
     for (InterfaceStats i : d.interfaces()) {
-      ensure(
+      MBeanEntry interfaceEntry =
+          ensure(
           entries,
           seen,
-          "i\0" + d.name() + "\0" + i.id(),
+          new Key('i', d.name(), i.id()),
           () ->
               entry(
                   ObjectNames.networkInterface(h, d.name(), i.id()),
@@ -137,15 +143,16 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
                   DomainInterfaceMXBean.class,
                   null,
                   null));
+      ((DeviceBeans.Interface) interfaceEntry.bean).seen(i);
     }
   }
 
-  private void pool(Map<String, MBeanEntry> entries, Set<String> seen, String h, PoolSnapshot p) {
+  private void pool(Map<Key, MBeanEntry> entries, Set<Key> seen, String h, PoolSnapshot p) {
     MBeanEntry e =
         ensure(
             entries,
             seen,
-            "P\0" + p.name(),
+            new Key('P', "", p.name()),
             () ->
                 entry(
                     ObjectNames.pool(h, p.name()),
@@ -155,11 +162,13 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
                     "State"));
     e.watch("State", "java.lang.String", p.state().label());
     StorageBeans.Pool bean = (StorageBeans.Pool) e.bean;
+    bean.seen(p);
     for (VolumeSnapshot v : p.volumes()) {
-      ensure(
+      MBeanEntry volumeEntry =
+          ensure(
           entries,
           seen,
-          "v\0" + p.name() + "\0" + v.name(),
+          new Key('v', p.name(), v.name()),
           () ->
               entry(
                   ObjectNames.volume(h, p.name(), v.name()),
@@ -167,6 +176,7 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
                   StorageVolumeMXBean.class,
                   null,
                   null));
+      ((StorageBeans.Volume) volumeEntry.bean).seen(v);
     }
   }
 
@@ -189,7 +199,7 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
    * whose registration failed is not kept, so the next snapshot tries again.
    */
   private MBeanEntry ensure(
-      Map<String, MBeanEntry> entries, Set<String> seen, String key, Supplier<MBeanEntry> factory) {
+      Map<Key, MBeanEntry> entries, Set<Key> seen, Key key, Supplier<MBeanEntry> factory) {
     seen.add(key);
     MBeanEntry e = entries.get(key);
     if (e == null) {
@@ -217,17 +227,17 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
   /** Sends a migration's phase from the domain's MBean (while it is there) and its host's. */
   @Override
   public synchronized void migration(MigrationEvent event) {
-    Map<String, MBeanEntry> entries = hosts.get(event.host());
+    Map<Key, MBeanEntry> entries = hosts.get(event.host());
     if (entries == null) {
       return;
     }
     String uuid =
         source.host(event.host()).flatMap(h -> h.domain(event.domain())).map(d -> d.uuid()).orElse("");
-    MBeanEntry domain = entries.get("D\0" + event.domain());
+    MBeanEntry domain = entries.get(new Key('D', "", event.domain()));
     if (domain != null) {
       domain.notifier.migration(event, uuid);
     }
-    MBeanEntry host = entries.get("H");
+    MBeanEntry host = entries.get(Key.HOST);
     if (host != null) {
       host.notifier.migration(event, uuid);
     }
@@ -235,23 +245,23 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
 
   @Override
   public synchronized void event(ObjectEvent event) {
-    Map<String, MBeanEntry> entries = hosts.get(event.host());
+    Map<Key, MBeanEntry> entries = hosts.get(event.host());
     if (entries == null) {
       return;
     }
-    String key =
+    char kind =
         switch (event.kind()) {
-              case DOMAIN -> "D\0";
-              case POOL -> "P\0";
-              case NETWORK -> "N\0";
-              case NODE_DEVICE -> "V\0"; // no MBean of its own: the Host MBean's NodeDevices
-            }
-            + event.name();
+          case DOMAIN -> 'D';
+          case POOL -> 'P';
+          case NETWORK -> 'N';
+          case NODE_DEVICE -> 'V'; // no MBean of its own: the Host MBean's NodeDevices
+        };
+    Key key = new Key(kind, "", event.name());
     MBeanEntry e = entries.get(key);
     if (e != null) {
       e.notifier.lifecycle(event);
     }
-    MBeanEntry host = entries.get("H");
+    MBeanEntry host = entries.get(Key.HOST);
     if (host != null) {
       host.notifier.lifecycle(event);
     }
@@ -264,7 +274,7 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
   /** Unregisters what has been missing for at least the grace period. */
   synchronized void sweep() {
     long now = System.nanoTime();
-    for (Map<String, MBeanEntry> entries : hosts.values()) {
+    for (Map<Key, MBeanEntry> entries : hosts.values()) {
       for (Iterator<MBeanEntry> it = entries.values().iterator(); it.hasNext(); ) {
         MBeanEntry e = it.next();
         if (e.missingSince != 0
@@ -278,7 +288,7 @@ final class MBeanRegistry implements SnapshotListener, MigrationListener {
 
   @Override
   public synchronized void removed(String host) {
-    Map<String, MBeanEntry> entries = hosts.remove(host);
+    Map<Key, MBeanEntry> entries = hosts.remove(host);
     if (entries != null) {
       entries.values().forEach(this::unregister);
     }

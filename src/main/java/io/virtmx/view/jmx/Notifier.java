@@ -8,6 +8,7 @@ import io.virtmx.model.ObjectEvent;
 import io.virtmx.ops.MigrationEvent;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.AttributeChangeNotification;
 import javax.management.MBeanNotificationInfo;
@@ -34,6 +35,7 @@ final class Notifier extends NotificationBroadcasterSupport {
 
   private static final String[] ITEMS = {"host", "kind", "name", "uuid", "event", "detail", "time"};
   static final CompositeType EVENT_TYPE = eventType();
+  private static final Map<String, MBeanNotificationInfo[]> INFOS = new ConcurrentHashMap<>();
 
   private final ObjectName source;
   private final AtomicLong sequence = new AtomicLong();
@@ -48,6 +50,11 @@ final class Notifier extends NotificationBroadcasterSupport {
    * attribute}.
    */
   static Notifier of(ObjectName source, ObjectEvent.Kind kind, String attribute) {
+    return new Notifier(source, INFOS.computeIfAbsent(kind + "\0" + attribute, k -> infos(kind, attribute)));
+  }
+
+  /** What the MBeans of one kind send, described once for all of them. */
+  private static MBeanNotificationInfo[] infos(ObjectEvent.Kind kind, String attribute) {
     String prefix = prefix(kind);
     String[] types = kind.lifecycleEvents().stream().map(e -> prefix + e).toArray(String[]::new);
     MBeanNotificationInfo lifecycle =
@@ -59,7 +66,7 @@ final class Notifier extends NotificationBroadcasterSupport {
                 + "; user data: "
                 + String.join(", ", ITEMS));
     if (kind != ObjectEvent.Kind.DOMAIN) {
-      return new Notifier(source, lifecycle, changeInfo(attribute));
+      return new MBeanNotificationInfo[] {lifecycle, changeInfo(attribute)};
     }
     MBeanNotificationInfo devices =
         new MBeanNotificationInfo(
@@ -78,8 +85,9 @@ final class Notifier extends NotificationBroadcasterSupport {
             "A disk's write high-water mark passed the threshold set by setBlockThreshold (libvirt "
                 + "then clears it); detail: device, path, threshold and excess in bytes; same user "
                 + "data");
-    return new Notifier(
-        source, lifecycle, devices, warnings, migrationInfo(), changeInfo(attribute));
+    return new MBeanNotificationInfo[] {
+      lifecycle, devices, warnings, migrationInfo(), changeInfo(attribute)
+    };
   }
 
   /** For the Host MBean: every lifecycle event of its objects, and changes of {@code Up}. */

@@ -48,6 +48,11 @@ final class StorageBeans {
       return latest.get();
     }
 
+    /** Records the object's version in the snapshot just published. */
+    void seen(T object) {
+      latest.seen(object);
+    }
+
     public String getName() {
       return name;
     }
@@ -176,6 +181,11 @@ final class StorageBeans {
 
     private VolumeSnapshot v() {
       return latest.get();
+    }
+
+    /** Records the volume's version in the snapshot just published. */
+    void seen(VolumeSnapshot volume) {
+      latest.seen(volume);
     }
 
     @Override

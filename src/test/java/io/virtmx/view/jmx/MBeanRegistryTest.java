@@ -13,8 +13,12 @@ import io.virtmx.ops.HostConnections;
 import io.virtmx.ops.Operations;
 import java.time.Instant;
 import java.util.Map;
+import io.virtmx.model.DomainState;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
@@ -75,6 +79,76 @@ class MBeanRegistryTest {
           .isEqualTo("vda");
     } finally {
       sweeper.shutdownNow();
+    }
+  }
+
+  @Test
+  void everyMBeanOfAKindHoldsTheKindsOneDocumentedInfo() throws Exception {
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    HostSnapshot s = HostSnapshot.unreachable("hv1", "test:///default", Instant.EPOCH, Map.of());
+    FixedSource source = new FixedSource(s);
+    Operations ops = new Operations(new NoHosts(), true);
+    ObjectName first = ObjectNames.host("hv1");
+    ObjectName second = ObjectNames.host("hv2");
+    DocumentedMBean<HostMXBean> a =
+        new DocumentedMBean<>(new HostBean(source, ops, "hv1"), HostMXBean.class, Notifier.ofHost(first));
+    DocumentedMBean<HostMXBean> b =
+        new DocumentedMBean<>(new HostBean(source, ops, "hv2"), HostMXBean.class, Notifier.ofHost(second));
+    server.registerMBean(a, first);
+    server.registerMBean(b, second);
+
+    MBeanInfo info = server.getMBeanInfo(first);
+    assertThat(server.getMBeanInfo(second)).isSameAs(info);
+    assertThat(a.getCachedMBeanInfo()).isSameAs(info);
+    assertThat(b.getCachedMBeanInfo()).isSameAs(info);
+    assertThat(info.getDescription()).isEqualTo(HostMXBean.class.getAnnotation(Doc.class).value());
+    assertThat(info.getAttributes()).extracting(MBeanAttributeInfo::getName).contains("Uri", "Up");
+    assertThat(info.getNotifications()).hasSize(3);
+    assertThat(server.getAttribute(first, "Uri")).isEqualTo("test:///default");
+  }
+
+  @Test
+  void anObjectGoneFromTheStoreShowsItsVersionInTheLastSnapshotThatHadIt() throws Exception {
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
+    CountDownLatch sweepHeld = new CountDownLatch(1);
+    sweeper.execute(() -> awaitQuietly(sweepHeld)); // the grace period does not end during the test
+    try {
+      HostSnapshot running =
+          Snapshots.host("hv1")
+              .domain(Snapshots.domain("web").running().disk(Snapshots.disk("vda").reads(1, 512, 0)))
+              .build();
+      HostSnapshot paused =
+          Snapshots.host("hv1")
+              .domain(
+                  Snapshots.domain("web")
+                      .running()
+                      .state(DomainState.PAUSED)
+                      .disk(Snapshots.disk("vda").reads(2, 4096, 0)))
+              .build();
+      FixedSource source = new FixedSource(running);
+      MBeanRegistry registry =
+          new MBeanRegistry(server, source, new Operations(new NoHosts(), true), sweeper);
+      source.addListener(registry);
+      source.publish(running);
+      source.publish(paused);
+      source.publish(Snapshots.host("hv1").build());
+
+      assertThat(server.getAttribute(ObjectNames.domain("hv1", "web"), "State"))
+          .isEqualTo(DomainState.PAUSED.label());
+      assertThat(server.getAttribute(ObjectNames.disk("hv1", "web", "vda"), "ReadBytes"))
+          .isEqualTo(4096L);
+    } finally {
+      sweepHeld.countDown();
+      sweeper.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
