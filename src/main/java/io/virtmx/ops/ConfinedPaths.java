@@ -79,6 +79,7 @@ public final class ConfinedPaths {
    */
   static String safetyProblem(Path dir) {
     String me = System.getProperty("user.name");
+    String allowed = me.equals("root") ? "root" : "root or " + me;
     for (Path p = dir; p != null; p = p.getParent()) {
       try {
         PosixFileAttributes a =
@@ -89,11 +90,11 @@ public final class ConfinedPaths {
             perms.contains(PosixFilePermission.GROUP_WRITE)
                 || perms.contains(PosixFilePermission.OTHERS_WRITE);
         if (!owner.equals("root") && !owner.equals(me)) {
-          return p + " is owned by " + owner + ", not root or " + me;
+          return p + " is owned by " + owner + ", not " + allowed;
         }
         if (shared && (p.equals(dir) || !owner.equals("root") || !sticky(p))) {
           return p + " is writable by group or others (" + PosixFilePermissions.toString(perms)
-              + "): only root or " + me + " may write there";
+              + "): only " + allowed + " may write there";
         }
       } catch (IOException | UnsupportedOperationException e) {
         return "cannot read the owner and permissions of " + p + ": " + e.getMessage();
