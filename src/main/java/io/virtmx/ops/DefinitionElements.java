@@ -119,7 +119,7 @@ final class DefinitionElements {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr a = (Attr) attributes.item(i);
       String name = a.getName();
-      if (name.startsWith("xmlns")) {
+      if (name.startsWith("xmlns") || ptyPath(e, name)) {
         continue;
       }
       boolean sourceDevice = name.equals("dev") && e.getTagName().equals("source");
@@ -128,6 +128,20 @@ final class DefinitionElements {
             new NamedPath(a.getValue(), "<" + e.getTagName() + " " + name + "='" + a.getValue() + "'>"));
       }
     }
+  }
+
+  /**
+   * The pty a running domain's character device got ({@code <serial type='pty'><source
+   * path='/dev/pts/3'/>}, {@code <console type='pty' tty='/dev/pts/3'>}): what libvirt reports, not
+   * a path it opens (QEMU allocates a new pty), as XML copied from a live domain carries it.
+   */
+  private static boolean ptyPath(Element e, String attribute) {
+    boolean ptySource =
+        e.getTagName().equals("source")
+            && e.getParentNode() instanceof Element device
+            && "pty".equals(device.getAttribute("type"));
+    boolean ptyTty = attribute.equals("tty") && "pty".equals(e.getAttribute("type"));
+    return (ptySource && attribute.equals("path")) || ptyTty;
   }
 
   private void text(Element e) {

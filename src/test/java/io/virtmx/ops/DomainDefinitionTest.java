@@ -118,7 +118,8 @@ class DomainDefinitionTest {
                 + "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
                 + "<target dev='vdb'/></disk>"
                 + "<interface type='network'><source network='default'/></interface>"
-                + "<serial type='pty'/><rng model='virtio'><backend model='random'>/dev/urandom"
+                + "<serial type='pty'><source path='/dev/pts/7'/></serial>"
+                + "<console type='pty' tty='/dev/pts/7'/><rng model='virtio'><backend model='random'>/dev/urandom"
                 + "</backend></rng>");
     assertThat(ops.domains().define(OPERATOR, "h", xml)).isEqualTo("vmx-harden-ok");
     assertThat(conn.domainLookupByName("vmx-harden-ok").getXMLDesc(0))
