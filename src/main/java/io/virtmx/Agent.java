@@ -28,6 +28,7 @@ import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.ConfinedPaths;
+import io.virtmx.ops.MigrationDestinations;
 import io.virtmx.ops.HostConnections;
 import io.virtmx.ops.Operations;
 import java.net.InetAddress;
@@ -100,7 +101,10 @@ public final class Agent implements AutoCloseable {
             new Connections(),
             config.readOnly(),
             ConfinedPaths.of("--save-dir", config.files().saveDirs()),
-            ConfinedPaths.of("--disk-dir", config.files().diskDirs()));
+            ConfinedPaths.of("--disk-dir", config.files().diskDirs()),
+            MigrationDestinations.of(
+                config.files().migrateAllow(),
+                config.hosts().stream().map(HostSpec::uri).toList()));
   }
 
   /** The operations service shared by every view. */

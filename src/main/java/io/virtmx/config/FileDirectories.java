@@ -8,15 +8,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The directories operations may name files in: {@code --save-dir} for domain save images, {@code
- * --disk-dir} for disk images and CD-ROM media attached by path.
+ * Where operations may reach on the host and beyond: {@code --save-dir} for domain save images,
+ * {@code --disk-dir} for disk images, media and every path a domain definition names, {@code
+ * --migrate-allow} for migration destinations (empty: the watched hosts only).
  */
-public record FileDirectories(List<Path> saveDirs, List<Path> diskDirs) {
+public record FileDirectories(List<Path> saveDirs, List<Path> diskDirs, List<String> migrateAllow) {
   /** No directory: saving to a file and attaching a disk by path are refused. */
   public static final FileDirectories NONE = new FileDirectories(List.of(), List.of());
 
   public FileDirectories {
     saveDirs = List.copyOf(saveDirs);
     diskDirs = List.copyOf(diskDirs);
+    migrateAllow = List.copyOf(migrateAllow);
+  }
+
+  /** Directories only; migration to the watched hosts only. */
+  public FileDirectories(List<Path> saveDirs, List<Path> diskDirs) {
+    this(saveDirs, diskDirs, List.of());
   }
 }

@@ -20,9 +20,11 @@ public final class DomainOperations {
   private static final int SNAPSHOT_DELETE_CHILDREN = 0;
 
   private final OperationRunner runner;
+  private final DefinitionCheck definitions;
 
-  DomainOperations(OperationRunner runner) {
+  DomainOperations(OperationRunner runner, DefinitionCheck definitions) {
     this.runner = runner;
+    this.definitions = definitions;
   }
 
   /** The libvirt work done on one looked-up domain. */
@@ -238,16 +240,32 @@ public final class DomainOperations {
     act(c, host, domain, "undefine", Domain::undefine);
   }
 
-  /** Defines a persistent domain from XML; returns its name. */
+  /**
+   * Defines a persistent domain from XML; returns its name. The XML is confined first ({@link
+   * DefinitionCheck}): host paths only inside a {@code --disk-dir}, no host devices or network
+   * sources, the host's own emulators.
+   */
   public String define(Caller c, String host, String xml) {
     Attempt a = Attempt.creating(c, host, ObjectEvent.Kind.DOMAIN, "defineDomain");
-    return runner.run(a, conn -> named(a, conn.domainDefineXML(xml)));
+    String emulator = definitions.check(a, xml);
+    return runner.run(
+        a,
+        conn -> {
+          DefinitionCheck.checkEmulator(conn, emulator);
+          return named(a, conn.domainDefineXML(xml));
+        });
   }
 
-  /** Creates and starts a transient domain from XML; returns its name. */
+  /** Creates and starts a transient domain from XML, confined as for define; returns its name. */
   public String create(Caller c, String host, String xml) {
     Attempt a = Attempt.creating(c, host, ObjectEvent.Kind.DOMAIN, "createDomain");
-    return runner.run(a, conn -> named(a, conn.domainCreateXML(xml, 0)));
+    String emulator = definitions.check(a, xml);
+    return runner.run(
+        a,
+        conn -> {
+          DefinitionCheck.checkEmulator(conn, emulator);
+          return named(a, conn.domainCreateXML(xml, 0));
+        });
   }
 
   private static String named(Attempt attempt, Domain d) throws LibvirtException {

@@ -61,10 +61,12 @@ public final class MigrationOperations {
   }
 
   private final OperationRunner runner;
+  private final MigrationDestinations destinations;
   private final List<MigrationListener> listeners = new CopyOnWriteArrayList<>();
 
-  MigrationOperations(OperationRunner runner) {
+  MigrationOperations(OperationRunner runner, MigrationDestinations destinations) {
     this.runner = runner;
+    this.destinations = destinations;
   }
 
   /** Adds a listener told of every migration this service runs. */
@@ -77,6 +79,8 @@ public final class MigrationOperations {
    * The migration data goes to {@code dataAddress} (the destination listens there, and the disks
    * are copied over NBD there); empty means the host of the destination URI, or libvirt's choice
    * (the destination's host name) when the URI names none. {@code bandwidthMiBps} 0 is unlimited.
+   * Both the destination URI and the data address must be allowed ({@link MigrationDestinations}),
+   * checked before libvirt is called.
    */
   public void migrate(
       Caller c,
@@ -106,6 +110,8 @@ public final class MigrationOperations {
                 "data address must be a host name or IP address, got '" + target + "'")
             .require(copy != null, "storage must be none, all or incremental, got '" + storage + "'")
             .require(bandwidthMiBps >= 0, "bandwidth must not be negative");
+    String refusal = destinations.refusal(destinationUri, target);
+    a.require(refusal == null, refusal);
     int flags =
         PEER2PEER
             | PERSIST_DEST

@@ -35,10 +35,29 @@ public final class OperationException extends RuntimeException {
   }
 
   private final Reason reason;
+  private final boolean refusal;
 
   public OperationException(Reason reason, String message) {
+    this(reason, message, false);
+  }
+
+  private OperationException(Reason reason, String message, boolean refusal) {
     super(message, null, false, false);
     this.reason = reason;
+    this.refusal = refusal;
+  }
+
+  /**
+   * An invalid argument found only once libvirt was asked something (e.g. a save image's XML):
+   * audited as refused, like the checks made before libvirt is called.
+   */
+  static OperationException refused(String message) {
+    return new OperationException(Reason.INVALID_ARGUMENT, message, true);
+  }
+
+  /** Whether our checks refused the operation (rather than libvirt failing it). */
+  boolean refusal() {
+    return refusal;
   }
 
   public Reason reason() {

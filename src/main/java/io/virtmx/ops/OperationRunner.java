@@ -57,7 +57,8 @@ final class OperationRunner {
       attempt.line("ok", null).write();
       return result;
     } catch (OperationException e) {
-      boolean refused = !checked || e.reason() == OperationException.Reason.INVALID_STATE;
+      boolean refused =
+          !checked || e.refusal() || e.reason() == OperationException.Reason.INVALID_STATE;
       attempt.line(refused ? "refused" : "failed", e.getMessage()).write();
       throw e;
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@
 package io.virtmx.ops;
 
 import io.virtmx.model.ObjectEvent;
+import java.util.List;
 
 /**
  * The one operations service every view forwards to, one part per object kind. Built once by the
@@ -26,16 +27,31 @@ public final class Operations {
     this(hosts, readOnly, ConfinedPaths.none("--save-dir"), ConfinedPaths.none("--disk-dir"));
   }
 
+  /** Migration allowed only to the hosts {@code hosts} knows by URI: none (see the next one). */
   public Operations(
       HostConnections hosts, boolean readOnly, ConfinedPaths saveDirs, ConfinedPaths diskDirs) {
+    this(hosts, readOnly, saveDirs, diskDirs, MigrationDestinations.of(List.of(), List.of()));
+  }
+
+  /**
+   * Files confined to {@code saveDirs} (save images) and {@code diskDirs} (every path a device or
+   * a domain definition names), migration to {@code destinations}.
+   */
+  public Operations(
+      HostConnections hosts,
+      boolean readOnly,
+      ConfinedPaths saveDirs,
+      ConfinedPaths diskDirs,
+      MigrationDestinations destinations) {
+    DefinitionCheck definitions = new DefinitionCheck(diskDirs);
     this.runner = new OperationRunner(hosts, readOnly);
-    this.domains = new DomainOperations(runner);
+    this.domains = new DomainOperations(runner, definitions);
     this.pools = new PoolOperations(runner);
     this.networks = new NetworkOperations(runner);
     this.devices = new DeviceOperations(runner, diskDirs);
-    this.saves = new SaveOperations(runner, saveDirs);
+    this.saves = new SaveOperations(runner, saveDirs, definitions);
     this.node = new NodeOperations(runner);
-    this.migrations = new MigrationOperations(runner);
+    this.migrations = new MigrationOperations(runner, destinations);
   }
 
   public DomainOperations domains() {

@@ -5,6 +5,7 @@
 package io.virtmx.ops;
 
 import io.virtmx.libvirt.DomainChangeCalls;
+import io.virtmx.libvirt.SaveImageCalls;
 import io.virtmx.model.ObjectEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,10 +23,12 @@ import java.util.stream.Stream;
 public final class SaveOperations {
   private final OperationRunner runner;
   private final ConfinedPaths saveDirs;
+  private final DefinitionCheck definitions;
 
-  SaveOperations(OperationRunner runner, ConfinedPaths saveDirs) {
+  SaveOperations(OperationRunner runner, ConfinedPaths saveDirs, DefinitionCheck definitions) {
     this.runner = runner;
     this.saveDirs = saveDirs;
+    this.definitions = definitions;
   }
 
   /**
@@ -48,7 +51,9 @@ public final class SaveOperations {
 
   /**
    * Restores the domain saved in {@code path} (inside a save dir) in the state it was saved in or,
-   * with {@code paused}, paused; the image must hold {@code domain}.
+   * with {@code paused}, paused; the image must hold {@code domain}, and the definition it holds
+   * must pass the checks of define ({@link DefinitionCheck}). libvirt is given that checked XML, so
+   * it starts what was checked even if the image were replaced in between.
    */
   public void restore(Caller c, String host, String domain, String path, boolean paused) {
     Attempt a =
@@ -59,13 +64,18 @@ public final class SaveOperations {
     runner.run(
         a,
         conn -> {
-          String saved = DomainChangeCalls.savedDomainName(conn, file);
+          String xml = SaveImageCalls.xml(conn, file);
+          String saved = SaveImageCalls.domainName(xml);
           if (!saved.equals(domain)) {
-            throw new OperationException(
-                OperationException.Reason.INVALID_ARGUMENT,
+            throw OperationException.refused(
                 "'" + path + "' holds domain '" + saved + "', not '" + domain + "'");
           }
-          DomainChangeCalls.restore(conn, file, paused ? DomainChangeCalls.SAVE_PAUSED : 0);
+          String refusal = definitions.refusal(xml);
+          if (refusal != null) {
+            throw OperationException.refused("'" + path + "': " + refusal);
+          }
+          DefinitionCheck.checkEmulator(conn, DefinitionElements.of(xml).emulator());
+          SaveImageCalls.restore(conn, file, xml, paused ? DomainChangeCalls.SAVE_PAUSED : 0);
           return null;
         });
   }

@@ -31,6 +31,28 @@ class FileDirectoryOptionsTest {
   }
 
   @Test
+  void migrationDestinationsComeFromTheConfigFileAndTheCommandLine() throws Exception {
+    Path conf = Files.writeString(dir.resolve("virtmx.conf"), "migrate-allow = hv2\n");
+    Main main = new Main();
+    new CommandLine(main)
+        .parseArgs(
+            ConfigArguments.merge(
+                new String[] {
+                  "--config", conf.toString(), "--migrate-allow", "qemu+tls://198.18.0.2/system"
+                }));
+
+    assertThat(main.files.directories().migrateAllow())
+        .containsExactly("hv2", "qemu+tls://198.18.0.2/system");
+    assertThat(new Main().files.directories().migrateAllow()).isEmpty();
+  }
+
+  @Test
+  void aMalformedMigrationDestinationIsAnOptionError() {
+    assertThat(Main.run("--once", "--connect", "test:///default", "--migrate-allow", "a b"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void aMissingDirectoryIsAnOptionError() {
     int status =
         Main.run(

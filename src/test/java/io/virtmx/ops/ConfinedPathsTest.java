@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +52,72 @@ class ConfinedPathsTest {
   }
 
   @Test
-  void aSymbolicLinkLeadingOutIsRefusedByItsRealPath() throws Exception {
+  void aSymbolicLinkInsideADirectoryOrAsTheFileIsRefusedWhereverItPoints() throws Exception {
+    Files.writeString(allowed.resolve("real.save"), "x");
     Files.createSymbolicLink(allowed.resolve("link"), outside.resolve("shadow"));
+    Files.createSymbolicLink(allowed.resolve("inner"), allowed.resolve("real.save"));
+    Files.createDirectory(allowed.resolve("sub"));
     Files.createSymbolicLink(allowed.resolve("subdir"), outside);
-    assertThat(dirs.check(allowed + "/link", false).refusal()).contains("(really ");
-    assertThat(dirs.check(allowed + "/subdir/new.save", false).refusal()).contains("outside");
+    Files.createSymbolicLink(allowed.resolve("sublink"), allowed.resolve("sub"));
+    assertThat(dirs.check(allowed + "/link", false).refusal())
+        .isEqualTo("'" + allowed + "/link': " + allowed + "/link is a symbolic link, which is not"
+            + " allowed there (name the file itself)");
+    assertThat(dirs.check(allowed + "/inner", true).refusal()).contains("is a symbolic link");
+    assertThat(dirs.check(allowed + "/subdir/new.save", false).refusal())
+        .contains(allowed + "/subdir is a symbolic link");
+    assertThat(dirs.check(allowed + "/sublink/new.save", false).refusal())
+        .contains("is a symbolic link");
+    assertThat(dirs.check(allowed + "/sub/new.save", false).allowed()).isTrue();
+    assertThat(dirs.check(allowed + "/real.save", true).allowed()).isTrue();
     Files.createSymbolicLink(allowed.resolve("dangling"), root.resolve("nowhere/x"));
     assertThat(dirs.check(allowed + "/dangling", false).allowed()).isFalse();
+  }
+
+  @Test
+  void aLinkAboveTheDirectoriesIsFollowedToTheirRealPath() throws Exception {
+    Path alias = Files.createSymbolicLink(root.resolve("alias"), allowed);
+    ConfinedPaths.Check c = dirs.check(alias + "/new.save", false);
+    assertThat(c.allowed()).isTrue();
+    assertThat(c.path()).isEqualTo(allowed.toRealPath().resolve("new.save"));
+  }
+
+  @Test
+  void aDirectoryOthersCouldWriteInIsRefusedAtStart() throws Exception {
+    Path parent = Files.createDirectory(root.resolve("parent"));
+    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path disks = Files.createDirectory(parent.resolve("disks"));
+    Files.setPosixFilePermissions(disks, PosixFilePermissions.fromString("rwxr-x---"));
+    assertThat(ConfinedPaths.of("--disk-dir", List.of(disks)).directories())
+        .containsExactly(disks.toRealPath());
+
+    Files.setPosixFilePermissions(disks, PosixFilePermissions.fromString("rwxrwxr-x"));
+    assertThatThrownBy(() -> ConfinedPaths.of("--disk-dir", List.of(disks)))
+        .hasMessage("--disk-dir " + disks + ": " + disks.toRealPath()
+            + " is writable by group or others (rwxrwxr-x): only " + allowedOwners() + " may write there");
+    Files.setPosixFilePermissions(disks, PosixFilePermissions.fromString("rwxr-xr-x"));
+    // a parent others may write in: they could rename the directory away and put their own there
+    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThatThrownBy(() -> ConfinedPaths.of("--disk-dir", List.of(disks)))
+        .hasMessageContaining(parent.toRealPath() + " is writable by group or others (rwxrwxrwx)");
+    // ... unless the sticky bit keeps them from renaming what is not theirs (/tmp)
+    Files.setAttribute(parent, "unix:mode", 01777);
+    assertThat(ConfinedPaths.of("--disk-dir", List.of(disks)).directories()).hasSize(1);
+    // the sticky bit does not make the directory itself safe: others could plant links in it
+    Files.setAttribute(disks, "unix:mode", 01777);
+    assertThatThrownBy(() -> ConfinedPaths.of("--disk-dir", List.of(disks)))
+        .hasMessageContaining(disks.toRealPath() + " is writable by group or others");
+  }
+
+  @Test
+  void aDirectoryOwnedBySomeoneElseIsRefusedAtStart() throws Exception {
+    Path parent = Files.createDirectory(root.resolve("parent"));
+    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path disks = Files.createDirectory(parent.resolve("disks"));
+    UserPrincipal nobody =
+        disks.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+    Files.setOwner(disks, nobody);
+    assertThatThrownBy(() -> ConfinedPaths.of("--save-dir", List.of(disks)))
+        .hasMessage("--save-dir " + disks + ": " + disks.toRealPath() + " is owned by nobody, not " + allowedOwners());
   }
 
   @Test
@@ -67,5 +128,10 @@ class ConfinedPathsTest {
         .startsWith("no --disk-dir is configured");
     assertThatThrownBy(() -> ConfinedPaths.of("--save-dir", List.of(root.resolve("nope"))))
         .hasMessage("--save-dir " + root.resolve("nope") + ": no such directory");
+  }
+
+  private static String allowedOwners() {
+    String me = System.getProperty("user.name");
+    return me.equals("root") ? "root" : "root or " + me;
   }
 }

@@ -193,14 +193,26 @@ class DeviceAndSaveOperationsTest {
 
   @Test
   void saveStopsTheDomainAndRestoreStartsItAgain() throws Exception {
+    // a domain whose disk is inside the disk dir: restore checks the definition the image holds
+    String vm = "vmx-harden-saved";
+    ops.domains()
+        .define(
+            OPERATOR,
+            "h",
+            "<domain type='test'><name>" + vm + "</name><memory>1048576</memory><os><type>hvm"
+                + "</type></os><devices><disk type='file' device='disk'><source file='" + diskDir
+                + "/saved.img'/><target dev='vda'/></disk></devices></domain>");
+    conn.domainLookupByName(vm).create();
     String image = saveDir.resolve("vm.save").toString();
-    ops.saves().save(OPERATOR, "h", VM, image);
-    assertThat(state()).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF);
+    ops.saves().save(OPERATOR, "h", vm, image);
+    assertThat(conn.domainLookupByName(vm).getInfo().state)
+        .isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF);
     assertThat(ops.saves().savedImages(OPERATOR, "h")).containsExactly(image);
     assertThatThrownBy(() -> ops.saves().restore(OPERATOR, "h", "other", image, false))
-        .hasMessage("'" + image + "' holds domain '" + VM + "', not 'other'");
-    ops.saves().restore(OPERATOR, "h", VM, image, false);
-    assertThat(state()).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+        .hasMessage("'" + image + "' holds domain '" + vm + "', not 'other'");
+    ops.saves().restore(OPERATOR, "h", vm, image, false);
+    assertThat(conn.domainLookupByName(vm).getInfo().state)
+        .isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
     assertThatThrownBy(() -> ops.saves().restore(OPERATOR, "h", VM, "/etc/passwd", false))
         .hasMessageContaining("outside every --save-dir");
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.model.ObjectEvent;
+import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Path;
@@ -57,7 +58,11 @@ class MigrationOperationsTest {
                   @Override
                   public void changed(String host, ObjectEvent.Kind kind, String name) {}
                 },
-                false)
+                false,
+                ConfinedPaths.none("--save-dir"),
+                ConfinedPaths.none("--disk-dir"),
+                MigrationDestinations.of(
+                    List.of("qemu+tls://hv2/system", "198.18.0.99"), List.of("qemu:///system")))
             .migrations();
     migrations.listen(events::add);
   }
@@ -100,6 +105,60 @@ class MigrationOperationsTest {
     assertThat(events.get(1).destination()).isEqualTo("qemu+tcp://root:***@198.18.0.99/system");
     assertThat(events.get(1).message())
         .isEqualTo("argument unsupported: p2p migration is not supported by the source host");
+  }
+
+  @Test
+  void aDestinationOutsideTheAllowListIsRefusedBeforeLibvirtAndAudited() {
+    try (AuditCapture audit = new AuditCapture()) {
+      assertThatThrownBy(() -> migrate(OPERATOR, "qemu+tcp://203.0.113.7/system", "", "all", 0))
+          .isInstanceOfSatisfying(
+              OperationException.class,
+              e -> assertThat(e.reason()).isEqualTo(OperationException.Reason.INVALID_ARGUMENT))
+          .hasMessage(
+              "destination 'qemu+tcp://203.0.113.7/system' is not allowed by --migrate-allow");
+      assertThat(audit.lines())
+          .singleElement()
+          .satisfies(
+              l ->
+                  assertThat(l)
+                      .startsWith("op=migrate result=refused reason=")
+                      .contains("203.0.113.7"));
+    }
+    assertThatThrownBy(() -> migrate(OPERATOR, "qemu+tls://hv2/system", "203.0.113.7", "all", 0))
+        .hasMessage(
+            "migration data address '203.0.113.7' is not allowed by --migrate-allow (use the"
+                + " destination's host or an allowed host)");
+    assertThatThrownBy(() -> migrate(OPERATOR, "qemu+tls://hv2.example/system", "", "all", 0))
+        .hasMessageContaining("is not allowed");
+    assertThatThrownBy(
+            () -> migrate(OPERATOR, "qemu+tls://hv2/system?pkipath=/etc", "", "all", 0))
+        .hasMessageContaining("is not allowed");
+    assertThatThrownBy(
+            () -> migrate(OPERATOR, "qemu+ext://198.18.0.99/system?command=/bin/sh", "", "all", 0))
+        .hasMessageContaining("is not allowed");
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void withoutAllowEntriesOnlyTheWatchedUrisAreAllowed() {
+    MigrationDestinations watched =
+        MigrationDestinations.of(
+            List.of(), List.of("qemu:///system", "qemu+tls://198.18.0.2/system?pkipath=/p"));
+    assertThat(watched.refusal("qemu+tls://198.18.0.2/system?pkipath=/p", "")).isNull();
+    assertThat(watched.refusal("qemu+tls://198.18.0.2/system?pkipath=/p", "198.18.0.2")).isNull();
+    assertThat(watched.refusal("qemu+tls://198.18.0.2/system", ""))
+        .isEqualTo(
+            "destination 'qemu+tls://198.18.0.2/system' is not allowed by --connect (the watched"
+                + " hosts)");
+    assertThat(watched.refusal("qemu+tcp://198.18.0.3/system", "")).contains("not allowed");
+    MigrationDestinations prefix =
+        MigrationDestinations.of(List.of("qemu+ssh://root@198.18.0.2/", "hv3"), List.of());
+    assertThat(prefix.refusal("qemu+ssh://root@198.18.0.2/system", "198.18.0.2")).isNull();
+    assertThat(prefix.refusal("qemu+tcp://HV3/system", "hv3")).isNull();
+    assertThat(prefix.refusal("qemu+tcp://hv3/system", "198.18.0.2")).isNull();
+    assertThat(prefix.refusal("qemu+tcp://hv3/system?socket=/x", "")).contains("not allowed");
+    assertThatThrownBy(() -> MigrationDestinations.of(List.of("a b"), List.of()))
+        .hasMessage("--migrate-allow 'a b': give a libvirt URI prefix or a host name or address");
   }
 
   @Test

@@ -75,7 +75,10 @@ class OperationsTest {
             changed.add(kind + " " + name);
           }
         },
-        readOnly);
+        readOnly,
+        ConfinedPaths.none("--save-dir"),
+        ConfinedPaths.none("--disk-dir"),
+        MigrationDestinations.of(List.of("test:///default", "192.0.2.9"), List.of()));
   }
 
   private DomainInfo.DomainState state() throws Exception {

@@ -63,6 +63,9 @@ final class DomainOpsAgent implements AutoCloseable {
             .jolokia(jolokiaPort)
             .metrics(metricsPort)
             .add("--disk-dir", diskDir.toString(), "--save-dir", saveDir.toString())
+            // restore checks the saved definition's files: the guest's image, console log, kernel
+            .add("--disk-dir", "/var/lib/virtmx-testbed/images")
+            .add("--disk-dir", "/var/cache/virtmx-testbed/boot")
             .add("--audit-log", auditLog.toString())
             .started();
   }

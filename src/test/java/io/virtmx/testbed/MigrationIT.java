@@ -60,6 +60,14 @@ class MigrationIT {
     agent =
         AgentArgs.watching(bed.hostUri(), "30s")
             .add("--connect", bed.hv2TlsUri())
+            // where this test migrates: to hv2 (TLS with its pkipath, SSH and TCP to HV2_IP) and
+            // back over hv2's socket to this host, whose data address is HOST_IP; and the
+            // unreachable destination
+            .add("--migrate-allow", bed.hv2TlsUri())
+            .add("--migrate-allow", bed.value("HV2_IP"))
+            .add("--migrate-allow", bed.value("HOST_FROM_HV2_URI"))
+            .add("--migrate-allow", bed.value("HOST_IP"))
+            .add("--migrate-allow", "qemu+tcp://198.18.0.99/system")
             .users(users)
             .metrics(metrics)
             .jolokia(jolokia)

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * The indication filters, listener destinations and subscriptions operators created, by name, with
- * the limits on their number; every change is handed to {@code onChange} (which keeps the file).
+ * the limits on their number; after every change a copy is handed to {@code onChange} (which keeps
+ * the file) outside the lock, the newest copy last: a slow disk never holds up the other users of
+ * these maps, and an older copy never overwrites a newer one.
  */
 final class Subscriptions {
   /** A filter: its WQL query and the namespace its events come from (null: every host). */
@@ -36,7 +38,15 @@ final class Subscriptions {
   private final Map<String, Filter> filters = new LinkedHashMap<>();
   private final Map<String, Destination> destinations = new LinkedHashMap<>();
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-  private Consumer<Subscriptions> onChange = s -> {};
+  private volatile Consumer<Subscriptions> onChange = s -> {};
+  /** Counts the changes; guarded by this. */
+  private long version;
+  /** A copy of the state at {@code version}; guarded by this. */
+  private Subscriptions latest;
+  /** Serialises the hand-overs to {@code onChange}. */
+  private final Object handOver = new Object();
+  /** The version last handed over; guarded by handOver. */
+  private long handedOver;
 
   void onChange(Consumer<Subscriptions> listener) {
     this.onChange = listener;
@@ -46,21 +56,36 @@ final class Subscriptions {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  synchronized void add(Filter f) {
+  void add(Filter f) {
+    addLocked(f);
+    handOver();
+  }
+
+  private synchronized void addLocked(Filter f) {
     exists(filters.containsKey(key(f.name())), "filter", f.name());
     limit(filters.size(), DeliverySettings.MAX_FILTERS, "filters");
     filters.put(key(f.name()), f);
     changed();
   }
 
-  synchronized void add(Destination d) {
+  void add(Destination d) {
+    addLocked(d);
+    handOver();
+  }
+
+  private synchronized void addLocked(Destination d) {
     exists(destinations.containsKey(key(d.name())), "listener destination", d.name());
     limit(destinations.size(), DeliverySettings.MAX_DESTINATIONS, "listener destinations");
     destinations.put(key(d.name()), d);
     changed();
   }
 
-  synchronized void add(Subscription s) {
+  void add(Subscription s) {
+    addLocked(s);
+    handOver();
+  }
+
+  private synchronized void addLocked(Subscription s) {
     if (!filters.containsKey(key(s.filter()))) {
       throw new CimException(CimException.NOT_FOUND, "no indication filter " + s.filter());
     }
@@ -98,7 +123,12 @@ final class Subscriptions {
   }
 
   /** Deletes a filter or destination; one a subscription still names is refused (DSP1054). */
-  synchronized void removeFilter(String name) {
+  void removeFilter(String name) {
+    removeFilterLocked(name);
+    handOver();
+  }
+
+  private synchronized void removeFilterLocked(String name) {
     inUse(subscriptions.values().stream().anyMatch(s -> key(s.filter()).equals(key(name))), name);
     if (filters.remove(key(name)) == null) {
       throw new CimException(CimException.NOT_FOUND, "no indication filter " + name);
@@ -106,7 +136,12 @@ final class Subscriptions {
     changed();
   }
 
-  synchronized void removeDestination(String name) {
+  void removeDestination(String name) {
+    removeDestinationLocked(name);
+    handOver();
+  }
+
+  private synchronized void removeDestinationLocked(String name) {
     inUse(
         subscriptions.values().stream().anyMatch(s -> key(s.destination()).equals(key(name))), name);
     if (destinations.remove(key(name)) == null) {
@@ -115,7 +150,13 @@ final class Subscriptions {
     changed();
   }
 
-  synchronized boolean removeSubscription(String filter, String destination) {
+  boolean removeSubscription(String filter, String destination) {
+    boolean removed = removeSubscriptionLocked(filter, destination);
+    handOver();
+    return removed;
+  }
+
+  private synchronized boolean removeSubscriptionLocked(String filter, String destination) {
     boolean removed = subscriptions.remove(key(filter) + "|" + key(destination)) != null;
     if (removed) {
       changed();
@@ -124,7 +165,14 @@ final class Subscriptions {
   }
 
   /** Applies SubscriptionRemovalAction to every subscription of a failing destination. */
-  synchronized List<Subscription> failing(String destination, DeliverySettings.RemovalAction a) {
+  List<Subscription> failing(String destination, DeliverySettings.RemovalAction a) {
+    List<Subscription> hit = failingLocked(destination, a);
+    handOver();
+    return hit;
+  }
+
+  private synchronized List<Subscription> failingLocked(
+      String destination, DeliverySettings.RemovalAction a) {
     List<Subscription> hit =
         subscriptions.values().stream()
             .filter(s -> key(s.destination()).equals(key(destination)))
@@ -144,8 +192,39 @@ final class Subscriptions {
     return hit;
   }
 
+  /** Counts a change and keeps a copy of the new state; called holding the lock. */
   private void changed() {
-    onChange.accept(this);
+    version++;
+    Subscriptions copy = new Subscriptions();
+    copy.filters.putAll(filters);
+    copy.destinations.putAll(destinations);
+    copy.subscriptions.putAll(subscriptions);
+    copy.version = version;
+    latest = copy;
+  }
+
+  /**
+   * Hands the newest copy to {@code onChange} unless it (or a newer one) was handed over already;
+   * called without the lock after each change, so every change is handed over by its own call or
+   * a later one.
+   */
+  private void handOver() {
+    synchronized (handOver) {
+      Subscriptions copy;
+      synchronized (this) {
+        copy = latest;
+      }
+      if (copy == null || copy.version <= handedOver) {
+        return;
+      }
+      onChange.accept(copy);
+      handedOver = copy.version;
+    }
+  }
+
+  /** How many changes this state has seen (a copy: the changes up to when it was taken). */
+  synchronized long version() {
+    return version;
   }
 
   private static void exists(boolean exists, String what, String name) {

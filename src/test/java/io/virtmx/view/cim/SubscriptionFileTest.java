@@ -11,6 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,5 +64,40 @@ class SubscriptionFileTest {
             e -> assertThat(e.code()).isEqualTo(CimException.SERVER_LIMITS_EXCEEDED));
     assertThat(s.failing("d", DeliverySettings.RemovalAction.REMOVE)).hasSize(1);
     assertThat(s.subscriptions()).isEmpty();
+  }
+
+  @Test
+  void theFileIsWrittenOutsideTheLockAndTheNewestCopyWins() throws Exception {
+    Subscriptions s = new Subscriptions();
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Long> handed = new CopyOnWriteArrayList<>();
+    List<Integer> sizes = new CopyOnWriteArrayList<>();
+    s.onChange(
+        copy -> {
+          writing.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          handed.add(copy.version());
+          sizes.add(copy.filters().size());
+        });
+    String q = "SELECT * FROM CIM_InstCreation";
+    CompletableFuture<Void> first =
+        CompletableFuture.runAsync(() -> s.add(new Subscriptions.Filter("a", q, null, "x", new Wql(q))));
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+    // the first hand-over is stuck in "the disk": the maps stay usable meanwhile
+    assertThat(CompletableFuture.supplyAsync(s::filters).get(10, TimeUnit.SECONDS)).hasSize(1);
+    CompletableFuture<Void> second =
+        CompletableFuture.runAsync(() -> s.add(new Subscriptions.Filter("b", q, null, "x", new Wql(q))));
+    assertThat(CompletableFuture.supplyAsync(s::version).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+    release.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    second.get(10, TimeUnit.SECONDS);
+    // versions only grow, and the last copy handed over holds both changes
+    assertThat(handed).isSorted().doesNotHaveDuplicates().last().isEqualTo(2L);
+    assertThat(sizes).last().isEqualTo(2);
   }
 }

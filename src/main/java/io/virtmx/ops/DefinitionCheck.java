@@ -1,0 +1,75 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.ops;
+
+import io.virtmx.libvirt.NativeConnect;
+import java.util.Set;
+import org.libvirt.LibvirtException;
+
+/**
+ * The confinement of a whole domain definition (define, create, restore), as hot-plug confines a
+ * device's: every host path the XML names must lie inside a {@code --disk-dir} ({@link
+ * ConfinedPaths}; with none configured, any path is refused), disks come from files, block devices
+ * or pool volumes, interfaces from networks or bridges, nothing reaches the network or hands a host
+ * device over ({@link DefinitionElements}), and an {@code <emulator>} must be one the host's
+ * capabilities list. A refusal names the element, e.g. {@code domain XML: <log file='/etc/x'>:
+ * '/etc/x' is outside every --disk-dir (/srv/disks)}.
+ */
+final class DefinitionCheck {
+  private final ConfinedPaths diskDirs;
+
+  DefinitionCheck(ConfinedPaths diskDirs) {
+    this.diskDirs = diskDirs;
+  }
+
+  /**
+   * Adds the checks of {@code xml} to the attempt (refused before libvirt is called); returns the
+   * emulator it names, null if none (see {@link #checkEmulator}).
+   */
+  String check(Attempt attempt, String xml) {
+    String refusal = refusal(xml);
+    attempt.require(refusal == null, refusal);
+    return refusal == null ? DefinitionElements.of(xml).emulator() : null;
+  }
+
+  /** Why {@code xml} is refused, or null when every element of it is allowed. */
+  String refusal(String xml) {
+    DefinitionElements.Findings found;
+    try {
+      found = DefinitionElements.of(xml);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    if (found.refusal() != null) {
+      return "domain XML: " + found.refusal();
+    }
+    for (DefinitionElements.NamedPath p : found.paths()) {
+      ConfinedPaths.Check c = diskDirs.check(p.path(), false);
+      if (!c.allowed()) {
+        return "domain XML: " + p.element() + ": " + c.refusal();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Refuses (as an argument check) an emulator the host's capabilities do not list: libvirt would
+   * execute any file named there as root.
+   */
+  static void checkEmulator(NativeConnect conn, String emulator) throws LibvirtException {
+    if (emulator == null) {
+      return;
+    }
+    Set<String> offered = DefinitionElements.emulators(conn.getCapabilities());
+    if (!offered.contains(emulator)) {
+      throw OperationException.refused(
+          "domain XML: <emulator>"
+              + emulator
+              + "</emulator> is not an emulator of this host (its capabilities list "
+              + String.join(", ", new java.util.TreeSet<>(offered))
+              + ")");
+    }
+  }
+}

@@ -1,0 +1,309 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.ObjectEvent;
+import io.virtmx.security.AuditCapture;
+import io.virtmx.security.Role;
+import io.virtmx.testbed.TestNodeGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.DomainInfo;
+
+/**
+ * define, create and restore against libvirt's test driver: a definition whose host paths lie
+ * inside a --disk-dir is defined; every element that would make libvirt (root) read or write
+ * elsewhere, reach the network or hand a host device over is refused, named, audited as refused,
+ * and libvirt never sees it.
+ */
+class DomainDefinitionTest {
+  private static final Caller OPERATOR = new Caller("alice", Role.OPERATOR, "test");
+  private static final String VM = "testvm-0001";
+
+  @TempDir Path dir;
+  private Path diskDir;
+  private NativeConnect conn;
+
+  @BeforeEach
+  void open() throws Exception {
+    conn =
+        new NativeConnect(
+            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+    Path parent = Files.createDirectory(dir.resolve("root-owned"));
+    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+    diskDir = Files.createDirectory(parent.resolve("disks"));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    conn.close();
+  }
+
+  private Operations operations(ConfinedPaths diskDirs) {
+    Path saves = dir.resolve("root-owned/save");
+    try {
+      Files.createDirectories(saves);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new Operations(
+        new HostConnections() {
+          @Override
+          public Optional<NativeConnect> connection(String host) {
+            return Optional.of(conn);
+          }
+
+          @Override
+          public boolean knows(String host) {
+            return host.equals("h");
+          }
+
+          @Override
+          public void refreshSoon(String host) {}
+
+          @Override
+          public void changed(String host, ObjectEvent.Kind kind, String name) {}
+        },
+        false,
+        ConfinedPaths.of("--save-dir", List.of(saves)),
+        diskDirs,
+        MigrationDestinations.of(List.of(), List.of()));
+  }
+
+  private Operations confined() {
+    return operations(ConfinedPaths.of("--disk-dir", List.of(diskDir)));
+  }
+
+  private static String domain(String name, String devices) {
+    return "<domain type='test'><name>"
+        + name
+        + "</name><memory>1048576</memory><os><type>hvm</type></os><devices>"
+        + devices
+        + "</devices></domain>";
+  }
+
+  private String disk(String file) {
+    return "<disk type='file' device='disk'><source file='" + file + "'/><target dev='vda'/></disk>";
+  }
+
+  private boolean defined(String name) {
+    try {
+      conn.domainLookupByName(name).free();
+      return true;
+    } catch (org.libvirt.LibvirtException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void aDefinitionWithItsPathsInsideADiskDirIsDefinedAndCreated() throws Exception {
+    Operations ops = confined();
+    String xml =
+        domain(
+            "vmx-harden-ok",
+            disk(diskDir + "/a.img")
+                + "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
+                + "<target dev='vdb'/></disk>"
+                + "<interface type='network'><source network='default'/></interface>"
+                + "<serial type='pty'><source path='/dev/pts/7'/></serial>"
+                + "<console type='pty' tty='/dev/pts/7'/><rng model='virtio'><backend model='random'>/dev/urandom"
+                + "</backend></rng>");
+    assertThat(ops.domains().define(OPERATOR, "h", xml)).isEqualTo("vmx-harden-ok");
+    assertThat(conn.domainLookupByName("vmx-harden-ok").getXMLDesc(0))
+        .contains(diskDir + "/a.img");
+    assertThat(ops.domains().create(OPERATOR, "h", xml.replace("-ok", "-live")))
+        .isEqualTo("vmx-harden-live");
+    assertThat(conn.domainLookupByName("vmx-harden-live").getInfo().state)
+        .isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+  }
+
+  @Test
+  void everyPathBearingElementOutsideTheDiskDirsIsRefusedByName() throws Exception {
+    Operations ops = confined();
+    String outside = " is outside every --disk-dir (" + diskDir.toRealPath() + ")";
+    List<String[]> cases =
+        List.of(
+            new String[] {disk("/etc/shadow"), "<source file='/etc/shadow'>: '/etc/shadow'" + outside},
+            new String[] {
+              disk(diskDir + "/a.img").replace("</disk>", "")
+                  + "<backingStore type='file'><source file='/root/b.img'/></backingStore></disk>",
+              "<source file='/root/b.img'>"
+            },
+            new String[] {
+              "<disk type='block' device='disk'><source dev='/dev/sda'/><target dev='vda'/></disk>",
+              "<source dev='/dev/sda'>: '/dev/sda'" + outside
+            },
+            new String[] {
+              "<serial type='pty'><log file='/var/log/evil' append='on'/></serial>",
+              "<log file='/var/log/evil'>"
+            },
+            new String[] {
+              "<serial type='file'><source path='/etc/crontab'/></serial>",
+              "<source path='/etc/crontab'>"
+            },
+            new String[] {
+              "<channel type='unix'><source mode='bind' path='/run/evil.sock'/>"
+                  + "<target type='virtio' name='org.qemu.guest_agent.0'/></channel>",
+              "<source path='/run/evil.sock'>"
+            },
+            new String[] {
+              "<rng model='virtio'><backend model='random'>/etc/shadow</backend></rng>",
+              "<backend>/etc/shadow</backend>"
+            });
+    for (String[] c : cases) {
+      try (AuditCapture audit = new AuditCapture()) {
+        assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-harden-bad", c[0])))
+            .isInstanceOfSatisfying(
+                OperationException.class,
+                e -> assertThat(e.reason()).isEqualTo(OperationException.Reason.INVALID_ARGUMENT))
+            .hasMessageStartingWith("domain XML: ")
+            .hasMessageContaining(c[1]);
+        assertThat(audit.lines())
+            .singleElement()
+            .satisfies(l -> assertThat(l).startsWith("op=defineDomain result=refused reason="));
+      }
+      assertThat(defined("vmx-harden-bad")).as(c[0]).isFalse();
+    }
+  }
+
+  @Test
+  void osFilesAreConfinedToo() {
+    Operations ops = confined();
+    for (String os :
+        List.of(
+            "<loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>",
+            "<nvram template='/etc/shadow'>" + diskDir + "/vars.fd</nvram>",
+            "<kernel>/boot/vmlinuz</kernel>",
+            "<initrd>/boot/initrd.img</initrd>")) {
+      String xml =
+          "<domain type='test'><name>vmx-harden-os</name><memory>1048576</memory><os><type>hvm"
+              + "</type>"
+              + os
+              + "</os></domain>";
+      assertThatThrownBy(() -> ops.domains().create(OPERATOR, "h", xml))
+          .as(os)
+          .hasMessageContaining("is outside every --disk-dir");
+    }
+  }
+
+  @Test
+  void elementsNoDirectoryCanConfineAreRefused() {
+    Operations ops = confined();
+    List<String[]> cases =
+        List.of(
+            new String[] {
+              "<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='0' slot='3'"
+                  + " function='0'/></source></hostdev>",
+              "<hostdev> names host resources"
+            },
+            new String[] {
+              "<filesystem type='mount'><source dir='/'/><target dir='root'/></filesystem>",
+              "<filesystem> names host resources"
+            },
+            new String[] {
+              "<disk type='network' device='disk'><source protocol='nbd' name='x'><host"
+                  + " name='198.18.0.9' port='10809'/></source><target dev='vda'/></disk>",
+              "<disk type='network'> is not allowed"
+            },
+            new String[] {
+              "<disk type='file' device='disk'><source protocol='http' name='x'/><target"
+                  + " dev='vda'/></disk>",
+              "<source> names a network source"
+            },
+            new String[] {
+              "<serial type='tcp'><source mode='connect' host='198.18.0.9' service='22'/></serial>",
+              "<serial type='tcp'> would make libvirt reach a network address"
+            },
+            new String[] {
+              "<interface type='ethernet'><script path='" + diskDir + "/x'/></interface>",
+              "<interface type='ethernet'> is not allowed"
+            },
+            new String[] {
+              "<smartcard mode='passthrough' type='spicevmc'/>", "<smartcard> names host"
+            });
+    for (String[] c : cases) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-harden-bad", c[0])))
+          .as(c[0])
+          .hasMessageStartingWith("domain XML: " + c[1]);
+    }
+    String qemu =
+        "<domain type='test' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name>"
+            + "<memory>1</memory><os><type>hvm</type></os><qemu:commandline><qemu:arg"
+            + " value='-sandbox'/></qemu:commandline></domain>";
+    assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", qemu))
+        .hasMessage(
+            "domain XML: <qemu:commandline> is an element of another namespace: only <metadata>"
+                + " may hold those");
+    String metadata =
+        domain("vmx-harden-meta", "")
+            .replace(
+                "<devices>",
+                "<metadata><app:x xmlns:app='http://example.org/app' path='/etc'/></metadata>"
+                    + "<devices>");
+    assertThat(ops.domains().define(OPERATOR, "h", metadata)).isEqualTo("vmx-harden-meta");
+    assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", "<domain"))
+        .hasMessageStartingWith("invalid domain XML");
+  }
+
+  @Test
+  void anEmulatorTheHostDoesNotOfferIsRefused() throws Exception {
+    Operations ops = confined();
+    try (AuditCapture audit = new AuditCapture()) {
+      assertThatThrownBy(
+              () ->
+                  ops.domains()
+                      .define(OPERATOR, "h", domain("vmx-harden-emu", "<emulator>/bin/sh</emulator>")))
+          .hasMessageStartingWith(
+              "domain XML: <emulator>/bin/sh</emulator> is not an emulator of this host");
+      assertThat(audit.lines())
+          .singleElement()
+          .satisfies(l -> assertThat(l).startsWith("op=defineDomain result=refused"));
+    }
+    assertThat(defined("vmx-harden-emu")).isFalse();
+  }
+
+  @Test
+  void withoutADiskDirEveryPathIsRefusedAndPathlessDefinitionsPass() throws Exception {
+    Operations ops = operations(ConfinedPaths.none("--disk-dir"));
+    assertThatThrownBy(
+            () -> ops.domains().define(OPERATOR, "h", domain("vmx-harden-n", disk(diskDir + "/a"))))
+        .hasMessageContaining("no --disk-dir is configured");
+    String pathless =
+        domain(
+            "vmx-harden-n",
+            "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
+                + "<target dev='vda'/></disk>");
+    assertThat(ops.domains().define(OPERATOR, "h", pathless)).isEqualTo("vmx-harden-n");
+  }
+
+  @Test
+  void restoreChecksTheDefinitionInTheImageBeforeLibvirtStartsIt() throws Exception {
+    Operations ops = confined();
+    String image = dir.resolve("root-owned/save/vm.save").toString();
+    ops.saves().save(OPERATOR, "h", VM, image);
+    try (AuditCapture audit = new AuditCapture()) {
+      // the test node's domain has its disk in /var/lib/libvirt/images, outside the disk dir
+      assertThatThrownBy(() -> ops.saves().restore(OPERATOR, "h", VM, image, false))
+          .hasMessageStartingWith("'" + image + "': domain XML: <source file='/var/lib/libvirt")
+          .hasMessageContaining("is outside every --disk-dir");
+      assertThat(audit.lines())
+          .singleElement()
+          .satisfies(l -> assertThat(l).startsWith("op=restore result=refused"));
+    }
+    assertThat(conn.domainLookupByName(VM).getInfo().state)
+        .isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF);
+  }
+}
