@@ -15,11 +15,20 @@ import java.util.Map;
  * KVM_}/{@code LXC_}/{@code Xen_} prefix) and method name, both matched without case.
  */
 final class Methods {
+  private static final String VSMS = "VirtualSystemManagementService";
   private final Map<String, MethodCall> calls = new HashMap<>();
 
   /** Every service's methods; a service adds its own with one {@code register} line here. */
   Methods(Operations operations, StateChanges states, Indications indications) {
     register("ComputerSystem", "RequestStateChange", states::invoke);
+    SystemManagement systems = new SystemManagement(operations);
+    ResourceManagement resources = new ResourceManagement(operations);
+    register(VSMS, "DefineSystem", systems::defineSystem);
+    register(VSMS, "DestroySystem", systems::destroySystem);
+    register(VSMS, "ModifySystemSettings", systems::modifySystemSettings);
+    register(VSMS, "AddResourceSettings", resources::add);
+    register(VSMS, "ModifyResourceSettings", resources::modify);
+    register(VSMS, "RemoveResourceSettings", resources::remove);
   }
 
   void register(String classSuffix, String method, MethodCall call) {
