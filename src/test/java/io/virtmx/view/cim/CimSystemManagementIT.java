@@ -1,0 +1,345 @@
+/*
+ * Copyright The virtmx authors.
+ * SPDX-License-Identifier: Apache-2.0 (the LICENSE file at the root of the repository).
+ */
+package io.virtmx.view.cim;
+
+import static io.virtmx.view.cim.CimClients.all;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.virtmx.testbed.Await;
+import io.virtmx.testbed.TestBed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+
+/**
+ * VirtualSystemManagementService on real libvirt through the SBLIM client and wbemcli: a domain
+ * defined from a VSSD and disk, NIC, memory and processor RASDs (MOF text), started with
+ * RequestStateChange(2), a disk hot-plugged (a CIM-XML embedded instance) and removed, its memory
+ * changed, then destroyed; libvirt-cim's error codes and texts; a viewer and --read-only refused.
+ * Its own domains, network (on the test bed's bridge: the host has no firewall for a NAT one) and
+ * files are named vmx-vsms-*.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CimSystemManagementIT {
+  private static final String DOMAIN = "vmx-vsms-1";
+  private static final String NETWORK = "vmx-vsms-net";
+  private static final Duration SEEN = Duration.ofSeconds(20);
+
+  private Path work;
+  private Path disks;
+  private CimClients agent;
+  private WBEMClient alice;
+  private CIMObjectPath service;
+
+  @BeforeAll
+  void start() throws Exception {
+    cleanUp();
+    work = Files.createTempDirectory(Path.of("/var/tmp"), "vmx-vsms-");
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    disks = Files.createDirectory(work.resolve("disks"));
+    Path net = work.resolve("net.xml");
+    Files.writeString(
+        net,
+        "<network><name>"
+            + NETWORK
+            + "</name><forward mode='bridge'/><bridge name='vmxtb0'/></network>");
+    TestBed.virsh("net-create", net.toString());
+    agent =
+        CimClients.start(
+            work, "--connect", TestBed.QEMU_URI, "--disk-dir", disks.toString(), "--interval", "2s");
+    alice = agent.client(CimClients.ALICE);
+    service = servicePath(agent, alice);
+  }
+
+  @AfterAll
+  void stop() {
+    if (alice != null) {
+      alice.close();
+    }
+    if (agent != null) {
+      agent.close();
+    }
+    cleanUp();
+    CimClients.deleteTree(disks);
+    CimClients.deleteTree(work);
+  }
+
+  private static void cleanUp() {
+    if (TestBed.tryVirsh("domstate", DOMAIN).ok()) {
+      TestBed.tryVirsh("destroy", DOMAIN);
+      TestBed.tryVirsh("undefine", DOMAIN);
+    }
+    TestBed.tryVirsh("net-destroy", NETWORK);
+  }
+
+  static CIMObjectPath servicePath(CimClients agent, WBEMClient client) throws WBEMException {
+    List<CIMObjectPath> names =
+        all(
+            client.enumerateInstanceNames(
+                agent.path("root/virt", "KVM_VirtualSystemManagementService")));
+    assertThat(names).hasSize(1);
+    return names.get(0);
+  }
+
+  private Path image(String name) {
+    Path p = disks.resolve(name);
+    TestBed.run(List.of("truncate", "-s", "16M", p.toString())).orThrow();
+    return p;
+  }
+
+  static String vssd(String name) {
+    return "instance of KVM_VirtualSystemSettingData {\n  VirtualSystemIdentifier = \""
+        + name
+        + "\";\n};";
+  }
+
+  private String[] resources(Path disk) {
+    return new String[] {
+      "instance of KVM_DiskResourceAllocationSettingData { VirtualDevice = \"vda\"; Address = \""
+          + disk
+          + "\"; };",
+      "instance of KVM_NetResourceAllocationSettingData { NetworkType = \"network\";"
+          + " PoolID = \"NetworkPool/" + NETWORK + "\"; Address = \"52:54:00:5e:00:42\"; };",
+      "instance of KVM_MemResourceAllocationSettingData { VirtualQuantity = 128;"
+          + " AllocationUnits = \"MegaBytes\"; };",
+      "instance of KVM_ProcResourceAllocationSettingData { VirtualQuantity = 2; };"
+    };
+  }
+
+  private Object call(WBEMClient client, String method, CIMArgument<?>[] out, CIMArgument<?>... in)
+      throws WBEMException {
+    return client.invokeMethod(service, method, in, out);
+  }
+
+  static CIMObjectPath rasdPath(String cls, String id) {
+    return new CIMObjectPath(
+        null, null, null, "root/virt", cls,
+        new CIMProperty<?>[] {new CIMProperty<>("InstanceID", CIMDataType.STRING_T, id, true, false, null)});
+  }
+
+  static boolean served(WBEMClient client, CimClients agent, String cls, String id)
+      throws WBEMException {
+    return all(client.enumerateInstances(agent.path("root/virt", cls), true, false, false, null))
+        .stream()
+        .anyMatch(i -> id.equals(i.getPropertyValue("InstanceID")));
+  }
+
+  /** AddResourceSettings of a disk file as {@code target}, the RASD as a CIM-XML instance. */
+  static CIMObjectPath[] addDisk(
+      WBEMClient client, CIMObjectPath service, String domain, Path file, String target)
+      throws WBEMException {
+    CIMInstance disk =
+        new CIMInstance(
+            new CIMObjectPath(null, null, null, "root/virt", "KVM_DiskResourceAllocationSettingData", null),
+            new CIMProperty<?>[] {
+              new CIMProperty<>("VirtualDevice", CIMDataType.STRING_T, target),
+              new CIMProperty<>("Address", CIMDataType.STRING_T, file.toString())
+            });
+    CIMObjectPath vssd =
+        new CIMObjectPath(null, null, null, "root/virt", "KVM_VirtualSystemSettingData",
+            new CIMProperty<?>[] {
+              new CIMProperty<>("InstanceID", CIMDataType.STRING_T, "KVM:" + domain, true, false, null)
+            });
+    CIMArgument<?>[] out = new CIMArgument<?>[2];
+    Object rc =
+        client.invokeMethod(service, "AddResourceSettings",
+            new CIMArgument<?>[] {
+              new CIMArgument<>("AffectedConfiguration", new CIMDataType("KVM_VirtualSystemSettingData"), vssd),
+              new CIMArgument<>("ResourceSettings", CIMDataType.OBJECT_ARRAY_T, new CIMInstance[] {disk})
+            },
+            out);
+    assertThat(rc).isEqualTo(new UnsignedInteger32(0));
+    assertThat(out[0].getName()).isEqualTo("ResultingResourceSettings");
+    return (CIMObjectPath[]) out[0].getValue();
+  }
+
+  /** RemoveResourceSettings of the disk RASD {@code DOMAIN/target}. */
+  static void removeDisk(WBEMClient client, CIMObjectPath service, String domain, String target)
+      throws WBEMException {
+    Object rc =
+        client.invokeMethod(service, "RemoveResourceSettings",
+            new CIMArgument<?>[] {
+              new CIMArgument<>("ResourceSettings", new CIMDataType("KVM_DiskResourceAllocationSettingData", 0),
+                  new CIMObjectPath[] {rasdPath("KVM_DiskResourceAllocationSettingData", domain + "/" + target)})
+            },
+            new CIMArgument<?>[1]);
+    assertThat(rc).isEqualTo(new UnsignedInteger32(0));
+  }
+
+  @Test
+  void aDomainDefinedFromSettingsStartsGetsADiskChangesMemoryAndIsDestroyed() throws Exception {
+    Path vda = image("vmx-vsms-vda.img");
+    CIMArgument<?>[] out = new CIMArgument<?>[2];
+    Object rc =
+        call(alice, "DefineSystem", out,
+            new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, vssd(DOMAIN)),
+            new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, resources(vda)));
+    assertThat(rc).isEqualTo(new UnsignedInteger32(0));
+    assertThat(out[0].getName()).isEqualTo("ResultingSystem");
+    CIMObjectPath system = (CIMObjectPath) out[0].getValue();
+    assertThat(system.getKey("Name").getValue()).isEqualTo(DOMAIN);
+    String xml = TestBed.virsh("dumpxml", DOMAIN);
+    assertThat(xml)
+        .contains("<source file='" + vda + "'")
+        .contains("<target dev='vda'")
+        .contains("<source network='" + NETWORK + "'")
+        .contains("<mac address='52:54:00:5e:00:42'/>")
+        .contains("<memory unit='KiB'>131072</memory>")
+        .containsPattern("<vcpu[^>]*>2</vcpu>");
+
+    Await.until("the CIM view serves " + DOMAIN, () -> inModel(DOMAIN), SEEN);
+    Object started =
+        alice.invokeMethod(
+            new CIMObjectPath("/root/virt:KVM_ComputerSystem.CreationClassName=\"KVM_ComputerSystem\",Name=\"" + DOMAIN + "\""),
+            "RequestStateChange",
+            new CIMArgument<?>[] {
+              new CIMArgument<>("RequestedState", CIMDataType.UINT16_T, new UnsignedInteger16(2))
+            },
+            new CIMArgument<?>[1]);
+    assertThat(started).isEqualTo(new UnsignedInteger32(0));
+    assertThat(TestBed.virsh("domstate", DOMAIN).strip()).isEqualTo("running");
+    Await.until("the CIM view sees the domain running", () -> running(DOMAIN), SEEN);
+
+    Path vdb = image("vmx-vsms-vdb.img");
+    CIMObjectPath[] resulting = addDisk(alice, service, DOMAIN, vdb, "vdb");
+    assertThat(resulting[0].getKey("InstanceID").getValue()).isEqualTo(DOMAIN + "/vdb");
+    assertThat(TestBed.virsh("domblklist", DOMAIN)).contains("vdb").contains(vdb.toString());
+    assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN)).contains(vdb.toString());
+
+    Await.until("the CIM view serves the RASD of vdb",
+        () -> served(alice, agent, "KVM_DiskResourceAllocationSettingData", DOMAIN + "/vdb"), SEEN);
+    removeDisk(alice, service, DOMAIN, "vdb");
+    // gone from the definition at once; the live unplug waits for a guest OS to let go of it,
+    // which this OS-less domain has not (CimGuestHotplugIT shows that part on the real guest)
+    assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN)).doesNotContain(vdb.toString());
+
+    CIMArgument<?>[] modified = new CIMArgument<?>[2];
+    Object modRc =
+        call(alice, "ModifyResourceSettings", modified,
+            new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, new String[] {
+              "instance of KVM_MemResourceAllocationSettingData { InstanceID = \"" + DOMAIN
+                  + "/mem\"; VirtualQuantity = 98304; AllocationUnits = \"KiloBytes\"; };"}));
+    assertThat(modRc).isEqualTo(new UnsignedInteger32(0));
+    assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN))
+        .contains("<currentMemory unit='KiB'>98304</currentMemory>");
+
+    TestBed.Result destroyed =
+        agent.wbemcli(CimClients.ALICE, "cm", wbemcliService(), "DestroySystem.AffectedSystem="
+            + "KVM_ComputerSystem.CreationClassName=\"KVM_ComputerSystem\",Name=\"" + DOMAIN + "\"");
+    assertThat(destroyed.ok()).as(destroyed.stderr()).isTrue();
+    assertThat(destroyed.stdout()).contains("DestroySystem: 0");
+    assertThat(TestBed.virsh("list", "--all", "--name")).doesNotContain(DOMAIN);
+  }
+
+  private boolean inModel(String name) throws WBEMException {
+    return all(alice.enumerateInstances(agent.path("root/virt", "KVM_ComputerSystem"), true, false, false, null))
+        .stream()
+        .anyMatch(i -> name.equals(i.getPropertyValue("Name")));
+  }
+
+  private boolean running(String name) throws WBEMException {
+    return all(alice.enumerateInstances(agent.path("root/virt", "KVM_ComputerSystem"), true, false, false, null))
+        .stream()
+        .anyMatch(i -> name.equals(i.getPropertyValue("Name"))
+            && new UnsignedInteger16(2).equals(i.getPropertyValue("EnabledState")));
+  }
+
+  private String wbemcliService() {
+    StringBuilder b = new StringBuilder("root/virt:KVM_VirtualSystemManagementService.");
+    for (CIMProperty<?> k : service.getKeys()) {
+      if (b.charAt(b.length() - 1) != '.') {
+        b.append(',');
+      }
+      b.append(k.getName()).append("=\"").append(k.getValue()).append('"');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void errorsAnswerWithLibvirtCimsCodesAndTexts() throws Exception {
+    assertThatThrownBy(
+            () -> call(alice, "DestroySystem", new CIMArgument<?>[1],
+                new CIMArgument<>("AffectedSystem", new CIMDataType("KVM_ComputerSystem"),
+                    new CIMObjectPath("/root/virt:KVM_ComputerSystem.CreationClassName=\"KVM_ComputerSystem\",Name=\"vmx-vsms-none\""))))
+        .isInstanceOfSatisfying(WBEMException.class, e -> {
+          assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND);
+          assertThat(e.getMessage()).contains("Referenced domain `vmx-vsms-none' does not exist: Domain not found");
+        });
+
+    TestBed.Result bad =
+        agent.wbemcli(CimClients.ALICE, "cm", wbemcliService(),
+            "ModifyResourceSettings.ResourceSettings=not-an-instance");
+    assertThat(bad.ok()).isFalse();
+    assertThat(bad.stderr()).contains("CIM_ERR_FAILED").contains("Unable to parse embedded object");
+
+    assertThatThrownBy(
+            () -> call(alice, "RemoveResourceSettings", new CIMArgument<?>[1],
+                new CIMArgument<>("ResourceSettings", new CIMDataType("KVM_DiskResourceAllocationSettingData", 0),
+                    new CIMObjectPath[] {rasdPath("KVM_DiskResourceAllocationSettingData", "vmx-vsms-none/invalid")})))
+        .isInstanceOfSatisfying(WBEMException.class, e -> {
+          assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND);
+          assertThat(e.getMessage()).contains("No such instance (vmx-vsms-none/invalid)");
+        });
+  }
+
+  @Test
+  void aViewersDefineSystemIsRefusedAndDefinesNothing() throws Exception {
+    WBEMClient bob = agent.client(CimClients.BOB);
+    try {
+      assertRefused(bob, service, "vmx-vsms-viewer");
+    } finally {
+      bob.close();
+    }
+  }
+
+  @Test
+  void aReadOnlyAgentRefusesDefineSystem() throws Exception {
+    Path dir = Files.createDirectory(work.resolve("read-only"));
+    try (CimClients readOnly = CimClients.start(dir, "--connect", TestBed.QEMU_URI, "--read-only")) {
+      WBEMClient client = readOnly.client(CimClients.ALICE);
+      try {
+        CIMObjectPath svc =
+            all(client.enumerateInstanceNames(
+                    readOnly.path("root/virt", "KVM_VirtualSystemManagementService")))
+                .get(0);
+        assertRefused(client, svc, "vmx-vsms-readonly");
+      } finally {
+        client.close();
+      }
+    } finally {
+      CimClients.deleteTree(dir);
+    }
+  }
+
+  private static void assertRefused(WBEMClient client, CIMObjectPath svc, String name) {
+    assertThatThrownBy(
+            () -> client.invokeMethod(svc, "DefineSystem",
+                new CIMArgument<?>[] {
+                  new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, vssd(name)),
+                  new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, new String[] {
+                    "instance of KVM_ProcResourceAllocationSettingData { VirtualQuantity = 1; };"})
+                },
+                new CIMArgument<?>[2]))
+        .isInstanceOfSatisfying(WBEMException.class,
+            e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_ACCESS_DENIED));
+    assertThat(TestBed.virsh("list", "--all", "--name")).doesNotContain(name);
+  }
+}
