@@ -175,7 +175,7 @@ public final class CimView implements View {
             new CimOperations(
                 repo,
                 this::model,
-                new Methods(operations, states, indications),
+                new Methods(operations, states, indications, this::namespacesOf),
                 new IndicationOperations(indications, operations)),
             hostName);
     if (!(settings.port() == 0 && settings.tls() != null)) {

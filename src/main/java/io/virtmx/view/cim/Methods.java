@@ -7,8 +7,10 @@ package io.virtmx.view.cim;
 import io.virtmx.ops.Caller;
 import io.virtmx.ops.Operations;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The extrinsic methods the CIM view offers, keyed by class suffix (the name after the {@code
@@ -19,10 +21,15 @@ final class Methods {
   private final Map<String, MethodCall> calls = new HashMap<>();
 
   /** Every service's methods; a service adds its own with one {@code register} line here. */
-  Methods(Operations operations, StateChanges states, Indications indications) {
+  Methods(
+      Operations operations,
+      StateChanges states,
+      Indications indications,
+      Function<String, List<String>> namespacesOfHost) {
     register("ComputerSystem", "RequestStateChange", states::invoke);
-    SystemManagement systems = new SystemManagement(operations);
-    ResourceManagement resources = new ResourceManagement(operations);
+    ResourceIndications rasdEvents = new ResourceIndications(indications, namespacesOfHost);
+    SystemManagement systems = new SystemManagement(operations, rasdEvents);
+    ResourceManagement resources = new ResourceManagement(operations, rasdEvents);
     register(VSMS, "DefineSystem", systems::defineSystem);
     register(VSMS, "DestroySystem", systems::destroySystem);
     register(VSMS, "ModifySystemSettings", systems::modifySystemSettings);

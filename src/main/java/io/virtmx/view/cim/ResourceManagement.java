@@ -20,9 +20,11 @@ import java.util.Map;
  */
 final class ResourceManagement {
   private final Operations operations;
+  private final ResourceIndications indications;
 
-  ResourceManagement(Operations operations) {
+  ResourceManagement(Operations operations, ResourceIndications indications) {
     this.operations = operations;
+    this.indications = indications;
   }
 
   /**
@@ -45,7 +47,11 @@ final class ResourceManagement {
             CimException.FAILED,
             "Cannot add resources of type " + Rasd.resourceType(r.suffix()));
       }
-      out.add(attach(operations, c, caller, host, name, rasd, affect));
+      CimObjectPath added = attach(operations, c, caller, host, name, rasd, affect);
+      out.add(added);
+      String id = String.valueOf(added.key("InstanceID"));
+      indications.created(
+          c, List.of(ResourceIndications.sent(c, added.className(), id, r.values())));
     }
     MethodResults.completed(c, "ResultingResourceSettings", out);
   }
@@ -125,14 +131,20 @@ final class ResourceManagement {
             id == null ? "Missing InstanceID in RASD" : "Invalid InstanceID `" + id + "'");
       }
       String name = id.substring(0, slash);
-      Rasd rasd = parsed(merged(c, r, id), "Modify resource failed: ");
+      EmbeddedInstance merged = merged(c, r, id);
+      Rasd rasd = parsed(merged, "Modify resource failed: ");
       boolean running = MethodResults.running(c, name);
       try {
         change(caller, host, name, rasd, running, Rasd.resourceType(r.suffix()));
       } catch (OperationException e) {
         throw MethodResults.error(e, name);
       }
-      out.add(MethodResults.rasd(c, r.suffix(), id));
+      CimObjectPath path = MethodResults.rasd(c, r.suffix(), id);
+      out.add(path);
+      indications.modified(
+          c,
+          ResourceIndications.sent(c, path.className(), id, merged.values()),
+          c.model().get(c.ns(), path.withNamespace(null)));
     }
     MethodResults.completed(c, "ResultingResourceSettings", out);
   }
@@ -181,7 +193,8 @@ final class ResourceManagement {
         throw new CimException(CimException.INVALID_PARAMETER, "Missing or incomplete InstanceID");
       }
       String id = String.valueOf(ref.key("InstanceID"));
-      if (c.model().get(c.ns(), ref.withNamespace(null)) == null) {
+      CimInstance served = c.model().get(c.ns(), ref.withNamespace(null));
+      if (served == null) {
         throw new CimException(CimException.NOT_FOUND, "No such instance (" + id + ")");
       }
       String name = id.substring(0, id.indexOf('/'));
@@ -199,6 +212,7 @@ final class ResourceManagement {
       } catch (OperationException e) {
         throw MethodResults.error(e, name);
       }
+      indications.deleted(c, List.of(served));
     }
     MethodResults.completed(c, null, null);
   }

@@ -18,8 +18,11 @@ import java.util.List;
 final class SystemManagement {
   private final Operations operations;
 
-  SystemManagement(Operations operations) {
+  private final ResourceIndications indications;
+
+  SystemManagement(Operations operations, ResourceIndications indications) {
     this.operations = operations;
+    this.indications = indications;
   }
 
   /**
@@ -59,11 +62,12 @@ final class SystemManagement {
           ? new CimException(CimException.FAILED, "Failed to define domain: " + e.getMessage())
           : MethodResults.error(e, null);
     }
-    attachAll(c, caller, name, plan.attached, host);
+    List<CimObjectPath> attached = attachAll(c, caller, name, plan.attached, host);
     Long autostart = vssd.number("AutoStart");
     if (autostart != null && autostart == 1) {
       operations.domains().setAutostart(caller, host, name, true);
     }
+    indications.created(c, plan.created(c, name, attached));
     MethodResults.completed(c, "ResultingSystem", computerSystem(c, name));
   }
 
@@ -91,7 +95,31 @@ final class SystemManagement {
 
   /** The RASDs split: memory and processor (defaults 512 MiB and 1), devices in the XML, the rest. */
   private record Plan(
-      Rasd.Memory memory, Rasd.Processor cpus, List<Rasd.Other> others, List<Rasd> attached) {}
+      Rasd.Memory memory,
+      Rasd.Processor cpus,
+      List<Rasd.Other> others,
+      List<Rasd> attached,
+      List<EmbeddedInstance> sent) {
+
+    /** The memory, processor, disk and NIC RASDs as sent, with the InstanceIDs they now have. */
+    List<CimInstance> created(RequestContext c, String name, List<CimObjectPath> attachedPaths) {
+      List<CimInstance> out = new ArrayList<>();
+      int next = 0;
+      for (EmbeddedInstance r : sent) {
+        String id =
+            switch (Rasd.resourceType(r.suffix())) {
+              case 4 -> name + "/mem";
+              case 3 -> name + "/proc";
+              case 17, 10 -> String.valueOf(attachedPaths.get(next++).key("InstanceID"));
+              default -> null;
+            };
+        if (id != null) {
+          out.add(ResourceIndications.sent(c, c.model().prefix() + "_" + r.suffix(), id, r.values()));
+        }
+      }
+      return out;
+    }
+  }
 
   private static Plan plan(List<EmbeddedInstance> resources) {
     if (resources.isEmpty()) {
@@ -101,6 +129,7 @@ final class SystemManagement {
     Rasd.Processor cpus = new Rasd.Processor(1);
     List<Rasd.Other> others = new ArrayList<>();
     List<Rasd> attached = new ArrayList<>();
+    List<EmbeddedInstance> sent = new ArrayList<>();
     for (EmbeddedInstance r : resources) {
       Rasd rasd;
       try {
@@ -118,8 +147,9 @@ final class SystemManagement {
       } else {
         attached.add(rasd);
       }
+      sent.add(r);
     }
-    return new Plan(memory, cpus, others, attached);
+    return new Plan(memory, cpus, others, attached, sent);
   }
 
   /**
@@ -134,6 +164,7 @@ final class SystemManagement {
       throw new CimException(CimException.NOT_FOUND, "Unable to retrieve domain name: Error 0");
     }
     String host = c.model().host().host();
+    List<CimInstance> rasds = ResourceIndications.rasdsOf(c, name);
     try {
       operations.domains().destroy(caller, host, name);
     } catch (OperationException e) {
@@ -148,6 +179,7 @@ final class SystemManagement {
         throw MethodResults.error(e, name);
       }
     }
+    indications.deleted(c, rasds);
     MethodResults.completed(c, null, null);
   }
 

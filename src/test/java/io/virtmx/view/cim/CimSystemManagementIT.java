@@ -28,6 +28,8 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.metricshub.wbem.javax.wbem.listener.WBEMListener;
+import org.metricshub.wbem.javax.wbem.listener.WBEMListenerFactory;
 
 /**
  * VirtualSystemManagementService on real libvirt through the SBLIM client and wbemcli: a domain
@@ -48,6 +50,10 @@ class CimSystemManagementIT {
   private CimClients agent;
   private WBEMClient alice;
   private CIMObjectPath service;
+  private WBEMListener listener;
+  private int listenerPort;
+  private final java.util.concurrent.LinkedBlockingQueue<CIMInstance> indications =
+      new java.util.concurrent.LinkedBlockingQueue<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -67,10 +73,66 @@ class CimSystemManagementIT {
             work, "--connect", TestBed.QEMU_URI, "--disk-dir", disks.toString(), "--interval", "2s");
     alice = agent.client(CimClients.ALICE);
     service = servicePath(agent, alice);
+    listener = WBEMListenerFactory.getListener("CIM-XML");
+    listenerPort = listener.addListener((url, ind) -> indications.add(ind), 0, "http");
+    for (String kind : List.of("Created", "Deleted", "Modified")) {
+      subscribe(kind, "http://127.0.0.1:" + listenerPort + "/rasd");
+    }
+  }
+
+  /** A subscription of the listener to KVM_ResourceAllocationSettingData{kind}Indication. */
+  private void subscribe(String kind, String url) throws WBEMException {
+    CIMObjectPath f =
+        alice.createInstance(
+            new CIMInstance(
+                agent.path("root/interop", "CIM_IndicationFilter"),
+                new CIMProperty<?>[] {
+                  new CIMProperty<>("Name", CIMDataType.STRING_T, "vmx-vsms-" + kind),
+                  new CIMProperty<>(
+                      "Query",
+                      CIMDataType.STRING_T,
+                      "SELECT * FROM KVM_ResourceAllocationSettingData" + kind + "Indication"),
+                  new CIMProperty<>("QueryLanguage", CIMDataType.STRING_T, "WQL")
+                }));
+    CIMObjectPath d =
+        alice.createInstance(
+            new CIMInstance(
+                agent.path("root/interop", "CIM_ListenerDestinationCIMXML"),
+                new CIMProperty<?>[] {
+                  new CIMProperty<>("Name", CIMDataType.STRING_T, "vmx-vsms-" + kind),
+                  new CIMProperty<>("Destination", CIMDataType.STRING_T, url)
+                }));
+    alice.createInstance(
+        new CIMInstance(
+            agent.path("root/interop", "CIM_IndicationSubscription"),
+            new CIMProperty<?>[] {
+              new CIMProperty<>("Filter", new CIMDataType("CIM_IndicationFilter"), f),
+              new CIMProperty<>("Handler", new CIMDataType("CIM_ListenerDestinationCIMXML"), d)
+            }));
+  }
+
+  /** Awaits the indication of that class whose SourceInstance has that InstanceID. */
+  private CIMInstance indicated(String kind, String instanceId) {
+    List<CIMInstance> seen = new java.util.ArrayList<>();
+    return Await.until(
+        "KVM_ResourceAllocationSettingData" + kind + "Indication of " + instanceId,
+        () -> {
+          indications.drainTo(seen);
+          return seen.stream()
+              .filter(i -> i.getClassName().equals("KVM_ResourceAllocationSettingData" + kind + "Indication"))
+              .filter(i -> i.getPropertyValue("SourceInstance") instanceof CIMInstance src
+                  && instanceId.equals(src.getPropertyValue("InstanceID")))
+              .findFirst();
+        },
+        java.util.Optional::isPresent,
+        SEEN).orElseThrow();
   }
 
   @AfterAll
   void stop() {
+    if (listener != null) {
+      listener.removeListener(listenerPort);
+    }
     if (alice != null) {
       alice.close();
     }
@@ -232,6 +294,10 @@ class CimSystemManagementIT {
         .contains("<memory unit='KiB'>131072</memory>")
         .containsPattern("<vcpu[^>]*>2</vcpu>");
 
+    assertThat(((CIMInstance) indicated("Created", DOMAIN + "/vda").getPropertyValue("SourceInstance"))
+            .getPropertyValue("Address"))
+        .isEqualTo(vda.toString());
+    indicated("Created", DOMAIN + "/mem");
     Await.until("the CIM view serves " + DOMAIN, () -> inModel(DOMAIN), SEEN);
     assertThat(consoles(DOMAIN))
         .extracting(i -> i.getPropertyValue("Name"), i -> i.getPropertyValue("EnabledState"))
@@ -255,6 +321,7 @@ class CimSystemManagementIT {
     assertThat(resulting[0].getKey("InstanceID").getValue()).isEqualTo(DOMAIN + "/vdb");
     assertThat(TestBed.virsh("domblklist", DOMAIN)).contains("vdb").contains(vdb.toString());
     assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN)).contains(vdb.toString());
+    indicated("Created", DOMAIN + "/vdb");
 
     Await.until("the CIM view serves the RASD of vdb",
         () -> served(alice, agent, "KVM_DiskResourceAllocationSettingData", DOMAIN + "/vdb"), SEEN);
@@ -262,6 +329,7 @@ class CimSystemManagementIT {
     // gone from the definition at once; the live unplug waits for a guest OS to let go of it,
     // which this OS-less domain has not (CimGuestHotplugIT shows that part on the real guest)
     assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN)).doesNotContain(vdb.toString());
+    indicated("Deleted", DOMAIN + "/vdb");
 
     CIMArgument<?>[] modified = new CIMArgument<?>[2];
     Object modRc =
@@ -272,6 +340,11 @@ class CimSystemManagementIT {
     assertThat(modRc).isEqualTo(new UnsignedInteger32(0));
     assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN))
         .contains("<currentMemory unit='KiB'>98304</currentMemory>");
+    CIMInstance memChange = indicated("Modified", DOMAIN + "/mem");
+    assertThat(((CIMInstance) memChange.getPropertyValue("SourceInstance")).getPropertyValue("VirtualQuantity"))
+        .isEqualTo(new org.metricshub.wbem.javax.cim.UnsignedInteger64("98304"));
+    assertThat(((CIMInstance) memChange.getPropertyValue("PreviousInstance")).getPropertyValue("VirtualQuantity"))
+        .isEqualTo(new org.metricshub.wbem.javax.cim.UnsignedInteger64("131072"));
 
     TestBed.Result destroyed =
         agent.wbemcli(CimClients.ALICE, "cm", wbemcliService(), "DestroySystem.AffectedSystem="
@@ -279,6 +352,7 @@ class CimSystemManagementIT {
     assertThat(destroyed.ok()).as(destroyed.stderr()).isTrue();
     assertThat(destroyed.stdout()).contains("DestroySystem: 0");
     assertThat(TestBed.virsh("list", "--all", "--name")).doesNotContain(DOMAIN);
+    indicated("Deleted", DOMAIN + "/proc");
   }
 
   private List<CIMInstance> consoles(String name) throws WBEMException {
