@@ -433,6 +433,22 @@ class CimSystemManagementIT {
     assertThat(bad.ok()).isFalse();
     assertThat(bad.stderr()).contains("CIM_ERR_FAILED").contains("Unable to parse embedded object");
 
+    TestBed.Result unknown = agent.wbemcli(CimClients.ALICE, "cm", wbemcliService(), "FormatHost");
+    assertThat(unknown.stderr()).contains("CIM_ERR_METHOD_NOT_AVAILABLE");
+
+    String outside = "vmx-vsms-outside";
+    assertThatThrownBy(
+            () -> call(alice, "DefineSystem", new CIMArgument<?>[2],
+                new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, vssd(outside)),
+                new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, new String[] {
+                  "instance of KVM_DiskResourceAllocationSettingData { VirtualDevice = \"vda\";"
+                      + " Address = \"/etc/passwd\"; };"})))
+        .isInstanceOfSatisfying(WBEMException.class, e -> {
+          assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+          assertThat(e.getMessage()).contains("outside every --disk-dir");
+        });
+    assertThat(TestBed.virsh("list", "--all", "--name")).doesNotContain(outside);
+
     assertThatThrownBy(
             () -> call(alice, "RemoveResourceSettings", new CIMArgument<?>[1],
                 new CIMArgument<>("ResourceSettings", new CIMDataType("KVM_DiskResourceAllocationSettingData", 0),
