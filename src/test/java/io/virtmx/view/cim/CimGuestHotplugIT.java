@@ -96,15 +96,15 @@ class CimGuestHotplugIT {
     TestBed.run(List.of("truncate", "-s", "32M", image.toString())).orThrow();
     Set<String> before = guestDisks();
     assertThat(before).isNotEmpty();
-    CIMObjectPath service = CimSystemManagementIT.servicePath(agent, alice);
+    CIMObjectPath service = ManagementCalls.servicePath(agent, alice);
     Await.until(
         "the CIM view sees " + guest + " running",
         () ->
-            CimSystemManagementIT.served(
+            ManagementCalls.served(
                 alice, agent, "KVM_DiskResourceAllocationSettingData", guest + "/vda"),
         GUEST);
 
-    CIMObjectPath[] added = CimSystemManagementIT.addDisk(alice, service, guest, image, TARGET);
+    CIMObjectPath[] added = ManagementCalls.addDisk(alice, service, guest, image, TARGET);
 
     assertThat(added[0].getKey("InstanceID").getValue()).isEqualTo(guest + "/" + TARGET);
     assertThat(TestBedEnv.virsh(uri, "domblklist", guest)).contains(image.toString());
@@ -119,10 +119,10 @@ class CimGuestHotplugIT {
     Await.until(
         "the CIM view serves the RASD of " + TARGET,
         () ->
-            CimSystemManagementIT.served(
+            ManagementCalls.served(
                 alice, agent, "KVM_DiskResourceAllocationSettingData", guest + "/" + TARGET),
         GUEST);
-    CimSystemManagementIT.removeDisk(alice, service, guest, TARGET);
+    ManagementCalls.removeDisk(alice, service, guest, TARGET);
     Await.until(
         "virsh domblklist without " + TARGET,
         () -> !TestBedEnv.virsh(uri, "domblklist", guest).contains(image.toString()),

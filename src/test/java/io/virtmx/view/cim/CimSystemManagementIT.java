@@ -72,7 +72,7 @@ class CimSystemManagementIT {
         CimClients.start(
             work, "--connect", TestBed.QEMU_URI, "--disk-dir", disks.toString(), "--interval", "2s");
     alice = agent.client(CimClients.ALICE);
-    service = servicePath(agent, alice);
+    service = ManagementCalls.servicePath(agent, alice);
     listener = WBEMListenerFactory.getListener("CIM-XML");
     listenerPort = listener.addListener((url, ind) -> indications.add(ind), 0, "http");
     for (String kind : List.of("Created", "Deleted", "Modified")) {
@@ -152,25 +152,10 @@ class CimSystemManagementIT {
     TestBed.tryVirsh("net-destroy", NETWORK);
   }
 
-  static CIMObjectPath servicePath(CimClients agent, WBEMClient client) throws WBEMException {
-    List<CIMObjectPath> names =
-        all(
-            client.enumerateInstanceNames(
-                agent.path("root/virt", "KVM_VirtualSystemManagementService")));
-    assertThat(names).hasSize(1);
-    return names.get(0);
-  }
-
   private Path image(String name) {
     Path p = disks.resolve(name);
     TestBed.run(List.of("truncate", "-s", "16M", p.toString())).orThrow();
     return p;
-  }
-
-  static String vssd(String name) {
-    return "instance of KVM_VirtualSystemSettingData {\n  VirtualSystemIdentifier = \""
-        + name
-        + "\";\n};";
   }
 
   private String[] resources(Path disk) {
@@ -188,89 +173,7 @@ class CimSystemManagementIT {
 
   private Object call(WBEMClient client, String method, CIMArgument<?>[] out, CIMArgument<?>... in)
       throws WBEMException {
-    return invoke(client, service, method, in, out);
-  }
-
-  static CIMObjectPath rasdPath(String cls, String id) {
-    return new CIMObjectPath(
-        null, null, null, "root/virt", cls,
-        new CIMProperty<?>[] {new CIMProperty<>("InstanceID", CIMDataType.STRING_T, id, true, false, null)});
-  }
-
-  /**
-   * invokeMethod, again while the agent answers 503 "cim is busy: try again" (its CPU budget is
-   * shared with the other helpers' load; such a request was not carried out).
-   */
-  static Object invoke(
-      WBEMClient client, CIMObjectPath path, String method, CIMArgument<?>[] in, CIMArgument<?>[] out)
-      throws WBEMException {
-    Object[] answer = new Object[1];
-    WBEMException[] refusal = new WBEMException[1];
-    Await.until(
-        method + " answered other than 503",
-        () -> {
-          try {
-            answer[0] = client.invokeMethod(path, method, in, out);
-            return true;
-          } catch (WBEMException e) {
-            refusal[0] = String.valueOf(e.getMessage()).contains("HTTP 503") ? null : e;
-            return refusal[0] != null;
-          }
-        },
-        Duration.ofSeconds(30));
-    if (refusal[0] != null) {
-      throw refusal[0];
-    }
-    return answer[0];
-  }
-
-  static boolean served(WBEMClient client, CimClients agent, String cls, String id)
-      throws WBEMException {
-    return all(client.enumerateInstances(agent.path("root/virt", cls), true, false, false, null))
-        .stream()
-        .anyMatch(i -> id.equals(i.getPropertyValue("InstanceID")));
-  }
-
-  /** AddResourceSettings of a disk file as {@code target}, the RASD as a CIM-XML instance. */
-  static CIMObjectPath[] addDisk(
-      WBEMClient client, CIMObjectPath service, String domain, Path file, String target)
-      throws WBEMException {
-    CIMInstance disk =
-        new CIMInstance(
-            new CIMObjectPath(null, null, null, "root/virt", "KVM_DiskResourceAllocationSettingData", null),
-            new CIMProperty<?>[] {
-              new CIMProperty<>("VirtualDevice", CIMDataType.STRING_T, target),
-              new CIMProperty<>("Address", CIMDataType.STRING_T, file.toString())
-            });
-    CIMObjectPath vssd =
-        new CIMObjectPath(null, null, null, "root/virt", "KVM_VirtualSystemSettingData",
-            new CIMProperty<?>[] {
-              new CIMProperty<>("InstanceID", CIMDataType.STRING_T, "KVM:" + domain, true, false, null)
-            });
-    CIMArgument<?>[] out = new CIMArgument<?>[2];
-    Object rc =
-        invoke(client, service, "AddResourceSettings",
-            new CIMArgument<?>[] {
-              new CIMArgument<>("AffectedConfiguration", new CIMDataType("KVM_VirtualSystemSettingData"), vssd),
-              new CIMArgument<>("ResourceSettings", CIMDataType.OBJECT_ARRAY_T, new CIMInstance[] {disk})
-            },
-            out);
-    assertThat(rc).isEqualTo(new UnsignedInteger32(0));
-    assertThat(out[0].getName()).isEqualTo("ResultingResourceSettings");
-    return (CIMObjectPath[]) out[0].getValue();
-  }
-
-  /** RemoveResourceSettings of the disk RASD {@code DOMAIN/target}. */
-  static void removeDisk(WBEMClient client, CIMObjectPath service, String domain, String target)
-      throws WBEMException {
-    Object rc =
-        invoke(client, service, "RemoveResourceSettings",
-            new CIMArgument<?>[] {
-              new CIMArgument<>("ResourceSettings", new CIMDataType("KVM_DiskResourceAllocationSettingData", 0),
-                  new CIMObjectPath[] {rasdPath("KVM_DiskResourceAllocationSettingData", domain + "/" + target)})
-            },
-            new CIMArgument<?>[1]);
-    assertThat(rc).isEqualTo(new UnsignedInteger32(0));
+    return ManagementCalls.invoke(client, service, method, in, out);
   }
 
   @Test
@@ -279,7 +182,7 @@ class CimSystemManagementIT {
     CIMArgument<?>[] out = new CIMArgument<?>[2];
     Object rc =
         call(alice, "DefineSystem", out,
-            new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, vssd(DOMAIN)),
+            new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, ManagementCalls.vssd(DOMAIN)),
             new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, resources(vda)));
     assertThat(rc).isEqualTo(new UnsignedInteger32(0));
     assertThat(out[0].getName()).isEqualTo("ResultingSystem");
@@ -303,7 +206,7 @@ class CimSystemManagementIT {
         .extracting(i -> i.getPropertyValue("Name"), i -> i.getPropertyValue("EnabledState"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("-1:-1", new UnsignedInteger16(3)));
     Object started =
-        invoke(
+        ManagementCalls.invoke(
             alice,
             new CIMObjectPath("/root/virt:KVM_ComputerSystem.CreationClassName=\"KVM_ComputerSystem\",Name=\"" + DOMAIN + "\""),
             "RequestStateChange",
@@ -317,15 +220,15 @@ class CimSystemManagementIT {
     consoleIsServed();
 
     Path vdb = image("vmx-vsms-vdb.img");
-    CIMObjectPath[] resulting = addDisk(alice, service, DOMAIN, vdb, "vdb");
+    CIMObjectPath[] resulting = ManagementCalls.addDisk(alice, service, DOMAIN, vdb, "vdb");
     assertThat(resulting[0].getKey("InstanceID").getValue()).isEqualTo(DOMAIN + "/vdb");
     assertThat(TestBed.virsh("domblklist", DOMAIN)).contains("vdb").contains(vdb.toString());
     assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN)).contains(vdb.toString());
     indicated("Created", DOMAIN + "/vdb");
 
     Await.until("the CIM view serves the RASD of vdb",
-        () -> served(alice, agent, "KVM_DiskResourceAllocationSettingData", DOMAIN + "/vdb"), SEEN);
-    removeDisk(alice, service, DOMAIN, "vdb");
+        () -> ManagementCalls.served(alice, agent, "KVM_DiskResourceAllocationSettingData", DOMAIN + "/vdb"), SEEN);
+    ManagementCalls.removeDisk(alice, service, DOMAIN, "vdb");
     // gone from the definition at once; the live unplug waits for a guest OS to let go of it,
     // which this OS-less domain has not (CimGuestHotplugIT shows that part on the real guest)
     assertThat(TestBed.virsh("dumpxml", "--inactive", DOMAIN)).doesNotContain(vdb.toString());
@@ -439,7 +342,7 @@ class CimSystemManagementIT {
     String outside = "vmx-vsms-outside";
     assertThatThrownBy(
             () -> call(alice, "DefineSystem", new CIMArgument<?>[2],
-                new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, vssd(outside)),
+                new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, ManagementCalls.vssd(outside)),
                 new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, new String[] {
                   "instance of KVM_DiskResourceAllocationSettingData { VirtualDevice = \"vda\";"
                       + " Address = \"/etc/passwd\"; };"})))
@@ -452,7 +355,7 @@ class CimSystemManagementIT {
     assertThatThrownBy(
             () -> call(alice, "RemoveResourceSettings", new CIMArgument<?>[1],
                 new CIMArgument<>("ResourceSettings", new CIMDataType("KVM_DiskResourceAllocationSettingData", 0),
-                    new CIMObjectPath[] {rasdPath("KVM_DiskResourceAllocationSettingData", "vmx-vsms-none/invalid")})))
+                    new CIMObjectPath[] {ManagementCalls.rasdPath("KVM_DiskResourceAllocationSettingData", "vmx-vsms-none/invalid")})))
         .isInstanceOfSatisfying(WBEMException.class, e -> {
           assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND);
           assertThat(e.getMessage()).contains("No such instance (vmx-vsms-none/invalid)");
@@ -490,9 +393,9 @@ class CimSystemManagementIT {
 
   private static void assertRefused(WBEMClient client, CIMObjectPath svc, String name) {
     assertThatThrownBy(
-            () -> invoke(client, svc, "DefineSystem",
+            () -> ManagementCalls.invoke(client, svc, "DefineSystem",
                 new CIMArgument<?>[] {
-                  new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, vssd(name)),
+                  new CIMArgument<>("SystemSettings", CIMDataType.STRING_T, ManagementCalls.vssd(name)),
                   new CIMArgument<>("ResourceSettings", CIMDataType.STRING_ARRAY_T, new String[] {
                     "instance of KVM_ProcResourceAllocationSettingData { VirtualQuantity = 1; };"})
                 },
