@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import java.util.function.Function;
 
 /**
- * Answers CIM-XML requests (DSP0200 intrinsic operations and RequestStateChange) from the model of
+ * Answers CIM-XML requests (DSP0200 intrinsic operations and the extrinsic {@link Methods}) from the model of
  * the current snapshot, as a complete response document; CIM errors become an ERROR element in it.
  */
 public final class CimOperations {
@@ -36,22 +36,17 @@ public final class CimOperations {
   private final ClassRepository repo;
   private final Function<String, HostModel> models;
   private final PullOperations pulls = new PullOperations();
-  private final StateChanges states;
+  private final Methods methods;
   private final IndicationOperations indications;
-
-  public CimOperations(
-      ClassRepository repo, Function<String, HostModel> models, StateChanges states) {
-    this(repo, models, states, null);
-  }
 
   CimOperations(
       ClassRepository repo,
       Function<String, HostModel> models,
-      StateChanges states,
+      Methods methods,
       IndicationOperations indications) {
     this.repo = repo;
     this.models = models;
-    this.states = states;
+    this.methods = methods;
     this.indications = indications;
   }
 
@@ -71,7 +66,7 @@ public final class CimOperations {
       } else if (r.intrinsic()) {
         intrinsic(c);
       } else {
-        states.invoke(c, caller);
+        methods.invoke(c, caller);
       }
     } catch (CimException e) {
       out = new CimXmlWriter(host, 512);

@@ -173,7 +173,10 @@ public final class CimView implements View {
     CimHandler handler =
         new CimHandler(
             new CimOperations(
-                repo, this::model, states, new IndicationOperations(indications, operations)),
+                repo,
+                this::model,
+                new Methods(operations, states, indications, this::namespacesOf),
+                new IndicationOperations(indications, operations)),
             hostName);
     if (!(settings.port() == 0 && settings.tls() != null)) {
       listeners.add(

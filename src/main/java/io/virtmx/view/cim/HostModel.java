@@ -35,6 +35,7 @@ public final class HostModel {
   private final HostInstances hosts;
   private final InteropInstances interop;
   private final AllocationTemplates templates;
+  private final ConsoleInstances consoles;
   private final Map<String, List<CimInstance>> cache = new HashMap<>();
   private final Map<String, Map<CimObjectPath, CimInstance>> byPath = new HashMap<>();
   private final Map<String, Map<CimObjectPath, List<CimInstance>>> byEndpoint = new HashMap<>();
@@ -65,6 +66,7 @@ public final class HostModel {
     this.hosts = new HostInstances(repo, prefix, host);
     this.interop = new InteropInstances(repo, prefix, hosts.fqdn());
     this.templates = new AllocationTemplates(repo, prefix, host);
+    this.consoles = new ConsoleInstances(repo, prefix);
   }
 
   public String prefix() {
@@ -201,6 +203,9 @@ public final class HostModel {
       case "VirtualSystemManagementService" -> List.of(hosts.managementService());
       case "ResourcePoolConfigurationService" -> List.of(hosts.poolService());
       case "VirtualSystemManagementCapabilities" -> List.of(hosts.managementCapabilities());
+      case "ConsoleRedirectionService" -> List.of(consoles.service(hosts.fqdn()));
+      case "ConsoleRedirectionServiceCapabilities" -> List.of(consoles.capabilities());
+      case "KVMRedirectionSAP" -> eachDomainAll(consoles::accessPoints);
       case "AllocationCapabilities" ->
           group("pool").stream().map(hosts::allocationCapabilities).toList();
       case "ElementConformsToProfile" -> interop.conformance(this);

@@ -13,7 +13,10 @@ package io.virtmx.view.cim;
 enum IndicationKind {
   COMPUTER_SYSTEM_CREATED("ComputerSystemCreatedIndication", "CIM_InstCreation"),
   COMPUTER_SYSTEM_DELETED("ComputerSystemDeletedIndication", "CIM_InstDeletion"),
-  COMPUTER_SYSTEM_MODIFIED("ComputerSystemModifiedIndication", "CIM_InstModification");
+  COMPUTER_SYSTEM_MODIFIED("ComputerSystemModifiedIndication", "CIM_InstModification"),
+  RASD_CREATED("ResourceAllocationSettingDataCreatedIndication", "CIM_InstCreation"),
+  RASD_DELETED("ResourceAllocationSettingDataDeletedIndication", "CIM_InstDeletion"),
+  RASD_MODIFIED("ResourceAllocationSettingDataModifiedIndication", "CIM_InstModification");
 
   final String suffix;
   final String dmtfClass;

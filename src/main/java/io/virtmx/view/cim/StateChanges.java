@@ -41,14 +41,6 @@ public final class StateChanges {
   }
 
   void invoke(RequestContext c, Caller caller) {
-    String method = c.request().method();
-    if (!method.equalsIgnoreCase("RequestStateChange")
-        || !c.repo()
-            .isA(c.request().target().className(), c.model().prefix() + "_ComputerSystem")) {
-      throw new CimException(
-          CimException.METHOD_NOT_AVAILABLE,
-          "method " + method + " is not available on " + c.request().target().className());
-    }
     if (c.request().target().keys().isEmpty()) {
       throw new CimException(
           CimException.INVALID_PARAMETER, "RequestStateChange needs an instance, not a class");

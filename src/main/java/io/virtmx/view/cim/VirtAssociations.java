@@ -14,7 +14,8 @@ import java.util.Map;
  * its devices), VirtualSystemSettingDataComponent (VSSD to RASDs), SettingsDefineState (device to
  * its RASD), ElementSettingData (system to VSSD), ElementCapabilities, ElementAllocatedFromPool,
  * ResourceAllocationFromPool, HostedResourcePool, HostedService, HostedDependency (host to its
- * virtual systems) and SettingsDefineCapabilities (a pool's AllocationCapabilities to its {@link
+ * virtual systems), the console's HostedAccessPoint, ServiceAccessBySAP and SAPAvailableForElement
+ * (system to its KVMRedirectionSAPs) and SettingsDefineCapabilities (a pool's AllocationCapabilities to its {@link
  * AllocationTemplates}).
  */
 final class VirtAssociations {
@@ -111,6 +112,22 @@ final class VirtAssociations {
           assoc(suffix, "Antecedent", "Dependent")
               .link(one("HostSystem"), one("VirtualSystemManagementService"))
               .link(one("HostSystem"), one("ResourcePoolConfigurationService"))
+              .link(one("HostSystem"), one("ConsoleRedirectionService"))
+              .list();
+      case "HostedAccessPoint" ->
+          assoc(suffix, "Antecedent", "Dependent")
+              .linkAll(one("HostSystem"), of("KVMRedirectionSAP"), model.namespace())
+              .list();
+      case "ServiceAccessBySAP" ->
+          assoc(suffix, "Antecedent", "Dependent")
+              .linkAll(one("ConsoleRedirectionService"), of("KVMRedirectionSAP"), model.namespace())
+              .list();
+      case "SAPAvailableForElement" ->
+          assoc(suffix, "ManagedElement", "AvailableSAP")
+              .linkEach(
+                  of("KVMRedirectionSAP"),
+                  s -> systems.get((String) s.get("SystemName")),
+                  model.namespace())
               .list();
       case "HostedDependency" ->
           assoc(suffix, "Antecedent", "Dependent")
@@ -125,6 +142,7 @@ final class VirtAssociations {
         new Associations(repo, p + "ElementCapabilities", "ManagedElement", "Capabilities");
     CimObjectPath vsmc = one("VirtualSystemManagementCapabilities");
     a.link(one("HostSystem"), vsmc).link(one("VirtualSystemManagementService"), vsmc);
+    a.link(one("ConsoleRedirectionService"), one("ConsoleRedirectionServiceCapabilities"));
     Map<String, CimObjectPath> elec =
         pathsBy(of("EnabledLogicalElementCapabilities"), "InstanceID");
     systems.forEach((name, cs) -> a.link(cs, elec.get(name)));

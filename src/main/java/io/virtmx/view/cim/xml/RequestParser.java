@@ -98,6 +98,7 @@ public final class RequestParser {
       case "CLASSNAME" -> new CimRequest.ClassName(name(v));
       case "INSTANCENAME" -> instanceName(v);
       case "VALUE.REFERENCE" -> reference(v);
+      case "VALUE.REFARRAY" -> v.children("VALUE.REFERENCE").stream().map(RequestParser::reference).toList();
       default -> v;
     };
   }

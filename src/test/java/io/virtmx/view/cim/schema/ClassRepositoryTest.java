@@ -78,7 +78,8 @@ class ClassRepositoryTest {
             "CIM_ElementCapabilities",
             "CIM_ElementConformsToProfile",
             "CIM_Indication",
-            "CIM_IndicationSubscription");
+            "CIM_IndicationSubscription",
+            "CIM_SAPAvailableForElement");
     assertThat(REPO.isA("KVM_LogicalDisk", "cim_logicaldevice")).isTrue();
     assertThat(REPO.isA("KVM_LogicalDisk", "CIM_Service")).isFalse();
   }
