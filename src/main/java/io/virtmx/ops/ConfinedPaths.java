@@ -120,6 +120,55 @@ public final class ConfinedPaths {
             + ")");
   }
 
+  /**
+   * Checks a directory {@code path} (existing, or to be made in an existing directory): absolute,
+   * without {@code ..}, its real location strictly inside a directory.
+   */
+  Check checkDirectory(String path) {
+    if (directories.isEmpty()) {
+      return refuse("no " + option + " is configured: directories are not allowed for this operation");
+    }
+    Path given;
+    try {
+      given = Path.of(path == null ? "" : path);
+    } catch (InvalidPathException e) {
+      return refuse("invalid directory path '" + path + "'");
+    }
+    if (!given.isAbsolute() || given.getParent() == null) {
+      return refuse("the directory path '" + path + "' must be absolute, below " + option);
+    }
+    for (Path part : given) {
+      if (part.toString().equals("..") || part.toString().equals(".")) {
+        return refuse("the directory path '" + path + "' must not contain '..' or '.'");
+      }
+    }
+    Path real;
+    try {
+      real =
+          Files.exists(given)
+              ? given.toRealPath()
+              : given.getParent().toRealPath().resolve(given.getFileName());
+    } catch (IOException e) {
+      return refuse("no such directory for '" + path + "'");
+    }
+    if (Files.exists(real) && !Files.isDirectory(real)) {
+      return refuse("'" + path + "' is not a directory");
+    }
+    for (Path d : directories) {
+      if (real.startsWith(d) && !real.equals(d)) {
+        return new Check(real, null);
+      }
+    }
+    return refuse(
+        "'"
+            + path
+            + "' is outside every "
+            + option
+            + " ("
+            + directories.stream().map(Path::toString).collect(Collectors.joining(", "))
+            + ")");
+  }
+
   private static Path realPath(Path given, boolean mustExist) throws IOException {
     if (mustExist || Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
       Path real = given.toRealPath();

@@ -20,6 +20,7 @@ public final class Operations {
   private final SaveOperations saves;
   private final NodeOperations node;
   private final MigrationOperations migrations;
+  private final Definitions definitions;
 
   /** Without save or disk directories: saving to a file and attaching file disks are refused. */
   public Operations(HostConnections hosts, boolean readOnly) {
@@ -36,6 +37,7 @@ public final class Operations {
     this.saves = new SaveOperations(runner, saveDirs);
     this.node = new NodeOperations(runner);
     this.migrations = new MigrationOperations(runner);
+    this.definitions = new Definitions(runner, diskDirs);
   }
 
   public DomainOperations domains() {
@@ -68,6 +70,11 @@ public final class Operations {
   /** Migration to another host and aborting a domain's running job. */
   public MigrationOperations migrations() {
     return migrations;
+  }
+
+  /** Creating and deleting storage pools (in the disk dirs) and virtual networks. */
+  public Definitions definitions() {
+    return definitions;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */

@@ -16,10 +16,19 @@ import java.util.Map;
  */
 final class Methods {
   private final Map<String, MethodCall> calls = new HashMap<>();
+  private final Jobs jobs = new Jobs();
 
   /** Every service's methods; a service adds its own with one {@code register} line here. */
   Methods(Operations operations, StateChanges states, Indications indications) {
     register("ComputerSystem", "RequestStateChange", states::invoke);
+    SnapshotService.register(this, operations, jobs);
+    MigrationService.register(this, operations, jobs);
+    PoolConfigurationService.register(this, operations);
+  }
+
+  /** The jobs the snapshot and migration methods started. */
+  Jobs jobs() {
+    return jobs;
   }
 
   void register(String classSuffix, String method, MethodCall call) {

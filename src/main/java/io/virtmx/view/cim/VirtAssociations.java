@@ -111,6 +111,8 @@ final class VirtAssociations {
           assoc(suffix, "Antecedent", "Dependent")
               .link(one("HostSystem"), one("VirtualSystemManagementService"))
               .link(one("HostSystem"), one("ResourcePoolConfigurationService"))
+              .link(one("HostSystem"), one("VirtualSystemSnapshotService"))
+              .link(one("HostSystem"), one("VirtualSystemMigrationService"))
               .list();
       case "HostedDependency" ->
           assoc(suffix, "Antecedent", "Dependent")
@@ -125,6 +127,8 @@ final class VirtAssociations {
         new Associations(repo, p + "ElementCapabilities", "ManagedElement", "Capabilities");
     CimObjectPath vsmc = one("VirtualSystemManagementCapabilities");
     a.link(one("HostSystem"), vsmc).link(one("VirtualSystemManagementService"), vsmc);
+    a.link(one("VirtualSystemSnapshotService"), one("VirtualSystemSnapshotServiceCapabilities"));
+    a.link(one("VirtualSystemMigrationService"), one("VirtualSystemMigrationCapabilities"));
     Map<String, CimObjectPath> elec =
         pathsBy(of("EnabledLogicalElementCapabilities"), "InstanceID");
     systems.forEach((name, cs) -> a.link(cs, elec.get(name)));
