@@ -14,7 +14,8 @@ import org.libvirt.StoragePool;
 /**
  * Creating and deleting storage pools and virtual networks: a directory pool whose target lies
  * inside a {@code --disk-dir} (so libvirt, running as root, makes and uses no other directory), and
- * a routed, NATed or isolated IPv4 network with an optional DHCP range. The XML is written here from
+ * a routed, NATed or isolated IPv4 network with an optional DHCP range, or a network on an existing
+ * host bridge. The XML is written here from
  * checked values, never taken from the caller. Creating defines, builds and starts the object (and
  * undefines it again when it cannot start); deleting stops and undefines it, leaving its files.
  */
@@ -28,7 +29,9 @@ public final class Definitions {
   public enum Forward {
     NONE,
     NAT,
-    ROUTE
+    ROUTE,
+    /** Onto an existing host bridge, which libvirt neither addresses nor firewalls. */
+    BRIDGE
   }
 
   private final OperationRunner runner;
@@ -95,7 +98,8 @@ public final class Definitions {
   /**
    * Defines and starts the network {@code name}: {@code address}/{@code netmask} on its bridge,
    * DHCP from {@code rangeStart} to {@code rangeEnd} when both are given, traffic forwarded as
-   * {@code forward} says (through {@code device} when not empty).
+   * {@code forward} says (through {@code device} when not empty); for {@link Forward#BRIDGE}
+   * {@code device} is the host bridge and there is no address.
    */
   public void createNetwork(
       Caller c,
@@ -119,9 +123,16 @@ public final class Definitions {
             .require(name != null && NAME.matcher(name).matches(), "invalid network name '" + name + "'")
             .require(forward != null, "forward mode is missing")
             .require(dev.isEmpty() || DEVICE.matcher(dev).matches(), "invalid device '" + dev + "'")
-            .require(ipv4(address), "address must be an IPv4 address, got '" + address + "'")
-            .require(ipv4(netmask), "netmask must be an IPv4 netmask, got '" + netmask + "'")
-            .require(!dhcp || (ipv4(rangeStart) && ipv4(rangeEnd)), "the DHCP range needs two IPv4 addresses");
+            .require(forward != Forward.BRIDGE || !dev.isEmpty(), "a bridged network needs its bridge")
+            .require(
+                forward == Forward.BRIDGE || ipv4(address),
+                "address must be an IPv4 address, got '" + address + "'")
+            .require(
+                forward == Forward.BRIDGE || ipv4(netmask),
+                "netmask must be an IPv4 netmask, got '" + netmask + "'")
+            .require(
+                !dhcp || (forward != Forward.BRIDGE && ipv4(rangeStart) && ipv4(rangeEnd)),
+                "the DHCP range needs two IPv4 addresses, and a network with an address");
     runner.run(
         a,
         conn -> {
@@ -166,6 +177,12 @@ public final class Definitions {
       String rangeStart,
       String rangeEnd) {
     StringBuilder x = new StringBuilder("<network><name>").append(Xml.escape(name)).append("</name>");
+    if (forward == Forward.BRIDGE) {
+      return x.append("<forward mode='bridge'/><bridge name='")
+          .append(Xml.escape(dev))
+          .append("'/></network>")
+          .toString();
+    }
     if (forward != Forward.NONE) {
       x.append("<forward mode='").append(forward.name().toLowerCase(Locale.ROOT)).append('\'');
       x.append(dev.isEmpty() ? "" : " dev='" + Xml.escape(dev) + "'").append("/>");

@@ -18,7 +18,7 @@ import java.util.Locale;
  * CreateChildResourcePool makes a directory storage pool from a DiskPoolResourceAllocationSettingData
  * (Type 1, Path inside a {@code --disk-dir}) or a virtual network from a
  * NetPoolResourceAllocationSettingData (Address, Netmask, IPRangeStart/End, ForwardMode 0 none, 1
- * NAT, 2 routed, ForwardDevice) and answers its pool ({@code DiskPool/NAME}, {@code
+ * NAT, 2 routed, ForwardDevice; ours, 3 bridged onto the host bridge ForwardDevice) and answers its pool ({@code DiskPool/NAME}, {@code
  * NetworkPool/NAME}); DeleteResourcePool stops and undefines one; CreateResourceInPool makes a
  * volume from a StorageVolumeResourceAllocationSettingData and answers it (InstanceID its path);
  * DeleteResourceInPool deletes the volume its RASD's Address (path) or VolumeName names.
@@ -80,6 +80,7 @@ final class PoolConfigurationService {
             case 0 -> Definitions.Forward.NONE;
             case 1 -> Definitions.Forward.NAT;
             case 2 -> Definitions.Forward.ROUTE;
+            case 3 -> Definitions.Forward.BRIDGE;
             default -> throw new CimException(CimException.FAILED, "Network forward mode not supported");
           };
       ServiceCalls.sync(
