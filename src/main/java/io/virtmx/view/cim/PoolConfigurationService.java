@@ -60,46 +60,54 @@ final class PoolConfigurationService {
     String kind;
     if (rasd.isA("DiskPoolResourceAllocationSettingData")) {
       kind = "DiskPool";
-      String path = rasd.text("Path");
-      long type = rasd.number("Type", -1);
-      if (type != DIRECTORY_POOL) {
-        throw new CimException(
-            CimException.NOT_SUPPORTED,
-            "Storage pool type " + type + " not supported: only 1 (directory) is created");
-      }
-      if (path == null) {
-        throw new CimException(CimException.FAILED, "Missing `Path' property");
-      }
-      boolean autostart = rasd.number("Autostart", 0) == 1;
-      ServiceCalls.sync(
-          () -> ops.definitions().createDirectoryPool(caller, host, name, path, autostart));
+      createDiskPool(caller, host, name, rasd);
     } else if (rasd.isA("NetPoolResourceAllocationSettingData")) {
       kind = "NetworkPool";
-      Definitions.Forward forward =
-          switch ((int) rasd.number("ForwardMode", 1)) {
-            case 0 -> Definitions.Forward.NONE;
-            case 1 -> Definitions.Forward.NAT;
-            case 2 -> Definitions.Forward.ROUTE;
-            case 3 -> Definitions.Forward.BRIDGE;
-            default -> throw new CimException(CimException.FAILED, "Network forward mode not supported");
-          };
-      ServiceCalls.sync(
-          () ->
-              ops.definitions()
-                  .createNetwork(
-                      caller,
-                      host,
-                      name,
-                      forward,
-                      rasd.text("ForwardDevice"),
-                      rasd.text("Address"),
-                      rasd.text("Netmask"),
-                      rasd.text("IPRangeStart"),
-                      rasd.text("IPRangeEnd")));
+      createNetwork(caller, host, name, rasd);
     } else {
       throw new CimException(CimException.FAILED, "Resource type not supported on this platform");
     }
     ServiceCalls.answer(c, 0, new ServiceCalls.Out("Pool", poolPath(c, kind, name)));
+  }
+
+  private void createDiskPool(Caller caller, String host, String name, EmbeddedSettings rasd) {
+    String path = rasd.text("Path");
+    long type = rasd.number("Type", -1);
+    if (type != DIRECTORY_POOL) {
+      throw new CimException(
+          CimException.NOT_SUPPORTED,
+          "Storage pool type " + type + " not supported: only 1 (directory) is created");
+    }
+    if (path == null) {
+      throw new CimException(CimException.FAILED, "Missing `Path' property");
+    }
+    boolean autostart = rasd.number("Autostart", 0) == 1;
+    ServiceCalls.sync(
+        () -> ops.definitions().createDirectoryPool(caller, host, name, path, autostart));
+  }
+
+  private void createNetwork(Caller caller, String host, String name, EmbeddedSettings rasd) {
+    Definitions.Forward forward =
+        switch ((int) rasd.number("ForwardMode", 1)) {
+          case 0 -> Definitions.Forward.NONE;
+          case 1 -> Definitions.Forward.NAT;
+          case 2 -> Definitions.Forward.ROUTE;
+          case 3 -> Definitions.Forward.BRIDGE;
+          default -> throw new CimException(CimException.FAILED, "Network forward mode not supported");
+        };
+    ServiceCalls.sync(
+        () ->
+            ops.definitions()
+                .createNetwork(
+                    caller,
+                    host,
+                    name,
+                    forward,
+                    rasd.text("ForwardDevice"),
+                    rasd.text("Address"),
+                    rasd.text("Netmask"),
+                    rasd.text("IPRangeStart"),
+                    rasd.text("IPRangeEnd")));
   }
 
   private void deletePool(RequestContext c, Caller caller) {
