@@ -131,6 +131,43 @@ class JobServicesTest {
   }
 
   @Test
+  void aCompletedJobIsKeptAnHourThenDropped() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-01T08:00:00Z"));
+    java.time.Clock clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return now.get();
+          }
+        };
+    try (Jobs jobs = new Jobs(clock)) {
+      CimJob job = jobs.start("CIM_ConcreteJob", "Snapshot", "hv1", "web", "d", false, j -> {});
+      Await.until(
+          "the job completes",
+          () -> job.state(),
+          state -> state == CimJob.COMPLETED,
+          Duration.ofSeconds(10));
+      now.set(now.get().plus(Jobs.KEPT).minusSeconds(1));
+      assertThat(jobs.instances(REPO, HOST, "CIM_ConcreteJob")).hasSize(1);
+      assertThat(jobs.instances(REPO, HOST, "CIM_ConcreteJob").get(0).get("ElapsedTime"))
+          .isEqualTo("00000000000000.000000:000");
+      now.set(now.get().plusSeconds(2));
+      assertThat(jobs.instances(REPO, HOST, "CIM_ConcreteJob")).isEmpty();
+    }
+  }
+
+  @Test
   void intervalsAreCimIntervals() {
     assertThat(CimJob.interval(Duration.ofSeconds(90061).plusMillis(5)))
         .isEqualTo("00000001010101.005000:000");
