@@ -182,6 +182,7 @@ public final class CimView implements View {
                 methods = new Methods(operations, states, indications),
                 new IndicationOperations(indications, operations)),
             hostName);
+    methods.jobs().watch(new JobIndications(repo, this::namespacesOf, indications));
     if (!(settings.port() == 0 && settings.tls() != null)) {
       listeners.add(
           endpoint.serve(handler, new InetSocketAddress(settings.bind(), settings.port()), null));

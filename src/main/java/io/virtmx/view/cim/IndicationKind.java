@@ -13,7 +13,10 @@ package io.virtmx.view.cim;
 enum IndicationKind {
   COMPUTER_SYSTEM_CREATED("ComputerSystemCreatedIndication", "CIM_InstCreation"),
   COMPUTER_SYSTEM_DELETED("ComputerSystemDeletedIndication", "CIM_InstDeletion"),
-  COMPUTER_SYSTEM_MODIFIED("ComputerSystemModifiedIndication", "CIM_InstModification");
+  COMPUTER_SYSTEM_MODIFIED("ComputerSystemModifiedIndication", "CIM_InstModification"),
+  MIGRATION_JOB_CREATED("ComputerSystemMigrationJobCreatedIndication", "CIM_InstCreation"),
+  MIGRATION_JOB_MODIFIED("ComputerSystemMigrationJobModifiedIndication", "CIM_InstModification"),
+  MIGRATION_JOB_DELETED("ComputerSystemMigrationJobDeletedIndication", "CIM_InstDeletion");
 
   final String suffix;
   final String dmtfClass;

@@ -40,7 +40,13 @@ final class Jobs implements AutoCloseable {
     void run(CimJob job);
   }
 
+  /** Told when a job starts, changes state and is dropped; must return at once. */
+  interface Watcher {
+    void changed(CimJob job, IndicationKind kind, Instant at);
+  }
+
   private final Map<String, CimJob> jobs = new LinkedHashMap<>();
+  private volatile Watcher watcher = (job, kind, at) -> {};
   private final Clock clock;
   private final ThreadPoolExecutor workers;
 
@@ -64,6 +70,11 @@ final class Jobs implements AutoCloseable {
               return t;
             });
     workers.allowCoreThreadTimeOut(true);
+  }
+
+  /** Tells {@code w} of every job's start, changes and removal from now on. */
+  void watch(Watcher w) {
+    this.watcher = w;
   }
 
   /**
@@ -92,6 +103,7 @@ final class Jobs implements AutoCloseable {
       prune();
       jobs.put(job.id(), job);
     }
+    watcher.changed(job, IndicationKind.MIGRATION_JOB_CREATED, clock.instant());
     try {
       workers.execute(() -> run(job, work));
     } catch (RejectedExecutionException e) {
@@ -111,6 +123,7 @@ final class Jobs implements AutoCloseable {
 
   private void run(CimJob job, Work work) {
     job.running("Running", clock.instant());
+    watcher.changed(job, IndicationKind.MIGRATION_JOB_MODIFIED, clock.instant());
     try {
       work.run(job);
       job.completed(clock.instant());
@@ -121,6 +134,7 @@ final class Jobs implements AutoCloseable {
     } catch (RuntimeException e) {
       job.failed(CimException.FAILED, String.valueOf(e), clock.instant());
     }
+    watcher.changed(job, IndicationKind.MIGRATION_JOB_MODIFIED, clock.instant());
   }
 
   /** The jobs of exactly {@code className} started on {@code snapshot}'s host, oldest first. */
@@ -140,12 +154,14 @@ final class Jobs implements AutoCloseable {
 
   /** Drops jobs completed longer than {@link #KEPT} ago, then the oldest completed over the cap. */
   private void prune() {
-    Instant cutoff = clock.instant().minus(KEPT);
-    jobs.values().removeIf(j -> j.ended() != null && j.ended().isBefore(cutoff));
+    Instant now = clock.instant();
+    Instant cutoff = now.minus(KEPT);
     Iterator<CimJob> it = jobs.values().iterator();
-    while (jobs.size() >= MAX_JOBS && it.hasNext()) {
-      if (it.next().ended() != null) {
+    while (it.hasNext()) {
+      CimJob j = it.next();
+      if (j.ended() != null && (j.ended().isBefore(cutoff) || jobs.size() >= MAX_JOBS)) {
         it.remove();
+        watcher.changed(j, IndicationKind.MIGRATION_JOB_DELETED, now);
       }
     }
   }

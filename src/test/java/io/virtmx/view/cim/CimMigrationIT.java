@@ -19,21 +19,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.metricshub.wbem.javax.wbem.listener.WBEMListener;
+import org.metricshub.wbem.javax.wbem.listener.WBEMListenerFactory;
 
 /**
  * VirtualSystemMigrationService between the test bed's hosts: the real guest {@code vmx-guest1}
  * moves to hv2 over TCP (libvirt-cim's TransportType 5) and its KVM_MigrationJob ends in JobState 7
  * with PercentComplete 100; toward an address nothing answers the job ends with ErrorCode 1 and
- * libvirt's reason while the guest stays home. Run under {@code flock -o
+ * libvirt's reason while the guest stays home. The SBLIM listener, subscribed to the completed
+ * jobs' {@code KVM_ComputerSystemMigrationJobModifiedIndication}, receives the completed job. Run under {@code flock -o
  * /tmp/virtmx-testbed.lock}; the guest is brought back after each test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +52,9 @@ class CimMigrationIT {
   private CimClients agent;
   private WBEMClient alice;
   private CimJobCalls calls;
+  private WBEMListener listener;
+  private int listenerPort;
+  private final List<CIMInstance> received = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -59,10 +68,47 @@ class CimMigrationIT {
         () -> agent.wbemcli(CimClients.BOB, "ein", "root/virt:KVM_ComputerSystem").stdout(),
         out -> out.contains(bed.guest1()),
         Duration.ofSeconds(60));
+    listener = WBEMListenerFactory.getListener("CIM-XML");
+    listenerPort = listener.addListener((url, ind) -> received.add(ind), 0, "http");
+    subscribe(
+        "SELECT * FROM KVM_ComputerSystemMigrationJobModifiedIndication"
+            + " WHERE SourceInstance.JobState = 7");
+  }
+
+  private void subscribe(String query) throws WBEMException {
+    CIMObjectPath f =
+        alice.createInstance(
+            new CIMInstance(
+                agent.path("root/interop", "CIM_IndicationFilter"),
+                new CIMProperty<?>[] {
+                  new CIMProperty<>("Name", CIMDataType.STRING_T, "vmx-cimjobs-jobs"),
+                  new CIMProperty<>("Query", CIMDataType.STRING_T, query),
+                  new CIMProperty<>("QueryLanguage", CIMDataType.STRING_T, "WQL"),
+                  new CIMProperty<>("SourceNamespace", CIMDataType.STRING_T, "root/virt")
+                }));
+    CIMObjectPath d =
+        alice.createInstance(
+            new CIMInstance(
+                agent.path("root/interop", "CIM_ListenerDestinationCIMXML"),
+                new CIMProperty<?>[] {
+                  new CIMProperty<>("Name", CIMDataType.STRING_T, "vmx-cimjobs-listener"),
+                  new CIMProperty<>(
+                      "Destination", CIMDataType.STRING_T, "http://127.0.0.1:" + listenerPort)
+                }));
+    alice.createInstance(
+        new CIMInstance(
+            agent.path("root/interop", "CIM_IndicationSubscription"),
+            new CIMProperty<?>[] {
+              new CIMProperty<>("Filter", new CIMDataType("CIM_IndicationFilter"), f),
+              new CIMProperty<>("Handler", new CIMDataType("CIM_ListenerDestinationCIMXML"), d)
+            }));
   }
 
   @AfterAll
   void stop() {
+    if (listener != null) {
+      listener.removeListener(listenerPort);
+    }
     if (alice != null) {
       alice.close();
     }
@@ -180,6 +226,21 @@ class CimMigrationIT {
     assertThat(TestBedEnv.defined(bed.hostUri(), bed.guest1())).isFalse();
     String jobs = agent.wbemcli(CimClients.BOB, "ei", "root/virt:KVM_MigrationJob").stdout();
     assertThat(jobs).contains("JobState=7").contains("PercentComplete=100");
+    CIMInstance told =
+        Await.until(
+            "the listener receives the completed job",
+            () ->
+                received.stream()
+                    .map(i -> (CIMInstance) i.getPropertyValue("SourceInstance"))
+                    .filter(i -> job.getKeyValue("InstanceID").equals(i.getPropertyValue("InstanceID")))
+                    .findFirst()
+                    .orElse(null),
+            i -> i != null,
+            Duration.ofSeconds(10));
+    assertThat(number(told, "JobState")).isEqualTo(7);
+    assertThat(number(told, "PercentComplete")).isEqualTo(100);
+    assertThat(received.get(0).getClassName())
+        .isEqualTo("KVM_ComputerSystemMigrationJobModifiedIndication");
   }
 
   @Test

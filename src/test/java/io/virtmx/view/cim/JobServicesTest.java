@@ -168,6 +168,36 @@ class JobServicesTest {
   }
 
   @Test
+  void aMigrationJobSendsLibvirtCimsJobIndicationsAndASnapshotJobNone() {
+    List<Indication> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Jobs jobs = new Jobs()) {
+      jobs.watch(new JobIndications(REPO, host -> List.of("root/virt/" + host), sent::add));
+      CimJob snapshot = jobs.start("CIM_ConcreteJob", "Snapshot", "hv1", "web", "d", false, j -> {});
+      CimJob migration =
+          jobs.start("KVM_MigrationJob", "Migration", "hv1", "web", "d", true, j -> {});
+      Await.until(
+          "both jobs complete",
+          () -> snapshot.state() + migration.state(),
+          sum -> sum == 2 * CimJob.COMPLETED,
+          Duration.ofSeconds(10));
+      Await.until("three indications", sent::size, n -> n == 3, Duration.ofSeconds(10));
+    }
+    assertThat(sent)
+        .extracting(i -> i.instance().className())
+        .containsExactly(
+            "KVM_ComputerSystemMigrationJobCreatedIndication",
+            "KVM_ComputerSystemMigrationJobModifiedIndication",
+            "KVM_ComputerSystemMigrationJobModifiedIndication");
+    CimInstance completed = (CimInstance) sent.get(2).instance().get("SourceInstance");
+    CimInstance running = (CimInstance) sent.get(2).instance().get("PreviousInstance");
+    assertThat(completed.get("JobState")).isEqualTo(7L);
+    assertThat(completed.get("PercentComplete")).isEqualTo(100L);
+    assertThat(running.get("JobState")).isEqualTo(4L);
+    assertThat(sent.get(0).namespaces()).containsExactly("root/virt/hv1");
+    assertThat(REPO.isA(sent.get(1).instance().className(), "CIM_InstModification")).isTrue();
+  }
+
+  @Test
   void intervalsAreCimIntervals() {
     assertThat(CimJob.interval(Duration.ofSeconds(90061).plusMillis(5)))
         .isEqualTo("00000001010101.005000:000");
