@@ -174,6 +174,52 @@ public final class ConfinedPaths {
   }
 
   /**
+   * Checks a directory {@code path} (existing, or to be made in an existing directory): absolute,
+   * without {@code ..}, its real location strictly inside a directory.
+   */
+  Check checkDirectory(String path) {
+    if (directories.isEmpty()) {
+      return refuse("no " + option + " is configured: directories are not allowed for this operation");
+    }
+    Path given;
+    try {
+      given = Path.of(path == null ? "" : path);
+    } catch (InvalidPathException e) {
+      return refuse("invalid directory path '" + path + "'");
+    }
+    if (!given.isAbsolute() || given.getParent() == null) {
+      return refuse("the directory path '" + path + "' must be absolute, below " + option);
+    }
+    for (Path part : given) {
+      if (part.toString().equals("..") || part.toString().equals(".")) {
+        return refuse("the directory path '" + path + "' must not contain '..' or '.'");
+      }
+    }
+    Path real;
+    try {
+      real = realPath(given, false);
+    } catch (SymbolicLink e) {
+      return refuse("'" + e.getMessage() + "' is a symbolic link, which is not allowed here");
+    } catch (IOException e) {
+      return refuse("no such directory for '" + path + "'");
+    }
+    if (Files.exists(real) && !Files.isDirectory(real)) {
+      return refuse("'" + path + "' is not a directory");
+    }
+    if (inside(real, false)) {
+      return new Check(real, null);
+    }
+    return refuse(
+        "'"
+            + path
+            + "' is outside every "
+            + option
+            + " ("
+            + directories.stream().map(Path::toString).collect(Collectors.joining(", "))
+            + ")");
+  }
+
+  /**
    * The real location of {@code given}, resolved one component at a time: a symbolic link is
    * followed only above the configured directories (their own real paths were taken at start); a
    * link inside one, or as the final component, is refused, so a link planted there cannot point

@@ -32,6 +32,7 @@ public final class MigrationOperations {
   static final int UNDEFINE_SOURCE = 16;
   static final int NON_SHARED_DISK = 64;
   static final int NON_SHARED_INC = 128;
+  static final int OFFLINE = 1024;
   private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,255}");
 
   /** Which disks a migration copies to the destination. */
@@ -133,6 +134,51 @@ public final class MigrationOperations {
               return params.length == 0
                   ? d.migrateToURI(destinationUri, flags, null, 0)
                   : d.migrateToURI(destinationUri, params, flags);
+            } finally {
+              d.free();
+            }
+          });
+    } catch (OperationException e) {
+      if (started[0]) {
+        tell(host, domain, shown, MigrationEvent.Phase.FAILED, e.getMessage());
+      }
+      throw e;
+    }
+    tell(host, domain, shown, MigrationEvent.Phase.COMPLETED, "");
+  }
+
+  /**
+   * Moves the definition of the shut-off, persistent {@code domain} to {@code destinationUri}
+   * ({@code VIR_MIGRATE_OFFLINE}, peer-to-peer): it is defined there and undefined here; its disks
+   * are not copied. Refused unless the domain is shut off.
+   */
+  public void migrateOffline(Caller c, String host, String domain, String destinationUri) {
+    Attempt a =
+        Attempt.on(c, host, ObjectEvent.Kind.DOMAIN, domain, "migrateOffline")
+            .uriArg("destination", destinationUri)
+            .require(
+                destinationUri != null && !destinationUri.isBlank(), "destination URI is empty");
+    if (destinationUri != null && !destinationUri.isBlank()) {
+      String refusal = destinations.refusal(destinationUri, hostOf(destinationUri));
+      a.require(refusal == null, refusal);
+    }
+    String shown = Attempt.withoutPassword(destinationUri);
+    boolean[] started = {false};
+    try {
+      runner.run(
+          a,
+          conn -> {
+            if (conn.domainState(domain) != io.virtmx.model.DomainState.SHUTOFF) {
+              throw new OperationException(
+                  OperationException.Reason.INVALID_STATE,
+                  "domain '" + domain + "' must be shut off for offline migration");
+            }
+            Domain d = conn.domainLookupByName(domain);
+            try {
+              started[0] = true;
+              tell(host, domain, shown, MigrationEvent.Phase.STARTED, "");
+              return d.migrateToURI(
+                  destinationUri, PEER2PEER | PERSIST_DEST | UNDEFINE_SOURCE | OFFLINE, null, 0);
             } finally {
               d.free();
             }

@@ -21,6 +21,7 @@ public final class Operations {
   private final SaveOperations saves;
   private final NodeOperations node;
   private final MigrationOperations migrations;
+  private final Definitions definitions;
 
   /** Without save or disk directories: saving to a file and attaching file disks are refused. */
   public Operations(HostConnections hosts, boolean readOnly) {
@@ -43,15 +44,16 @@ public final class Operations {
       ConfinedPaths saveDirs,
       ConfinedPaths diskDirs,
       MigrationDestinations destinations) {
-    DefinitionCheck definitions = new DefinitionCheck(diskDirs);
+    DefinitionCheck check = new DefinitionCheck(diskDirs);
     this.runner = new OperationRunner(hosts, readOnly);
-    this.domains = new DomainOperations(runner, definitions);
+    this.domains = new DomainOperations(runner, check);
     this.pools = new PoolOperations(runner);
     this.networks = new NetworkOperations(runner);
     this.devices = new DeviceOperations(runner, diskDirs);
-    this.saves = new SaveOperations(runner, saveDirs, definitions);
+    this.saves = new SaveOperations(runner, saveDirs, check);
     this.node = new NodeOperations(runner);
     this.migrations = new MigrationOperations(runner, destinations);
+    this.definitions = new Definitions(runner, diskDirs);
   }
 
   public DomainOperations domains() {
@@ -84,6 +86,11 @@ public final class Operations {
   /** Migration to another host and aborting a domain's running job. */
   public MigrationOperations migrations() {
     return migrations;
+  }
+
+  /** Creating and deleting storage pools (in the disk dirs) and virtual networks. */
+  public Definitions definitions() {
+    return definitions;
   }
 
   /** Collects the host again now (an operation too: refused in read-only mode and for viewers). */

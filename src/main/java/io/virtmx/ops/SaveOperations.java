@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.libvirt.Domain;
 
 /**
  * Saving a domain's memory to a file and restoring it ({@code virDomainSaveFlags}, {@code
@@ -77,6 +78,29 @@ public final class SaveOperations {
           DefinitionCheck.checkEmulator(conn, DefinitionElements.of(xml).emulator());
           SaveImageCalls.restore(conn, file, xml, paused ? DomainChangeCalls.SAVE_PAUSED : 0);
           return null;
+        });
+  }
+
+  /**
+   * Starts a shut-off domain from its managed save image ({@code virDomainCreate} restores it);
+   * refused when it has none, so a domain is never booted afresh in place of a restore.
+   */
+  public void restoreManagedSave(Caller c, String host, String domain) {
+    runner.run(
+        Attempt.on(c, host, ObjectEvent.Kind.DOMAIN, domain, "restoreManagedSave"),
+        conn -> {
+          Domain d = conn.domainLookupByName(domain);
+          try {
+            if (d.hasManagedSaveImage() != 1) {
+              throw new OperationException(
+                  OperationException.Reason.INVALID_STATE,
+                  "domain '" + domain + "' has no managed save image to restore");
+            }
+            d.create();
+            return null;
+          } finally {
+            d.free();
+          }
         });
   }
 

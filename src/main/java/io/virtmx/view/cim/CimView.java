@@ -52,6 +52,7 @@ public final class CimView implements View {
   private Supplier<String> firstHost = () -> null;
   private Indications indications;
   private DomainIndications producer;
+  private Methods methods;
   private final List<HttpEndpoint.Listener> listeners = new ArrayList<>();
   private final Map<String, HostModel> cached = new HashMap<>();
   private final Map<String, Long> cachedVersion = new HashMap<>();
@@ -98,6 +99,9 @@ public final class CimView implements View {
       cachedVersion.put(key, states.version());
       String host = h.host();
       m = new HostModel(repo, key, h, d -> states.requestedState(host, d), served);
+      if (methods != null) {
+        m.withLive(new ServiceInstances(repo, methods.jobs()));
+      }
       cached.put(key, m);
     }
     return m;
@@ -175,9 +179,10 @@ public final class CimView implements View {
             new CimOperations(
                 repo,
                 this::model,
-                new Methods(operations, states, indications, this::namespacesOf),
+                methods = new Methods(operations, states, indications, this::namespacesOf),
                 new IndicationOperations(indications, operations)),
             hostName);
+    methods.jobs().watch(new JobIndications(repo, this::namespacesOf, indications));
     if (!(settings.port() == 0 && settings.tls() != null)) {
       listeners.add(
           endpoint.serve(handler, new InetSocketAddress(settings.bind(), settings.port()), null));
@@ -198,6 +203,7 @@ public final class CimView implements View {
     if (producer != null) {
       snapshots.removeListener(producer);
       indications.close();
+      methods.jobs().close();
       producer = null;
     }
   }

@@ -39,6 +39,13 @@ public final class HostModel {
   private final Map<String, List<CimInstance>> cache = new HashMap<>();
   private final Map<String, Map<CimObjectPath, CimInstance>> byPath = new HashMap<>();
   private final Map<String, Map<CimObjectPath, List<CimInstance>>> byEndpoint = new HashMap<>();
+  private LiveInstances live;
+
+  /** Instances read on every request, not kept with the snapshot (jobs, services): null if not ours. */
+  @FunctionalInterface
+  interface LiveInstances {
+    List<CimInstance> instances(HostModel model, String className);
+  }
 
   /** {@code requestedState} gives the RequestedState kept for a domain name. */
   public HostModel(ClassRepository repo, HostSnapshot host, ToIntFunction<String> requestedState) {
@@ -67,6 +74,13 @@ public final class HostModel {
     this.interop = new InteropInstances(repo, prefix, hosts.fqdn());
     this.templates = new AllocationTemplates(repo, prefix, host);
     this.consoles = new ConsoleInstances(repo, prefix);
+    this.live = new ServiceInstances(repo, null);
+  }
+
+  /** Asks {@code live} first for every class (the CIM view's jobs and their services). */
+  HostModel withLive(LiveInstances live) {
+    this.live = live;
+    return this;
   }
 
   public String prefix() {
@@ -103,6 +117,10 @@ public final class HostModel {
 
   /** The instances of exactly this class (not its subclasses) in the namespace. */
   public synchronized List<CimInstance> instances(String ns, String className) {
+    List<CimInstance> now = ns.equals(INTEROP) ? null : live.instances(this, className);
+    if (now != null) {
+      return now;
+    }
     String key = ns + "|" + className.toLowerCase(Locale.ROOT);
     List<CimInstance> list = cache.get(key);
     if (list == null) {
@@ -129,6 +147,10 @@ public final class HostModel {
     String n = path.namespace() != null ? namespace(path.namespace()) : ns;
     if (n == null || repo.get(path.className()) == null) {
       return null;
+    }
+    List<CimInstance> now = n.equals(INTEROP) ? null : live.instances(this, path.className());
+    if (now != null) {
+      return now.stream().filter(i -> i.path().equals(path)).findFirst().orElse(null);
     }
     String key = n + "|" + path.className().toLowerCase(Locale.ROOT);
     Map<CimObjectPath, CimInstance> index = byPath.get(key);

@@ -16,7 +16,10 @@ enum IndicationKind {
   COMPUTER_SYSTEM_MODIFIED("ComputerSystemModifiedIndication", "CIM_InstModification"),
   RASD_CREATED("ResourceAllocationSettingDataCreatedIndication", "CIM_InstCreation"),
   RASD_DELETED("ResourceAllocationSettingDataDeletedIndication", "CIM_InstDeletion"),
-  RASD_MODIFIED("ResourceAllocationSettingDataModifiedIndication", "CIM_InstModification");
+  RASD_MODIFIED("ResourceAllocationSettingDataModifiedIndication", "CIM_InstModification"),
+  MIGRATION_JOB_CREATED("ComputerSystemMigrationJobCreatedIndication", "CIM_InstCreation"),
+  MIGRATION_JOB_MODIFIED("ComputerSystemMigrationJobModifiedIndication", "CIM_InstModification"),
+  MIGRATION_JOB_DELETED("ComputerSystemMigrationJobDeletedIndication", "CIM_InstDeletion");
 
   final String suffix;
   final String dmtfClass;

@@ -19,6 +19,7 @@ import java.util.function.Function;
 final class Methods {
   private static final String VSMS = "VirtualSystemManagementService";
   private final Map<String, MethodCall> calls = new HashMap<>();
+  private final Jobs jobs = new Jobs();
 
   /** Every service's methods; a service adds its own with one {@code register} line here. */
   Methods(
@@ -36,6 +37,14 @@ final class Methods {
     register(VSMS, "AddResourceSettings", resources::add);
     register(VSMS, "ModifyResourceSettings", resources::modify);
     register(VSMS, "RemoveResourceSettings", resources::remove);
+    SnapshotService.register(this, operations, jobs);
+    MigrationService.register(this, operations, jobs);
+    PoolConfigurationService.register(this, operations);
+  }
+
+  /** The jobs the snapshot and migration methods started. */
+  Jobs jobs() {
+    return jobs;
   }
 
   void register(String classSuffix, String method, MethodCall call) {

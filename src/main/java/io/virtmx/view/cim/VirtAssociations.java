@@ -113,6 +113,8 @@ final class VirtAssociations {
               .link(one("HostSystem"), one("VirtualSystemManagementService"))
               .link(one("HostSystem"), one("ResourcePoolConfigurationService"))
               .link(one("HostSystem"), one("ConsoleRedirectionService"))
+              .link(one("HostSystem"), one("VirtualSystemSnapshotService"))
+              .link(one("HostSystem"), one("VirtualSystemMigrationService"))
               .list();
       case "HostedAccessPoint" ->
           assoc(suffix, "Antecedent", "Dependent")
@@ -143,6 +145,8 @@ final class VirtAssociations {
     CimObjectPath vsmc = one("VirtualSystemManagementCapabilities");
     a.link(one("HostSystem"), vsmc).link(one("VirtualSystemManagementService"), vsmc);
     a.link(one("ConsoleRedirectionService"), one("ConsoleRedirectionServiceCapabilities"));
+    a.link(one("VirtualSystemSnapshotService"), one("VirtualSystemSnapshotServiceCapabilities"));
+    a.link(one("VirtualSystemMigrationService"), one("VirtualSystemMigrationCapabilities"));
     Map<String, CimObjectPath> elec =
         pathsBy(of("EnabledLogicalElementCapabilities"), "InstanceID");
     systems.forEach((name, cs) -> a.link(cs, elec.get(name)));
