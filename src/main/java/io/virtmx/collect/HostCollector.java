@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * the enabled collectors of a {@link CollectorRegistry} in order, timing each ({@link
  * io.virtmx.model.CollectorRun} in the snapshot). All libvirt work for the host runs on its own
  * single thread, so refreshes never race; a watchdog marks the snapshot stale when a call hangs
- * past the timeout, unless a fresher snapshot was published meanwhile. The interval and the
- * watchdog are its {@link CollectionSchedule}; what goes into the store, with the host's error
- * counts, its {@link HostPublisher}.
+ * past the timeout, unless a fresher snapshot was published meanwhile. The interval, the turns of
+ * the agent-wide {@link CollectionBudget} and the watchdog are its {@link CollectionSchedule}; what
+ * goes into the store, with the host's error counts, its {@link HostPublisher}.
  */
 public final class HostCollector implements ConnectionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostCollector.class);
@@ -69,7 +69,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
 
   /**
    * A collector running the {@code enabled} collectors of {@code registry} (see {@link
-   * CollectorRegistry#enabled}).
+   * CollectorRegistry#enabled}), collecting whenever its schedule says, with no agent-wide limit.
    */
   public HostCollector(
       HostConnection.Factory connections,
@@ -79,6 +79,30 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       Duration timeout,
       CollectorRegistry registry,
       Set<String> enabled) {
+    this(
+        connections,
+        store,
+        scheduler,
+        workers,
+        timeout,
+        registry,
+        enabled,
+        CollectionBudget.unlimited());
+  }
+
+  /**
+   * A collector running the {@code enabled} collectors of {@code registry}, each full collection
+   * (periodic, or after a reconnect or an operation) in a turn of the agent-wide {@code budget}.
+   */
+  public HostCollector(
+      HostConnection.Factory connections,
+      SnapshotStore store,
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      Duration timeout,
+      CollectorRegistry registry,
+      Set<String> enabled,
+      CollectionBudget budget) {
     this.collectors = new CollectorRunner(registry, enabled);
     this.connection = connections.create(this);
     this.workers = workers;
@@ -91,7 +115,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
               return t;
             });
     this.publisher = new HostPublisher(store, connection.uri());
-    this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher);
+    this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher, budget);
     this.jobs = new JobSampler(scheduler, own, connection, publisher);
   }
 
@@ -180,7 +204,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   @Override
   public void connected(HostConnection c) {
     if (name() != null && schedule.started()) {
-      own.execute(this::collectAll);
+      schedule.collectSoon();
     }
   }
 
@@ -282,9 +306,16 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     jobs.watch(domain);
   }
 
-  /** Asks for a full collection as soon as possible. */
+  /**
+   * Asks for a full collection as soon as possible: in the host's next turn once periodic
+   * collection is on, else right away on its thread.
+   */
   public void refreshSoon() {
-    own.execute(this::collectAll);
+    if (schedule.started()) {
+      schedule.collectSoon();
+    } else {
+      own.execute(this::collectAll);
+    }
   }
 
   @Override
