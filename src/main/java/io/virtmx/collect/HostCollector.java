@@ -115,7 +115,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
               return t;
             });
     this.publisher = new HostPublisher(store, connection.uri());
-    this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher, budget);
+    this.schedule =
+        new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher, budget);
     this.jobs = new JobSampler(scheduler, own, connection, publisher);
   }
 
@@ -145,9 +146,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     schedule.start(interval, firstAfter);
   }
 
-  /** Runs one full collection and waits for it, at most the timeout; for one-shot use. */
+  /**
+   * Runs one full collection and waits for it, at most the timeout; for one-shot use, so the first
+   * round of guest agents is awaited (a long-running agent publishes without waiting for it).
+   */
   public HostSnapshot collectNow() throws TimeoutException, InterruptedException {
-    Future<?> f = own.submit(this::collectAll);
+    Future<?> f = own.submit(() -> collectAll(true));
     try {
       f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -157,8 +161,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   }
 
   private void collectAll() {
+    collectAll(false);
+  }
+
+  private void collectAll(boolean oneShot) {
     try {
-      collectAllOnce();
+      collectAllOnce(oneShot);
     } catch (RuntimeException e) {
       // A bug of ours, not a libvirt failure: say so loudly, keep the agent collecting at the next
       // interval.
@@ -167,7 +175,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     }
   }
 
-  private void collectAllOnce() {
+  private void collectAllOnce(boolean oneShot) {
     HostSnapshot previous = publisher.latest().orElse(null);
     Optional<HostConnection.Lease> lease = connection.lease();
     if (lease.isEmpty()) {
@@ -175,14 +183,14 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       return;
     }
     try (HostConnection.Lease l = lease.get()) {
-      collectAllWith(l.connect(), previous);
+      collectAllWith(l.connect(), previous, oneShot);
     }
   }
 
-  private void collectAllWith(NativeConnect conn, HostSnapshot previous) {
+  private void collectAllWith(NativeConnect conn, HostSnapshot previous, boolean oneShot) {
     Instant start = Instant.now();
     long t0 = System.nanoTime();
-    CollectionContext context = new CollectionContext(conn, previous, workers);
+    CollectionContext context = new CollectionContext(conn, previous, workers, oneShot);
     HostSnapshot parts = HostSnapshot.unreachable(name(), connection.uri(), start, Map.of());
     List<CollectorRun> runs = new ArrayList<>(collectors.size());
     parts = collectors.collect(context, previous, parts, runs, this::failed);
