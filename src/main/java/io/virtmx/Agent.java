@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.virtmx.collect.CollectionBudget;
 import io.virtmx.collect.CollectorRegistry;
 import io.virtmx.collect.GuestSettings;
 import io.virtmx.collect.HostCollector;
@@ -79,6 +80,7 @@ public final class Agent implements AutoCloseable {
     this.workers = pool;
     CollectorRegistry registry = CollectorRegistry.standard(guestSettings(config.domainOptions()));
     Set<String> enabled = registry.enabled(config.collectors());
+    CollectionBudget budget = new CollectionBudget(config.maxCollections());
     EventLoop.start();
     for (HostSpec spec : config.hosts()) {
       AgentConfig.Credential c = config.credentialFor(spec.uri());
@@ -94,7 +96,8 @@ public final class Agent implements AutoCloseable {
               new WorkerBudget(workers, config.workers()),
               config.timeout(),
               registry,
-              enabled));
+              enabled,
+              budget));
     }
     this.operations =
         new Operations(
@@ -172,22 +175,15 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Starts periodic collection on every host, the hosts' first collections spread evenly over one
-   * interval (the first host at once) rather than all at once, so that many hosts do not all collect
-   * (and hold their first snapshots' garbage) together; on two loaded cores 20 hosts of 500 domains
-   * still overlap and outlast the 30 s timeout (docs/benchmarks.md, "Many hosts").
+   * Starts periodic collection on every host, every host asking for its first turn at once: the
+   * agent-wide {@link CollectionBudget} ({@code --max-collections}) lets as many collect together
+   * as there are CPUs and the others follow in the order they asked, so that many hosts on few cores
+   * do not all collect together and each outlast the timeout (docs/benchmarks.md, "Many hosts").
    */
   public void start() {
-    for (int i = 0; i < collectors.size(); i++) {
-      collectors
-          .get(i)
-          .start(config.interval(), firstCollectionAfter(config.interval(), i, collectors.size()));
+    for (HostCollector c : collectors) {
+      c.start(config.interval());
     }
-  }
-
-  /** When host {@code index} of {@code hosts} first collects: its share of one interval. */
-  static Duration firstCollectionAfter(Duration interval, int index, int hosts) {
-    return interval.multipliedBy(index).dividedBy(hosts);
   }
 
   /**

@@ -98,6 +98,18 @@ public final class Main implements Callable<Integer> {
   int workers;
 
   @Option(
+      names = "--max-collections",
+      paramLabel = "N",
+      description = {
+        "Full collections the agent runs at once across all its hosts (default: the number of "
+            + "CPUs); the others wait their turn, first come first served, their --timeout counted "
+            + "from when their turn begins.",
+        "A collection still running after --timeout gives its turn back, so a hung host holds up "
+            + "no other for longer."
+      })
+  Integer maxCollections;
+
+  @Option(
       names = "--credentials",
       paramLabel = "FILE",
       description =
@@ -224,7 +236,9 @@ public final class Main implements Callable<Integer> {
         credentials == null ? Map.of() : CredentialsFile.read(credentials),
             collectors.switches())
         .withFiles(files.directories())
-        .withDomainOptions(collectors.domainOptions());
+        .withDomainOptions(collectors.domainOptions())
+        .withMaxCollections(
+            maxCollections != null ? maxCollections : AgentConfig.defaultMaxCollections());
   }
 
   private int once(Agent agent) throws InterruptedException {

@@ -13,19 +13,34 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one collection pass over one host shares between its collectors: the connection, the
- * previous snapshot, a pool for per-object calls that may run in parallel, and the error counts by
- * kind.
+ * previous snapshot, a pool for per-object calls that may run in parallel, whether it is a one-shot
+ * collection, and the error counts by kind.
  */
 final class CollectionContext {
   private final NativeConnect connection;
   private final HostSnapshot previous;
   private final ExecutorService workers;
+  private final boolean oneShot;
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
   CollectionContext(NativeConnect connection, HostSnapshot previous, ExecutorService workers) {
+    this(connection, previous, workers, false);
+  }
+
+  CollectionContext(
+      NativeConnect connection, HostSnapshot previous, ExecutorService workers, boolean oneShot) {
     this.connection = connection;
     this.previous = previous;
     this.workers = workers;
+    this.oneShot = oneShot;
+  }
+
+  /**
+   * Whether this collection is all there will be ({@code --once}): what is gathered apart from the
+   * statistics (guest agents) is awaited rather than left to the next collection.
+   */
+  boolean oneShot() {
+    return oneShot;
   }
 
   NativeConnect connection() {

@@ -14,9 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The slow-changing facts of each domain (its parsed definition, persistence, autostart, and — for
- * drivers whose bulk stats lack them — disk sizes), so a collection does not fetch 1000 XML
- * documents and thousands of rarely changing values every interval. An entry is valid for one run
+ * The slow-changing facts of each domain (its parsed definition and — for drivers whose bulk stats
+ * lack them — disk sizes), so a collection does not fetch 1000 XML documents and thousands of
+ * rarely changing values every interval. An entry is valid for one run
  * of one domain (the id changes at every start), until an event or an operation about the domain
  * invalidates it, and at most {@code maxAge} (jittered, so entries loaded together do not all
  * expire in the same collection) for changes libvirt sends no event for, such as autostart.
@@ -28,11 +28,7 @@ final class DescriptionCache {
    * A domain's slow-changing facts; {@code diskSizes} by target, empty where the bulk stats carry
    * them.
    */
-  record Description(
-      DomainDescription definition,
-      boolean persistent,
-      boolean autostart,
-      Map<String, BlockSizes> diskSizes) {}
+  record Description(DomainDescription definition, Map<String, BlockSizes> diskSizes) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final long maxAgeNanos;

@@ -63,6 +63,8 @@ final class DomainAssembler {
       DomainStatsRecord record,
       int id,
       DescriptionCache.Description description,
+      boolean persistent,
+      boolean autostart,
       Consumer<String> errors,
       DriverSupport support) {
     this.record = record;
@@ -70,8 +72,8 @@ final class DomainAssembler {
     this.dom = record.domain();
     this.id = id;
     this.definition = description.definition();
-    this.persistent = description.persistent();
-    this.autostart = description.autostart();
+    this.persistent = persistent;
+    this.autostart = autostart;
     this.diskSizes = description.diskSizes();
     this.errors = errors;
     this.support = support;

@@ -7,6 +7,7 @@ package io.virtmx.collect;
 import com.sun.jna.Pointer;
 import io.virtmx.libvirt.BlockCounters;
 import io.virtmx.libvirt.DomainDescription;
+import io.virtmx.libvirt.DomainFlags;
 import io.virtmx.libvirt.DomainStatsBatch;
 import io.virtmx.libvirt.DomainStatsRecord;
 import io.virtmx.libvirt.DomainXml;
@@ -61,11 +62,12 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     support.useConnection(context.connection());
     try (DomainStatsBatch batch = DomainStatsBatch.fetch(conn, StatsGroup.collectorMask(), 0)) {
       List<DomainStatsRecord> records = batch.records();
+      DomainFlags flags = listFlags(conn);
       List<Future<DomainSnapshot>> pending = new ArrayList<>(records.size());
       Set<String> seen = new HashSet<>();
       for (DomainStatsRecord r : records) {
         seen.add(r.uuid());
-        pending.add(context.workers().submit(() -> build(context, r)));
+        pending.add(context.workers().submit(() -> build(context, r, flags)));
       }
       descriptions.retainOnly(seen);
       List<DomainSnapshot> out = new ArrayList<>(records.size());
@@ -76,7 +78,9 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
         }
       }
       guests.askIfDue(
-          conn, out.stream().filter(DomainSnapshot::active).map(DomainSnapshot::uuid).toList());
+          conn,
+          context.oneShot(),
+          out.stream().filter(DomainSnapshot::active).map(DomainSnapshot::uuid).toList());
       return out.stream().map(d -> d.withGuest(guests.latest(d.uuid()))).toList();
     }
   }
@@ -90,7 +94,7 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
       if (batch.records().isEmpty()) {
         return Optional.empty();
       }
-      return Optional.ofNullable(build(context, batch.records().get(0)))
+      return Optional.ofNullable(build(context, batch.records().get(0), null))
           .map(d -> d.withGuest(guests.latest(d.uuid())));
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
@@ -111,8 +115,31 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
     }
   }
 
-  /** Builds one domain's snapshot, or null when the domain vanished while we looked at it. */
-  private DomainSnapshot build(CollectionContext context, DomainStatsRecord record) {
+  /**
+   * Which domains are persistent and which autostart, two listing calls for all domains; null
+   * where the driver cannot list them so (each domain is then asked).
+   */
+  private DomainFlags listFlags(Pointer conn) {
+    if (support.lacks("listAllDomains")) {
+      return null;
+    }
+    try {
+      return DomainFlags.list(conn);
+    } catch (LibvirtCallException e) {
+      if (!e.isNoSupport()) {
+        throw e;
+      }
+      support.markMissing("listAllDomains");
+      return null;
+    }
+  }
+
+  /**
+   * Builds one domain's snapshot, or null when the domain vanished while we looked at it; its
+   * persistence and autostart from {@code flags}, or asked of the domain when null.
+   */
+  private DomainSnapshot build(
+      CollectionContext context, DomainStatsRecord record, DomainFlags flags) {
     try {
       Pointer dom = record.domain();
       int id = NativeDomain.id(dom);
@@ -120,7 +147,13 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
       DescriptionCache.Description description =
           descriptions.get(
               record.uuid(), id, () -> describe(context, record, id >= 0 && !bulkBlock));
-      return new DomainAssembler(record, id, description, context::error, support).assemble();
+      boolean persistent =
+          flags != null ? flags.persistent(record.uuid()) : NativeDomain.isPersistent(dom);
+      boolean autostart =
+          flags != null ? flags.autostart(record.uuid()) : persistent && NativeDomain.autostart(dom);
+      return new DomainAssembler(
+              record, id, description, persistent, autostart, context::error, support)
+          .assemble();
     } catch (LibvirtCallException e) {
       if (e.isNoDomain()) {
         log.debug("domain {} disappeared during collection", record.name());
@@ -131,16 +164,13 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
   }
 
   /**
-   * The domain's definition, persistence, autostart and, for drivers without bulk block stats, disk
-   * sizes; a disk whose size cannot be read for another reason than the domain vanishing or the
+   * The domain's definition and, for drivers without bulk block stats, disk sizes; a disk whose size cannot be read for another reason than the domain vanishing or the
    * driver lacking the call is left without sizes and counted as a domain error.
    */
   private DescriptionCache.Description describe(
       CollectionContext context, DomainStatsRecord record, boolean withDiskSizes) {
     Pointer dom = record.domain();
     DomainDescription definition = DomainXml.parse(NativeDomain.xmlDesc(dom, 0), settings.labels());
-    boolean persistent = NativeDomain.isPersistent(dom);
-    boolean autostart = persistent && NativeDomain.autostart(dom);
     Map<String, BlockSizes> sizes = new HashMap<>();
     if (withDiskSizes) {
       for (DiskDevice d : definition.disks()) {
@@ -165,7 +195,7 @@ final class DomainCollector implements Collector<List<DomainSnapshot>> {
         }
       }
     }
-    return new DescriptionCache.Description(definition, persistent, autostart, sizes);
+    return new DescriptionCache.Description(definition, sizes);
   }
 
   /** Forgets what is cached about a domain, after an operation changed it (autostart, say). */

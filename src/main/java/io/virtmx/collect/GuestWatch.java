@@ -65,19 +65,26 @@ final class GuestWatch {
   }
 
   /**
-   * Starts a round over these running domains when the interval has passed; the first round is
-   * awaited (at most the timeout) so a one-shot collection carries guest data, later ones never.
+   * Starts a round over these running domains when the interval has passed; its answers reach the
+   * next collection. With {@code awaitFirst} (a one-shot collection) the first round is awaited, at
+   * most the timeout, so the collection carries guest data. Without it the first round starts with
+   * the second collection, so a long-running agent's first snapshot neither waits for a thousand
+   * guests nor shares libvirtd with their calls.
    */
-  void askIfDue(Pointer conn, Collection<String> runningUuids) {
+  void askIfDue(Pointer conn, boolean awaitFirst, Collection<String> runningUuids) {
     latest.keySet().retainAll(runningUuids);
     long now = System.nanoTime();
     boolean first = lastRound == Long.MIN_VALUE;
+    if (first && !awaitFirst) {
+      lastRound = now - settings.interval().toNanos(); // due at the next collection
+      return;
+    }
     if (!first && now - lastRound < settings.interval().toNanos()) {
       return;
     }
     lastRound = now;
     CompletableFuture<Void> round = round(conn, runningUuids);
-    if (first) {
+    if (first && awaitFirst) {
       try {
         round.get(settings.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * the enabled collectors of a {@link CollectorRegistry} in order, timing each ({@link
  * io.virtmx.model.CollectorRun} in the snapshot). All libvirt work for the host runs on its own
  * single thread, so refreshes never race; a watchdog marks the snapshot stale when a call hangs
- * past the timeout, unless a fresher snapshot was published meanwhile. The interval and the
- * watchdog are its {@link CollectionSchedule}; what goes into the store, with the host's error
- * counts, its {@link HostPublisher}.
+ * past the timeout, unless a fresher snapshot was published meanwhile. The interval, the turns of
+ * the agent-wide {@link CollectionBudget} and the watchdog are its {@link CollectionSchedule}; what
+ * goes into the store, with the host's error counts, its {@link HostPublisher}.
  */
 public final class HostCollector implements ConnectionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HostCollector.class);
@@ -69,7 +69,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
 
   /**
    * A collector running the {@code enabled} collectors of {@code registry} (see {@link
-   * CollectorRegistry#enabled}).
+   * CollectorRegistry#enabled}), collecting whenever its schedule says, with no agent-wide limit.
    */
   public HostCollector(
       HostConnection.Factory connections,
@@ -79,6 +79,30 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       Duration timeout,
       CollectorRegistry registry,
       Set<String> enabled) {
+    this(
+        connections,
+        store,
+        scheduler,
+        workers,
+        timeout,
+        registry,
+        enabled,
+        CollectionBudget.unlimited());
+  }
+
+  /**
+   * A collector running the {@code enabled} collectors of {@code registry}, each full collection
+   * (periodic, or after a reconnect or an operation) in a turn of the agent-wide {@code budget}.
+   */
+  public HostCollector(
+      HostConnection.Factory connections,
+      SnapshotStore store,
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      Duration timeout,
+      CollectorRegistry registry,
+      Set<String> enabled,
+      CollectionBudget budget) {
     this.collectors = new CollectorRunner(registry, enabled);
     this.connection = connections.create(this);
     this.workers = workers;
@@ -91,7 +115,8 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
               return t;
             });
     this.publisher = new HostPublisher(store, connection.uri());
-    this.schedule = new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher);
+    this.schedule =
+        new CollectionSchedule(scheduler, own, this::collectAll, timeout, publisher, budget);
     this.jobs = new JobSampler(scheduler, own, connection, publisher);
   }
 
@@ -121,9 +146,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     schedule.start(interval, firstAfter);
   }
 
-  /** Runs one full collection and waits for it, at most the timeout; for one-shot use. */
+  /**
+   * Runs one full collection and waits for it, at most the timeout; for one-shot use, so the first
+   * round of guest agents is awaited (a long-running agent publishes without waiting for it).
+   */
   public HostSnapshot collectNow() throws TimeoutException, InterruptedException {
-    Future<?> f = own.submit(this::collectAll);
+    Future<?> f = own.submit(() -> collectAll(true));
     try {
       f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -133,8 +161,12 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   }
 
   private void collectAll() {
+    collectAll(false);
+  }
+
+  private void collectAll(boolean oneShot) {
     try {
-      collectAllOnce();
+      collectAllOnce(oneShot);
     } catch (RuntimeException e) {
       // A bug of ours, not a libvirt failure: say so loudly, keep the agent collecting at the next
       // interval.
@@ -143,7 +175,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     }
   }
 
-  private void collectAllOnce() {
+  private void collectAllOnce(boolean oneShot) {
     HostSnapshot previous = publisher.latest().orElse(null);
     Optional<HostConnection.Lease> lease = connection.lease();
     if (lease.isEmpty()) {
@@ -151,14 +183,14 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
       return;
     }
     try (HostConnection.Lease l = lease.get()) {
-      collectAllWith(l.connect(), previous);
+      collectAllWith(l.connect(), previous, oneShot);
     }
   }
 
-  private void collectAllWith(NativeConnect conn, HostSnapshot previous) {
+  private void collectAllWith(NativeConnect conn, HostSnapshot previous, boolean oneShot) {
     Instant start = Instant.now();
     long t0 = System.nanoTime();
-    CollectionContext context = new CollectionContext(conn, previous, workers);
+    CollectionContext context = new CollectionContext(conn, previous, workers, oneShot);
     HostSnapshot parts = HostSnapshot.unreachable(name(), connection.uri(), start, Map.of());
     List<CollectorRun> runs = new ArrayList<>(collectors.size());
     parts = collectors.collect(context, previous, parts, runs, this::failed);
@@ -180,7 +212,7 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
   @Override
   public void connected(HostConnection c) {
     if (name() != null && schedule.started()) {
-      own.execute(this::collectAll);
+      schedule.collectSoon();
     }
   }
 
@@ -282,9 +314,16 @@ public final class HostCollector implements ConnectionListener, AutoCloseable {
     jobs.watch(domain);
   }
 
-  /** Asks for a full collection as soon as possible. */
+  /**
+   * Asks for a full collection as soon as possible: in the host's next turn once periodic
+   * collection is on, else right away on its thread.
+   */
   public void refreshSoon() {
-    own.execute(this::collectAll);
+    if (schedule.started()) {
+      schedule.collectSoon();
+    } else {
+      own.execute(this::collectAll);
+    }
   }
 
   @Override

@@ -29,7 +29,12 @@ final class NodeMemoryCollector implements Collector<NodeMemory> {
     var conn = context.connection().nativeHandle();
     CapabilitiesXml.Parsed caps = capabilities.get(context.connection());
     List<NumaCell> cells = caps.cells();
-    long[] free = Unsupported.orElse(() -> NodeCalls.cellsFreeMemory(conn, cells.size()), new long[0]);
+    // no cell in the capabilities (a test-driver node file): nothing to ask, and libvirt refuses
+    // a count of zero as an invalid argument, which failed the collector every time
+    long[] free =
+        cells.isEmpty()
+            ? new long[0]
+            : Unsupported.orElse(() -> NodeCalls.cellsFreeMemory(conn, cells.size()), new long[0]);
     List<NumaCell> withFree = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       withFree.add(cells.get(i).withFreeBytes(i < free.length ? free[i] : Values.UNKNOWN));

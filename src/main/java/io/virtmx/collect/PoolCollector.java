@@ -29,10 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Storage pools, active and defined, with the volumes of the active ones: one listing call per
  * pool, the volumes' info calls spread over the worker pool, and each volume's key, name and path
- * (fixed for its life) remembered by its key, so consecutive snapshots share those strings.
+ * (fixed for its life) remembered by its key, so consecutive snapshots share those strings; in
+ * directory and file-system pools, where libvirt makes the key the path, the path is the key,
+ * taken without a call.
  */
 final class PoolCollector implements Collector<List<PoolSnapshot>> {
   private static final Logger log = LoggerFactory.getLogger(PoolCollector.class);
+
+  private static final Set<String> FILE_POOLS = Set.of("dir", "fs", "netfs");
 
   /** A volume's strings as first seen. */
   private record VolumeNames(String key, String name, String path) {}
@@ -70,7 +74,8 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
       PoolDescription desc = PoolXml.parse(pool.getXMLDesc(0));
       PoolState state =
           info.state == null ? PoolState.INACCESSIBLE : PoolState.ofCode(info.state.ordinal());
-      List<VolumeSnapshot> volumes = state.usable() ? volumes(context, name) : List.of();
+      List<VolumeSnapshot> volumes =
+          state.usable() ? volumes(context, name, filesUnder(desc)) : List.of();
       return new PoolSnapshot(
           name,
           pool.getUUIDString(),
@@ -88,12 +93,23 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
     }
   }
 
-  private List<VolumeSnapshot> volumes(CollectionContext context, String pool)
+  /**
+   * The directory of a pool whose volumes are files named after the volume in it, with their path
+   * as their key (libvirt's directory and file-system backends); null for other pools, whose
+   * volumes' paths are asked for.
+   */
+  private static String filesUnder(PoolDescription desc) {
+    return FILE_POOLS.contains(desc.type()) && !desc.targetPath().isEmpty()
+        ? desc.targetPath()
+        : null;
+  }
+
+  private List<VolumeSnapshot> volumes(CollectionContext context, String pool, String directory)
       throws InterruptedException, ExecutionException {
     try (StorageVolumes list = StorageVolumes.list(context.connection().nativeHandle(), pool)) {
       List<Future<VolumeSnapshot>> pending = new ArrayList<>(list.handles().size());
       for (StorageVolumes.Handle h : list.handles()) {
-        pending.add(context.workers().submit(() -> volume(h)));
+        pending.add(context.workers().submit(() -> volume(h, directory)));
       }
       List<VolumeSnapshot> out = new ArrayList<>(pending.size());
       for (Future<VolumeSnapshot> f : pending) {
@@ -106,11 +122,22 @@ final class PoolCollector implements Collector<List<PoolSnapshot>> {
     }
   }
 
-  private VolumeSnapshot volume(StorageVolumes.Handle h) {
+  /**
+   * One volume: its info, and its path — the key when that is the file named after the volume in
+   * the pool's directory, else asked once and remembered by key.
+   */
+  private VolumeSnapshot volume(StorageVolumes.Handle h, String directory) {
     StorageVolumes.Info info = StorageVolumes.info(h.volume());
     VolumeNames known =
         namesByKey.computeIfAbsent(
-            h.key(), k -> new VolumeNames(k, h.name(), StorageVolumes.path(h.volume())));
+            h.key(),
+            k ->
+                new VolumeNames(
+                    k,
+                    h.name(),
+                    directory != null && k.equals(directory + "/" + h.name())
+                        ? k
+                        : StorageVolumes.path(h.volume())));
     String name = known.name().equals(h.name()) ? known.name() : h.name();
     return new VolumeSnapshot(
         name, known.key(), known.path(), info.type(), info.capacityBytes(), info.allocationBytes());

@@ -13,7 +13,8 @@ import java.util.Objects;
  * Everything the agent is told to do, in one typed place with its defaults; built by the command
  * line from options and the config file, checked by {@link #validate()} before anything starts.
  * {@code collectors} switches collectors on or off by name ({@code --collector}, {@code
- * --no-collector}); the agent checks the names against its collectors.
+ * --no-collector}); the agent checks the names against its collectors. {@code maxCollections}
+ * bounds the full collections running at once across all hosts ({@code --max-collections}).
  */
 public record AgentConfig(
     List<HostSpec> hosts,
@@ -24,12 +25,18 @@ public record AgentConfig(
     Map<String, Credential> credentials,
     Map<String, Boolean> collectors,
     FileDirectories files,
-    DomainOptions domainOptions) {
+    DomainOptions domainOptions,
+    int maxCollections) {
 
   public static final String DEFAULT_URI = "test:///default";
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_WORKERS = 5;
+
+  /** Full collections at once across all hosts by default: one per CPU the JVM may use. */
+  public static int defaultMaxCollections() {
+    return Runtime.getRuntime().availableProcessors();
+  }
 
   /** User name and password for the libvirt URIs that ask for them (SASL, password-based SSH). */
   public record Credential(String username, String password) {}
@@ -60,19 +67,53 @@ public record AgentConfig(
         credentials,
         collectors,
         FileDirectories.NONE,
-        DomainOptions.DEFAULT);
+        DomainOptions.DEFAULT,
+        defaultMaxCollections());
   }
 
   /** Copy with these save and disk directories. */
   public AgentConfig withFiles(FileDirectories value) {
     return new AgentConfig(
-        hosts, interval, timeout, readOnly, workers, credentials, collectors, value, domainOptions);
+        hosts,
+        interval,
+        timeout,
+        readOnly,
+        workers,
+        credentials,
+        collectors,
+        value,
+        domainOptions,
+        maxCollections);
   }
 
   /** Copy with these guest-agent and metadata-label options. */
   public AgentConfig withDomainOptions(DomainOptions value) {
     return new AgentConfig(
-        hosts, interval, timeout, readOnly, workers, credentials, collectors, files, value);
+        hosts,
+        interval,
+        timeout,
+        readOnly,
+        workers,
+        credentials,
+        collectors,
+        files,
+        value,
+        maxCollections);
+  }
+
+  /** Copy with this limit on full collections running at once across all hosts. */
+  public AgentConfig withMaxCollections(int value) {
+    return new AgentConfig(
+        hosts,
+        interval,
+        timeout,
+        readOnly,
+        workers,
+        credentials,
+        collectors,
+        files,
+        domainOptions,
+        value);
   }
 
   /** A configuration with the default collectors. */
@@ -103,6 +144,10 @@ public record AgentConfig(
     }
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
+    }
+    if (maxCollections < 1 || maxCollections > 1024) {
+      throw new IllegalArgumentException(
+          "--max-collections must be between 1 and 1024, got " + maxCollections);
     }
     long distinctNames =
         hosts.stream().map(HostSpec::name).filter(n -> n != null).distinct().count();

@@ -34,8 +34,6 @@ class DescriptionCacheTest {
             List.of(),
             List.of(),
             io.virtmx.model.DomainMetadata.NONE),
-        true,
-        false,
         Map.of());
   }
 
