@@ -7,7 +7,6 @@ package io.virtmx.view.metrics;
 import static io.virtmx.view.metrics.Family.counter;
 import static io.virtmx.view.metrics.Family.gauge;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.BalloonStats;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
@@ -70,7 +69,7 @@ final class BalloonMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       BalloonStats b = d.memory().balloon();
       if (!d.active() || b == null) {
         continue;

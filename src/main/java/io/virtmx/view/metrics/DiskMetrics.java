@@ -9,7 +9,6 @@ import static io.virtmx.view.metrics.Family.gauge;
 import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.BlockIo;
 import io.virtmx.model.BlockSizes;
 import io.virtmx.model.Descriptions;
@@ -88,7 +87,7 @@ final class DiskMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       List<DiskStats> disks = d.disks();
       for (DiskStats disk : disks) {
         DiskDevice dev = disk.device();

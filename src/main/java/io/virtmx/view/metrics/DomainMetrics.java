@@ -9,7 +9,6 @@ import static io.virtmx.view.metrics.Family.gauge;
 import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
@@ -84,7 +83,7 @@ final class DomainMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       Labels labels = out.domain(d);
       out.value(STATE, labels, d.state().code());
       out.reported(REASON, labels, d.status().code(), 1);

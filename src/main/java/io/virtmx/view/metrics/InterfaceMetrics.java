@@ -8,7 +8,6 @@ import static io.virtmx.view.metrics.Family.counter;
 import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
@@ -53,7 +52,7 @@ final class InterfaceMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       for (InterfaceStats nic : d.interfaces()) {
         NicDevice n = nic.device();
         NetIo io = nic.io();

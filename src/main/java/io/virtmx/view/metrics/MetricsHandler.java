@@ -5,7 +5,9 @@
 package io.virtmx.view.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.virtmx.view.http.Answer;
 import io.virtmx.view.http.Exchange;
 import io.virtmx.view.http.HttpView;
@@ -14,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -25,16 +28,19 @@ import java.util.zip.DeflaterOutputStream;
  * client's Accept header asks for it, gzip-compressed when it accepts gzip. Other paths get 404,
  * other methods 405; a body is refused (the endpoint's limit is 0 bytes).
  *
- * <p>The body is the libvirt families as serialized (and deflated) once per snapshot ({@link
- * CachedExposition}), shared by every scrape without a copy, followed by the rest of the {@code
- * PrometheusMeterRegistry} (agent and JVM meters, a few kilobytes) written at every scrape. A
- * rendering failure is a 500, never a cut body.
+ * <p>The body is the libvirt families as rendered (and deflated) once per snapshot ({@link
+ * CachedExposition}), shared by every scrape without a copy, followed by the agent's own {@code
+ * PrometheusMeterRegistry} (agent and JVM meters, a few kilobytes) written by the Prometheus
+ * client's writers at every scrape. A rendering failure is a 500, never a cut body.
  */
 final class MetricsHandler implements HttpView {
   static final String PATH = "/metrics";
   static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+  private static final ExpositionFormatWriter TEXT_WRITER = new PrometheusTextFormatWriter(false);
+  private static final ExpositionFormatWriter OPENMETRICS_WRITER =
+      new OpenMetricsTextFormatWriter(false, false);
   private static final Limits LIMITS = new Limits(0, 4, Duration.ofMillis(500), false);
 
   private final PrometheusMeterRegistry registry;
@@ -83,14 +89,20 @@ final class MetricsHandler implements HttpView {
     return new Answer(200, headers, render(openMetrics, gzip));
   }
 
-  /** The response body in parts: the cached libvirt part as is, the rest serialized now. */
+  /** The response body in parts: the cached libvirt part as is, the registry's serialized now. */
   List<byte[]> render(boolean openMetrics, boolean gzip) throws IOException {
     CachedExposition.Body cached = collector.exposition().body(openMetrics);
-    MetricSnapshots rest = registry.getPrometheusRegistry().scrape(name -> !collector.owns(name));
     ByteArrayOutputStream restBytes = new ByteArrayOutputStream(1 << 15);
-    (openMetrics ? CachedExposition.OPENMETRICS : CachedExposition.TEXT).write(restBytes, rest);
+    (openMetrics ? OPENMETRICS_WRITER : TEXT_WRITER)
+        .write(restBytes, registry.getPrometheusRegistry().scrape());
     byte[] tail = restBytes.toByteArray();
-    return gzip ? gzip(cached, tail) : List.of(cached.plain, tail);
+    if (!gzip) {
+      List<byte[]> parts = new ArrayList<>(cached.parts.size() + 1);
+      parts.addAll(cached.parts);
+      parts.add(tail);
+      return parts;
+    }
+    return gzip(cached, tail);
   }
 
   /**
@@ -105,12 +117,16 @@ final class MetricsHandler implements HttpView {
       deflater.end();
     }
     CRC32 crc = new CRC32();
-    crc.update(cached.plain);
+    cached.parts.forEach(crc::update);
     crc.update(tail);
-    int length = cached.plain.length + tail.length;
     writeIntLe(out, (int) crc.getValue());
-    writeIntLe(out, length);
-    return List.of(GZIP_HEADER, cached.deflated(), out.toByteArray());
+    writeIntLe(out, (int) (cached.length + tail.length));
+    List<byte[]> deflated = cached.deflated();
+    List<byte[]> parts = new ArrayList<>(deflated.size() + 2);
+    parts.add(GZIP_HEADER);
+    parts.addAll(deflated);
+    parts.add(out.toByteArray());
+    return parts;
   }
 
   private static void writeIntLe(OutputStream out, int v) throws IOException {

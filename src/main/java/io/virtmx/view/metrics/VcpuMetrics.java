@@ -7,7 +7,6 @@ package io.virtmx.view.metrics;
 import static io.virtmx.view.metrics.Family.counter;
 import static io.virtmx.view.metrics.Family.gauge;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
@@ -48,7 +47,7 @@ final class VcpuMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       for (VcpuStats v : d.vcpus().each()) {
         Labels labels = out.domain(d).add("vcpu", Integer.toString(v.number()));
         out.reported(STATE, labels, v.state().code(), 1);
