@@ -4,73 +4,63 @@
  */
 package io.virtmx.view.metrics;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.virtmx.view.http.StreamedBody;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /**
- * The libvirt families of the latest snapshots of every host, as the bytes a scrape sends: each
- * host's series lines (rendered once per snapshot and shared by both formats), and per format the
- * families' headers between them, deflated at most once, so that scrapes between two snapshots only
- * hand out the same arrays.
+ * The libvirt families of the latest snapshots of every host, kept only compressed: each host's
+ * series lines as rendered once per snapshot (shared by both formats), and per format the families'
+ * headers between them. A gzip scrape sends these deflate blocks as they are; a plain scrape
+ * inflates them while the answer is written ({@link InflatingBody}), so no scrape needs the whole
+ * plain exposition in memory, or any array larger than {@link ByteChunks#MAX_CHUNK}.
  *
- * <p>A body is a list of arrays of at most {@link ByteChunks#MAX_CHUNK} bytes, never one large
- * array. The OpenMetrics body has no final {@code # EOF}, which the handler writes after the rest
- * of the registry. The deflated body is raw deflate ending in a sync flush, so more deflate blocks
- * can follow it.
+ * <p>The OpenMetrics body has no final {@code # EOF}, which the handler writes after the rest of
+ * the registry.
  */
 final class CachedExposition {
-  private final List<Map<Family, List<byte[]>>> hosts;
+  private static final Map<Family, DeflatedLines> TEXT_HEADERS = headers(false);
+  private static final Map<Family, DeflatedLines> OPENMETRICS_HEADERS = headers(true);
+
+  private final List<Map<Family, DeflatedLines>> hosts;
   private final Map<Boolean, Body> bodies = new ConcurrentHashMap<>();
 
-  /** One format's body: its parts and their total length, and their raw deflate form once asked. */
+  /**
+   * One format's body: its pieces in order, with the length and CRC-32 of their plain bytes.
+   */
   static final class Body {
-    final List<byte[]> parts;
+    final List<byte[]> deflated;
     final long length;
-    private volatile List<byte[]> deflated;
+    final int crc;
 
-    Body(List<byte[]> parts) {
-      this.parts = List.copyOf(parts);
+    Body(List<DeflatedLines> pieces) {
+      List<byte[]> all = new ArrayList<>();
       long n = 0;
-      for (byte[] p : parts) {
-        n += p.length;
+      int c = 0;
+      for (DeflatedLines p : pieces) {
+        all.addAll(p.deflated());
+        c = Crc32.combine(c, p.crc(), p.length());
+        n += p.length();
       }
+      this.deflated = List.copyOf(all);
       this.length = n;
+      this.crc = c;
     }
 
-    List<byte[]> deflated() {
-      List<byte[]> d = deflated;
-      if (d == null) {
-        ByteChunks out = new ByteChunks(16 << 10);
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-          // flush() ends with a sync flush and no final block; closing would add one.
-          DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 1 << 13, true);
-          for (byte[] p : parts) {
-            z.write(p);
-          }
-          z.flush();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } finally {
-          deflater.end();
-        }
-        d = List.copyOf(out.chunks());
-        deflated = d;
-      }
-      return d;
+    /** The plain body followed by {@code tail}, inflated while it is written. */
+    StreamedBody plain(byte[] tail) {
+      return new InflatingBody(deflated, length, tail);
     }
   }
 
   /**
    * @param hosts each host's lines by family, in the order the hosts are to be listed
    */
-  CachedExposition(List<Map<Family, List<byte[]>>> hosts) {
+  CachedExposition(List<Map<Family, DeflatedLines>> hosts) {
     this.hosts = List.copyOf(hosts);
   }
 
@@ -80,20 +70,34 @@ final class CachedExposition {
 
   /** Every family with series, by name: its header, then each host's lines. */
   private Body assemble(boolean openMetrics) {
-    List<byte[]> parts = new ArrayList<>();
+    Map<Family, DeflatedLines> headers = openMetrics ? OPENMETRICS_HEADERS : TEXT_HEADERS;
+    List<DeflatedLines> pieces = new ArrayList<>();
     for (Family f : SnapshotCollector.FAMILIES) {
       boolean headed = false;
-      for (Map<Family, List<byte[]>> host : hosts) {
-        List<byte[]> lines = host.get(f);
-        if (lines != null && !lines.isEmpty()) {
+      for (Map<Family, DeflatedLines> host : hosts) {
+        DeflatedLines lines = host.get(f);
+        if (lines != null && lines.length() > 0) {
           if (!headed) {
-            parts.add(f.header(openMetrics));
+            pieces.add(headers.get(f));
             headed = true;
           }
-          parts.addAll(lines);
+          pieces.add(lines);
         }
       }
     }
-    return new Body(parts);
+    return new Body(pieces);
+  }
+
+  private static Map<Family, DeflatedLines> headers(boolean openMetrics) {
+    Map<Family, DeflatedLines> all = new IdentityHashMap<>();
+    Deflater deflater = DeflatedLines.deflater();
+    try {
+      for (Family f : SnapshotCollector.FAMILIES) {
+        all.put(f, DeflatedLines.of(List.of(f.header(openMetrics)), deflater));
+      }
+    } finally {
+      deflater.end();
+    }
+    return all;
   }
 }

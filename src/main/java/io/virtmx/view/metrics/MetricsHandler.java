@@ -28,10 +28,11 @@ import java.util.zip.DeflaterOutputStream;
  * client's Accept header asks for it, gzip-compressed when it accepts gzip. Other paths get 404,
  * other methods 405; a body is refused (the endpoint's limit is 0 bytes).
  *
- * <p>The body is the libvirt families as rendered (and deflated) once per snapshot ({@link
- * CachedExposition}), shared by every scrape without a copy, followed by the agent's own {@code
- * PrometheusMeterRegistry} (agent and JVM meters, a few kilobytes) written by the Prometheus
- * client's writers at every scrape. A rendering failure is a 500, never a cut body.
+ * <p>The body is the libvirt families as rendered and deflated once per snapshot ({@link
+ * CachedExposition}): sent as they are to a client that takes gzip, inflated while they are
+ * written for one that does not; then the agent's own {@code PrometheusMeterRegistry} (agent and
+ * JVM meters, a few kilobytes) written by the Prometheus client's writers at every scrape. A
+ * rendering failure is a 500, never a cut body.
  */
 final class MetricsHandler implements HttpView {
   static final String PATH = "/metrics";
@@ -86,29 +87,25 @@ final class MetricsHandler implements HttpView {
             : List.of(
                 Map.entry("Content-Type", openMetrics ? OPENMETRICS : TEXT),
                 Map.entry("Vary", "Accept, Accept-Encoding"));
-    return new Answer(200, headers, render(openMetrics, gzip));
+    CachedExposition.Body cached = collector.exposition().body(openMetrics);
+    byte[] tail = tail(openMetrics);
+    return gzip
+        ? new Answer(200, headers, gzip(cached, tail))
+        : Answer.streamed(200, headers, cached.plain(tail));
   }
 
-  /** The response body in parts: the cached libvirt part as is, the registry's serialized now. */
-  List<byte[]> render(boolean openMetrics, boolean gzip) throws IOException {
-    CachedExposition.Body cached = collector.exposition().body(openMetrics);
-    ByteArrayOutputStream restBytes = new ByteArrayOutputStream(1 << 15);
+  /** The agent's own meters, serialized now by the Prometheus client's writer. */
+  private byte[] tail(boolean openMetrics) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 15);
     (openMetrics ? OPENMETRICS_WRITER : TEXT_WRITER)
-        .write(restBytes, registry.getPrometheusRegistry().scrape());
-    byte[] tail = restBytes.toByteArray();
-    if (!gzip) {
-      List<byte[]> parts = new ArrayList<>(cached.parts.size() + 1);
-      parts.addAll(cached.parts);
-      parts.add(tail);
-      return parts;
-    }
-    return gzip(cached, tail);
+        .write(out, registry.getPrometheusRegistry().scrape());
+    return out.toByteArray();
   }
 
   /**
    * One gzip member: the cached deflate blocks, then the tail's, then CRC-32 and length of both.
    */
-  private static List<byte[]> gzip(CachedExposition.Body cached, byte[] tail) throws IOException {
+  static List<byte[]> gzip(CachedExposition.Body cached, byte[] tail) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(tail.length / 4 + 64);
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try (DeflaterOutputStream z = new DeflaterOutputStream(new NonClosing(out), deflater)) {
@@ -117,14 +114,12 @@ final class MetricsHandler implements HttpView {
       deflater.end();
     }
     CRC32 crc = new CRC32();
-    cached.parts.forEach(crc::update);
     crc.update(tail);
-    writeIntLe(out, (int) crc.getValue());
+    writeIntLe(out, Crc32.combine(cached.crc, (int) crc.getValue(), tail.length));
     writeIntLe(out, (int) (cached.length + tail.length));
-    List<byte[]> deflated = cached.deflated();
-    List<byte[]> parts = new ArrayList<>(deflated.size() + 2);
+    List<byte[]> parts = new ArrayList<>(cached.deflated.size() + 2);
     parts.add(GZIP_HEADER);
-    parts.addAll(deflated);
+    parts.addAll(cached.deflated);
     parts.add(out.toByteArray());
     return parts;
   }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 
 /**
  * The writer the binders render one host's snapshot with: each {@code value(family, labels, v)}
@@ -20,7 +21,8 @@ import java.util.Map;
  * not report (-1 counters, NaN rates) are left out rather than exposed as fake numbers.
  *
  * <p>The lines are the same in the text format and in OpenMetrics (only the families' headers
- * differ, see {@link CachedExposition}), so one rendering serves both.
+ * differ, see {@link CachedExposition}), so one rendering serves both; they are kept compressed
+ * ({@link DeflatedLines}).
  */
 final class SeriesBuffer {
   private final HostSnapshot snapshot;
@@ -131,10 +133,15 @@ final class SeriesBuffer {
     value(family, labels, 1);
   }
 
-  /** The lines written, family by family, each as exactly filled arrays. */
-  Map<Family, List<byte[]>> series() {
-    Map<Family, List<byte[]>> all = new IdentityHashMap<>(lines.size() * 2);
-    lines.forEach((f, l) -> all.put(f, List.copyOf(l.bytes().chunks())));
+  /** The lines written, family by family, compressed (the plain lines are dropped). */
+  Map<Family, DeflatedLines> series() {
+    Map<Family, DeflatedLines> all = new IdentityHashMap<>(lines.size() * 2);
+    Deflater deflater = DeflatedLines.deflater();
+    try {
+      lines.forEach((f, l) -> all.put(f, DeflatedLines.of(l.bytes().chunks(), deflater)));
+    } finally {
+      deflater.end();
+    }
     return all;
   }
 }

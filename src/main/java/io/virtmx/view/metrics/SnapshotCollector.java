@@ -83,7 +83,7 @@ final class SnapshotCollector implements SnapshotListener, AutoCloseable {
   }
 
   /** One host's lines by family, and the snapshot they came from (a rendering cache, not state). */
-  private record Rendered(HostSnapshot source, Map<Family, List<byte[]>> lines) {}
+  private record Rendered(HostSnapshot source, Map<Family, DeflatedLines> lines) {}
 
   /** Starts following {@code source} and builds its current snapshots before returning. */
   void follow(SnapshotSource source) {
@@ -128,7 +128,7 @@ final class SnapshotCollector implements SnapshotListener, AutoCloseable {
         rendered.put(h.host(), new Rendered(h, render(h)));
       }
     }
-    List<Map<Family, List<byte[]>>> lines = new ArrayList<>();
+    List<Map<Family, DeflatedLines>> lines = new ArrayList<>();
     hosts.stream()
         .map(HostSnapshot::host)
         .sorted()
@@ -137,7 +137,7 @@ final class SnapshotCollector implements SnapshotListener, AutoCloseable {
   }
 
   /** One host's series lines, family by family. */
-  static Map<Family, List<byte[]>> render(HostSnapshot host) {
+  static Map<Family, DeflatedLines> render(HostSnapshot host) {
     SeriesBuffer out = new SeriesBuffer(host);
     for (SnapshotBinder binder : BINDERS) {
       binder.bind(host, out);

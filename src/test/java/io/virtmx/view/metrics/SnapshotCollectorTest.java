@@ -11,6 +11,7 @@ import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.Snapshots;
+import io.virtmx.view.http.StreamedBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,13 +60,20 @@ class SnapshotCollectorTest {
     return text(collector);
   }
 
-  static String text(SnapshotCollector collector) {
-    return text(collector.exposition().body(false).parts);
+  static String text(SnapshotCollector collector) throws Exception {
+    return text(collector.exposition().body(false));
   }
 
-  static String text(List<byte[]> parts) {
+  /** A body's plain bytes, as a plain scrape gets them (without the registry's tail). */
+  static String text(CachedExposition.Body body) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    parts.forEach(out::writeBytes);
+    try (StreamedBody plain = body.plain(new byte[0])) {
+      for (byte[] part = plain.next(); part != null; part = plain.next()) {
+        assertThat(part.length).isLessThanOrEqualTo(ByteChunks.MAX_CHUNK);
+        out.writeBytes(part);
+      }
+      assertThat((long) out.size()).isEqualTo(plain.length());
+    }
     return out.toString(StandardCharsets.UTF_8);
   }
 
