@@ -21,6 +21,7 @@ final class ByteChunks extends OutputStream {
   private final List<byte[]> full = new ArrayList<>();
   private byte[] current;
   private int position;
+  private long written;
 
   ByteChunks(int initialChunk) {
     current = new byte[Math.min(initialChunk, MAX_CHUNK)];
@@ -96,8 +97,21 @@ final class ByteChunks extends OutputStream {
     write(b);
   }
 
+  /** The number of bytes written since the start or the last {@link #clear}. */
+  long size() {
+    return written + position;
+  }
+
+  /** Forgets what was written (the arrays {@link #chunks} gave must no longer be used). */
+  void clear() {
+    full.clear();
+    written = 0;
+    position = 0;
+  }
+
   private void next() {
     full.add(current);
+    written += current.length;
     current = new byte[Math.min(MAX_CHUNK, current.length * 2)];
     position = 0;
   }

@@ -4,6 +4,7 @@
  */
 package io.virtmx.view.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -35,6 +36,22 @@ record DeflatedLines(List<byte[]> deflated, long length, int crc) {
       out.write(buffer, 0, n);
     } while (n == buffer.length);
     return new DeflatedLines(List.copyOf(out.chunks()), length, (int) crc.getValue());
+  }
+
+  /** Pieces one after the other, as one. */
+  static DeflatedLines concat(List<DeflatedLines> pieces) {
+    if (pieces.size() == 1) {
+      return pieces.get(0);
+    }
+    List<byte[]> all = new ArrayList<>();
+    long length = 0;
+    int crc = 0;
+    for (DeflatedLines p : pieces) {
+      all.addAll(p.deflated());
+      crc = Crc32.combine(crc, p.crc(), p.length());
+      length += p.length();
+    }
+    return new DeflatedLines(List.copyOf(all), length, crc);
   }
 
   /**

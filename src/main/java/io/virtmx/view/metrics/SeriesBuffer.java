@@ -7,6 +7,7 @@ package io.virtmx.view.metrics;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -22,16 +23,22 @@ import java.util.zip.Deflater;
  *
  * <p>The lines are the same in the text format and in OpenMetrics (only the families' headers
  * differ, see {@link CachedExposition}), so one rendering serves both; they are kept compressed
- * ({@link DeflatedLines}).
+ * ({@link DeflatedLines}), deflated every {@link #BLOCK} bytes of a family while rendering, so a
+ * rendering never holds the plain exposition either.
  */
-final class SeriesBuffer {
+final class SeriesBuffer implements AutoCloseable {
+  /** Plain bytes of a family deflated as one piece: what a rendering holds uncompressed at most. */
+  static final int BLOCK = 32 << 10;
+
   private final HostSnapshot snapshot;
   private final Map<Family, Lines> lines = new IdentityHashMap<>();
   private final Map<String, Labels> domainLabels = new HashMap<>();
   private List<DomainSnapshot> domains;
 
-  /** One family's lines so far, and its name as written on each line. */
-  private record Lines(byte[] name, ByteChunks bytes) {}
+  private Deflater deflater;
+
+  /** One family's name as written on each line, its lines not yet deflated, and its pieces. */
+  private record Lines(byte[] name, ByteChunks bytes, List<DeflatedLines> pieces) {}
 
   SeriesBuffer(HostSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -98,6 +105,18 @@ final class SeriesBuffer {
       number(out, value);
     }
     out.write('\n');
+    if (out.size() >= BLOCK) {
+      deflate(l);
+    }
+  }
+
+  /** Moves a family's plain lines into one more deflated piece. */
+  private void deflate(Lines l) {
+    if (deflater == null) {
+      deflater = DeflatedLines.deflater();
+    }
+    l.pieces().add(DeflatedLines.of(l.bytes().chunks(), deflater));
+    l.bytes().clear();
   }
 
   /** A number as the Prometheus client writes it: {@code Double.toString}, or +Inf/-Inf. */
@@ -112,7 +131,10 @@ final class SeriesBuffer {
   }
 
   private static Lines start(Family f) {
-    return new Lines(f.exposedName().getBytes(StandardCharsets.US_ASCII), new ByteChunks(256));
+    return new Lines(
+        f.exposedName().getBytes(StandardCharsets.US_ASCII),
+        new ByteChunks(256),
+        new ArrayList<>());
   }
 
   /** Adds {@code raw * scale} unless {@code raw} is -1 (or any negative value: not reported). */
@@ -136,12 +158,22 @@ final class SeriesBuffer {
   /** The lines written, family by family, compressed (the plain lines are dropped). */
   Map<Family, DeflatedLines> series() {
     Map<Family, DeflatedLines> all = new IdentityHashMap<>(lines.size() * 2);
-    Deflater deflater = DeflatedLines.deflater();
-    try {
-      lines.forEach((f, l) -> all.put(f, DeflatedLines.of(l.bytes().chunks(), deflater)));
-    } finally {
-      deflater.end();
-    }
+    lines.forEach(
+        (f, l) -> {
+          if (l.bytes().size() > 0) {
+            deflate(l);
+          }
+          all.put(f, DeflatedLines.concat(l.pieces()));
+        });
     return all;
+  }
+
+  /** Frees the deflater (native memory). */
+  @Override
+  public void close() {
+    if (deflater != null) {
+      deflater.end();
+      deflater = null;
+    }
   }
 }

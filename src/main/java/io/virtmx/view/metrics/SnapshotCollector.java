@@ -138,11 +138,12 @@ final class SnapshotCollector implements SnapshotListener, AutoCloseable {
 
   /** One host's series lines, family by family. */
   static Map<Family, DeflatedLines> render(HostSnapshot host) {
-    SeriesBuffer out = new SeriesBuffer(host);
-    for (SnapshotBinder binder : BINDERS) {
-      binder.bind(host, out);
+    try (SeriesBuffer out = new SeriesBuffer(host)) {
+      for (SnapshotBinder binder : BINDERS) {
+        binder.bind(host, out);
+      }
+      return out.series();
     }
-    return out.series();
   }
 
   /** The rendered bytes of the latest snapshots. */
