@@ -10,15 +10,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A view's complete answer: status, headers and a body in parts. Parts are written as they are, so
- * a view may answer with bytes it shares between requests (the metrics exposition) without copying
- * them; the endpoint writes without holding a request thread.
+ * A view's answer: status, headers and a body in parts, or a {@link StreamedBody} made while it is
+ * written. Parts are written as they are, so a view may answer with bytes it shares between
+ * requests (the metrics exposition) without copying them; the endpoint writes without holding a
+ * request thread.
  */
-public record Answer(int status, List<Map.Entry<String, String>> headers, List<byte[]> body) {
+public record Answer(
+    int status, List<Map.Entry<String, String>> headers, List<byte[]> body, StreamedBody stream) {
 
   public Answer {
     headers = List.copyOf(headers);
     body = List.copyOf(body);
+    if (stream != null && !body.isEmpty()) {
+      throw new IllegalArgumentException("a body in parts or a streamed one, not both");
+    }
+  }
+
+  public Answer(int status, List<Map.Entry<String, String>> headers, List<byte[]> body) {
+    this(status, headers, body, null);
+  }
+
+  /** An answer whose body is made while it is written. */
+  public static Answer streamed(
+      int status, List<Map.Entry<String, String>> headers, StreamedBody stream) {
+    return new Answer(status, headers, List.of(), stream);
   }
 
   /** A status with no body. */
@@ -38,10 +53,13 @@ public record Answer(int status, List<Map.Entry<String, String>> headers, List<b
   public Answer with(String name, String value) {
     List<Map.Entry<String, String>> h = new ArrayList<>(headers);
     h.add(Map.entry(name, value));
-    return new Answer(status, h, body);
+    return new Answer(status, h, body, stream);
   }
 
   public long length() {
+    if (stream != null) {
+      return stream.length();
+    }
     long n = 0;
     for (byte[] part : body) {
       n += part.length;

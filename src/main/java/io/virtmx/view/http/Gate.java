@@ -253,8 +253,18 @@ final class Gate extends Handler.Abstract {
       headers.add(h.getKey(), headerValue(h.getValue()));
     }
     headers.put(HttpHeader.CONTENT_LENGTH, answer.length());
-    List<byte[]> parts = request.getMethod().equals("HEAD") ? List.of() : answer.body();
-    new PartWriter(response, parts, written).iterate();
+    if (request.getMethod().equals("HEAD")) {
+      if (answer.stream() != null) {
+        answer.stream().close();
+      }
+      new PartWriter(response, PartWriter.parts(List.of()), written).iterate();
+    } else {
+      PartWriter.Parts parts =
+          answer.stream() != null
+              ? PartWriter.parts(answer.stream())
+              : PartWriter.parts(answer.body());
+      new PartWriter(response, parts, written).iterate();
+    }
   }
 
   /** A header value as HTTP allows it: printable ASCII, no line breaks, at most 1000 characters. */

@@ -4,7 +4,9 @@
  */
 package io.virtmx.view.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Iterator;
 import java.util.List;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -14,55 +16,91 @@ import org.eclipse.jetty.util.IteratingCallback;
  * Writes an answer's parts in slices of at most {@link #SLICE} bytes, each a view of the part (no
  * copy). Slices keep the JDK's temporary direct buffer for a socket write small: writing a 9 MB
  * heap buffer at once would take a 9 MB direct buffer per writing thread, and a few such scrapes in
- * parallel would exhaust direct memory.
+ * parallel would exhaust direct memory. A streamed body's next part is asked for only when the
+ * previous one is written, and the body is closed at the end, written or failed.
  */
 final class PartWriter extends IteratingCallback {
   static final int SLICE = 128 << 10;
 
   private final Response response;
-  private final List<byte[]> parts;
+  private final Parts parts;
   private final Callback done;
-  private int part;
+  private byte[] part;
   private int offset;
   private boolean lastWritten;
 
-  PartWriter(Response response, List<byte[]> parts, Callback done) {
+  /** Where the parts come from: a list, or a streamed body. */
+  interface Parts extends AutoCloseable {
+    /** The next part, null after the last. */
+    byte[] next() throws IOException;
+
+    @Override
+    void close();
+  }
+
+  static Parts parts(List<byte[]> list) {
+    Iterator<byte[]> i = list.iterator();
+    return new Parts() {
+      @Override
+      public byte[] next() {
+        return i.hasNext() ? i.next() : null;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  static Parts parts(StreamedBody body) {
+    return new Parts() {
+      @Override
+      public byte[] next() throws IOException {
+        return body.next();
+      }
+
+      @Override
+      public void close() {
+        body.close();
+      }
+    };
+  }
+
+  PartWriter(Response response, Parts parts, Callback done) {
     this.response = response;
     this.parts = parts;
     this.done = done;
   }
 
   @Override
-  protected Action process() {
-    while (part < parts.size() && offset >= parts.get(part).length) {
-      part++;
-      offset = 0;
-    }
-    if (part >= parts.size()) {
-      if (lastWritten) {
+  protected Action process() throws IOException {
+    while (part == null || offset >= part.length) {
+      if (part == null && lastWritten) {
         return Action.SUCCEEDED;
       }
-      lastWritten = true;
-      response.write(true, null, this);
-      return Action.SCHEDULED;
+      part = parts.next();
+      offset = 0;
+      if (part == null) {
+        lastWritten = true;
+        response.write(true, null, this);
+        return Action.SCHEDULED;
+      }
     }
-    byte[] p = parts.get(part);
-    int length = Math.min(SLICE, p.length - offset);
-    ByteBuffer slice = ByteBuffer.wrap(p, offset, length);
+    int length = Math.min(SLICE, part.length - offset);
+    ByteBuffer slice = ByteBuffer.wrap(part, offset, length);
     offset += length;
-    boolean last = offset == p.length && part == parts.size() - 1;
-    lastWritten = last;
-    response.write(last, slice, this);
+    response.write(false, slice, this);
     return Action.SCHEDULED;
   }
 
   @Override
   protected void onCompleteSuccess() {
+    parts.close();
     done.succeeded();
   }
 
   @Override
   protected void onCompleteFailure(Throwable cause) {
+    parts.close();
     done.failed(cause);
   }
 

@@ -4,87 +4,100 @@
  */
 package io.virtmx.view.metrics;
 
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
+import io.virtmx.view.http.StreamedBody;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /**
- * The libvirt families of one snapshot, serialized by the Prometheus client's own writers at most
- * once per format (and deflated at most once), so that scrapes between two snapshots only copy
- * bytes.
+ * The libvirt families of the latest snapshots of every host, kept only compressed: each host's
+ * series lines as rendered once per snapshot (shared by both formats), and per format the families'
+ * headers between them. A gzip scrape sends these deflate blocks as they are; a plain scrape
+ * inflates them while the answer is written ({@link InflatingBody}), so no scrape needs the whole
+ * plain exposition in memory, or any array larger than {@link ByteChunks#MAX_CHUNK}.
  *
- * <p>The OpenMetrics body is kept without its final {@code # EOF}, which the handler writes after
- * the rest of the registry. The deflated body is raw deflate ending in a sync flush, so more
- * deflate blocks can follow it.
+ * <p>The OpenMetrics body has no final {@code # EOF}, which the handler writes after the rest of
+ * the registry.
  */
 final class CachedExposition {
-  static final ExpositionFormatWriter TEXT = new PrometheusTextFormatWriter(false);
-  static final ExpositionFormatWriter OPENMETRICS = new OpenMetricsTextFormatWriter(false, false);
-  private static final int EOF_LENGTH = "# EOF\n".length();
+  private static final Map<Family, DeflatedLines> TEXT_HEADERS = headers(false);
+  private static final Map<Family, DeflatedLines> OPENMETRICS_HEADERS = headers(true);
 
-  private final MetricSnapshots snapshots;
+  private final List<Map<Family, DeflatedLines>> hosts;
   private final Map<Boolean, Body> bodies = new ConcurrentHashMap<>();
 
-  /** One serialized format: plain bytes, and their raw deflate form once asked for. */
+  /**
+   * One format's body: its pieces in order, with the length and CRC-32 of their plain bytes.
+   */
   static final class Body {
-    final byte[] plain;
-    private volatile byte[] deflated;
+    final List<byte[]> deflated;
+    final long length;
+    final int crc;
 
-    Body(byte[] plain) {
-      this.plain = plain;
-    }
-
-    byte[] deflated() {
-      byte[] d = deflated;
-      if (d == null) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 8 + 64);
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-          // flush() ends with a sync flush and no final block; closing would add one.
-          DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 1 << 16, true);
-          z.write(plain);
-          z.flush();
-          d = out.toByteArray();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } finally {
-          deflater.end();
-        }
-        deflated = d;
+    Body(List<DeflatedLines> pieces) {
+      List<byte[]> all = new ArrayList<>();
+      long n = 0;
+      int c = 0;
+      for (DeflatedLines p : pieces) {
+        all.addAll(p.deflated());
+        c = Crc32.combine(c, p.crc(), p.length());
+        n += p.length();
       }
-      return d;
+      this.deflated = List.copyOf(all);
+      this.length = n;
+      this.crc = c;
+    }
+
+    /** The plain body followed by {@code tail}, inflated while it is written. */
+    StreamedBody plain(byte[] tail) {
+      return new InflatingBody(deflated, length, tail);
     }
   }
 
-  CachedExposition(MetricSnapshots snapshots) {
-    this.snapshots = snapshots;
-  }
-
-  MetricSnapshots snapshots() {
-    return snapshots;
+  /**
+   * @param hosts each host's lines by family, in the order the hosts are to be listed
+   */
+  CachedExposition(List<Map<Family, DeflatedLines>> hosts) {
+    this.hosts = List.copyOf(hosts);
   }
 
   Body body(boolean openMetrics) {
-    return bodies.computeIfAbsent(
-        openMetrics,
-        om -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-          try {
-            (om ? OPENMETRICS : TEXT).write(out, snapshots);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    return bodies.computeIfAbsent(openMetrics, this::assemble);
+  }
+
+  /** Every family with series, by name: its header, then each host's lines. */
+  private Body assemble(boolean openMetrics) {
+    Map<Family, DeflatedLines> headers = openMetrics ? OPENMETRICS_HEADERS : TEXT_HEADERS;
+    List<DeflatedLines> pieces = new ArrayList<>();
+    for (Family f : SnapshotCollector.FAMILIES) {
+      boolean headed = false;
+      for (Map<Family, DeflatedLines> host : hosts) {
+        DeflatedLines lines = host.get(f);
+        if (lines != null && lines.length() > 0) {
+          if (!headed) {
+            pieces.add(headers.get(f));
+            headed = true;
           }
-          byte[] bytes = out.toByteArray();
-          return new Body(om ? Arrays.copyOf(bytes, bytes.length - EOF_LENGTH) : bytes);
-        });
+          pieces.add(lines);
+        }
+      }
+    }
+    return new Body(pieces);
+  }
+
+  private static Map<Family, DeflatedLines> headers(boolean openMetrics) {
+    Map<Family, DeflatedLines> all = new IdentityHashMap<>();
+    Deflater deflater = DeflatedLines.deflater();
+    try {
+      for (Family f : SnapshotCollector.FAMILIES) {
+        all.put(f, DeflatedLines.of(List.of(f.header(openMetrics)), deflater));
+      }
+    } finally {
+      deflater.end();
+    }
+    return all;
   }
 }

@@ -4,19 +4,18 @@
  */
 package io.virtmx.view.metrics;
 
-import static io.virtmx.view.metrics.Family.counter;
-import static io.virtmx.view.metrics.Family.gauge;
 import static io.virtmx.view.metrics.Family.info;
+import static io.virtmx.view.metrics.Measured.counter;
+import static io.virtmx.view.metrics.Measured.gauge;
+import static io.virtmx.view.metrics.Measured.seconds;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.virtmx.model.BlockIo;
-import io.virtmx.model.BlockSizes;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DiskStats;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,43 +24,21 @@ import java.util.List;
  */
 final class DiskMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_block_stats_";
-  static final Family READ_BYTES =
-      counter(P + "read_bytes", "bytes", Descriptions.DISK_READ_BYTES + ", in bytes.");
-  static final Family READ_REQ =
-      counter(P + "read_requests", null, Descriptions.DISK_READ_REQUESTS + ".");
-  static final Family WRITE_BYTES =
-      counter(P + "write_bytes", "bytes", Descriptions.DISK_WRITE_BYTES + ", in bytes.");
-  static final Family WRITE_REQ =
-      counter(P + "write_requests", null, Descriptions.DISK_WRITE_REQUESTS + ".");
-  static final Family READ_TIME =
-      counter(P + "read_seconds", "seconds", Descriptions.DISK_READ_TIME + ", in seconds.");
-  static final Family WRITE_TIME =
-      counter(P + "write_seconds", "seconds", Descriptions.DISK_WRITE_TIME + ", in seconds.");
-  static final Family FLUSH_REQ =
-      counter(P + "flush_requests", null, Descriptions.DISK_FLUSH_REQUESTS + ".");
-  static final Family FLUSH_TIME =
-      counter(P + "flush_seconds", "seconds", Descriptions.DISK_FLUSH_TIME + ", in seconds.");
-  static final Family ERRORS = counter(P + "errors", null, Descriptions.DISK_ERRORS + ".");
-  static final Family CAPACITY =
-      gauge(
-          "libvirt_domain_block_capacity_bytes",
-          "bytes",
-          Descriptions.DISK_CAPACITY + ", in bytes.");
-  static final Family ALLOCATION =
-      gauge(
-          "libvirt_domain_block_allocation_bytes",
-          "bytes",
-          Descriptions.DISK_ALLOCATION + ", in bytes.");
-  static final Family THRESHOLD =
-      gauge(
-          "libvirt_domain_block_threshold_bytes",
-          "bytes",
-          Descriptions.DISK_THRESHOLD + ", in bytes.");
-  static final Family PHYSICAL =
-      gauge(
-          "libvirt_domain_block_physical_bytes",
-          "bytes",
-          Descriptions.DISK_PHYSICAL + ", in bytes.");
+  static final List<Measured<DiskStats>> SERIES =
+      List.of(
+          counter(P + "read_bytes", "bytes", Descriptions.DISK_READ_BYTES + ", in bytes.", d -> d.io().readBytes()),
+          counter(P + "read_requests", null, Descriptions.DISK_READ_REQUESTS + ".", d -> d.io().readRequests()),
+          counter(P + "write_bytes", "bytes", Descriptions.DISK_WRITE_BYTES + ", in bytes.", d -> d.io().writeBytes()),
+          counter(P + "write_requests", null, Descriptions.DISK_WRITE_REQUESTS + ".", d -> d.io().writeRequests()),
+          seconds(P + "read_seconds", Descriptions.DISK_READ_TIME + ", in seconds.", d -> d.io().readTimeNs()),
+          seconds(P + "write_seconds", Descriptions.DISK_WRITE_TIME + ", in seconds.", d -> d.io().writeTimeNs()),
+          counter(P + "flush_requests", null, Descriptions.DISK_FLUSH_REQUESTS + ".", d -> d.io().flushRequests()),
+          seconds(P + "flush_seconds", Descriptions.DISK_FLUSH_TIME + ", in seconds.", d -> d.io().flushTimeNs()),
+          counter(P + "errors", null, Descriptions.DISK_ERRORS + ".", d -> d.io().errors()),
+          gauge("libvirt_domain_block_capacity_bytes", "bytes", Descriptions.DISK_CAPACITY + ", in bytes.", d -> d.sizes().capacityBytes()),
+          gauge("libvirt_domain_block_allocation_bytes", "bytes", Descriptions.DISK_ALLOCATION + ", in bytes.", d -> d.sizes().allocationBytes()),
+          gauge("libvirt_domain_block_physical_bytes", "bytes", Descriptions.DISK_PHYSICAL + ", in bytes.", d -> d.sizes().physicalBytes()),
+          gauge("libvirt_domain_block_threshold_bytes", "bytes", Descriptions.DISK_THRESHOLD + ", in bytes.", d -> d.sizes().thresholdBytes()));
   static final Family INFO =
       info(
           "libvirt_domain_block",
@@ -69,26 +46,14 @@ final class DiskMetrics implements SnapshotBinder {
 
   @Override
   public List<Family> families() {
-    return List.of(
-        READ_BYTES,
-        READ_REQ,
-        WRITE_BYTES,
-        WRITE_REQ,
-        READ_TIME,
-        WRITE_TIME,
-        FLUSH_REQ,
-        FLUSH_TIME,
-        ERRORS,
-        CAPACITY,
-        ALLOCATION,
-        PHYSICAL,
-        THRESHOLD,
-        INFO);
+    List<Family> all = new ArrayList<>(Measured.families(SERIES));
+    all.add(INFO);
+    return all;
   }
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       List<DiskStats> disks = d.disks();
       for (DiskStats disk : disks) {
         DiskDevice dev = disk.device();
@@ -97,7 +62,7 @@ final class DiskMetrics implements SnapshotBinder {
                 .merge(
                     new String[] {"source_file", "target_device"},
                     new String[] {sourceFile(dev), disk.id()});
-        series(disk, l, out);
+        SERIES.forEach(m -> m.write(out, l, disk));
         out.info(
             INFO,
             l.merge(
@@ -111,24 +76,6 @@ final class DiskMetrics implements SnapshotBinder {
                 }));
       }
     }
-  }
-
-  private static void series(DiskStats disk, Labels l, SeriesBuffer out) {
-    BlockIo io = disk.io();
-    BlockSizes sizes = disk.sizes();
-    out.reported(READ_BYTES, l, io.readBytes(), 1);
-    out.reported(READ_REQ, l, io.readRequests(), 1);
-    out.reported(WRITE_BYTES, l, io.writeBytes(), 1);
-    out.reported(WRITE_REQ, l, io.writeRequests(), 1);
-    out.nanosAsSeconds(READ_TIME, l, io.readTimeNs());
-    out.nanosAsSeconds(WRITE_TIME, l, io.writeTimeNs());
-    out.reported(FLUSH_REQ, l, io.flushRequests(), 1);
-    out.nanosAsSeconds(FLUSH_TIME, l, io.flushTimeNs());
-    out.reported(ERRORS, l, io.errors(), 1);
-    out.reported(CAPACITY, l, sizes.capacityBytes(), 1);
-    out.reported(ALLOCATION, l, sizes.allocationBytes(), 1);
-    out.reported(PHYSICAL, l, sizes.physicalBytes(), 1);
-    out.reported(THRESHOLD, l, sizes.thresholdBytes(), 1);
   }
 
   /**

@@ -6,7 +6,6 @@ package io.virtmx.view.metrics;
 
 import static io.virtmx.view.metrics.Family.gauge;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
@@ -93,7 +92,7 @@ final class DomainJobMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       if (d.active()) {
         Labels labels = out.domain(d);
         job(d.job(), labels, out);

@@ -4,17 +4,7 @@
  */
 package io.virtmx.view.metrics;
 
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.Unit;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One metric family rendered from snapshots: its name, description, base unit and kind, e.g. the
@@ -58,26 +48,46 @@ record Family(String name, String description, String baseUnit, Kind kind) {
     };
   }
 
-  DataPointSnapshot point(io.prometheus.metrics.model.snapshots.Labels labels, double value) {
-    return switch (kind) {
-      case COUNTER -> new CounterDataPointSnapshot(value, labels, null, 0L);
-      case GAUGE -> new GaugeDataPointSnapshot(value, labels, null);
-      case INFO -> new InfoDataPointSnapshot(labels);
-    };
+  /**
+   * The lines before the family's series. Text format 0.0.4: {@code # HELP} (backslash and line
+   * feed escaped) and {@code # TYPE} on the exposed name, an info family typed gauge. OpenMetrics:
+   * {@code # TYPE} (counter, gauge or info), {@code # UNIT} when there is one and {@code # HELP}
+   * (also quotes escaped) on the name without suffix. As the Prometheus client's writers put them.
+   */
+  byte[] header(boolean openMetrics) {
+    StringBuilder b = new StringBuilder(description.length() + 3 * name.length() + 40);
+    if (openMetrics) {
+      String type = kind.name().toLowerCase(java.util.Locale.ROOT);
+      b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+      if (baseUnit != null) {
+        b.append("# UNIT ").append(name).append(' ').append(escape(baseUnit, true)).append('\n');
+      }
+      if (!description.isEmpty()) {
+        b.append("# HELP ").append(name).append(' ').append(escape(description, true)).append('\n');
+      }
+    } else {
+      String exposed = exposedName();
+      if (!description.isEmpty()) {
+        b.append("# HELP ").append(exposed).append(' ').append(escape(description, false));
+        b.append('\n');
+      }
+      String type = kind == Kind.COUNTER ? "counter" : "gauge";
+      b.append("# TYPE ").append(exposed).append(' ').append(type).append('\n');
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /**
-   * The family's snapshot over these points (which the constructor sorts by labels and checks for
-   * duplicates).
-   */
-  @SuppressWarnings("unchecked")
-  MetricSnapshot snapshot(List<? extends DataPointSnapshot> points) {
-    MetricMetadata meta =
-        new MetricMetadata(name, description, baseUnit == null ? null : new Unit(baseUnit));
-    return switch (kind) {
-      case COUNTER -> new CounterSnapshot(meta, (List<CounterDataPointSnapshot>) points);
-      case GAUGE -> new GaugeSnapshot(meta, (List<GaugeDataPointSnapshot>) points);
-      case INFO -> new InfoSnapshot(meta, (List<InfoDataPointSnapshot>) points);
-    };
+  private static String escape(String s, boolean quotes) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '"' -> b.append(quotes ? "\\\"" : "\"");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

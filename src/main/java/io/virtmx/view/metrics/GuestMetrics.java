@@ -7,7 +7,6 @@ package io.virtmx.view.metrics;
 import static io.virtmx.view.metrics.Family.gauge;
 import static io.virtmx.view.metrics.Family.info;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.GuestAddress;
@@ -56,7 +55,7 @@ final class GuestMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       GuestInsight g = d.guest();
       if (!d.active() || g.agent() == GuestInsight.Agent.UNKNOWN) {
         continue;

@@ -4,17 +4,16 @@
  */
 package io.virtmx.view.metrics;
 
-import static io.virtmx.view.metrics.Family.counter;
 import static io.virtmx.view.metrics.Family.info;
+import static io.virtmx.view.metrics.Measured.counter;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.InterfaceStats;
-import io.virtmx.model.NetIo;
 import io.virtmx.model.NicDevice;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,22 +23,16 @@ import java.util.List;
  */
 final class InterfaceMetrics implements SnapshotBinder {
   private static final String P = "libvirt_domain_interface_stats_";
-  static final Family RX_BYTES =
-      counter(P + "receive_bytes", "bytes", Descriptions.NIC_RX_BYTES + ", in bytes.");
-  static final Family RX_PACKETS =
-      counter(P + "receive_packets", null, Descriptions.NIC_RX_PACKETS + ".");
-  static final Family RX_ERRORS =
-      counter(P + "receive_errors", null, Descriptions.NIC_RX_ERRORS + ".");
-  static final Family RX_DROPS =
-      counter(P + "receive_drops", null, Descriptions.NIC_RX_DROPS + ".");
-  static final Family TX_BYTES =
-      counter(P + "transmit_bytes", "bytes", Descriptions.NIC_TX_BYTES + ", in bytes.");
-  static final Family TX_PACKETS =
-      counter(P + "transmit_packets", null, Descriptions.NIC_TX_PACKETS + ".");
-  static final Family TX_ERRORS =
-      counter(P + "transmit_errors", null, Descriptions.NIC_TX_ERRORS + ".");
-  static final Family TX_DROPS =
-      counter(P + "transmit_drops", null, Descriptions.NIC_TX_DROPS + ".");
+  static final List<Measured<InterfaceStats>> COUNTERS =
+      List.of(
+          counter(P + "receive_bytes", "bytes", Descriptions.NIC_RX_BYTES + ", in bytes.", n -> n.io().rxBytes()),
+          counter(P + "receive_packets", null, Descriptions.NIC_RX_PACKETS + ".", n -> n.io().rxPackets()),
+          counter(P + "receive_errors", null, Descriptions.NIC_RX_ERRORS + ".", n -> n.io().rxErrors()),
+          counter(P + "receive_drops", null, Descriptions.NIC_RX_DROPS + ".", n -> n.io().rxDrops()),
+          counter(P + "transmit_bytes", "bytes", Descriptions.NIC_TX_BYTES + ", in bytes.", n -> n.io().txBytes()),
+          counter(P + "transmit_packets", null, Descriptions.NIC_TX_PACKETS + ".", n -> n.io().txPackets()),
+          counter(P + "transmit_errors", null, Descriptions.NIC_TX_ERRORS + ".", n -> n.io().txErrors()),
+          counter(P + "transmit_drops", null, Descriptions.NIC_TX_DROPS + ".", n -> n.io().txDrops()));
   static final Family INFO =
       info(
           "libvirt_domain_interface",
@@ -47,29 +40,22 @@ final class InterfaceMetrics implements SnapshotBinder {
 
   @Override
   public List<Family> families() {
-    return List.of(
-        RX_BYTES, RX_PACKETS, RX_ERRORS, RX_DROPS, TX_BYTES, TX_PACKETS, TX_ERRORS, TX_DROPS, INFO);
+    List<Family> all = new ArrayList<>(Measured.families(COUNTERS));
+    all.add(INFO);
+    return all;
   }
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       for (InterfaceStats nic : d.interfaces()) {
         NicDevice n = nic.device();
-        NetIo io = nic.io();
         Labels l =
             out.domain(d)
                 .merge(
                     new String[] {"source_bridge", "target_device"},
                     new String[] {"bridge".equals(n.type()) ? text(n.source()) : "", nic.id()});
-        out.reported(RX_BYTES, l, io.rxBytes(), 1);
-        out.reported(RX_PACKETS, l, io.rxPackets(), 1);
-        out.reported(RX_ERRORS, l, io.rxErrors(), 1);
-        out.reported(RX_DROPS, l, io.rxDrops(), 1);
-        out.reported(TX_BYTES, l, io.txBytes(), 1);
-        out.reported(TX_PACKETS, l, io.txPackets(), 1);
-        out.reported(TX_ERRORS, l, io.txErrors(), 1);
-        out.reported(TX_DROPS, l, io.txDrops(), 1);
+        COUNTERS.forEach(c -> c.write(out, l, nic));
         out.info(
             INFO,
             l.merge(

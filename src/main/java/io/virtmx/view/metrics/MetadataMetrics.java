@@ -28,7 +28,7 @@ final class MetadataMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       Map<String, String> labels = d.metadata().labels();
       if (!labels.isEmpty()) {
         out.info(

@@ -5,7 +5,9 @@
 package io.virtmx.view.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.virtmx.view.http.Answer;
 import io.virtmx.view.http.Exchange;
 import io.virtmx.view.http.HttpView;
@@ -14,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -25,9 +28,10 @@ import java.util.zip.DeflaterOutputStream;
  * client's Accept header asks for it, gzip-compressed when it accepts gzip. Other paths get 404,
  * other methods 405; a body is refused (the endpoint's limit is 0 bytes).
  *
- * <p>The body is the libvirt families as serialized (and deflated) once per snapshot ({@link
- * CachedExposition}), shared by every scrape without a copy, followed by the rest of the {@code
- * PrometheusMeterRegistry} (agent and JVM meters, a few kilobytes) written at every scrape. A
+ * <p>The body is the libvirt families as rendered and deflated once per snapshot ({@link
+ * CachedExposition}): sent as they are to a client that takes gzip, inflated while they are
+ * written for one that does not; then the agent's own {@code PrometheusMeterRegistry} (agent and
+ * JVM meters, a few kilobytes) written by the Prometheus client's writers at every scrape. A
  * rendering failure is a 500, never a cut body.
  */
 final class MetricsHandler implements HttpView {
@@ -35,6 +39,9 @@ final class MetricsHandler implements HttpView {
   static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+  private static final ExpositionFormatWriter TEXT_WRITER = new PrometheusTextFormatWriter(false);
+  private static final ExpositionFormatWriter OPENMETRICS_WRITER =
+      new OpenMetricsTextFormatWriter(false, false);
   private static final Limits LIMITS = new Limits(0, 4, Duration.ofMillis(500), false);
 
   private final PrometheusMeterRegistry registry;
@@ -80,23 +87,25 @@ final class MetricsHandler implements HttpView {
             : List.of(
                 Map.entry("Content-Type", openMetrics ? OPENMETRICS : TEXT),
                 Map.entry("Vary", "Accept, Accept-Encoding"));
-    return new Answer(200, headers, render(openMetrics, gzip));
+    CachedExposition.Body cached = collector.exposition().body(openMetrics);
+    byte[] tail = tail(openMetrics);
+    return gzip
+        ? new Answer(200, headers, gzip(cached, tail))
+        : Answer.streamed(200, headers, cached.plain(tail));
   }
 
-  /** The response body in parts: the cached libvirt part as is, the rest serialized now. */
-  List<byte[]> render(boolean openMetrics, boolean gzip) throws IOException {
-    CachedExposition.Body cached = collector.exposition().body(openMetrics);
-    MetricSnapshots rest = registry.getPrometheusRegistry().scrape(name -> !collector.owns(name));
-    ByteArrayOutputStream restBytes = new ByteArrayOutputStream(1 << 15);
-    (openMetrics ? CachedExposition.OPENMETRICS : CachedExposition.TEXT).write(restBytes, rest);
-    byte[] tail = restBytes.toByteArray();
-    return gzip ? gzip(cached, tail) : List.of(cached.plain, tail);
+  /** The agent's own meters, serialized now by the Prometheus client's writer. */
+  private byte[] tail(boolean openMetrics) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 15);
+    (openMetrics ? OPENMETRICS_WRITER : TEXT_WRITER)
+        .write(out, registry.getPrometheusRegistry().scrape());
+    return out.toByteArray();
   }
 
   /**
    * One gzip member: the cached deflate blocks, then the tail's, then CRC-32 and length of both.
    */
-  private static List<byte[]> gzip(CachedExposition.Body cached, byte[] tail) throws IOException {
+  static List<byte[]> gzip(CachedExposition.Body cached, byte[] tail) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(tail.length / 4 + 64);
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try (DeflaterOutputStream z = new DeflaterOutputStream(new NonClosing(out), deflater)) {
@@ -105,12 +114,14 @@ final class MetricsHandler implements HttpView {
       deflater.end();
     }
     CRC32 crc = new CRC32();
-    crc.update(cached.plain);
     crc.update(tail);
-    int length = cached.plain.length + tail.length;
-    writeIntLe(out, (int) crc.getValue());
-    writeIntLe(out, length);
-    return List.of(GZIP_HEADER, cached.deflated(), out.toByteArray());
+    writeIntLe(out, Crc32.combine(cached.crc, (int) crc.getValue(), tail.length));
+    writeIntLe(out, (int) (cached.length + tail.length));
+    List<byte[]> parts = new ArrayList<>(cached.deflated.size() + 2);
+    parts.add(GZIP_HEADER);
+    parts.addAll(cached.deflated);
+    parts.add(out.toByteArray());
+    return parts;
   }
 
   private static void writeIntLe(OutputStream out, int v) throws IOException {

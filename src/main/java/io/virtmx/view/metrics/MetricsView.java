@@ -23,9 +23,10 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The Prometheus view: {@code GET /metrics} on {@code --metrics-bind:--metrics-port} (default
- * 127.0.0.1:9177) of the agent's HTTP endpoint, rendering the latest snapshot of every host through
- * Micrometer's {@code PrometheusMeterRegistry}, with optional TLS and, with a users file, HTTP
- * basic authentication (any role may scrape).
+ * 127.0.0.1:9177) of the agent's HTTP endpoint: the latest snapshot of every host rendered into the
+ * exposition's bytes ({@link SnapshotCollector}), then the agent's own meters from Micrometer's
+ * {@code PrometheusMeterRegistry}, with optional TLS and, with a users file, HTTP basic
+ * authentication (any role may scrape).
  */
 public final class MetricsView implements View {
   private final SnapshotSource source;
@@ -80,7 +81,6 @@ public final class MetricsView implements View {
     new FileDescriptorMetrics().bindTo(registry);
     agentMetrics = new AgentMetrics(source, Clock.systemUTC());
     agentMetrics.bindTo(registry);
-    registry.getPrometheusRegistry().register(collector);
     collector.follow(source);
     listener = endpoint.serve(new MetricsHandler(registry, collector), address, tls);
   }

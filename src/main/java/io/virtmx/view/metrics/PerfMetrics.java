@@ -7,7 +7,6 @@ package io.virtmx.view.metrics;
 import static io.virtmx.view.metrics.Family.counter;
 import static io.virtmx.view.metrics.Family.gauge;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
@@ -40,7 +39,7 @@ final class PerfMetrics implements SnapshotBinder {
 
   @Override
   public void bind(HostSnapshot host, SeriesBuffer out) {
-    for (DomainSnapshot d : host.domains()) {
+    for (DomainSnapshot d : out.domains()) {
       for (Map.Entry<String, Long> e : d.perf().entrySet()) {
         out.reported(PERF, out.domain(d).add("event", e.getKey()), e.getValue(), 1);
       }

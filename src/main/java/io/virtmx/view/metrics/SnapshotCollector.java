@@ -4,18 +4,14 @@
  */
 package io.virtmx.view.metrics;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotListener;
 import io.virtmx.model.SnapshotSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,15 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every libvirt series of every host, registered on the {@code PrometheusMeterRegistry}'s
- * Prometheus registry.
+ * Every libvirt series of every host, rendered straight from each host's snapshot into the bytes
+ * of the exposition ({@link CachedExposition}).
  *
- * <p>The families are built once per new snapshot, on one background thread (coalescing bursts of
- * updates), and kept; a scrape only returns the built {@link MetricSnapshots} for the registry to
- * write. So a scrape neither calls libvirt nor allocates per series, and the series of a domain
- * that is gone disappear with the next snapshot.
+ * <p>A host is rendered once per new snapshot, on one background thread (coalescing bursts of
+ * updates); a scrape only hands out the rendered bytes. So a scrape neither calls libvirt nor
+ * allocates per series, nothing per series is kept but its line, and the series of a domain that
+ * is gone disappear with the next snapshot.
  */
-final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoCloseable {
+final class SnapshotCollector implements SnapshotListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SnapshotCollector.class);
 
   static final List<SnapshotBinder> BINDERS =
@@ -52,11 +48,8 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
           new StorageMetrics(),
           new NetworkMetrics());
 
-  private static final Set<String> NAMES =
-      BINDERS.stream()
-          .flatMap(b -> b.families().stream())
-          .map(Family::name)
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  /** Every family, by name: the order of the exposition, as the Prometheus client sorts them. */
+  static final List<Family> FAMILIES = sortedFamilies();
 
   private volatile SnapshotSource source = new NoSource();
   private final Map<String, Rendered> rendered = new HashMap<>();
@@ -68,7 +61,7 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
             t.setDaemon(true);
             return t;
           });
-  private volatile CachedExposition current = new CachedExposition(new MetricSnapshots());
+  private volatile CachedExposition current = new CachedExposition(List.of());
 
   /** The source before {@link #follow}: no hosts. */
   private static final class NoSource implements SnapshotSource {
@@ -89,8 +82,8 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
     public void removeListener(io.virtmx.model.SnapshotListener listener) {}
   }
 
-  /** One host's points, and the snapshot they were built from (a rendering cache, not state). */
-  private record Rendered(HostSnapshot source, Map<Family, List<DataPointSnapshot>> points) {}
+  /** One host's lines by family, and the snapshot they came from (a rendering cache, not state). */
+  private record Rendered(HostSnapshot source, Map<Family, DeflatedLines> lines) {}
 
   /** Starts following {@code source} and builds its current snapshots before returning. */
   void follow(SnapshotSource source) {
@@ -135,45 +128,41 @@ final class SnapshotCollector implements MultiCollector, SnapshotListener, AutoC
         rendered.put(h.host(), new Rendered(h, render(h)));
       }
     }
-    List<MetricSnapshot> families = new ArrayList<>();
-    for (SnapshotBinder binder : BINDERS) {
-      for (Family f : binder.families()) {
-        List<DataPointSnapshot> points = new ArrayList<>();
-        rendered.values().forEach(r -> points.addAll(r.points().getOrDefault(f, List.of())));
-        if (!points.isEmpty()) {
-          families.add(f.snapshot(points));
-        }
+    List<Map<Family, DeflatedLines>> lines = new ArrayList<>();
+    hosts.stream()
+        .map(HostSnapshot::host)
+        .sorted()
+        .forEach(name -> lines.add(rendered.get(name).lines()));
+    current = new CachedExposition(lines);
+  }
+
+  /** One host's series lines, family by family. */
+  static Map<Family, DeflatedLines> render(HostSnapshot host) {
+    try (SeriesBuffer out = new SeriesBuffer(host)) {
+      for (SnapshotBinder binder : BINDERS) {
+        binder.bind(host, out);
       }
+      return out.series();
     }
-    current = new CachedExposition(new MetricSnapshots(families));
   }
 
-  static Map<Family, List<DataPointSnapshot>> render(HostSnapshot host) {
-    SeriesBuffer out = new SeriesBuffer(host.host());
-    for (SnapshotBinder binder : BINDERS) {
-      binder.bind(host, out);
-    }
-    return out.points();
-  }
-
-  @Override
-  public MetricSnapshots collect() {
-    return current.snapshots();
-  }
-
-  /** The families of the latest snapshot with their serialized forms. */
+  /** The rendered bytes of the latest snapshots. */
   CachedExposition exposition() {
     return current;
   }
 
-  /** Whether a Prometheus metric name (without suffix) is one of this collector's families. */
-  boolean owns(String prometheusName) {
-    return NAMES.contains(prometheusName);
-  }
-
-  @Override
-  public List<String> getPrometheusNames() {
-    return List.copyOf(NAMES);
+  private static List<Family> sortedFamilies() {
+    List<Family> all =
+        BINDERS.stream()
+            .flatMap(b -> b.families().stream())
+            .sorted(Comparator.comparing(Family::name))
+            .toList();
+    for (int i = 1; i < all.size(); i++) {
+      if (all.get(i).name().equals(all.get(i - 1).name())) {
+        throw new IllegalStateException(all.get(i).name() + ": duplicate metric family");
+      }
+    }
+    return all;
   }
 
   @Override

@@ -8,7 +8,6 @@ import static io.virtmx.view.metrics.Family.gauge;
 import static io.virtmx.view.metrics.Family.info;
 import static io.virtmx.view.metrics.NodeMetrics.text;
 
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.virtmx.model.Descriptions;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.PoolSnapshot;

@@ -129,6 +129,53 @@ class MetricsViewTest {
     }
   }
 
+  @Test
+  void aLargeExpositionIsTheSamePlainAndGzippedAndItsLengthIsDeclared() throws Exception {
+    List<io.virtmx.model.DomainSnapshot> domains = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      domains.add(
+          io.virtmx.model.Snapshots.domain("vmx-expo-" + i)
+              .running()
+              .os("hvm", "x86_64", "pc")
+              .memoryKib(1_048_576, 2_097_152)
+              .cpu(i * 1_000_000_000L, 1, 2)
+              .disk(io.virtmx.model.Snapshots.disk("vda").source("/img/" + i).reads(i, i * 512, i))
+              .build());
+    }
+    FixedSource big = new FixedSource(SnapshotCollectorTest.host(domains));
+    try (MetricsView view =
+        new MetricsView(
+            big,
+            endpoint(Authenticator.none()),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            null)) {
+      view.start();
+      String url = "http://127.0.0.1:" + view.port() + "/metrics";
+      HttpResponse<byte[]> plain = send(HttpRequest.newBuilder(URI.create(url)));
+      HttpResponse<byte[]> gz =
+          send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip"));
+      HttpResponse<byte[]> head =
+          send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+      assertThat(plain.body().length).isGreaterThan(4 * ByteChunks.MAX_CHUNK);
+      assertThat(plain.headers().firstValueAsLong("Content-Length"))
+          .hasValue(plain.body().length);
+      // The agent's own meters change between two requests: HEAD declares about the same length.
+      assertThat(head.headers().firstValueAsLong("Content-Length").orElseThrow())
+          .isGreaterThan(4L * ByteChunks.MAX_CHUNK);
+      assertThat(head.body()).isEmpty();
+      String text = new String(plain.body(), StandardCharsets.UTF_8);
+      String unzipped =
+          new String(
+              new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(libvirtLines(unzipped)).isEqualTo(libvirtLines(text));
+      assertThat(text.lines().filter(l -> l.startsWith("libvirt_domain_state_code{")).count())
+          .isEqualTo(400);
+      assertThat(text).contains("libvirt_domain_block_stats_read_bytes_total{domain=\"vmx-expo-399\"");
+    }
+  }
+
   private MetricsView start(Authenticator auth, SSLContext tls) throws Exception {
     MetricsView view =
         new MetricsView(

@@ -6,12 +6,12 @@ package io.virtmx.view.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.FixedSource;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.model.Snapshots;
+import io.virtmx.view.http.StreamedBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,10 +61,19 @@ class SnapshotCollectorTest {
   }
 
   static String text(SnapshotCollector collector) throws Exception {
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
+    return text(collector.exposition().body(false));
+  }
+
+  /** A body's plain bytes, as a plain scrape gets them (without the registry's tail). */
+  static String text(CachedExposition.Body body) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CachedExposition.TEXT.write(out, registry.scrape());
+    try (StreamedBody plain = body.plain(new byte[0])) {
+      for (byte[] part = plain.next(); part != null; part = plain.next()) {
+        assertThat(part.length).isLessThanOrEqualTo(ByteChunks.MAX_CHUNK);
+        out.writeBytes(part);
+      }
+      assertThat((long) out.size()).isEqualTo(plain.length());
+    }
     return out.toString(StandardCharsets.UTF_8);
   }
 
