@@ -6,7 +6,12 @@ package io.virtmx.view.snmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.virtmx.itsupport.AgentArgs;
+import io.virtmx.itsupport.ViewRequests;
+import io.virtmx.testbed.TestUsers;
+import io.virtmx.view.jmx.ObjectNames;
 import io.virtmx.testbed.AgentProcess;
 import io.virtmx.testbed.Await;
 import io.virtmx.testbed.TestBed;
@@ -19,6 +24,13 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +50,7 @@ class SnmpCpuAffinityIT {
   private static AgentProcess agent;
   private static int port;
   private static int hostCpus;
+  private static int jmxPort;
 
   @BeforeAll
   static void start() throws IOException {
@@ -50,8 +63,13 @@ class SnmpCpuAffinityIT {
     TestBed.virsh("-c", URI, "start", VM);
     hostCpus = Runtime.getRuntime().availableProcessors();
     port = AgentProcess.freePort();
+    jmxPort = AgentProcess.freePort();
+    Path users = dir.resolve("users");
+    TestUsers.operator("alice", "alice-secret").save(users);
     agent =
         AgentArgs.watching(URI, "600s")
+            .jmx(jmxPort)
+            .users(users)
             .add("--snmp", "--snmp-port", String.valueOf(port))
             .add("--snmp-users", NetSnmp.usersFile(dir).toString())
             .started();
@@ -69,7 +87,7 @@ class SnmpCpuAffinityIT {
   }
 
   @Test
-  void tableFollowsTheDefinitionAndALiveVcpupin() {
+  void tableFollowsTheDefinitionAndALiveVcpupin() throws Exception {
     assertThat(hostCpus).as("host CPUs (the test needs two)").isGreaterThanOrEqualTo(2);
     NetSnmp snmp = NetSnmp.viewer(port);
     String index = Await.untilAnswers("a vmName row for " + VM, () -> vmIndex(snmp), i -> i != null, Duration.ofSeconds(20));
@@ -91,6 +109,44 @@ class SnmpCpuAffinityIT {
     assertThat(moved.get("2.1")).isEqualTo(DISABLE);
     assertThat(moved.get("1.1")).isEqualTo(ENABLE);
     assertThat(TestBed.virsh("-c", URI, "dumpxml", VM)).contains("<vcpupin vcpu='1' cpuset='1'/>");
+    assertThat(jmxPinning()).isEqualTo(Map.of("1", "1"));
+  }
+
+  @Test
+  void onceJsonListsThePinnedVcpu() throws Exception {
+    TestBed.Result once =
+        AgentProcess.run(Duration.ofSeconds(120), "--once", "--format", "json", "--connect", URI);
+    assertThat(once.exitCode()).as(once.stderr()).isZero();
+    JsonNode domains = new ObjectMapper().readTree(once.stdout()).get("hosts").get(0).get("domains");
+    JsonNode vm = null;
+    for (JsonNode d : domains) {
+      vm = VM.equals(d.get("name").asText()) ? d : vm;
+    }
+    assertThat(vm).as("%s in --once JSON", VM).isNotNull();
+    JsonNode pinning = vm.get("vcpus").get("pinning");
+    assertThat(pinning.size()).isEqualTo(1);
+    assertThat(pinning.get(0).get("vcpu").asInt()).isEqualTo(1);
+    assertThat(pinning.get(0).get("hostCpus").toString()).isIn("[0]", "[1]");
+  }
+
+  /** The Domain MBean's VcpuPinning, as a plain map. */
+  private static Map<String, String> jmxPinning() throws Exception {
+    try (JMXConnector c =
+        JMXConnectorFactory.connect(
+            new JMXServiceURL(ViewRequests.jmxUrl(jmxPort)),
+            Map.of(JMXConnector.CREDENTIALS, new String[] {"alice", "alice-secret"}))) {
+      MBeanServerConnection jmx = c.getMBeanServerConnection();
+      ObjectName host =
+          jmx.queryNames(new ObjectName("libvirt:type=Host,*"), null).iterator().next();
+      ObjectName domain = ObjectNames.domain(host.getKeyProperty("host"), VM);
+      TabularData table = (TabularData) jmx.getAttribute(domain, "VcpuPinning");
+      Map<String, String> out = new TreeMap<>();
+      for (Object row : table.values()) {
+        CompositeData r = (CompositeData) row;
+        out.put((String) r.get("key"), (String) r.get("value"));
+      }
+      return out;
+    }
   }
 
   /** vmCpuAffinity of one VM: "vCPU index.host CPU index" to the value snmpwalk prints. */
