@@ -95,13 +95,15 @@ final class VmMib extends SnapshotSubtree {
     out.put(scalar(3), new TimeTicks(indexes.lastChange()));
     Map<String, Integer> hostCpus = new HashMap<>();
     hosts.forEach(h -> hostCpus.put(h.host(), h.node().cpus()));
+    int affinityBudget = VmCpuAffinityRows.MAX_CELLS;
     for (Guest g : guests) {
       int index = indexes.index(g.domain().uuid());
       if (index > 0) {
         renderRow(g, index, out);
         VmDeviceRows.render(g.domain(), index, out);
-        VmCpuAffinityRows.render(
-            g.domain().vcpus(), index, hostCpus.getOrDefault(g.host(), -1), out);
+        affinityBudget -=
+            VmCpuAffinityRows.render(
+                g.domain().vcpus(), index, hostCpus.getOrDefault(g.host(), -1), affinityBudget, out);
       }
     }
     out.put(scalar(9), new Integer32(1));

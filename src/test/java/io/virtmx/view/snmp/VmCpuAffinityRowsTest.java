@@ -24,7 +24,7 @@ class VmCpuAffinityRowsTest {
     DomainVcpus vcpus = Snapshots.domain("d").vcpus(2, 3).pin(1, 0, 2).pin(2, 1).build().vcpus();
     Map<OID, Variable> out = new TreeMap<>();
 
-    VmCpuAffinityRows.render(vcpus, 7, 3, out);
+    assertThat(VmCpuAffinityRows.render(vcpus, 7, 3, 100, out)).isEqualTo(6);
 
     assertThat(out)
         .containsExactly(
@@ -37,11 +37,20 @@ class VmCpuAffinityRowsTest {
   }
 
   @Test
+  void aDomainWhoseCellsExceedTheBudgetIsLeftOutWhole() {
+    DomainVcpus vcpus = Snapshots.domain("d").vcpus(2, 2).build().vcpus();
+    Map<OID, Variable> out = new TreeMap<>();
+
+    assertThat(VmCpuAffinityRows.render(vcpus, 1, 4, 7, out)).isZero();
+    assertThat(out).isEmpty();
+  }
+
+  @Test
   void withoutTheHostsCpuCountOnlyThePinnedCpusAreListed() {
     DomainVcpus vcpus = Snapshots.domain("d").vcpus(2, 2).pin(1, 3).build().vcpus();
     Map<OID, Variable> out = new TreeMap<>();
 
-    VmCpuAffinityRows.render(vcpus, 1, -1, out);
+    assertThat(VmCpuAffinityRows.render(vcpus, 1, -1, 100, out)).isEqualTo(1);
 
     assertThat(out).containsExactly(Map.entry(new OID("1.3.6.1.2.1.236.1.6.1.3.1.2.4"), ENABLE));
   }
