@@ -51,6 +51,7 @@ for _ in $(seq 1 240); do
 done
 [ "$(walk "$GUEST_NAME")" -eq "$N" ] || { echo "libvirtGuestTable does not list $N domains" >&2; exit 1; }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 HZ=$(getconf CLK_TCK)
 ROWS=$WORK/rows.md
 : >"$ROWS"
@@ -74,6 +75,7 @@ for table in vmTable libvirtGuestTable; do
 done
 done
 
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 section=$WORK/section.md
 cat >"$section" <<MD
 ## SNMP view (issue 16)
@@ -83,7 +85,8 @@ AES-128, numeric OIDs; max-repetitions \`-Cr\` as listed, 10 being snmpbulkwalk'
 domains served by libvirtd (\`test+unix://\` node from TestNodeGenerator), $WALKS walks after 3 warm-up ones, one at a time
 over UDP on loopback. The agent runs the shaded jar with the SNMP view, one collection (\`--interval 1h\`), so its
 CPU time (utime + stime of all its threads from /proc/PID/stat around the $WALKS walks, divided by $WALKS) is the view
-answering; the walk's wall time also holds snmpbulkwalk's own CPU on the same cores.
+answering; the walk's wall time also holds snmpbulkwalk's own CPU on the same cores. Load averages (1, 5, 15 min)
+before the timed walks: $LOAD_BEFORE; after: $LOAD_AFTER.
 
 | table | -Cr | varbinds per walk | median | p90 | agent CPU per walk | median <= 500 ms |
 |---|---|---|---|---|---|---|

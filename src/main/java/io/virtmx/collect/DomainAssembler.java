@@ -92,7 +92,11 @@ final class DomainAssembler {
         persistent,
         autostart,
         definition.os(),
-        new DomainVcpus(vcpuCount.current(), vcpuCount.maximum(), active ? vcpus() : List.of()),
+        new DomainVcpus(
+            vcpuCount.current(),
+            vcpuCount.maximum(),
+            active ? vcpus() : List.of(),
+            definition.vcpuPinning()),
         memory(active),
         active ? cpu() : CpuTimes.UNKNOWN,
         disks(active),

@@ -9,12 +9,13 @@ import io.virtmx.model.DiskDevice;
 import io.virtmx.model.DomainMetadata;
 import io.virtmx.model.NicDevice;
 import io.virtmx.model.OsInfo;
+import io.virtmx.model.VcpuPin;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a domain's XML description defines: identity, OS, vCPUs, memory in KiB, disks and
- * interfaces, title, description and metadata labels. Strings are "" and numbers -1 where the description leaves them out.
+ * interfaces, title, description, metadata labels and vCPU pinning (restricted vCPUs only). Strings are "" and numbers -1 where the description leaves them out.
  */
 public record DomainDescription(
     String name,
@@ -28,9 +29,11 @@ public record DomainDescription(
     List<DiskDevice> disks,
     List<NicDevice> interfaces,
     List<DeviceInfo> devices,
-    DomainMetadata metadata) {
+    DomainMetadata metadata,
+    List<VcpuPin> vcpuPinning) {
 
   public DomainDescription {
+    vcpuPinning = List.copyOf(vcpuPinning);
     disks = List.copyOf(disks);
     interfaces = List.copyOf(interfaces);
     devices = List.copyOf(devices);
@@ -50,6 +53,7 @@ public record DomainDescription(
         disks,
         interfaces,
         devices,
-        value);
+        value,
+        vcpuPinning);
   }
 }

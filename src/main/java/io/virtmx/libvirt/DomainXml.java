@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * Parses a libvirt domain XML description ({@code virDomainGetXMLDesc}) into a {@link
- * DomainDescription}.
+ * DomainDescription}; vCPU pinning is read by {@link VcpuPinXml}.
  */
 public final class DomainXml {
 
@@ -66,6 +66,7 @@ public final class DomainXml {
     String title = "";
     String description = "";
     boolean metadata = false;
+    Map<Integer, List<Integer>> pins = Map.of();
     while (c.nextChild()) {
       switch (c.name()) {
         case "name" -> name = c.text();
@@ -79,6 +80,7 @@ public final class DomainXml {
         case "memory" -> memory = memoryKib(c);
         case "currentMemory" -> currentMemory = memoryKib(c);
         case "vcpu" -> vcpus = readVcpus(c);
+        case "cputune" -> pins = VcpuPinXml.readCputune(c);
         case "os" -> os = readOs(c);
         case "devices" -> readDevices(c, disks, interfaces, devices);
         default -> c.skip();
@@ -96,7 +98,8 @@ public final class DomainXml {
         disks,
         interfaces,
         devices,
-        new DomainMetadata(title, description, Map.of()));
+        new DomainMetadata(title, description, Map.of()),
+        VcpuPinXml.pinning(vcpus.max(), vcpus.cpuset(), pins));
     return new FirstPass(read, metadata);
   }
 
@@ -111,15 +114,16 @@ public final class DomainXml {
     }
   }
 
-  private record Vcpus(int max, int current) {
-    static final Vcpus ABSENT = new Vcpus(-1, -1);
+  private record Vcpus(int max, int current, List<Integer> cpuset) {
+    static final Vcpus ABSENT = new Vcpus(-1, -1, List.of());
   }
 
-  /** {@code <vcpu current='n'>max</vcpu>}; current defaults to max. */
+  /** {@code <vcpu current='n' cpuset='0-3'>max</vcpu>}; current defaults to max. */
   private static Vcpus readVcpus(XmlCursor c) throws XMLStreamException {
     String current = c.attr("current");
+    List<Integer> cpuset = VcpuPinXml.cpuset(c, c.attr("cpuset"), "<vcpu cpuset>");
     int max = c.count(c.text(), "<vcpu>");
-    return new Vcpus(max, current.isEmpty() ? max : c.count(current, "<vcpu current>"));
+    return new Vcpus(max, current.isEmpty() ? max : c.count(current, "<vcpu current>"), cpuset);
   }
 
   private static OsInfo readOs(XmlCursor c) throws XMLStreamException {

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event callbacks of one open connection: domain lifecycle, reboot, balloon and device changes,
- * block write thresholds reached,
+ * The event callbacks of one open connection: domain lifecycle, reboot, balloon, tuning and device
+ * changes, block write thresholds reached,
  * pool, network and node-device lifecycle, each turned into an {@link ObjectEvent}. Holds the JNA callback
  * objects for as long as they are registered (libvirt keeps only a native pointer to them) and
  * deregisters them on {@link #cancel()}.
@@ -80,6 +80,8 @@ final class EventSubscription {
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_REMOVED, removed);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED, removalFailed);
     domainCallback(LibvirtEvents.DOMAIN_EVENT_ID_BLOCK_THRESHOLD, threshold);
+    TunableEvent.Listener tunable = (c, dom, params, n, o) -> emitDomain(dom, "tunable-changed", "");
+    domainCallback(TunableEvent.DOMAIN_EVENT_ID_TUNABLE, tunable);
   }
 
   private void domainCallback(int eventId, com.sun.jna.Callback cb) {

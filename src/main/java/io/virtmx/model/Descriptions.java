@@ -21,6 +21,9 @@ public final class Descriptions {
   public static final String DOMAIN_CPU_SYSTEM = "CPU time the domain spent in system mode";
   public static final String DOMAIN_VCPUS_CURRENT = "Current number of vCPUs";
   public static final String DOMAIN_VCPUS_MAXIMUM = "Maximum number of vCPUs";
+  public static final String DOMAIN_VCPU_PINNING =
+      "Host CPUs each vCPU may run on, as the domain's definition pins them (<vcpu cpuset>, "
+          + "<cputune><vcpupin>; the live definition while it runs)";
 
   // Memory balloon (virDomainMemoryStats)
   public static final String BALLOON_ACTUAL = "Current balloon size";

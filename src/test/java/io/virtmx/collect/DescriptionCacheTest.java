@@ -33,7 +33,8 @@ class DescriptionCacheTest {
             List.of(),
             List.of(),
             List.of(),
-            io.virtmx.model.DomainMetadata.NONE),
+            io.virtmx.model.DomainMetadata.NONE,
+            List.of()),
         Map.of());
   }
 

@@ -19,6 +19,7 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
   private OsInfo os = OsInfo.UNKNOWN;
   private int[] vcpuCounts = {1, 1};
   private final List<VcpuStats> vcpus = new ArrayList<>();
+  private final List<VcpuPin> pinning = new ArrayList<>();
   private long[] memory = {0, 0};
   private CpuTimes cpu = CpuTimes.UNKNOWN;
   private BalloonStats balloon = BalloonStats.UNKNOWN;
@@ -77,6 +78,11 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
             vcpus.add(
                 new VcpuStats(
                     number, VcpuState.ofCode(vcpuState), timeNs, waitNs, delayNs, hostCpu)));
+  }
+
+  /** vCPU {@code vcpu} pinned to the host CPUs {@code hostCpus}. */
+  public DomainBuilder pin(int vcpu, Integer... hostCpus) {
+    return set(() -> pinning.add(new VcpuPin(vcpu, List.of(hostCpus))));
   }
 
   public DomainBuilder memoryKib(long current, long max) {
@@ -156,7 +162,7 @@ public final class DomainBuilder extends NamedBuilder<DomainBuilder> {
         persistent,
         autostart,
         os,
-        new DomainVcpus(vcpuCounts[0], vcpuCounts[1], vcpus),
+        new DomainVcpus(vcpuCounts[0], vcpuCounts[1], vcpus, pinning),
         new DomainMemory(memory[0], memory[1], balloon),
         cpu,
         DiskStats.identified(disks),

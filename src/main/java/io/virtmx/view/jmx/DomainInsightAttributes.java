@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Domain MBean's attributes of its metadata, of what its guest agent reported, and its perf and
- * IOThread statistics, read from the domain's latest snapshot; {@link DomainAttributes} adds the rest.
+ * IOThread statistics and its vCPU pinning, read from the domain's latest snapshot; {@link DomainAttributes} adds the rest.
  */
 abstract class DomainInsightAttributes implements DomainMXBean {
 
@@ -107,6 +107,13 @@ abstract class DomainInsightAttributes implements DomainMXBean {
               .map(a -> a.address() + "/" + a.prefix())
               .collect(Collectors.joining(",")));
     }
+    return out;
+  }
+
+  @Override
+  public Map<String, String> getVcpuPinning() {
+    Map<String, String> out = new LinkedHashMap<>();
+    snap().vcpus().pinning().forEach(p -> out.put(Integer.toString(p.vcpu()), p.cpuList()));
     return out;
   }
 

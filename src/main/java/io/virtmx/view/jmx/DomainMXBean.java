@@ -119,6 +119,11 @@ public interface DomainMXBean extends DomainChangeOperations {
   @Doc(Descriptions.DOMAIN_VCPUS_MAXIMUM)
   int getVcpusMax();
 
+  @Doc(
+      Descriptions.DOMAIN_VCPU_PINNING
+          + ": vCPU number to its host CPUs (\"0-3,6\"); a vCPU not listed may run on any")
+  Map<String, String> getVcpuPinning();
+
   @Doc(value = Descriptions.DOMAIN_MEMORY_CURRENT, units = "KiB")
   long getMemoryKib();
 

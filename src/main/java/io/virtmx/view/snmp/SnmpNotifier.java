@@ -62,7 +62,7 @@ final class SnmpNotifier implements SnapshotListener {
 
   @Override
   public void event(ObjectEvent event) {
-    if (event.kind() != ObjectEvent.Kind.DOMAIN) {
+    if (!notifies(event.kind(), event.event())) {
       return;
     }
     Optional<DomainSnapshot> domain =
@@ -93,6 +93,14 @@ final class SnmpNotifier implements SnapshotListener {
             }
           });
     }
+  }
+
+  /**
+   * Whether an event is a domain lifecycle event, the only kind both MIBs notify; balloon, tuning
+   * and device changes and an operation's refresh are not (they would read as a shut-off guest).
+   */
+  static boolean notifies(ObjectEvent.Kind kind, String event) {
+    return kind == ObjectEvent.Kind.DOMAIN && kind.lifecycleEvents().contains(event);
   }
 
   void close() {

@@ -12,6 +12,7 @@ import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Caller;
 import io.virtmx.ops.DomainOperations;
 import io.virtmx.ops.OperationException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import org.snmp4j.smi.Variable;
 /**
  * The IETF VM-MIB of RFC 7666 (mib-2 236): the hypervisor group, {@code vmNumber}, {@code
  * vmTableLastChange} and {@code vmTable} (memory in KiB, CPU time in microseconds), with the device
- * tables of {@link VmDeviceRows}; {@code vmAdminState} writes become lifecycle operations.
+ * tables of {@link VmDeviceRows} and {@link VmCpuAffinityRows}; {@code vmAdminState} writes become lifecycle operations.
  */
 final class VmMib extends SnapshotSubtree {
   static final OID ROOT = new OID("1.3.6.1.2.1.236");
@@ -92,11 +93,17 @@ final class VmMib extends SnapshotSubtree {
     renderHypervisor(hosts, out);
     out.put(scalar(2), new Integer32(guests.size()));
     out.put(scalar(3), new TimeTicks(indexes.lastChange()));
+    Map<String, Integer> hostCpus = new HashMap<>();
+    hosts.forEach(h -> hostCpus.put(h.host(), h.node().cpus()));
+    int affinityBudget = VmCpuAffinityRows.MAX_CELLS;
     for (Guest g : guests) {
       int index = indexes.index(g.domain().uuid());
       if (index > 0) {
         renderRow(g, index, out);
         VmDeviceRows.render(g.domain(), index, out);
+        affinityBudget -=
+            VmCpuAffinityRows.render(
+                g.domain().vcpus(), index, hostCpus.getOrDefault(g.host(), -1), affinityBudget, out);
       }
     }
     out.put(scalar(9), new Integer32(1));
