@@ -92,7 +92,12 @@ class SubscriptionFileTest {
     assertThat(CompletableFuture.supplyAsync(s::filters).get(10, TimeUnit.SECONDS)).hasSize(1);
     CompletableFuture<Void> second =
         CompletableFuture.runAsync(() -> s.add(new Subscriptions.Filter("b", q, null, "x", new Wql(q))));
-    assertThat(CompletableFuture.supplyAsync(s::version).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+    // the second change is made (under the lock, not waiting for the stuck write) while the first
+    // hand-over still waits
+    io.virtmx.testbed.Await.until(
+        "the second change is made",
+        () -> CompletableFuture.supplyAsync(s::version).get(10, TimeUnit.SECONDS) == 2,
+        java.time.Duration.ofSeconds(10));
     release.countDown();
     first.get(10, TimeUnit.SECONDS);
     second.get(10, TimeUnit.SECONDS);
