@@ -119,7 +119,16 @@ final class DefinitionElements {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr a = (Attr) attributes.item(i);
       String name = a.getName();
-      if (name.startsWith("xmlns") || ptyPath(e, name)) {
+      if (name.equals("xmlns") || name.startsWith("xmlns:")) {
+        continue;
+      }
+      if (name.contains(":")) {
+        refuse(
+            "<" + e.getTagName() + " " + name + "=...> is an attribute of another namespace, which"
+                + " libvirt reads as '" + a.getLocalName() + "': not allowed");
+        return;
+      }
+      if (ptyPath(e, name)) {
         continue;
       }
       boolean sourceDevice = name.equals("dev") && e.getTagName().equals("source");

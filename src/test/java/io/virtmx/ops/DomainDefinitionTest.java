@@ -180,6 +180,30 @@ class DomainDefinitionTest {
   }
 
   @Test
+  void anAttributeOfAnotherNamespaceIsRefusedSinceLibvirtReadsItByItsLocalName() throws Exception {
+    String relative =
+        "<disk type='file' device='disk'><source xmlns:x='urn:x' x:file='etc/passwd'/>"
+            + "<target dev='vda'/></disk>";
+    conn.domainDefineXML(domain("vmx-review-direct", relative)).free();
+    assertThat(conn.domainLookupByName("vmx-review-direct").getXMLDesc(0))
+        .as("libvirt takes x:file for file")
+        .contains("<source file='etc/passwd'/>");
+    Operations ops = confined();
+    for (String devices :
+        List.of(
+            relative,
+            "<serial xmlns:x='urn:x' x:type='file' type='pty'><source path='/etc/crontab'/></serial>")) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-review-ns", devices)))
+          .as(devices)
+          .isInstanceOfSatisfying(
+              OperationException.class,
+              e -> assertThat(e.reason()).isEqualTo(OperationException.Reason.INVALID_ARGUMENT))
+          .hasMessageContaining("is an attribute of another namespace");
+      assertThat(defined("vmx-review-ns")).isFalse();
+    }
+  }
+
+  @Test
   void osFilesAreConfinedToo() {
     Operations ops = confined();
     for (String os :
