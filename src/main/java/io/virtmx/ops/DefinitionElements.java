@@ -155,6 +155,10 @@ final class DefinitionElements {
 
   private void text(Element e) {
     String tag = e.getTagName();
+    if (hasElementChildren(e) && hasText(e)) {
+      refuse("<" + tag + "> mixes text with elements, which libvirt reads as one text: not allowed");
+      return;
+    }
     if (hasElementChildren(e) || FREE_TEXT.contains(tag)) {
       return;
     }
@@ -166,6 +170,16 @@ final class DefinitionElements {
     } else if (!text.isEmpty() && (PATH_TEXT.contains(tag) || text.startsWith("/"))) {
       paths.add(new NamedPath(text, "<" + tag + ">" + text + "</" + tag + ">"));
     }
+  }
+
+  /** Whether a text or CDATA child of {@code e} holds more than white space. */
+  private static boolean hasText(Element e) {
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Text t && !t.getData().isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasElementChildren(Element e) {

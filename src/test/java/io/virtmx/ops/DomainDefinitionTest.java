@@ -204,6 +204,30 @@ class DomainDefinitionTest {
   }
 
   @Test
+  void textSplitByAnElementIsRefusedSinceLibvirtReadsItWhole() throws Exception {
+    String os = "<os><type>hvm</type><kernel>/etc/sha<x/>dow</kernel></os>";
+    conn.domainDefineXML(
+            "<domain type='test'><name>vmx-review-mixed</name><memory>1024</memory>" + os
+                + "<devices><emulator>/bin/<y/>sh</emulator></devices></domain>")
+        .free();
+    assertThat(conn.domainLookupByName("vmx-review-mixed").getXMLDesc(0))
+        .as("libvirt joins the text around the element")
+        .contains("<kernel>/etc/shadow</kernel>")
+        .contains("<emulator>/bin/sh</emulator>");
+    Operations ops = confined();
+    for (String xml :
+        List.of(
+            "<domain type='test'><name>vmx-review-mx</name><memory>1024</memory>" + os + "</domain>",
+            domain("vmx-review-mx", "<emulator>/bin/<y/>sh</emulator>"),
+            domain("vmx-review-mx", "<emulator><![CDATA[/bin/sh]]><y/></emulator>"))) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", xml))
+          .as(xml)
+          .hasMessageContaining("mixes text with elements");
+      assertThat(defined("vmx-review-mx")).isFalse();
+    }
+  }
+
+  @Test
   void osFilesAreConfinedToo() {
     Operations ops = confined();
     for (String os :
