@@ -163,7 +163,9 @@ final class DefinitionElements {
       return;
     }
     String text = e.getTextContent().strip();
-    if (tag.equals("emulator")) {
+    if (tag.equals("emulator") && emulator != null) {
+      refuse("more than one <emulator>: libvirt runs the first, only one is checked");
+    } else if (tag.equals("emulator")) {
       emulator = text;
     } else if (tag.equals("backend") && RANDOM_SOURCES.contains(text)) {
       return;

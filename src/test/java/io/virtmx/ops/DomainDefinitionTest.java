@@ -228,6 +228,19 @@ class DomainDefinitionTest {
   }
 
   @Test
+  void aSecondEmulatorIsRefusedSinceLibvirtRunsTheFirst() throws Exception {
+    String two = "<emulator>/bin/sh</emulator><emulator>/usr/bin/test-hv</emulator>";
+    conn.domainDefineXML(domain("vmx-review-emu", two)).free();
+    assertThat(conn.domainLookupByName("vmx-review-emu").getXMLDesc(0))
+        .as("libvirt keeps the first")
+        .contains("<emulator>/bin/sh</emulator>")
+        .doesNotContain("test-hv");
+    assertThatThrownBy(() -> confined().domains().define(OPERATOR, "h", domain("vmx-review-em2", two)))
+        .hasMessageContaining("more than one <emulator>");
+    assertThat(defined("vmx-review-em2")).isFalse();
+  }
+
+  @Test
   void osFilesAreConfinedToo() {
     Operations ops = confined();
     for (String os :
