@@ -42,6 +42,8 @@ final class DefinitionElements {
   private static final Set<String> NETWORK_CHARACTER_TYPES = Set.of("tcp", "udp", "nmdm");
   private static final Set<String> PATH_ATTRIBUTES =
       Set.of("file", "path", "dir", "socket", "template");
+  /** Attributes that name a host path in some elements and a plain name in others. */
+  private static final Set<String> PATH_WHEN_SLASHED = Set.of("dev", "evdev", "tap", "vhost", "rendernode");
   private static final Set<String> PATH_TEXT =
       Set.of("loader", "nvram", "kernel", "initrd", "dtb", "table", "path", "init", "backend");
   private static final Set<String> FREE_TEXT = Set.of("description", "title", "partition");
@@ -132,7 +134,8 @@ final class DefinitionElements {
         continue;
       }
       boolean sourceDevice = name.equals("dev") && e.getTagName().equals("source");
-      if (PATH_ATTRIBUTES.contains(name) || sourceDevice || a.getValue().startsWith("/")) {
+      boolean slashed = PATH_WHEN_SLASHED.contains(name) && a.getValue().contains("/");
+      if (PATH_ATTRIBUTES.contains(name) || sourceDevice || slashed || a.getValue().startsWith("/")) {
         paths.add(
             new NamedPath(a.getValue(), "<" + e.getTagName() + " " + name + "='" + a.getValue() + "'>"));
       }

@@ -241,6 +241,28 @@ class DomainDefinitionTest {
   }
 
   @Test
+  void relativeDevicePathsInOtherAttributesAreRefused() {
+    Operations ops = confined();
+    for (String devices :
+        List.of(
+            "<input type='passthrough' bus='virtio'><source evdev='dev/input/event0'/></input>",
+            "<interface type='network'><source network='default'/>"
+                + "<backend tap='dev/net/tun' vhost='dev/vhost-net'/></interface>",
+            "<audio id='1' type='oss'><input dev='dev/dsp'/></audio>")) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-review-rel", devices)))
+          .as(devices)
+          .hasMessageContaining("must be absolute");
+    }
+    assertThat(
+            ops.domains()
+                .define(
+                    OPERATOR,
+                    "h",
+                    domain("vmx-review-names", "<audio id='1' type='alsa'><input dev='hw:0'/></audio>")))
+        .isEqualTo("vmx-review-names");
+  }
+
+  @Test
   void osFilesAreConfinedToo() {
     Operations ops = confined();
     for (String os :
