@@ -114,11 +114,39 @@ public final class DeviceElements {
     if (!types.isEmpty() && !types.contains(root.getAttribute("type"))) {
       return Optional.of("a <" + kind + "> from XML must have type " + String.join(", ", types));
     }
+    Optional<String> prefixed = prefixed(root);
+    if (prefixed.isPresent()) {
+      return prefixed;
+    }
     NodeList all = root.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element e = (Element) all.item(i);
       if (e.getTagName().equals("host") || e.getAttribute("type").equals("network")) {
         return Optional.of("a device from XML may not name a network source");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A refusal when an element or attribute of {@code root} (at any depth) has a namespace prefix:
+   * libvirt matches attributes by local name ({@code x:file} is read as {@code file}), so a prefixed
+   * one would pass the path checks unseen.
+   */
+  private static Optional<String> prefixed(Element root) {
+    NodeList all = root.getElementsByTagName("*");
+    for (int i = -1; i < all.getLength(); i++) {
+      Element e = i < 0 ? root : (Element) all.item(i);
+      if (e.getTagName().contains(":")) {
+        return Optional.of("<" + e.getTagName() + "> is of another namespace: not allowed");
+      }
+      org.w3c.dom.NamedNodeMap attributes = e.getAttributes();
+      for (int j = 0; j < attributes.getLength(); j++) {
+        String name = attributes.item(j).getNodeName();
+        if (name.contains(":") && !name.startsWith("xmlns:")) {
+          return Optional.of(
+              "<" + e.getTagName() + " " + name + "=...> is an attribute of another namespace: not allowed");
+        }
       }
     }
     return Optional.empty();

@@ -42,6 +42,8 @@ final class DefinitionElements {
   private static final Set<String> NETWORK_CHARACTER_TYPES = Set.of("tcp", "udp", "nmdm");
   private static final Set<String> PATH_ATTRIBUTES =
       Set.of("file", "path", "dir", "socket", "template");
+  /** Attributes that name a host path in some elements and a plain name in others. */
+  private static final Set<String> PATH_WHEN_SLASHED = Set.of("dev", "evdev", "tap", "vhost", "rendernode");
   private static final Set<String> PATH_TEXT =
       Set.of("loader", "nvram", "kernel", "initrd", "dtb", "table", "path", "init", "backend");
   private static final Set<String> FREE_TEXT = Set.of("description", "title", "partition");
@@ -119,11 +121,21 @@ final class DefinitionElements {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr a = (Attr) attributes.item(i);
       String name = a.getName();
-      if (name.startsWith("xmlns") || ptyPath(e, name)) {
+      if (name.equals("xmlns") || name.startsWith("xmlns:")) {
+        continue;
+      }
+      if (name.contains(":")) {
+        refuse(
+            "<" + e.getTagName() + " " + name + "=...> is an attribute of another namespace, which"
+                + " libvirt reads as '" + a.getLocalName() + "': not allowed");
+        return;
+      }
+      if (ptyPath(e, name)) {
         continue;
       }
       boolean sourceDevice = name.equals("dev") && e.getTagName().equals("source");
-      if (PATH_ATTRIBUTES.contains(name) || sourceDevice || a.getValue().startsWith("/")) {
+      boolean slashed = PATH_WHEN_SLASHED.contains(name) && a.getValue().contains("/");
+      if (PATH_ATTRIBUTES.contains(name) || sourceDevice || slashed || a.getValue().startsWith("/")) {
         paths.add(
             new NamedPath(a.getValue(), "<" + e.getTagName() + " " + name + "='" + a.getValue() + "'>"));
       }
@@ -146,17 +158,33 @@ final class DefinitionElements {
 
   private void text(Element e) {
     String tag = e.getTagName();
+    if (hasElementChildren(e) && hasText(e)) {
+      refuse("<" + tag + "> mixes text with elements, which libvirt reads as one text: not allowed");
+      return;
+    }
     if (hasElementChildren(e) || FREE_TEXT.contains(tag)) {
       return;
     }
     String text = e.getTextContent().strip();
-    if (tag.equals("emulator")) {
+    if (tag.equals("emulator") && emulator != null) {
+      refuse("more than one <emulator>: libvirt runs the first, only one is checked");
+    } else if (tag.equals("emulator")) {
       emulator = text;
     } else if (tag.equals("backend") && RANDOM_SOURCES.contains(text)) {
       return;
     } else if (!text.isEmpty() && (PATH_TEXT.contains(tag) || text.startsWith("/"))) {
       paths.add(new NamedPath(text, "<" + tag + ">" + text + "</" + tag + ">"));
     }
+  }
+
+  /** Whether a text or CDATA child of {@code e} holds more than white space. */
+  private static boolean hasText(Element e) {
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Text t && !t.getData().isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasElementChildren(Element e) {

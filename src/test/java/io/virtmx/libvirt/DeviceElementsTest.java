@@ -69,6 +69,24 @@ class DeviceElementsTest {
   }
 
   @Test
+  void hotPlugRefusesPrefixedAttributesAndElements() {
+    String sneaky =
+        "<disk type='file' device='disk'><source xmlns:x='urn:x' x:file='/etc/shadow'/>"
+            + "<target dev='vdb'/></disk>";
+    assertThat(DeviceElements.sourcePaths(sneaky)).as("the path is not seen as a path").isEmpty();
+    assertThat(DeviceElements.refusal(sneaky))
+        .hasValueSatisfying(r -> assertThat(r).contains("x:file=...> is an attribute of another namespace"));
+    assertThat(
+            DeviceElements.refusal(
+                "<disk xmlns:x='urn:x' x:type='network' type='file'><source file='/srv/a'/></disk>"))
+        .isPresent();
+    assertThat(
+            DeviceElements.refusal(
+                "<disk type='file' xmlns:x='urn:x'><x:source file='/etc/shadow'/></disk>"))
+        .hasValueSatisfying(r -> assertThat(r).contains("<x:source> is of another namespace"));
+  }
+
+  @Test
   void hotPlugFromXmlTakesFileDisksNetworkInterfacesAndControllersOnly() {
     assertThat(
             DeviceElements.refusal(

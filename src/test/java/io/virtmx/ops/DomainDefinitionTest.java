@@ -180,6 +180,89 @@ class DomainDefinitionTest {
   }
 
   @Test
+  void anAttributeOfAnotherNamespaceIsRefusedSinceLibvirtReadsItByItsLocalName() throws Exception {
+    String relative =
+        "<disk type='file' device='disk'><source xmlns:x='urn:x' x:file='etc/passwd'/>"
+            + "<target dev='vda'/></disk>";
+    conn.domainDefineXML(domain("vmx-review-direct", relative)).free();
+    assertThat(conn.domainLookupByName("vmx-review-direct").getXMLDesc(0))
+        .as("libvirt takes x:file for file")
+        .contains("<source file='etc/passwd'/>");
+    Operations ops = confined();
+    for (String devices :
+        List.of(
+            relative,
+            "<serial xmlns:x='urn:x' x:type='file' type='pty'><source path='/etc/crontab'/></serial>")) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-review-ns", devices)))
+          .as(devices)
+          .isInstanceOfSatisfying(
+              OperationException.class,
+              e -> assertThat(e.reason()).isEqualTo(OperationException.Reason.INVALID_ARGUMENT))
+          .hasMessageContaining("is an attribute of another namespace");
+      assertThat(defined("vmx-review-ns")).isFalse();
+    }
+  }
+
+  @Test
+  void textSplitByAnElementIsRefusedSinceLibvirtReadsItWhole() throws Exception {
+    String os = "<os><type>hvm</type><kernel>/etc/sha<x/>dow</kernel></os>";
+    conn.domainDefineXML(
+            "<domain type='test'><name>vmx-review-mixed</name><memory>1024</memory>" + os
+                + "<devices><emulator>/bin/<y/>sh</emulator></devices></domain>")
+        .free();
+    assertThat(conn.domainLookupByName("vmx-review-mixed").getXMLDesc(0))
+        .as("libvirt joins the text around the element")
+        .contains("<kernel>/etc/shadow</kernel>")
+        .contains("<emulator>/bin/sh</emulator>");
+    Operations ops = confined();
+    for (String xml :
+        List.of(
+            "<domain type='test'><name>vmx-review-mx</name><memory>1024</memory>" + os + "</domain>",
+            domain("vmx-review-mx", "<emulator>/bin/<y/>sh</emulator>"),
+            domain("vmx-review-mx", "<emulator><![CDATA[/bin/sh]]><y/></emulator>"))) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", xml))
+          .as(xml)
+          .hasMessageContaining("mixes text with elements");
+      assertThat(defined("vmx-review-mx")).isFalse();
+    }
+  }
+
+  @Test
+  void aSecondEmulatorIsRefusedSinceLibvirtRunsTheFirst() throws Exception {
+    String two = "<emulator>/bin/sh</emulator><emulator>/usr/bin/test-hv</emulator>";
+    conn.domainDefineXML(domain("vmx-review-emu", two)).free();
+    assertThat(conn.domainLookupByName("vmx-review-emu").getXMLDesc(0))
+        .as("libvirt keeps the first")
+        .contains("<emulator>/bin/sh</emulator>")
+        .doesNotContain("test-hv");
+    assertThatThrownBy(() -> confined().domains().define(OPERATOR, "h", domain("vmx-review-em2", two)))
+        .hasMessageContaining("more than one <emulator>");
+    assertThat(defined("vmx-review-em2")).isFalse();
+  }
+
+  @Test
+  void relativeDevicePathsInOtherAttributesAreRefused() {
+    Operations ops = confined();
+    for (String devices :
+        List.of(
+            "<input type='passthrough' bus='virtio'><source evdev='dev/input/event0'/></input>",
+            "<interface type='network'><source network='default'/>"
+                + "<backend tap='dev/net/tun' vhost='dev/vhost-net'/></interface>",
+            "<audio id='1' type='oss'><input dev='dev/dsp'/></audio>")) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-review-rel", devices)))
+          .as(devices)
+          .hasMessageContaining("must be absolute");
+    }
+    assertThat(
+            ops.domains()
+                .define(
+                    OPERATOR,
+                    "h",
+                    domain("vmx-review-names", "<audio id='1' type='alsa'><input dev='hw:0'/></audio>")))
+        .isEqualTo("vmx-review-names");
+  }
+
+  @Test
   void osFilesAreConfinedToo() {
     Operations ops = confined();
     for (String os :

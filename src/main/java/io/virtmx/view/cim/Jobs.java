@@ -21,6 +21,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CIM view's jobs: the work a snapshot, migration or pool method started runs here on one of
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ones dropped first.
  */
 final class Jobs implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Jobs.class);
   static final Duration KEPT = Duration.ofHours(1);
   static final int MAX_JOBS = 256;
   static final int WORKERS = 4;
@@ -132,7 +135,8 @@ final class Jobs implements AutoCloseable {
     } catch (CimException e) {
       job.failed(e.code(), e.getMessage(), clock.instant());
     } catch (RuntimeException e) {
-      job.failed(CimException.FAILED, String.valueOf(e), clock.instant());
+      log.warn("CIM job {} ({}) failed", job.id(), job.className(), e);
+      job.failed(CimException.FAILED, "internal error (logged by the agent)", clock.instant());
     }
     watcher.changed(job, IndicationKind.MIGRATION_JOB_MODIFIED, clock.instant());
   }

@@ -131,6 +131,31 @@ class JobServicesTest {
   }
 
   @Test
+  void aJobFailingUnexpectedlyTellsNoExceptionClassOrMessage() {
+    try (Jobs jobs = new Jobs()) {
+      CimJob job =
+          jobs.start(
+              "CIM_ConcreteJob",
+              "Snapshot",
+              "hv1",
+              "web",
+              "d",
+              false,
+              j -> {
+                throw new IllegalStateException("secret /var/lib/virtmx/internal");
+              });
+      Await.until(
+          "the job completes", job::state, s -> s == CimJob.COMPLETED, Duration.ofSeconds(10));
+      CimInstance served = jobs.instances(REPO, HOST, "CIM_ConcreteJob").get(0);
+      assertThat(served.get("ErrorCode")).isEqualTo((long) CimException.FAILED);
+      assertThat(String.valueOf(served.get("ErrorDescription")) + served.get("Status"))
+          .doesNotContain("IllegalStateException")
+          .doesNotContain("secret")
+          .contains("internal error");
+    }
+  }
+
+  @Test
   void aCompletedJobIsKeptAnHourThenDropped() {
     java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
         new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-01T08:00:00Z"));
