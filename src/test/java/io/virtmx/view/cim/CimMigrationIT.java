@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.testbed.Await;
+import io.virtmx.testbed.GuestHome;
 import io.virtmx.testbed.TestBedEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,36 +130,7 @@ class CimMigrationIT {
   /** Leaves the guest where the bed keeps it: a running job aborted, a finished move undone. */
   @AfterEach
   void guestBackHome() {
-    if (TestBedEnv.defined(bed.hostUri(), bed.guest1())) {
-      try {
-        TestBedEnv.virsh(bed.hostUri(), "domjobabort", bed.guest1());
-      } catch (RuntimeException noJob) {
-        // nothing running: the usual case
-      }
-      Await.until(
-          "no migration of the guest under way",
-          () -> TestBedEnv.virsh(bed.hostUri(), "domjobinfo", bed.guest1()),
-          info -> info.contains("None"),
-          Duration.ofSeconds(60));
-    }
-    if (TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())
-        && !TestBedEnv.defined(bed.hostUri(), bed.guest1())) {
-      TestBedEnv.virsh(
-          MIGRATION,
-          bed.hv2ControlUri(),
-          "migrate",
-          "--live",
-          "--p2p",
-          "--persistent",
-          "--undefinesource",
-          "--copy-storage-all",
-          bed.guest1(),
-          bed.value("HOST_FROM_HV2_URI"),
-          "--migrateuri",
-          "tcp://" + bed.value("HOST_IP"),
-          "--listen-address",
-          bed.value("HOST_IP"));
-    }
+    GuestHome.bringBackGuest1(bed, MIGRATION);
   }
 
   private CIMObjectPath guest(String name) {
