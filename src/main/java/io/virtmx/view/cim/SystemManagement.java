@@ -120,7 +120,7 @@ final class SystemManagement {
               default -> null;
             };
         if (id != null) {
-          out.add(ResourceIndications.sent(c, c.model().prefix() + "_" + r.suffix(), id, r.values()));
+          out.add(ResourceIndications.sent(c.repo(), c.model().prefix() + "_" + r.suffix(), id, r.values()));
         }
       }
       return out;
