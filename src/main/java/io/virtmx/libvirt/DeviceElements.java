@@ -54,19 +54,24 @@ public final class DeviceElements {
   }
 
   /**
-   * {@code diskXml} with its medium replaced by the file {@code file}, or ejected (no {@code
-   * <source>}) when {@code file} is null.
+   * {@code diskXml} with its medium replaced by the file {@code file} and an empty {@code
+   * <backingStore/>} (libvirt opens no backing file the new image's header may name), or ejected
+   * (no {@code <source>}, no {@code <backingStore>}) when {@code file} is null.
    */
   public static String withMedium(String diskXml, String file) {
     Element disk = parse(diskXml).getDocumentElement();
-    for (Element source : children(disk, "source")) {
-      disk.removeChild(source);
+    for (Element old : children(disk, "source")) {
+      disk.removeChild(old);
+    }
+    for (Element old : children(disk, "backingStore")) {
+      disk.removeChild(old);
     }
     if (file != null) {
       disk.setAttribute("type", "file");
       Element source = disk.getOwnerDocument().createElement("source");
       source.setAttribute("file", file);
       disk.insertBefore(source, disk.getFirstChild());
+      disk.insertBefore(disk.getOwnerDocument().createElement("backingStore"), source.getNextSibling());
     }
     return serialize(disk);
   }
@@ -98,7 +103,8 @@ public final class DeviceElements {
 
   /**
    * Why hot-plug refuses this device XML, or empty when it is one it takes: a disk backed by a
-   * file, a block device or a pool volume, an interface on a network or bridge, or a controller;
+   * file, a block device or a pool volume (a non-raw one with its backing chain stated, see {@link
+   * BackingChains}), an interface on a network or bridge, or a controller;
    * nothing that makes libvirt (root) reach a network address or hand a host device over. Any
    * other device (a {@code <hostdev>}, a serial port with a {@code <log file>}, an nvdimm…) names
    * host resources no disk dir can confine.
@@ -117,6 +123,9 @@ public final class DeviceElements {
     Optional<String> prefixed = prefixed(root);
     if (prefixed.isPresent()) {
       return prefixed;
+    }
+    if (kind.equals("disk") && BackingChains.refusal(root).isPresent()) {
+      return BackingChains.refusal(root);
     }
     NodeList all = root.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {

@@ -4,6 +4,7 @@
  */
 package io.virtmx.ops;
 
+import io.virtmx.libvirt.BackingChains;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import org.xml.sax.SAXException;
  * the host paths it names, each with the element naming it ({@code <log file='/x'>} → {@code
  * /x}), its {@code <emulator>}, and the first element no directory can confine ({@code <hostdev>},
  * {@code <filesystem>}, {@code <qemu:commandline>}, a network disk source…), e.g. {@code a
- * <hostdev> hands a host device to the guest and is not allowed}. {@code <metadata>} is skipped:
+ * <hostdev> hands a host device to the guest and is not allowed}, or a non-raw disk without an
+ * explicit backing chain ({@link BackingChains}). {@code <metadata>} is skipped:
  * libvirt only stores it.
  */
 final class DefinitionElements {
@@ -102,6 +104,8 @@ final class DefinitionElements {
       refuse("<" + tag + "> names host resources no --disk-dir can confine and is not allowed");
     } else if (tag.equals("disk") && !DISK_TYPES.contains(type)) {
       refuse("<disk type='" + type + "'> is not allowed: only " + String.join(", ", DISK_TYPES));
+    } else if (tag.equals("disk") && BackingChains.refusal(e).isPresent()) {
+      refuse(BackingChains.refusal(e).get());
     } else if (tag.equals("interface") && !INTERFACE_TYPES.contains(type)) {
       refuse("<interface type='" + type + "'> is not allowed: only network, bridge");
     } else if (NETWORK_CHARACTER_TYPES.contains(type)) {
@@ -110,6 +114,8 @@ final class DefinitionElements {
       refuse("<" + tag + "> names a network source, which is not allowed");
     } else if (tag.equals("seclabel") && Set.of("none", "static").contains(type)) {
       refuse("<seclabel type='" + type + "'> would weaken the guest's confinement");
+    } else if (tag.equals("graphics") && GraphicsListens.refusal(e) != null) {
+      refuse(GraphicsListens.refusal(e));
     } else {
       attributes(e);
       text(e);

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the device XML of a hot-plug from checked arguments only, every value escaped, e.g. {@code
  * <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='/srv/disks/a.img'/>
- * <target dev='vdb' bus='virtio'/></disk>}; the checks say what is wrong in words fit for the user.
+ * <backingStore/><target dev='vdb' bus='virtio'/></disk>}; the checks say what is wrong in words fit
+ * for the user.
  */
 final class DeviceXml {
   static final Pattern TARGET = Pattern.compile("(vd|sd|hd|xvd)[a-z]{1,3}");
@@ -33,7 +34,11 @@ final class DeviceXml {
   /** A disk's source: a checked file path, or a pool's volume. */
   record DiskSource(String file, String pool, String volume) {}
 
-  /** The XML of a disk (or, with {@code cdrom}, a CD-ROM drive) to attach. */
+  /**
+   * The XML of a disk to attach, always with an empty {@code <backingStore/>}: libvirt then gives
+   * QEMU no backing file, whatever backing file a qcow2 image's header (which the guest can write)
+   * names.
+   */
   static String disk(
       DiskSource source, String target, String bus, String format, boolean readOnly) {
     StringBuilder b = new StringBuilder("<disk type='");
@@ -48,6 +53,7 @@ final class DeviceXml {
           .append(Xml.escape(source.volume()))
           .append("'/>");
     }
+    b.append("<backingStore/>");
     b.append("<target dev='").append(Xml.escape(target));
     b.append("' bus='").append(Xml.escape(bus)).append("'/>");
     if (readOnly) {

@@ -7,6 +7,7 @@ package io.virtmx.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Finding, changing and inspecting device elements of a real QEMU domain's XML. */
@@ -66,6 +67,59 @@ class DeviceElementsTest {
                     "<!DOCTYPE d [<!ENTITY e SYSTEM 'file:///etc/shadow'>]><disk>&e;</disk>"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DeviceElements.kind(" ")).hasMessage("the device XML is empty");
+  }
+
+  @Test
+  void aNonRawDiskFromXmlMustStateItsBackingChainEndingInAnEmptyBackingStore() {
+    String bare =
+        "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+            + "<source file='/srv/disks/guest-written.qcow2'/><target dev='vdb'/></disk>";
+    assertThat(DeviceElements.refusal(bare))
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .startsWith("the 'qcow2' disk vdb has no explicit backing chain: add <backingStore/>"));
+    String ended = bare.replace("<target", "<backingStore/><target");
+    assertThat(DeviceElements.refusal(ended)).isEmpty();
+    String chain =
+        bare.replace(
+            "<target",
+            "<backingStore type='file'><format type='raw'/><source file='/srv/disks/base.raw'/>"
+                + "<backingStore/></backingStore><target");
+    assertThat(DeviceElements.refusal(chain)).isEmpty();
+    assertThat(DeviceElements.sourcePaths(chain)).contains("/srv/disks/base.raw");
+    for (String open :
+        List.of(
+            chain.replace("<backingStore/></backingStore>", "</backingStore>"),
+            bare.replace("<target", "<backingStore type='file'/><target"),
+            bare.replace("<target", "<backingStore type='volume'><source pool='p' volume='v'/>"
+                + "<backingStore/></backingStore><target"),
+            ended.replace("<backingStore/>", "<backingStore/><backingStore type='file'>"
+                + "<source file='/srv/disks/b'/></backingStore>"),
+            bare.replace("type='file' device", "type='volume' device")
+                .replace("<driver name='qemu' type='qcow2'/>", "")
+                .replace("<source file='/srv/disks/guest-written.qcow2'/>", "<source pool='p' volume='v'/>"))) {
+      assertThat(DeviceElements.refusal(open)).as(open).hasValueSatisfying(
+          r -> assertThat(r).contains(" disk vdb ").contains("add <backingStore/>"));
+    }
+    assertThat(DeviceElements.refusal(bare.replace("qcow2", "raw"))).isEmpty();
+    assertThat(DeviceElements.refusal(bare.replace("<driver name='qemu' type='qcow2'/>", "")))
+        .as("libvirt's QEMU driver takes a file without a format as raw")
+        .isEmpty();
+  }
+
+  @Test
+  void aSwappedMediumGetsAnEmptyBackingStoreInsteadOfTheOldOnes() {
+    String cdrom =
+        "<disk type='file' device='cdrom'><driver name='qemu' type='qcow2'/>"
+            + "<source file='/srv/disks/old.qcow2'/><backingStore type='file'>"
+            + "<source file='/srv/disks/old-base.qcow2'/><backingStore/></backingStore>"
+            + "<target dev='hdc' bus='ide'/></disk>";
+    String loaded = DeviceElements.withMedium(cdrom, "/srv/disks/new.qcow2");
+    assertThat(DeviceElements.sourcePaths(loaded)).containsExactly("/srv/disks/new.qcow2");
+    assertThat(DeviceElements.refusal(loaded)).isEmpty();
+    assertThat(loaded).contains("<source file=\"/srv/disks/new.qcow2\"/><backingStore/>");
+    assertThat(DeviceElements.withMedium(cdrom, null)).doesNotContain("backingStore");
   }
 
   @Test

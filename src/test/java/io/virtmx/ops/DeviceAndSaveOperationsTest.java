@@ -161,6 +161,18 @@ class DeviceAndSaveOperationsTest {
   }
 
   @Test
+  void anAttachedDiskCarriesAnEmptyBackingStoreSoNoBackingFileIsOpened() {
+    for (DeviceXml.DiskSource source :
+        List.of(
+            new DeviceXml.DiskSource(diskDir + "/vmx-backing-overlay.qcow2", null, null),
+            new DeviceXml.DiskSource(null, "default", "v.qcow2"))) {
+      String disk = DeviceXml.disk(source, "vdc", "virtio", "qcow2", false);
+      assertThat(disk).contains("<driver name='qemu' type='qcow2'/>").contains("<backingStore/>");
+      assertThat(io.virtmx.libvirt.DeviceElements.refusal(disk)).as(disk).isEmpty();
+    }
+  }
+
+  @Test
   void detachingADeviceTheDomainDoesNotHaveSaysSo() {
     assertThatThrownBy(() -> ops.devices().detachDisk(OPERATOR, "h", VM, "vdz", "live"))
         .hasMessage("domain '" + VM + "' has no disk 'vdz'")

@@ -116,7 +116,7 @@ class DomainDefinitionTest {
             "vmx-harden-ok",
             disk(diskDir + "/a.img")
                 + "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
-                + "<target dev='vdb'/></disk>"
+                + "<backingStore/><target dev='vdb'/></disk>"
                 + "<interface type='network'><source network='default'/></interface>"
                 + "<serial type='pty'><source path='/dev/pts/7'/></serial>"
                 + "<console type='pty' tty='/dev/pts/7'/><rng model='virtio'><backend model='random'>/dev/urandom"
@@ -177,6 +177,68 @@ class DomainDefinitionTest {
       }
       assertThat(defined("vmx-harden-bad")).as(c[0]).isFalse();
     }
+  }
+
+  @Test
+  void aNonRawDiskWithoutAnExplicitBackingChainIsRefusedNamingItsTarget() throws Exception {
+    Operations ops = confined();
+    String qcow2 =
+        "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='"
+            + diskDir
+            + "/guest-written.qcow2'/><target dev='vdb'/></disk>";
+    try (AuditCapture audit = new AuditCapture()) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-backing-open", qcow2)))
+          .isInstanceOfSatisfying(
+              OperationException.class,
+              e -> assertThat(e.reason()).isEqualTo(OperationException.Reason.INVALID_ARGUMENT))
+          .hasMessageStartingWith("domain XML: the 'qcow2' disk vdb has no explicit backing chain")
+          .hasMessageContaining("add <backingStore/>");
+      assertThat(audit.lines()).singleElement().asString().contains("result=refused");
+    }
+    assertThat(defined("vmx-backing-open")).isFalse();
+    String outsideChain =
+        qcow2.replace(
+            "<target",
+            "<backingStore type='file'><format type='raw'/><source file='/etc/hostname'/>"
+                + "<backingStore/></backingStore><target");
+    assertThatThrownBy(
+            () -> ops.domains().define(OPERATOR, "h", domain("vmx-backing-out", outsideChain)))
+        .hasMessageContaining("<source file='/etc/hostname'>: '/etc/hostname' is outside");
+    assertThat(defined("vmx-backing-out")).isFalse();
+
+    String ended = qcow2.replace("<target", "<backingStore/><target");
+    assertThat(ops.domains().define(OPERATOR, "h", domain("vmx-backing-ended", ended)))
+        .isEqualTo("vmx-backing-ended");
+    String confinedChain = outsideChain.replace("/etc/hostname", diskDir + "/base.raw");
+    assertThat(ops.domains().define(OPERATOR, "h", domain("vmx-backing-chain", confinedChain)))
+        .isEqualTo("vmx-backing-chain");
+  }
+
+  @Test
+  void aDisplayBeyondLoopbackNeedsAPassword() throws Exception {
+    Operations ops = confined();
+    for (String open :
+        List.of(
+            "<graphics type='vnc' port='-1' listen='0.0.0.0'/>",
+            "<graphics type='vnc' passwd=''><listen type='address' address='198.18.0.1'/></graphics>",
+            "<graphics type='spice' listen='127.0.0.1'><listen type='network' network='default'/>"
+                + "</graphics>")) {
+      assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", domain("vmx-backing-vnc", open)))
+          .as(open)
+          .isInstanceOfSatisfying(
+              OperationException.class,
+              e -> assertThat(e.reason()).isEqualTo(OperationException.Reason.INVALID_ARGUMENT))
+          .hasMessageContaining("listens beyond loopback without a passwd");
+      assertThat(defined("vmx-backing-vnc")).isFalse();
+    }
+    String withPassword = "<graphics type='vnc' port='-1' listen='0.0.0.0' passwd='s3cret'/>";
+    assertThat(ops.domains().define(OPERATOR, "h", domain("vmx-backing-vncpw", withPassword)))
+        .isEqualTo("vmx-backing-vncpw");
+    String loopback =
+        "<graphics type='vnc' listen='::1'/><graphics type='spice'>"
+            + "<listen type='address' address='127.0.0.1'/></graphics>";
+    assertThat(ops.domains().define(OPERATOR, "h", domain("vmx-backing-vnclo", loopback)))
+        .isEqualTo("vmx-backing-vnclo");
   }
 
   @Test
@@ -368,7 +430,7 @@ class DomainDefinitionTest {
         domain(
             "vmx-harden-n",
             "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
-                + "<target dev='vda'/></disk>");
+                + "<backingStore/><target dev='vda'/></disk>");
     assertThat(ops.domains().define(OPERATOR, "h", pathless)).isEqualTo("vmx-harden-n");
   }
 
@@ -378,10 +440,11 @@ class DomainDefinitionTest {
     String image = dir.resolve("root-owned/save/vm.save").toString();
     ops.saves().save(OPERATOR, "h", VM, image);
     try (AuditCapture audit = new AuditCapture()) {
-      // the test node's domain has its disk in /var/lib/libvirt/images, outside the disk dir
+      // the test node's domain has qcow2 disks without <backingStore/> (the test driver reads no
+      // backing chain), in /var/lib/libvirt/images, outside the disk dir
       assertThatThrownBy(() -> ops.saves().restore(OPERATOR, "h", VM, image, false))
-          .hasMessageStartingWith("'" + image + "': domain XML: <source file='/var/lib/libvirt")
-          .hasMessageContaining("is outside every --disk-dir");
+          .hasMessageStartingWith(
+              "'" + image + "': domain XML: the 'qcow2' disk vda has no explicit backing chain");
       assertThat(audit.lines())
           .singleElement()
           .satisfies(l -> assertThat(l).startsWith("op=restore result=refused"));

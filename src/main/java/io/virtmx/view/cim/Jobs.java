@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,8 @@ final class Jobs implements AutoCloseable {
 
   /**
    * Starts {@code work} as a job of {@code className}; refused with CIM_ERR_FAILED when the
-   * workers and their queue are full.
+   * workers and their queue are full, and then nothing is told to the watcher (no JobCreated
+   * without its JobDeleted). The work waits until its JobCreated was told, so it comes first.
    */
   CimJob start(
       String className,
@@ -102,17 +104,29 @@ final class Jobs implements AutoCloseable {
             description,
             followsDomainJob,
             clock.instant());
-    synchronized (this) {
-      prune();
-      jobs.put(job.id(), job);
-    }
-    watcher.changed(job, IndicationKind.MIGRATION_JOB_CREATED, clock.instant());
+    CompletableFuture<Void> announced = new CompletableFuture<>();
+    submit(
+        () -> {
+          announced.join();
+          run(job, work);
+        });
     try {
-      workers.execute(() -> run(job, work));
-    } catch (RejectedExecutionException e) {
       synchronized (this) {
-        jobs.remove(job.id());
+        prune();
+        jobs.put(job.id(), job);
       }
+      watcher.changed(job, IndicationKind.MIGRATION_JOB_CREATED, clock.instant());
+    } finally {
+      announced.complete(null);
+    }
+    return job;
+  }
+
+  /** Hands {@code task} to the workers; CIM_ERR_FAILED when they and their queue are full. */
+  private void submit(Runnable task) {
+    try {
+      workers.execute(task);
+    } catch (RejectedExecutionException e) {
       throw new CimException(
           CimException.FAILED,
           "too many jobs: "
@@ -121,7 +135,6 @@ final class Jobs implements AutoCloseable {
               + QUEUED
               + " wait already; try again when one has completed");
     }
-    return job;
   }
 
   private void run(CimJob job, Work work) {

@@ -8,6 +8,7 @@ import io.virtmx.model.GuestArch;
 import io.virtmx.model.HostSnapshot;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ final class RasdXml {
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  /** The only listen addresses of a display made through CIM, which sets no password. */
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
 
   private RasdXml() {}
 
@@ -89,7 +92,10 @@ final class RasdXml {
     };
   }
 
-  /** {@code <graphics>} from ResourceSubType (vnc, spice, sdl), Address (host:port), KeyMap. */
+  /**
+   * {@code <graphics>} from ResourceSubType (vnc, spice, sdl), Address (host:port, [::1]:port),
+   * KeyMap; it has no password, so it listens on loopback only (127.0.0.1, ::1, localhost).
+   */
   static Rasd.Other graphics(EmbeddedInstance r) {
     String type = r.text("ResourceSubType") == null ? "vnc" : r.text("ResourceSubType");
     if (!List.of("vnc", "spice", "sdl").contains(type.toLowerCase(Locale.ROOT))) {
@@ -105,8 +111,15 @@ final class RasdXml {
         listen = address.substring(0, address.lastIndexOf(':'));
         port = address.substring(address.lastIndexOf(':') + 1);
       }
-      if (word(listen) == null || !port.matches("-1|[0-9]{1,5}")) {
+      if (listen.startsWith("[") && listen.endsWith("]")) {
+        listen = listen.substring(1, listen.length() - 1);
+      }
+      if (!port.matches("-1|[0-9]{1,5}")) {
         throw new Rasd.Refusal("Invalid graphics address `" + address + "'");
+      }
+      if (!LOOPBACK.contains(listen)) {
+        throw new Rasd.Refusal(
+            "Graphics address `" + address + "' is not allowed: listen on 127.0.0.1, [::1] or localhost");
       }
       attr(b, "autoport", port.equals("-1") ? "yes" : "no");
       if (!port.equals("-1")) {

@@ -5,12 +5,15 @@
 package io.virtmx.view.cim;
 
 import io.virtmx.view.cim.schema.CimClass;
+import io.virtmx.view.cim.schema.ClassRepository;
 import io.virtmx.view.cim.schema.CimProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,6 +22,8 @@ import java.util.function.Function;
  * SourceInstance (and, on modification, as it was before as PreviousInstance).
  */
 final class ResourceIndications {
+  /** Properties never embedded, in lower case. */
+  private static final Set<String> SECRETS = Set.of("password", "passwd");
   private final IndicationSink sink;
   private final Function<String, List<String>> namespacesOfHost;
 
@@ -65,15 +70,18 @@ final class ResourceIndications {
 
   /**
    * A RASD instance from what a client sent ({@code values} as text), typed by its class: its
-   * InstanceID {@code id}; properties the class lacks or values of the wrong kind are left out.
+   * InstanceID {@code id}; properties the class lacks, values of the wrong kind and secrets (a
+   * graphics device's {@code Password}, whatever the class says) are left out, as indications go to
+   * every subscriber.
    */
-  static CimInstance sent(RequestContext c, String className, String id, Map<String, Object> values) {
-    CimClass cls = c.repo().get(className);
+  static CimInstance sent(
+      ClassRepository repo, String className, String id, Map<String, Object> values) {
+    CimClass cls = repo.get(className);
     Map<String, Object> typed = new LinkedHashMap<>();
     if (cls != null) {
       values.forEach(
           (name, v) -> {
-            CimProperty p = cls.property(name);
+            CimProperty p = SECRETS.contains(name.toLowerCase(Locale.ROOT)) ? null : cls.property(name);
             Object t = p == null ? null : typed(p, v);
             if (t != null) {
               typed.put(p.name(), t);

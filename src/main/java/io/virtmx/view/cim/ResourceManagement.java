@@ -51,7 +51,7 @@ final class ResourceManagement {
       out.add(added);
       String id = String.valueOf(added.key("InstanceID"));
       indications.created(
-          c, List.of(ResourceIndications.sent(c, added.className(), id, r.values())));
+          c, List.of(ResourceIndications.sent(c.repo(), added.className(), id, r.values())));
     }
     MethodResults.completed(c, "ResultingResourceSettings", out);
   }
@@ -143,7 +143,7 @@ final class ResourceManagement {
       out.add(path);
       indications.modified(
           c,
-          ResourceIndications.sent(c, path.className(), id, merged.values()),
+          ResourceIndications.sent(c.repo(), path.className(), id, merged.values()),
           c.model().get(c.ns(), path.withNamespace(null)));
     }
     MethodResults.completed(c, "ResultingResourceSettings", out);

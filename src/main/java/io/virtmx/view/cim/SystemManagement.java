@@ -28,7 +28,8 @@ final class SystemManagement {
   /**
    * DefineSystem(SystemSettings, ResourceSettings[], ReferenceConfiguration) → ResultingSystem:
    * defines the domain from the VSSD, memory, processor, graphics and input RASDs, then attaches
-   * each disk and interface to its definition; a failed attachment undefines it again.
+   * each disk and interface to its definition and sets AutoStart; a failed attachment or autostart
+   * undefines it again and answers in CIM's error form.
    */
   void defineSystem(RequestContext c, Caller caller) {
     Object settings = c.request().param("SystemSettings");
@@ -65,7 +66,12 @@ final class SystemManagement {
     List<CimObjectPath> attached = attachAll(c, caller, name, plan.attached, host);
     Long autostart = vssd.number("AutoStart");
     if (autostart != null && autostart == 1) {
-      operations.domains().setAutostart(caller, host, name, true);
+      try {
+        operations.domains().setAutostart(caller, host, name, true);
+      } catch (OperationException e) {
+        undefineQuietly(caller, host, name);
+        throw MethodResults.error(e, name);
+      }
     }
     indications.created(c, plan.created(c, name, attached));
     MethodResults.completed(c, "ResultingSystem", computerSystem(c, name));
@@ -89,7 +95,7 @@ final class SystemManagement {
     try {
       operations.domains().undefine(caller, host, name);
     } catch (OperationException ignored) {
-      // the attachment's error is the one to report
+      // the attachment's or autostart's error is the one to report
     }
   }
 
@@ -114,7 +120,7 @@ final class SystemManagement {
               default -> null;
             };
         if (id != null) {
-          out.add(ResourceIndications.sent(c, c.model().prefix() + "_" + r.suffix(), id, r.values()));
+          out.add(ResourceIndications.sent(c.repo(), c.model().prefix() + "_" + r.suffix(), id, r.values()));
         }
       }
       return out;

@@ -223,6 +223,42 @@ class JobServicesTest {
   }
 
   @Test
+  void aJobRefusedBecauseTheQueueIsFullIsToldToNoWatcher() {
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    try (Jobs jobs = new Jobs()) {
+      jobs.watch((job, kind, at) -> told.add(kind + " " + job.id()));
+      List<CimJob> accepted = new java.util.ArrayList<>();
+      for (int i = 0; i < Jobs.WORKERS + Jobs.QUEUED; i++) {
+        accepted.add(
+            jobs.start("KVM_MigrationJob", "Migration", "hv1", "web", "d", true, j -> await(release)));
+      }
+      assertThatThrownBy(
+              () ->
+                  jobs.start("KVM_MigrationJob", "Migration", "hv1", "web", "d", true, j -> {}))
+          .isInstanceOf(CimException.class)
+          .hasMessageStartingWith("too many jobs");
+      assertThat(told.stream().filter(t -> t.startsWith("MIGRATION_JOB_CREATED ")))
+          .hasSize(Jobs.WORKERS + Jobs.QUEUED)
+          .allSatisfy(t -> assertThat(accepted).anyMatch(j -> t.endsWith(j.id())));
+      assertThat(jobs.instances(REPO, HOST, "KVM_MigrationJob"))
+          .hasSize(Jobs.WORKERS + Jobs.QUEUED);
+      release.countDown();
+      Await.until(
+          "every accepted job completes",
+          () -> accepted.stream().filter(j -> j.state() == CimJob.COMPLETED).count(),
+          n -> n == Jobs.WORKERS + Jobs.QUEUED,
+          Duration.ofSeconds(10));
+    }
+    for (String created : told.stream().filter(t -> t.startsWith("MIGRATION_JOB_CREATED ")).toList()) {
+      String id = created.substring(created.indexOf(' ') + 1);
+      assertThat(told.indexOf(created))
+          .as("JobCreated is told before the job's first change")
+          .isLessThan(told.indexOf("MIGRATION_JOB_MODIFIED " + id));
+    }
+  }
+
+  @Test
   void intervalsAreCimIntervals() {
     assertThat(CimJob.interval(Duration.ofSeconds(90061).plusMillis(5)))
         .isEqualTo("00000001010101.005000:000");

@@ -44,6 +44,31 @@ class RasdTest {
         .hasMessage("Unable to determine resource type");
   }
 
+  private static String graphics(String address) {
+    return ((Rasd.Other)
+            mof(
+                "GraphicsResourceAllocationSettingData",
+                "ResourceSubType = \"vnc\"; Address = \"" + address + "\";"))
+        .xml();
+  }
+
+  @Test
+  void aDisplayMadeThroughCimHasNoPasswordSoItListensOnLoopbackOnly() {
+    assertThat(graphics("[::1]:-1")).isEqualTo("<graphics type='vnc' autoport='yes' listen='::1'/>");
+    assertThat(graphics("localhost:5901")).contains("listen='localhost'");
+    for (String open : new String[] {"0.0.0.0:5900", "198.18.0.1:5900", "[::]:5900", "myhost:-1"}) {
+      assertThatThrownBy(() -> graphics(open))
+          .as(open)
+          .isInstanceOf(Rasd.Refusal.class)
+          .hasMessage(
+              "Graphics address `"
+                  + open
+                  + "' is not allowed: listen on 127.0.0.1, [::1] or localhost");
+    }
+    assertThatThrownBy(() -> graphics("127.0.0.1:59o0"))
+        .hasMessage("Invalid graphics address `127.0.0.1:59o0'");
+  }
+
   @Test
   void embeddedInstancesAreCimXmlOrMofElseUnparsable() {
     EmbeddedInstance xml =
