@@ -158,6 +158,12 @@ final class HostInstances {
   }
 
   private InstanceBuilder service(String suffix, String name) {
+    return service(repo, p, fqdn, suffix, name);
+  }
+
+  /** A started, enabled host service {@code p + suffix} named {@code name} of host {@code fqdn}. */
+  static InstanceBuilder service(
+      ClassRepository repo, String p, String fqdn, String suffix, String name) {
     return InstanceBuilder.of(repo, p + suffix)
         .set("SystemCreationClassName", p + "HostSystem")
         .set("SystemName", fqdn)

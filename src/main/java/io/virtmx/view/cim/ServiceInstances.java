@@ -69,18 +69,7 @@ final class ServiceInstances implements HostModel.LiveInstances {
   }
 
   private CimInstance service(String p, String suffix, String name, String fqdn) {
-    return InstanceBuilder.of(repo, p + suffix)
-        .set("SystemCreationClassName", p + "HostSystem")
-        .set("SystemName", fqdn)
-        .set("CreationClassName", p + suffix)
-        .set("Name", name)
-        .set("ElementName", name)
-        .set("Started", true)
-        .set("EnabledState", 2L)
-        .set("RequestedState", 12L)
-        .set("OperationalStatus", List.of(2L))
-        .set("HealthState", 5L)
-        .build();
+    return HostInstances.service(repo, p, fqdn, suffix, name).build();
   }
 
   private CimInstance snapshotCapabilities(String p) {
