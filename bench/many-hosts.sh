@@ -59,6 +59,8 @@ samples=$OUT/many-hosts-samples.txt
 declare -A last moved
 end=$(( $(date +%s) + DURATION_S ))
 scrapes=()
+curve=()      # RSS (MiB) at the start of each minute of the run
+next_minute=$(date +%s)
 rss_max=0
 died=""
 while [ "$(date +%s)" -lt "$end" ]; do
@@ -74,6 +76,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
   done < <(printf '%s\n' "$body" | sed -n 's/^virtmx_last_success_timestamp_seconds{host="\(h[0-9]*\)"} \(.*\)$/\1 \2/p')
   rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status" 2>/dev/null || echo 0)
   [ "$rss" -gt "$rss_max" ] && rss_max=$rss
+  if [ "$(date +%s)" -ge "$next_minute" ]; then curve+=("$rss"); next_minute=$(( next_minute + 60 )); fi
   echo "$(( $(date +%s) - ${start%.*} )) s rss=${rss}MiB scrape=$(( (t1 - t0) / 1000000 ))ms" >> "$samples"
   sleep 10
 done
@@ -94,6 +97,11 @@ count=$(printf '%s\n' "$sorted" | wc -l)
 p50=$(printf '%s\n' "$sorted" | sed -n "$(( (count + 1) / 2 ))p")
 pmax=$(printf '%s\n' "$sorted" | tail -1)
 
+# After warm-up (the first third of the run, at least 5 minutes when the run is long enough): lowest and highest.
+warm=$(( ${#curve[@]} / 3 ))
+[ "$warm" -lt 5 ] && [ "${#curve[@]}" -gt 10 ] && warm=5
+after=$(printf '%s\n' "${curve[@]:$warm}" | sort -n)
+after_range="$(printf '%s\n' "$after" | head -1)–$(printf '%s\n' "$after" | tail -1)"
 body_file=$OUT/many-hosts-section.md
 cat > "$body_file" <<MD
 ## Many hosts: $HOSTS hosts × $DOMAINS domains, one agent
@@ -112,6 +120,8 @@ snapshot of every host.
 | hosts stale at the end | $stale |
 | /metrics scrape, median / max over $count scrapes | $p50 ms / $pmax ms ($(( bytes / 1024 )) KiB) |
 | agent RSS, end / max | $rss_end MiB / $rss_max MiB |
+| agent RSS at each minute of the run (MiB) | ${curve[*]} |
+| agent RSS after warm-up (from minute $warm on), lowest–highest | $after_range MiB |
 | collections that outlasted the 30 s timeout (log lines) | $(grep -c 'still running after' "$OUT/many-hosts-agent.log" || true) |
 | agent exited early | ${died:-no} |
 
