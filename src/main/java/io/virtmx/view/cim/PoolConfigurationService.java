@@ -21,7 +21,8 @@ import java.util.Locale;
  * NAT, 2 routed, ForwardDevice; ours, 3 bridged onto the host bridge ForwardDevice) and answers its pool ({@code DiskPool/NAME}, {@code
  * NetworkPool/NAME}); DeleteResourcePool stops and undefines one; CreateResourceInPool makes a
  * volume from a StorageVolumeResourceAllocationSettingData and answers it (InstanceID its path);
- * DeleteResourceInPool deletes the volume its RASD's Address (path) or VolumeName names.
+ * DeleteResourceInPool deletes the volume its RASD's Address (path) or VolumeName names; both only
+ * in pools whose target lies inside a {@code --disk-dir}.
  */
 final class PoolConfigurationService {
   static final String SUFFIX = "ResourcePoolConfigurationService";
@@ -148,6 +149,7 @@ final class PoolConfigurationService {
         () ->
             path[0] =
                 ops.pools()
+                    .inDiskDirs()
                     .createVolume(caller, host, pool[1], name, bytes, FORMATS[(int) format]));
     CimObjectPath volume =
         new CimObjectPath(
@@ -183,7 +185,8 @@ final class PoolConfigurationService {
                           "no volume " + address + " in pool " + pool[1]));
     }
     String volume = name;
-    ServiceCalls.sync(() -> ops.pools().deleteVolume(caller, host, pool[1], volume));
+    ServiceCalls.sync(
+        () -> ops.pools().inDiskDirs().deleteVolume(caller, host, pool[1], volume));
     ServiceCalls.answer(c, 0);
   }
 
