@@ -177,6 +177,31 @@ public final class PoolOperations {
         });
   }
 
+  /**
+   * Deletes the volume of {@code pool} whose path is {@code path}, as libvirt finds it now (not as
+   * the last collection saw it); a path of no volume of that pool is NOT_FOUND.
+   */
+  public void deleteVolumeAt(Caller c, String host, String pool, String path) {
+    on(
+        attempt(c, host, pool, "delete").arg("path", path),
+        pool,
+        p -> {
+          for (String name : p.listVolumes()) {
+            StorageVol v = p.storageVolLookupByName(name);
+            try {
+              if (v.getPath().equals(path)) {
+                v.delete(0);
+                return null;
+              }
+            } finally {
+              v.free();
+            }
+          }
+          throw new OperationException(
+              OperationException.Reason.NOT_FOUND, "no volume " + path + " in pool " + pool);
+        });
+  }
+
   public void resizeVolume(Caller c, String host, String pool, String volume, long capacityBytes) {
     Attempt a =
         Attempt.onVolume(c, host, pool, volume, "resize").arg("capacity-bytes", capacityBytes);

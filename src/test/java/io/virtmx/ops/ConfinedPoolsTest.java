@@ -166,7 +166,13 @@ class ConfinedPoolsTest {
         .doesNotContain("vmx-leftovers.img");
     String path = confined.createVolume(OPERATOR, "h", "inside", "vmx-leftovers.img", 1 << 20, "raw");
     assertThat(path).isEqualTo(diskDir + "/pool/vmx-leftovers.img");
-    confined.deleteVolume(OPERATOR, "h", "inside", "vmx-leftovers.img");
+    assertThatThrownBy(
+            () -> confined.deleteVolumeAt(OPERATOR, "h", "inside", diskDir + "/pool/other.img"))
+        .hasMessage("no volume " + diskDir + "/pool/other.img in pool inside");
+    assertThatThrownBy(
+            () -> confined.deleteVolumeAt(OPERATOR, "h", "default", "/var/lib/libvirt/images/x"))
+        .hasMessageStartingWith("storage pool 'default': " + ConfinedPools.RULE);
+    confined.deleteVolumeAt(OPERATOR, "h", "inside", path);
     assertThat(conn.storagePoolLookupByName("inside").listVolumes()).isEmpty();
   }
 }
