@@ -94,6 +94,19 @@ public final class DeviceElements {
     return paths;
   }
 
+  /** The storage pools a device's XML names ({@code <source pool='p' volume='v'/>}), at any depth. */
+  public static List<String> sourcePools(String deviceXml) {
+    NodeList sources = parse(deviceXml).getElementsByTagName("source");
+    List<String> pools = new ArrayList<>();
+    for (int i = 0; i < sources.getLength(); i++) {
+      Element s = (Element) sources.item(i);
+      if (s.hasAttribute("pool")) {
+        pools.add(s.getAttribute("pool"));
+      }
+    }
+    return pools;
+  }
+
   /** The devices hot-plug takes from XML, with the types each may have. */
   private static final java.util.Map<String, List<String>> ALLOWED =
       java.util.Map.of(
@@ -104,8 +117,9 @@ public final class DeviceElements {
   /**
    * Why hot-plug refuses this device XML, or empty when it is one it takes: a disk backed by a
    * file, a block device or a pool volume (a non-raw one with its backing chain stated, see {@link
-   * BackingChains}), an interface on a network or bridge, or a controller;
-   * nothing that makes libvirt (root) reach a network address or hand a host device over. Any
+   * BackingChains}), an interface on a network or bridge, or a controller; nothing that makes
+   * libvirt (root) reach a network address or hand a host device over, and no {@code <seclabel>}
+   * choosing a label ({@link SecurityLabels}). Any
    * other device (a {@code <hostdev>}, a serial port with a {@code <log file>}, an nvdimm…) names
    * host resources no disk dir can confine.
    */
@@ -132,6 +146,9 @@ public final class DeviceElements {
       Element e = (Element) all.item(i);
       if (e.getTagName().equals("host") || e.getAttribute("type").equals("network")) {
         return Optional.of("a device from XML may not name a network source");
+      }
+      if (e.getTagName().equals("seclabel") && SecurityLabels.refusal(e).isPresent()) {
+        return SecurityLabels.refusal(e);
       }
     }
     return Optional.empty();

@@ -12,26 +12,40 @@ import org.libvirt.LibvirtException;
  * The confinement of a whole domain definition (define, create, restore), as hot-plug confines a
  * device's: every host path the XML names must lie inside a {@code --disk-dir} ({@link
  * ConfinedPaths}; with none configured, any path is refused), disks come from files, block devices
- * or pool volumes, interfaces from networks or bridges, nothing reaches the network or hands a host
- * device over ({@link DefinitionElements}), and an {@code <emulator>} must be one the host's
- * capabilities list. A refusal names the element, e.g. {@code domain XML: <log file='/etc/x'>:
+ * or volumes of pools inside a disk dir ({@link ConfinedPools}), interfaces from networks or bridges,
+ * nothing reaches the network or hands a host device over ({@link DefinitionElements}), and an
+ * {@code <emulator>} must be one the host's capabilities list. A refusal names the element, e.g. {@code domain XML: <log file='/etc/x'>:
  * '/etc/x' is outside every --disk-dir (/srv/disks)}.
  */
 final class DefinitionCheck {
   private final ConfinedPaths diskDirs;
+  private final ConfinedPools pools;
 
   DefinitionCheck(ConfinedPaths diskDirs) {
     this.diskDirs = diskDirs;
+    this.pools = new ConfinedPools(diskDirs);
   }
 
   /**
-   * Adds the checks of {@code xml} to the attempt (refused before libvirt is called); returns the
-   * emulator it names, null if none (see {@link #checkEmulator}).
+   * Adds the checks of {@code xml} to the attempt (refused before libvirt is called); returns what
+   * it names for {@link #checkOnHost}, null when refused.
    */
-  String check(Attempt attempt, String xml) {
+  DefinitionElements.Findings check(Attempt attempt, String xml) {
     String refusal = refusal(xml);
     attempt.require(refusal == null, refusal);
-    return refusal == null ? DefinitionElements.of(xml).emulator() : null;
+    return refusal == null ? DefinitionElements.of(xml) : null;
+  }
+
+  /**
+   * The checks that need the host, as argument checks: its emulator ({@link #checkEmulator}) and
+   * the storage pools of its volume disks ({@link ConfinedPools}).
+   */
+  void checkOnHost(NativeConnect conn, DefinitionElements.Findings found) throws LibvirtException {
+    if (found == null) {
+      return;
+    }
+    pools.check(conn, found.pools());
+    checkEmulator(conn, found.emulator());
   }
 
   /** Why {@code xml} is refused, or null when every element of it is allowed. */

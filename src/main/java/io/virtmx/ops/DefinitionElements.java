@@ -5,6 +5,7 @@
 package io.virtmx.ops;
 
 import io.virtmx.libvirt.BackingChains;
+import io.virtmx.libvirt.SecurityLabels;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -27,15 +28,19 @@ import org.xml.sax.SAXException;
  * /x}), its {@code <emulator>}, and the first element no directory can confine ({@code <hostdev>},
  * {@code <filesystem>}, {@code <qemu:commandline>}, a network disk source…), e.g. {@code a
  * <hostdev> hands a host device to the guest and is not allowed}, or a non-raw disk without an
- * explicit backing chain ({@link BackingChains}). {@code <metadata>} is skipped:
- * libvirt only stores it.
+ * explicit backing chain ({@link BackingChains}) or a {@code <seclabel>} choosing QEMU's label
+ * ({@link SecurityLabels}); also the storage pools its volume disks name. {@code <metadata>} is
+ * skipped: libvirt only stores it.
  */
 final class DefinitionElements {
   /** One host path and where it was named, e.g. {@code <source file='/srv/a.img'>}. */
   record NamedPath(String path, String element) {}
 
-  /** What a domain XML names: its paths, its emulator (null if none) and the first refusal. */
-  record Findings(List<NamedPath> paths, String emulator, String refusal) {}
+  /**
+   * What a domain XML names: its paths, the storage pools of its volumes ({@code <source
+   * pool='p'>}), its emulator (null if none) and the first refusal.
+   */
+  record Findings(List<NamedPath> paths, List<String> pools, String emulator, String refusal) {}
 
   private static final Set<String> REFUSED =
       Set.of("hostdev", "filesystem", "redirdev", "smartcard", "shmem", "script", "downscript");
@@ -53,6 +58,7 @@ final class DefinitionElements {
   private static final int MAX_XML = 1024 * 1024;
 
   private final List<NamedPath> paths = new ArrayList<>();
+  private final List<String> pools = new ArrayList<>();
   private String emulator;
   private String refusal;
 
@@ -77,7 +83,7 @@ final class DefinitionElements {
     } else {
       d.walk(root);
     }
-    return new Findings(List.copyOf(d.paths), d.emulator, d.refusal);
+    return new Findings(List.copyOf(d.paths), List.copyOf(d.pools), d.emulator, d.refusal);
   }
 
   private void walk(Element e) {
@@ -112,8 +118,8 @@ final class DefinitionElements {
       refuse("<" + tag + " type='" + type + "'> would make libvirt reach a network address");
     } else if (e.hasAttribute("protocol") || tag.equals("host")) {
       refuse("<" + tag + "> names a network source, which is not allowed");
-    } else if (tag.equals("seclabel") && Set.of("none", "static").contains(type)) {
-      refuse("<seclabel type='" + type + "'> would weaken the guest's confinement");
+    } else if (tag.equals("seclabel") && SecurityLabels.refusal(e).isPresent()) {
+      refuse(SecurityLabels.refusal(e).get());
     } else if (tag.equals("graphics") && GraphicsListens.refusal(e) != null) {
       refuse(GraphicsListens.refusal(e));
     } else {
@@ -138,6 +144,9 @@ final class DefinitionElements {
       }
       if (ptyPath(e, name)) {
         continue;
+      }
+      if (name.equals("pool")) {
+        pools.add(a.getValue());
       }
       boolean sourceDevice = name.equals("dev") && e.getTagName().equals("source");
       boolean slashed = PATH_WHEN_SLASHED.contains(name) && a.getValue().contains("/");

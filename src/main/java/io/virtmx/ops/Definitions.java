@@ -15,7 +15,8 @@ import org.libvirt.StoragePool;
  * Creating and deleting storage pools and virtual networks: a directory pool whose target lies
  * inside a {@code --disk-dir} (so libvirt, running as root, makes and uses no other directory), and
  * a routed, NATed or isolated IPv4 network with an optional DHCP range, or a network on an existing
- * host bridge. The XML is written here from
+ * bridge, placed only where {@link NetworkPlacement} allows (a forward device or bridge that a
+ * libvirt network made, a subnet no host interface or libvirt network has). The XML is written here from
  * checked values, never taken from the caller. Creating defines, builds and starts the object (and
  * undefines it again when it cannot start); deleting stops and undefines it, leaving its files.
  */
@@ -136,6 +137,7 @@ public final class Definitions {
     runner.run(
         a,
         conn -> {
+          NetworkPlacement.check(conn, dev, forward == Forward.BRIDGE ? null : address, netmask);
           Network n = conn.networkDefineXML(networkXml(name, forward, dev, address, netmask, dhcp, rangeStart, rangeEnd));
           try {
             n.create();

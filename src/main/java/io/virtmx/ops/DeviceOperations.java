@@ -10,6 +10,7 @@ import io.virtmx.libvirt.DomainChangeCalls;
 import io.virtmx.model.ObjectEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
@@ -18,18 +19,19 @@ import org.libvirt.LibvirtException;
  * its XML, change a CD-ROM's medium, set vCPUs and memory, each on the running domain, its
  * persistent definition or both ({@link Affect}). A host file a device names must lie inside a
  * {@code --disk-dir} ({@link ConfinedPaths}), checked before libvirt is called; pool volumes are
- * named by pool and volume.
+ * named by pool and volume, of pools inside a disk dir only ({@link ConfinedPools}).
  */
 public final class DeviceOperations {
   private static final int XML_INACTIVE = 2;
-  private static final int MAX_DEVICE_XML = 64 * 1024;
 
   private final OperationRunner runner;
-  private final ConfinedPaths diskDirs;
+  private final DeviceArguments arguments;
+  private final ConfinedPools pools;
 
   DeviceOperations(OperationRunner runner, ConfinedPaths diskDirs) {
     this.runner = runner;
-    this.diskDirs = diskDirs;
+    this.arguments = new DeviceArguments(diskDirs);
+    this.pools = new ConfinedPools(diskDirs);
   }
 
   /** libvirt work on one looked-up domain. */
@@ -43,9 +45,16 @@ public final class DeviceOperations {
   }
 
   private void on(Attempt attempt, String domain, DomainWork work) {
+    on(attempt, domain, List::of, work);
+  }
+
+  /** As above, after refusing a pool of {@code usedPools} (read once the arguments passed). */
+  private void on(
+      Attempt attempt, String domain, Supplier<List<String>> usedPools, DomainWork work) {
     runner.run(
         attempt,
         conn -> {
+          pools.check(conn, usedPools.get());
           Domain d = conn.domainLookupByName(domain);
           try {
             work.run(d);
@@ -80,21 +89,22 @@ public final class DeviceOperations {
             .arg("format", f)
             .arg("read-only", readOnly);
     Affect how = Affect.checked(a, affect);
-    DeviceXml.DiskSource src = diskSource(a, source);
-    a.require(validTarget(target), "invalid disk target '" + target + "' (e.g. vdb, sdc)")
+    DeviceXml.DiskSource src = arguments.diskSource(a, source);
+    a.require(DeviceArguments.validTarget(target), "invalid disk target '" + target + "' (e.g. vdb, sdc)")
         .require(DeviceXml.BUSES.contains(b), "unknown bus '" + b + "' (use one of "
             + DeviceXml.oneOf(DeviceXml.BUSES) + ")")
         .require(DeviceXml.FORMATS.contains(f), "unknown disk format '" + f + "' (use one of "
             + DeviceXml.oneOf(DeviceXml.FORMATS) + ")");
     String xml = src == null ? "" : DeviceXml.disk(src, target, b, f, readOnly);
-    on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
+    List<String> used = src == null || src.pool() == null ? List.of() : List.of(src.pool());
+    on(a, domain, () -> used, d -> d.attachDeviceFlags(xml, how.flags()));
   }
 
   /** Detaches the disk with target {@code target} ("vdb"). */
   public void detachDisk(Caller c, String host, String domain, String target, String affect) {
     Attempt a = attempt(c, host, domain, "detachDisk").arg("target", target);
     Affect how = Affect.checked(a, affect);
-    a.require(validTarget(target), "invalid disk target '" + target + "' (e.g. vdb, sdc)");
+    a.require(DeviceArguments.validTarget(target), "invalid disk target '" + target + "' (e.g. vdb, sdc)");
     on(
         a,
         domain,
@@ -129,11 +139,11 @@ public final class DeviceOperations {
     Affect how = Affect.checked(a, affect);
     a.require(DeviceXml.NETWORK_TYPES.contains(t), "unknown interface type '" + t
             + "' (use one of " + DeviceXml.oneOf(DeviceXml.NETWORK_TYPES) + ")")
-        .require(validName(source), "invalid " + t + " name '" + source + "'")
+        .require(DeviceArguments.validName(source), "invalid " + t + " name '" + source + "'")
         .require(DeviceXml.MODEL.matcher(m).matches(), "invalid interface model '" + m + "'")
         .require(DeviceXml.unicast(address), "invalid MAC address '" + mac
             + "' (six hex pairs, unicast, e.g. 52:54:00:12:34:56)");
-    String xml = DeviceXml.networkInterface(t, validName(source) ? source : "", m, address);
+    String xml = DeviceXml.networkInterface(t, DeviceArguments.validName(source) ? source : "", m, address);
     on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
     return address;
   }
@@ -155,23 +165,23 @@ public final class DeviceOperations {
 
   /** Attaches any device from its libvirt XML; the host files it names must be in a disk dir. */
   public void attachDevice(Caller c, String host, String domain, String xml, String affect) {
-    Attempt a = deviceXmlAttempt(c, host, domain, "attachDevice", xml);
+    Attempt a = arguments.deviceXmlAttempt(attempt(c, host, domain, "attachDevice"), xml);
     Affect how = Affect.checked(a, affect);
-    on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
+    on(a, domain, () -> DeviceElements.sourcePools(xml), d -> d.attachDeviceFlags(xml, how.flags()));
   }
 
   /** Detaches the device that {@code xml} describes. */
   public void detachDevice(Caller c, String host, String domain, String xml, String affect) {
-    Attempt a = deviceXmlAttempt(c, host, domain, "detachDevice", xml);
+    Attempt a = arguments.deviceXmlAttempt(attempt(c, host, domain, "detachDevice"), xml);
     Affect how = Affect.checked(a, affect);
     on(a, domain, d -> d.detachDeviceFlags(xml, how.flags()));
   }
 
   /** Changes a device in place from its XML (virDomainUpdateDeviceFlags). */
   public void updateDevice(Caller c, String host, String domain, String xml, String affect) {
-    Attempt a = deviceXmlAttempt(c, host, domain, "updateDevice", xml);
+    Attempt a = arguments.deviceXmlAttempt(attempt(c, host, domain, "updateDevice"), xml);
     Affect how = Affect.checked(a, affect);
-    on(a, domain, d -> d.updateDeviceFlags(xml, how.flags()));
+    on(a, domain, () -> DeviceElements.sourcePools(xml), d -> d.updateDeviceFlags(xml, how.flags()));
   }
 
   /**
@@ -186,8 +196,8 @@ public final class DeviceOperations {
             .arg("target", target)
             .arg("source", eject ? "(eject)" : source);
     Affect how = Affect.checked(a, affect);
-    a.require(validTarget(target), "invalid drive target '" + target + "' (e.g. hdc, sda)");
-    String file = eject ? null : confined(a, source, true);
+    a.require(DeviceArguments.validTarget(target), "invalid drive target '" + target + "' (e.g. hdc, sda)");
+    String file = eject ? null : arguments.confined(a, source, true);
     on(
         a,
         domain,
@@ -236,44 +246,6 @@ public final class DeviceOperations {
         });
   }
 
-  private Attempt deviceXmlAttempt(Caller c, String host, String domain, String op, String xml) {
-    Attempt a = attempt(c, host, domain, op);
-    if (xml == null || xml.length() > MAX_DEVICE_XML) {
-      return a.require(false, "the device XML is empty or longer than " + MAX_DEVICE_XML);
-    }
-    try {
-      a.arg("device", DeviceElements.kind(xml));
-      DeviceElements.refusal(xml).ifPresent(reason -> a.require(false, reason));
-      for (String path : DeviceElements.sourcePaths(xml)) {
-        a.arg("path", path);
-        confined(a, path, false);
-      }
-    } catch (IllegalArgumentException e) {
-      a.require(false, e.getMessage());
-    }
-    return a;
-  }
-
-  /** The disk source of {@code source}: a confined file, or POOL/VOLUME; null when refused. */
-  private DeviceXml.DiskSource diskSource(Attempt a, String source) {
-    if (source != null && source.startsWith("/")) {
-      String file = confined(a, source, true);
-      return file == null ? null : new DeviceXml.DiskSource(file, null, null);
-    }
-    String[] parts = source == null ? new String[0] : source.split("/", -1);
-    boolean ok = parts.length == 2 && validName(parts[0]) && validName(parts[1]);
-    a.require(ok, "invalid disk source '" + source
-        + "': give an absolute file path inside a --disk-dir or POOL/VOLUME");
-    return ok ? new DeviceXml.DiskSource(null, parts[0], parts[1]) : null;
-  }
-
-  /** The real path of a file that must lie in a disk dir; null (and the attempt refused) if not. */
-  private String confined(Attempt a, String path, boolean mustExist) {
-    ConfinedPaths.Check check = diskDirs.check(path, mustExist);
-    a.require(check.allowed(), check.refusal());
-    return check.allowed() ? check.path().toString() : null;
-  }
-
   private static String xml(Domain d, Affect how) throws LibvirtException {
     return d.getXMLDesc(how.config() ? XML_INACTIVE : 0);
   }
@@ -285,13 +257,4 @@ public final class DeviceOperations {
                 OperationException.Reason.NOT_FOUND,
                 "domain '" + domain + "' has no " + what + " '" + id + "'"));
   }
-
-  private static boolean validTarget(String target) {
-    return target != null && DeviceXml.TARGET.matcher(target).matches();
-  }
-
-  private static boolean validName(String name) {
-    return name != null && DeviceXml.OBJECT_NAME.matcher(name).matches();
-  }
-
 }

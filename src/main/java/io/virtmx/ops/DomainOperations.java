@@ -242,16 +242,16 @@ public final class DomainOperations {
 
   /**
    * Defines a persistent domain from XML; returns its name. The XML is confined first ({@link
-   * DefinitionCheck}): host paths only inside a {@code --disk-dir}, no host devices or network
-   * sources, the host's own emulators.
+   * DefinitionCheck}): host paths only inside a {@code --disk-dir}, volumes only of pools inside one,
+   * no host devices or network sources, the host's own emulators.
    */
   public String define(Caller c, String host, String xml) {
     Attempt a = Attempt.creating(c, host, ObjectEvent.Kind.DOMAIN, "defineDomain");
-    String emulator = definitions.check(a, xml);
+    DefinitionElements.Findings found = definitions.check(a, xml);
     return runner.run(
         a,
         conn -> {
-          DefinitionCheck.checkEmulator(conn, emulator);
+          definitions.checkOnHost(conn, found);
           return named(a, conn.domainDefineXML(xml));
         });
   }
@@ -259,11 +259,11 @@ public final class DomainOperations {
   /** Creates and starts a transient domain from XML, confined as for define; returns its name. */
   public String create(Caller c, String host, String xml) {
     Attempt a = Attempt.creating(c, host, ObjectEvent.Kind.DOMAIN, "createDomain");
-    String emulator = definitions.check(a, xml);
+    DefinitionElements.Findings found = definitions.check(a, xml);
     return runner.run(
         a,
         conn -> {
-          DefinitionCheck.checkEmulator(conn, emulator);
+          definitions.checkOnHost(conn, found);
           return named(a, conn.domainCreateXML(xml, 0));
         });
   }

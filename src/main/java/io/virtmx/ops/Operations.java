@@ -47,7 +47,7 @@ public final class Operations {
     DefinitionCheck check = new DefinitionCheck(diskDirs);
     this.runner = new OperationRunner(hosts, readOnly);
     this.domains = new DomainOperations(runner, check);
-    this.pools = new PoolOperations(runner);
+    this.pools = new PoolOperations(runner, diskDirs);
     this.networks = new NetworkOperations(runner);
     this.devices = new DeviceOperations(runner, diskDirs);
     this.saves = new SaveOperations(runner, saveDirs, check);

@@ -5,6 +5,7 @@
 package io.virtmx.ops;
 
 import io.virtmx.model.ObjectEvent;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -13,16 +14,36 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 
 /**
- * Storage pool and volume operations: start/stop/refresh a pool, create, delete and resize volumes.
+ * Storage pool and volume operations: start/stop/refresh a pool, create, delete and resize volumes;
+ * on any pool, or ({@link #inDiskDirs}) on pools inside a {@code --disk-dir} only.
  */
 public final class PoolOperations {
   private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9._+-]{1,255}");
   private static final Set<String> FORMATS = Set.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc");
 
   private final OperationRunner runner;
+  /** Null: any pool. */
+  private final ConfinedPools confinement;
+  private final PoolOperations inDiskDirs;
 
-  PoolOperations(OperationRunner runner) {
+  PoolOperations(OperationRunner runner, ConfinedPaths diskDirs) {
     this.runner = runner;
+    this.confinement = null;
+    this.inDiskDirs = new PoolOperations(runner, new ConfinedPools(diskDirs));
+  }
+
+  private PoolOperations(OperationRunner runner, ConfinedPools confinement) {
+    this.runner = runner;
+    this.confinement = confinement;
+    this.inDiskDirs = this;
+  }
+
+  /**
+   * The same operations refusing every pool whose target does not lie inside a {@code --disk-dir}
+   * ({@link ConfinedPools}), as CIM's volume methods use them.
+   */
+  public PoolOperations inDiskDirs() {
+    return inDiskDirs;
   }
 
   @FunctionalInterface
@@ -54,6 +75,9 @@ public final class PoolOperations {
     return runner.run(
         attempt,
         conn -> {
+          if (confinement != null) {
+            confinement.check(conn, List.of(pool));
+          }
           StoragePool p = conn.storagePoolLookupByName(pool);
           try {
             return work.run(p);
@@ -150,6 +174,31 @@ public final class PoolOperations {
         v -> {
           v.delete(0);
           return null;
+        });
+  }
+
+  /**
+   * Deletes the volume of {@code pool} whose path is {@code path}, as libvirt finds it now (not as
+   * the last collection saw it); a path of no volume of that pool is NOT_FOUND.
+   */
+  public void deleteVolumeAt(Caller c, String host, String pool, String path) {
+    on(
+        attempt(c, host, pool, "delete").arg("path", path),
+        pool,
+        p -> {
+          for (String name : p.listVolumes()) {
+            StorageVol v = p.storageVolLookupByName(name);
+            try {
+              if (v.getPath().equals(path)) {
+                v.delete(0);
+                return null;
+              }
+            } finally {
+              v.free();
+            }
+          }
+          throw new OperationException(
+              OperationException.Reason.NOT_FOUND, "no volume " + path + " in pool " + pool);
         });
   }
 

@@ -172,4 +172,27 @@ class DeviceElementsTest {
     assertThat(DeviceElements.refusal("<interface type='direct'><source dev='eth0'/></interface>"))
         .isPresent();
   }
+
+  @Test
+  void aDeviceSecurityLabelTheCallerChoosesIsRefusedAndLibvirtsOwnPasses() {
+    String disk =
+        "<disk type='file' device='disk'><source file='/srv/disks/a.img'>%s</source>"
+            + "<target dev='vdb'/></disk>";
+    assertThat(DeviceElements.refusal(disk.formatted("<seclabel model='dac' relabel='no'/>")))
+        .hasValue(
+            "<seclabel relabel='no'> keeps libvirt from labelling what QEMU may use: not allowed");
+    assertThat(
+            DeviceElements.refusal(
+                disk.formatted(
+                    "<seclabel model='selinux' relabel='yes'><label>system_u:object_r:etc_t:s0"
+                        + "</label></seclabel>")))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("<seclabel> with a <label> chooses a static"));
+    assertThat(DeviceElements.refusal(disk.formatted("<seclabel model='none'/>")))
+        .hasValueSatisfying(r -> assertThat(r).contains("model='none'"));
+    assertThat(DeviceElements.refusal(disk.formatted("<seclabel model='dac' relabel='yes'/>")))
+        .isEmpty();
+    assertThat(DeviceElements.sourcePools(
+            "<disk type='volume'><source pool='p1' volume='v'/><backingStore/><target dev='vdb'/></disk>"))
+        .containsExactly("p1");
+  }
 }

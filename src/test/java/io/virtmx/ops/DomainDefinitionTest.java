@@ -108,6 +108,15 @@ class DomainDefinitionTest {
     }
   }
 
+  /** A test-driver pool whose target lies inside the disk dir. */
+  private String poolInsideTheDiskDir() throws Exception {
+    conn.storagePoolCreateXML(
+            "<pool type='dir'><name>inside</name><target><path>" + diskDir + "/pool</path></target></pool>",
+            0)
+        .free();
+    return "inside";
+  }
+
   @Test
   void aDefinitionWithItsPathsInsideADiskDirIsDefinedAndCreated() throws Exception {
     Operations ops = confined();
@@ -115,7 +124,7 @@ class DomainDefinitionTest {
         domain(
             "vmx-harden-ok",
             disk(diskDir + "/a.img")
-                + "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
+                + "<disk type='volume' device='disk'><source pool='" + poolInsideTheDiskDir() + "' volume='v'/>"
                 + "<backingStore/><target dev='vdb'/></disk>"
                 + "<interface type='network'><source network='default'/></interface>"
                 + "<serial type='pty'><source path='/dev/pts/7'/></serial>"
@@ -426,11 +435,15 @@ class DomainDefinitionTest {
     assertThatThrownBy(
             () -> ops.domains().define(OPERATOR, "h", domain("vmx-harden-n", disk(diskDir + "/a"))))
         .hasMessageContaining("no --disk-dir is configured");
-    String pathless =
+    String volume =
         domain(
             "vmx-harden-n",
-            "<disk type='volume' device='disk'><source pool='default' volume='v'/>"
+            "<disk type='volume' device='disk'><source pool='" + poolInsideTheDiskDir() + "' volume='v'/>"
                 + "<backingStore/><target dev='vda'/></disk>");
+    assertThatThrownBy(() -> ops.domains().define(OPERATOR, "h", volume))
+        .hasMessageStartingWith("storage pool 'inside': " + ConfinedPools.RULE)
+        .hasMessageContaining("no --disk-dir is configured");
+    String pathless = domain("vmx-harden-n", "<interface type='network'><source network='default'/></interface>");
     assertThat(ops.domains().define(OPERATOR, "h", pathless)).isEqualTo("vmx-harden-n");
   }
 
@@ -451,5 +464,61 @@ class DomainDefinitionTest {
     }
     assertThat(conn.domainLookupByName(VM).getInfo().state)
         .isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF);
+  }
+
+  @Test
+  void aSecurityLabelTheCallerChoosesIsRefusedAndLibvirtsDynamicOnePasses() throws Exception {
+    DefinitionCheck check = new DefinitionCheck(ConfinedPaths.of("--disk-dir", List.of(diskDir)));
+    List<String[]> cases =
+        List.of(
+            new String[] {
+              "<seclabel type='dynamic' model='selinux' relabel='yes'><baselabel>"
+                  + "system_u:system_r:unconfined_t:s0</baselabel></seclabel>",
+              "<seclabel> with a <baselabel> chooses the label libvirt gives QEMU"
+            },
+            new String[] {
+              "<seclabel type='dynamic' model='dac' relabel='no'/>", "<seclabel relabel='no'>"
+            },
+            new String[] {
+              "<seclabel model='dac'><label>+0:+0</label></seclabel>",
+              "<seclabel> with a <label> chooses a static security label"
+            },
+            new String[] {
+              "<seclabel type='static' model='dac' relabel='yes'><label>+0:+0</label></seclabel>",
+              "<seclabel type='static'> would weaken"
+            },
+            new String[] {"<seclabel type='none'/>", "<seclabel type='none'> would weaken"});
+    for (String[] c : cases) {
+      String xml = domain("vmx-harden-label", "").replace("</domain>", c[0] + "</domain>");
+      assertThat(check.refusal(xml)).as(c[0]).startsWith("domain XML: " + c[1]);
+    }
+    String onDisk =
+        domain(
+            "vmx-harden-label",
+            "<disk type='file' device='disk'><source file='" + diskDir + "/a.img'>"
+                + "<seclabel model='dac' relabel='no'/></source><target dev='vda'/></disk>");
+    assertThat(check.refusal(onDisk)).startsWith("domain XML: <seclabel relabel='no'>");
+    String dynamic =
+        domain("vmx-harden-label", "")
+            .replace(
+                "</domain>",
+                "<seclabel type='dynamic' model='dac' relabel='yes'><label>+64055:+64055</label>"
+                    + "<imagelabel>+64055:+64055</imagelabel></seclabel></domain>");
+    assertThat(check.refusal(dynamic)).isNull();
+    Operations ops = confined();
+    try (AuditCapture audit = new AuditCapture()) {
+      assertThatThrownBy(
+              () ->
+                  ops.domains()
+                      .define(
+                          OPERATOR,
+                          "h",
+                          domain("vmx-harden-label", "").replace("</domain>", cases.get(0)[0] + "</domain>")))
+          .hasMessageContaining("<baselabel>");
+      assertThat(audit.lines())
+          .singleElement()
+          .satisfies(l -> assertThat(l).startsWith("op=defineDomain result=refused"));
+    }
+    assertThat(defined("vmx-harden-label")).isFalse();
   }
 }

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * A migration's settings from a VirtualSystemMigrationSettingData, with libvirt-cim's numbers and
  * defaults: MigrationType 1 offline, 2 live (default), 3 resume, 4 restart; TransportType 2 SSH
- * (default), 3 TLS (without certificate checks: {@code ?no_verify=1}), 4 TLS strict, 5 TCP, 32768
- * UNIX; and ours, StorageCopy 0 none (default), 1 all, 2 incremental and Bandwidth in MiB/s. The
- * destination URI is libvirt-cim's: {@code qemu+tcp://HOST/system} for a KVM class.
+ * (default), 3 TLS, 4 TLS strict, 5 TCP, 32768 UNIX; and ours, StorageCopy 0 none (default), 1
+ * all, 2 incremental and Bandwidth in MiB/s. The destination URI is libvirt-cim's, {@code
+ * qemu+tcp://HOST/system} for a KVM class, except that TLS (3) checks the destination's certificate
+ * like TLS strict: libvirt-cim adds {@code ?no_verify=1}, which we never build.
  */
 record MigrationSettings(int type, int transport, String storage, long bandwidthMiBps) {
   static final int OFFLINE = 1;
@@ -86,6 +87,6 @@ record MigrationSettings(int type, int transport, String storage, long bandwidth
           default -> "unix";
         };
     String path = driver.equals("xen") ? "" : "/system";
-    return driver + "+" + transportName + "://" + d + path + (transport == TLS ? "?no_verify=1" : "");
+    return driver + "+" + transportName + "://" + d + path;
   }
 }

@@ -4,9 +4,6 @@
  */
 package io.virtmx.view.cim;
 
-import io.virtmx.model.ObjectEvent;
-import io.virtmx.model.PoolSnapshot;
-import io.virtmx.model.VolumeSnapshot;
 import io.virtmx.ops.Caller;
 import io.virtmx.ops.Definitions;
 import io.virtmx.ops.Operations;
@@ -21,7 +18,9 @@ import java.util.Locale;
  * NAT, 2 routed, ForwardDevice; ours, 3 bridged onto the host bridge ForwardDevice) and answers its pool ({@code DiskPool/NAME}, {@code
  * NetworkPool/NAME}); DeleteResourcePool stops and undefines one; CreateResourceInPool makes a
  * volume from a StorageVolumeResourceAllocationSettingData and answers it (InstanceID its path);
- * DeleteResourceInPool deletes the volume its RASD's Address (path) or VolumeName names.
+ * DeleteResourceInPool deletes the volume its RASD's VolumeName or Address (path, as libvirt finds it
+ * now) names; both only
+ * in pools whose target lies inside a {@code --disk-dir}.
  */
 final class PoolConfigurationService {
   static final String SUFFIX = "ResourcePoolConfigurationService";
@@ -148,6 +147,7 @@ final class PoolConfigurationService {
         () ->
             path[0] =
                 ops.pools()
+                    .inDiskDirs()
                     .createVolume(caller, host, pool[1], name, bytes, FORMATS[(int) format]));
     CimObjectPath volume =
         new CimObjectPath(
@@ -169,21 +169,15 @@ final class PoolConfigurationService {
       throw new CimException(CimException.FAILED, "Missing Address in resource RASD");
     }
     String host = c.model().host().host();
-    if (name == null) {
-      ServiceCalls.allowed(ops, caller, c, ObjectEvent.Kind.POOL, pool[1], "delete");
-      name =
-          c.model().host().pool(pool[1]).map(PoolSnapshot::volumes).orElse(List.of()).stream()
-              .filter(v -> v.path().equals(address))
-              .map(VolumeSnapshot::name)
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new CimException(
-                          CimException.NOT_FOUND,
-                          "no volume " + address + " in pool " + pool[1]));
-    }
     String volume = name;
-    ServiceCalls.sync(() -> ops.pools().deleteVolume(caller, host, pool[1], volume));
+    ServiceCalls.sync(
+        () -> {
+          if (volume == null) {
+            ops.pools().inDiskDirs().deleteVolumeAt(caller, host, pool[1], address);
+          } else {
+            ops.pools().inDiskDirs().deleteVolume(caller, host, pool[1], volume);
+          }
+        });
     ServiceCalls.answer(c, 0);
   }
 

@@ -42,6 +42,9 @@ class CimJobsIT {
   private static final String PREFIX = "vmx-cimjobs-";
   private static final String POOL = PREFIX + "pool";
   private static final String NET = PREFIX + "net";
+  /** A libvirt network (defined, not started) whose bridge a bridged network may use. */
+  private static final String BASE = PREFIX + "base";
+  private static final String BASE_BRIDGE = "vmxcjb0";
   private static final String SNAP = PREFIX + "snap1";
   private static final Duration JOB = Duration.ofSeconds(180);
 
@@ -76,6 +79,7 @@ class CimJobsIT {
     TestBed.tryVirsh("pool-undefine", POOL);
     TestBed.tryVirsh("net-destroy", NET);
     TestBed.tryVirsh("net-undefine", NET);
+    TestBed.tryVirsh("net-undefine", BASE);
     for (WBEMClient c : new WBEMClient[] {alice, bob}) {
       if (c != null) {
         c.close();
@@ -259,6 +263,10 @@ class CimJobsIT {
   @Order(5)
   void aNetworkIsCreatedAndDeletedAndOneThatCannotStartIsNotLeftDefined() throws Exception {
     CIMObjectPath rpcs = calls.service("KVM_ResourcePoolConfigurationService");
+    Path base = Files.writeString(
+        dir.resolve("base.xml"),
+        "<network><name>" + BASE + "</name><bridge name='" + BASE_BRIDGE + "'/></network>");
+    TestBed.virsh("net-define", base.toString());
     CimJobCalls.Answer net =
         calls.call(
             rpcs,
@@ -269,13 +277,13 @@ class CimJobsIT {
                 instance(
                     "KVM_NetPoolResourceAllocationSettingData",
                     "ForwardMode", 3,
-                    "ForwardDevice", QemuDomains.BRIDGE)));
+                    "ForwardDevice", BASE_BRIDGE)));
     assertThat(net.rc()).isZero();
     assertThat(net.ref("Pool").getKeyValue("InstanceID")).isEqualTo("NetworkPool/" + NET);
     assertThat(TestBed.virsh("net-list", "--name").lines().map(String::strip)).contains(NET);
     assertThat(TestBed.virsh("net-dumpxml", NET))
         .contains("<forward mode='bridge'/>")
-        .contains("<bridge name='" + QemuDomains.BRIDGE + "'/>");
+        .contains("<bridge name='" + BASE_BRIDGE + "'/>");
     assertThat(calls.call(rpcs, "DeleteResourcePool", ref("Pool", net.ref("Pool"))).rc()).isZero();
     assertThat(TestBed.virsh("net-list", "--all", "--name").lines().map(String::strip))
         .doesNotContain(NET);

@@ -141,6 +141,10 @@ class CimMigrationIT {
   }
 
   private CimJobCalls.Answer migrate(String destination) throws Exception {
+    return migrate(destination, 5);
+  }
+
+  private CimJobCalls.Answer migrate(String destination, int transport) throws Exception {
     return calls.call(
         calls.service("KVM_VirtualSystemMigrationService"),
         "MigrateVirtualSystemToHost",
@@ -151,7 +155,7 @@ class CimMigrationIT {
             instance(
                 "KVM_VirtualSystemMigrationSettingData",
                 "MigrationType", 2,
-                "TransportType", 5,
+                "TransportType", transport,
                 "StorageCopy", 1,
                 "Bandwidth", 40L)));
   }
@@ -232,6 +236,26 @@ class CimMigrationIT {
     System.out.println("[CimMigrationIT] toward " + NOBODY + ": " + status);
     assertThat(number(done, "ErrorCode")).isEqualTo(1);
     assertThat(status).isEqualTo(done.getPropertyValue("ErrorDescription")).contains(NOBODY);
+    assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
+    assertThat(TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())).isFalse();
+  }
+
+  /**
+   * TransportType 3 (TLS): libvirt-cim's URI carries ?no_verify=1, which the host entry of
+   * --migrate-allow (no query parameters) refused; ours is qemu+tls://HV2/system, admitted, and
+   * libvirt itself then checks certificates: this host keeps no client certificate in /etc/pki (the
+   * bed's is reached by pkipath= only), so the job fails with libvirt's TLS reason and the guest
+   * stays home.
+   */
+  @Test
+  void aTlsMigrationIsAdmittedByTheHostEntryAndLeftToLibvirtsCertificateCheck() throws Exception {
+    CimJobCalls.Answer started = migrate(bed.value("HV2_IP"), 3);
+    assertThat(started.rc()).isEqualTo(4096);
+    CIMInstance done = calls.completed(started.ref("Job"), MIGRATION);
+    String status = (String) done.getPropertyValue("Status");
+    System.out.println("[CimMigrationIT] TLS toward " + bed.value("HV2_IP") + ": " + status);
+    assertThat(status).doesNotContain("--migrate-allow").doesNotContain("no_verify");
+    assertThat(number(done, "ErrorCode")).as(status).isEqualTo(1);
     assertThat(TestBedEnv.domstate(bed.hostUri(), bed.guest1())).startsWith("running");
     assertThat(TestBedEnv.defined(bed.hv2ControlUri(), bed.guest1())).isFalse();
   }

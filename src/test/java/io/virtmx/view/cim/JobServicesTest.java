@@ -64,8 +64,12 @@ class JobServicesTest {
     assertThat(defaults.type()).isEqualTo(MigrationSettings.LIVE);
     assertThat(defaults.uri("KVM", "hv2.example.org")).isEqualTo("qemu+ssh://hv2.example.org/system");
     String tls = "instance of KVM_VirtualSystemMigrationSettingData { TransportType = 3; };";
+    // libvirt-cim adds ?no_verify=1; the certificate is checked here (and --migrate-allow stays exact)
     assertThat(MigrationSettings.of(tls).uri("KVM", "198.18.0.2"))
-        .isEqualTo("qemu+tls://198.18.0.2/system?no_verify=1");
+        .isEqualTo("qemu+tls://198.18.0.2/system");
+    String strict = "instance of KVM_VirtualSystemMigrationSettingData { TransportType = 4; };";
+    assertThat(MigrationSettings.of(strict).uri("KVM", "198.18.0.2"))
+        .isEqualTo("qemu+tls://198.18.0.2/system");
     String tcp = "instance of KVM_VirtualSystemMigrationSettingData { TransportType = 5; StorageCopy = 1; };";
     MigrationSettings t = MigrationSettings.of(tcp);
     assertThat(t.uri("KVM", "fd00::2")).isEqualTo("qemu+tcp://[fd00::2]/system");
