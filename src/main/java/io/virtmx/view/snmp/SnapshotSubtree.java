@@ -5,12 +5,14 @@
 package io.virtmx.view.snmp;
 
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.SnapshotListener;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Caller;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.snmp4j.agent.DefaultMOScope;
 import org.snmp4j.agent.MOScope;
@@ -35,19 +37,34 @@ abstract class SnapshotSubtree implements GenericManagedObject {
   private final SnmpIdentities identities;
   private final DefaultMOScope scope;
   private volatile Rendering rendering;
+  private final AtomicLong generation = new AtomicLong();
+
+  /** Counts the snapshots published and hosts removed, which the rendering must follow. */
+  private final SnapshotListener changes =
+      new SnapshotListener() {
+        @Override
+        public void updated(HostSnapshot previous, HostSnapshot current) {
+          generation.incrementAndGet();
+        }
+
+        @Override
+        public void removed(String host) {
+          generation.incrementAndGet();
+        }
+      };
 
   /**
    * Instances rendered from these snapshots, sorted by OID. A walk asks for the instance after the
    * one it was last given, so the position of the last answer is tried before a binary search.
    */
   private static final class Rendering {
-    final List<HostSnapshot> from;
+    final long generation;
     final OID[] oids;
     final Variable[] values;
     private int last; // racy by design: any value is checked before it is used
 
-    Rendering(List<HostSnapshot> from, Map<OID, Variable> sorted) {
-      this.from = from;
+    Rendering(long generation, Map<OID, Variable> sorted) {
+      this.generation = generation;
       this.oids = sorted.keySet().toArray(new OID[0]);
       this.values = sorted.values().toArray(new Variable[0]);
     }
@@ -57,12 +74,28 @@ abstract class SnapshotSubtree implements GenericManagedObject {
       if (lower == null) {
         return 0;
       }
-      int hint = last;
-      int at = hint < oids.length && oids[hint].equals(lower) ? hint : Arrays.binarySearch(oids, lower);
+      int at = at(last, lower);
+      if (at == -1) {
+        at = Arrays.binarySearch(oids, lower);
+      }
       if (at < 0) {
         return -at - 1;
       }
       return included ? at : at + 1;
+    }
+
+    /**
+     * {@code lower}'s position if it is the last answer (the next repetition of a walk) or the
+     * instance before it (the answer was found, now it is fetched), else -1.
+     */
+    private int at(int last, OID lower) {
+      if (last < oids.length && oids[last].equals(lower)) {
+        return last;
+      }
+      if (last > 0 && last <= oids.length && oids[last - 1].equals(lower)) {
+        return last - 1;
+      }
+      return -1;
     }
 
     /** Notes the position given to a walk. */
@@ -75,6 +108,7 @@ abstract class SnapshotSubtree implements GenericManagedObject {
     this.source = source;
     this.identities = identities;
     this.scope = new DefaultMOScope(root, true, root.nextPeer(), false);
+    source.addListener(changes);
   }
 
   /** Renders every instance of the subtree from these snapshots. */
@@ -91,29 +125,22 @@ abstract class SnapshotSubtree implements GenericManagedObject {
     return source.hosts();
   }
 
-  /** The instances of the latest snapshots. */
+  /** Stops following the snapshots. */
+  final void close() {
+    source.removeListener(changes);
+  }
+
+  /** The instances of the latest snapshots, rendered again when a snapshot came or went. */
   private Rendering rendering() {
-    List<HostSnapshot> hosts = source.hosts();
+    long now = generation.get(); // before the snapshots: a change while rendering renders again
     Rendering r = rendering;
-    if (r == null || !same(r.from, hosts)) {
+    if (r == null || r.generation != now) {
       TreeMap<OID, Variable> values = new TreeMap<>();
-      render(hosts, values);
-      r = new Rendering(hosts, values);
+      render(source.hosts(), values);
+      r = new Rendering(now, values);
       rendering = r;
     }
     return r;
-  }
-
-  private static boolean same(List<HostSnapshot> a, List<HostSnapshot> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

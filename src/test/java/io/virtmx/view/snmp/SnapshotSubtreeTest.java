@@ -27,14 +27,24 @@ class SnapshotSubtreeTest {
   /** Instances 1.3.6.1.4.1.99999.1.C.R for columns 1..4 and rows 2, 4, 6, …, 40. */
   private static final class Cells extends SnapshotSubtree {
     final TreeMap<OID, Variable> rendered = new TreeMap<>();
+    final FixedSource source;
+    int renderings;
 
     Cells() {
-      super(new FixedSource(Snapshots.host("h").build()), null, ROOT);
+      this(new FixedSource(Snapshots.host("h").build()));
+    }
+
+    private Cells(FixedSource source) {
+      super(source, null, ROOT);
+      this.source = source;
     }
 
     @Override
     void render(List<HostSnapshot> hosts, Map<OID, Variable> out) {
-      for (int column = 1; column <= 4; column++) {
+      renderings++;
+      rendered.clear();
+      int columns = hosts.get(0).domains().size() + 4;
+      for (int column = 1; column <= columns; column++) {
         for (int row = 2; row <= 40; row += 2) {
           out.put(new OID(ROOT).append(column).append(row), new Integer32(column * 100 + row));
         }
@@ -58,6 +68,23 @@ class SnapshotSubtreeTest {
       at = cells.find(new DefaultMOScope(at, false, ROOT.nextPeer(), false));
     }
     assertThat(walked).containsExactlyElementsOf(cells.rendered.keySet());
+  }
+
+  @Test
+  void renderedOnceAndAgainWhenANewSnapshotComes() {
+    Cells cells = new Cells();
+    DefaultMOScope all = new DefaultMOScope(ROOT, true, ROOT.nextPeer(), false);
+    cells.find(all);
+    cells.find(all);
+    assertThat(cells.renderings).isEqualTo(1);
+    OID fifthColumn = new OID(ROOT).append(5);
+
+    cells.source.publish(Snapshots.host("h").domain(Snapshots.domain("d").build()).build());
+
+    assertThat(cells.find(new DefaultMOScope(fifthColumn, true, ROOT.nextPeer(), false)))
+        .isEqualTo(new OID(fifthColumn).append(2));
+    assertThat(cells.renderings).isEqualTo(2);
+    cells.close();
   }
 
   @Test
