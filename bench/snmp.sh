@@ -4,7 +4,7 @@
 # (test+unix://), median and p90 of WALKS walks each, and the agent's CPU time for them (utime + stime
 # from /proc/PID/stat before and after) and snmpbulkwalk's own (user + system, /usr/bin/time). Writes the "snmp"
 # section of docs/benchmarks.md.
-# Usage: [JARS="old.jar new.jar"] bench/snmp.sh [DOMAINS=1000] [WALKS=10] ["MAX_REPETITIONS..."="10 50"]
+# Usage: [JARS="old.jar new.jar"] [NOTE="what the builds are"] bench/snmp.sh [DOMAINS=1000] [WALKS=10] ["MAX_REPETITIONS..."="10 50"]
 #        (10 is snmpbulkwalk's default; build first: mvn -q -B -o package -DskipTests -DskipITs).
 #        With several JARS, one agent per jar, and their walks take turns (same run, same load).
 source "$(dirname "$0")/lib.sh"
@@ -12,8 +12,8 @@ cd "$ROOT"
 N=${1:-1000}
 WALKS=${2:-10}
 REPS_LIST=${3:-10 50}
-# Warm-up walks per table and build before the timed ones: on a loaded host, C2 compiles SNMP4J's request path
-# for a dozen walks; fewer would count the JIT compiler's CPU in the agent's.
+# Warm-up rounds (each table at each max-repetitions, every build) before any timed walk: on a loaded host C2
+# compiles SNMP4J's request path for a dozen walks and more; fewer would count the JIT compiler's CPU as the agent's.
 WARMUP=${WARMUP:-12}
 WORK=$(mktemp -d /tmp/virtmx-snmp-bench.XXXXXX)
 JARS=${JARS:-target/virtmx.jar}
@@ -70,6 +70,15 @@ for k in "${!PIDS[@]}"; do
   [ "$(walk "${PORTS[$k]}" "$GUEST_NAME")" -eq "$N" ] || { echo "libvirtGuestTable does not list $N domains" >&2; exit 1; }
 done
 
+for _ in $(seq 1 "$WARMUP"); do
+  for REPS in $REPS_LIST; do
+    for k in "${!PIDS[@]}"; do
+      walk "${PORTS[$k]}" "$VM_TABLE" >/dev/null
+      walk "${PORTS[$k]}" "$GUEST_TABLE" >/dev/null
+    done
+  done
+done
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 HZ=$(getconf CLK_TCK)
 ROWS=$WORK/rows.md
@@ -78,7 +87,6 @@ for REPS in $REPS_LIST; do
 for table in vmTable libvirtGuestTable; do
   oid=$VM_TABLE; [ "$table" = libvirtGuestTable ] && oid=$GUEST_TABLE
   for k in "${!PIDS[@]}"; do
-    for _ in $(seq 1 "$WARMUP"); do walk "${PORTS[$k]}" "$oid" >/dev/null; done   # warm-up (JIT)
     : >"$WORK/times-$k"; : >"$WORK/client-$k"; echo 0 >"$WORK/ticks-$k"
   done
   for _ in $(seq 1 "$WALKS"); do
@@ -110,7 +118,7 @@ cat >"$section" <<MD
 
 \`JARS="$JARS" bench/snmp.sh $N $WALKS "$REPS_LIST"\` on $(nproc) cores ($(date -u +%Y-%m-%d)): \`snmpbulkwalk -v3 -l authPriv\` (SHA-256,
 AES-128, numeric OIDs; max-repetitions \`-Cr\` as listed, 10 being snmpbulkwalk's default) of each table for $N test-driver
-domains served by libvirtd (\`test+unix://\` node from TestNodeGenerator), $WALKS walks after $WARMUP warm-up ones, one at a time
+domains served by libvirtd (\`test+unix://\` node from TestNodeGenerator), $WALKS walks after $WARMUP warm-up rounds of every table and -Cr, one at a time
 over UDP on loopback. Each build (column "build": the jar's name) runs as its own agent with the SNMP view and one
 collection (\`--interval 1h\`), and with several builds their walks take turns, so they share the same load. An
 agent's CPU time (utime + stime of all its threads from /proc/PID/stat around each of its walks, divided by $WALKS)
@@ -122,4 +130,5 @@ $LOAD_BEFORE; after: $LOAD_AFTER.
 |---|---|---|---|---|---|---|---|---|
 MD
 cat "$ROWS" >>"$section"
+[ -z "${NOTE:-}" ] || printf '\n%s\n' "$NOTE" >>"$section"   # what the builds are, said by whoever ran it
 write_section snmp "$section"
