@@ -4,8 +4,8 @@
  */
 package io.virtmx.view.snmp;
 
-import org.snmp4j.CommandResponderEvent;
 import java.util.Set;
+import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.PDU;
 import org.snmp4j.agent.CommandProcessor;
 import org.snmp4j.smi.Address;

@@ -27,7 +27,8 @@ final class RoleAccessControl implements VACM {
   private final Map<Requester, OctetString> viewNames = new ConcurrentHashMap<>();
 
   /** Who asks for which kind of access, the key of a remembered view decision. */
-  private record Requester(OctetString context, OctetString securityName, int model, int level, int kind) {}
+  private record Requester(
+      OctetString context, OctetString securityName, int model, int level, int kind) {}
 
   /**
    * @param views the included subtrees of each of the agent's views, exactly those given to

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One MIB subtree rendered from the latest snapshots into a sorted array of instances (rendered
- * once per set of snapshots), answering GET and GETNEXT from it by binary search and handing each SET varbind to {@link
- * #write}, which acts through the operations service.
+ * once per set of snapshots), answering GET and GETNEXT from it by binary search and handing each
+ * SET varbind to {@link #write}, which acts through the operations service.
  */
 abstract class SnapshotSubtree implements GenericManagedObject {
   private static final Logger log = LoggerFactory.getLogger(SnapshotSubtree.class);
