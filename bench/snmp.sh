@@ -18,7 +18,9 @@ WARMUP=${WARMUP:-12}
 WORK=$(mktemp -d /tmp/virtmx-snmp-bench.XXXXXX)
 JARS=${JARS:-target/virtmx.jar}
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+# every agent is stopped, whatever wait says (set -e would leave the later ones running)
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+      for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 
 VM_TABLE=.1.3.6.1.2.1.236.1.4
 GUEST_TABLE=.1.3.6.1.4.1.36957.1.1
