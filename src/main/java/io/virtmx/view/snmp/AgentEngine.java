@@ -59,6 +59,10 @@ final class AgentEngine extends BaseAgent {
     init();
     getServer().addContext(new OctetString());
     finishInit();
+    getAgent()
+        .setVacm(
+            new RoleAccessControl(
+                vacmMIB, VacmViews.subtrees(READ_VIEW, WRITE_VIEW, NOTIFY_VIEW)));
   }
 
   GuardedUdpTransport transport() {

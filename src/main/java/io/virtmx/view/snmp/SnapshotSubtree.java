@@ -5,12 +5,14 @@
 package io.virtmx.view.snmp;
 
 import io.virtmx.model.HostSnapshot;
+import io.virtmx.model.SnapshotListener;
 import io.virtmx.model.SnapshotSource;
 import io.virtmx.ops.Caller;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.snmp4j.agent.DefaultMOScope;
 import org.snmp4j.agent.MOScope;
@@ -25,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MIB subtree rendered from the latest snapshots into a sorted map of instances (rendered once
- * per set of snapshots), answering GET and GETNEXT from it and handing each SET varbind to {@link
- * #write}, which acts through the operations service.
+ * One MIB subtree rendered from the latest snapshots into a sorted array of instances (rendered
+ * once per set of snapshots), answering GET and GETNEXT from it by binary search and handing each
+ * SET varbind to {@link #write}, which acts through the operations service.
  */
 abstract class SnapshotSubtree implements GenericManagedObject {
   private static final Logger log = LoggerFactory.getLogger(SnapshotSubtree.class);
@@ -35,14 +37,78 @@ abstract class SnapshotSubtree implements GenericManagedObject {
   private final SnmpIdentities identities;
   private final DefaultMOScope scope;
   private volatile Rendering rendering;
+  private final AtomicLong generation = new AtomicLong();
 
-  /** Instances rendered from these snapshots. */
-  private record Rendering(List<HostSnapshot> from, NavigableMap<OID, Variable> values) {}
+  /** Counts the snapshots published and hosts removed, which the rendering must follow. */
+  private final SnapshotListener changes =
+      new SnapshotListener() {
+        @Override
+        public void updated(HostSnapshot previous, HostSnapshot current) {
+          generation.incrementAndGet();
+        }
+
+        @Override
+        public void removed(String host) {
+          generation.incrementAndGet();
+        }
+      };
+
+  /**
+   * Instances rendered from these snapshots, sorted by OID. A walk asks for the instance after the
+   * one it was last given, so the position of the last answer is tried before a binary search.
+   */
+  private static final class Rendering {
+    final long generation;
+    final OID[] oids;
+    final Variable[] values;
+    private int last; // racy by design: any value is checked before it is used
+
+    Rendering(long generation, Map<OID, Variable> sorted) {
+      this.generation = generation;
+      this.oids = sorted.keySet().toArray(new OID[0]);
+      this.values = sorted.values().toArray(new Variable[0]);
+    }
+
+    /** Position of the first instance at or after {@code lower} (after it when not included). */
+    int position(OID lower, boolean included) {
+      if (lower == null) {
+        return 0;
+      }
+      int at = at(last, lower);
+      if (at == -1) {
+        at = Arrays.binarySearch(oids, lower);
+      }
+      if (at < 0) {
+        return -at - 1;
+      }
+      return included ? at : at + 1;
+    }
+
+    /**
+     * {@code lower}'s position if it is the last answer (the next repetition of a walk) or the
+     * instance before it (the answer was found, now it is fetched), else -1.
+     */
+    private int at(int last, OID lower) {
+      if (last < oids.length && oids[last].equals(lower)) {
+        return last;
+      }
+      if (last > 0 && last <= oids.length && oids[last - 1].equals(lower)) {
+        return last - 1;
+      }
+      return -1;
+    }
+
+    /** Notes the position given to a walk. */
+    void answered(int position) {
+      last = position;
+    }
+  }
 
   SnapshotSubtree(SnapshotSource source, SnmpIdentities identities, OID root) {
     this.source = source;
     this.identities = identities;
     this.scope = new DefaultMOScope(root, true, root.nextPeer(), false);
+    source.addListener(changes);
   }
 
   /** Renders every instance of the subtree from these snapshots. */
@@ -59,29 +125,22 @@ abstract class SnapshotSubtree implements GenericManagedObject {
     return source.hosts();
   }
 
-  /** The instances of the latest snapshots. */
-  final NavigableMap<OID, Variable> values() {
-    List<HostSnapshot> hosts = source.hosts();
-    Rendering r = rendering;
-    if (r == null || !same(r.from(), hosts)) {
-      TreeMap<OID, Variable> values = new TreeMap<>();
-      render(hosts, values);
-      r = new Rendering(hosts, values);
-      rendering = r;
-    }
-    return r.values();
+  /** Stops following the snapshots. */
+  final void close() {
+    source.removeListener(changes);
   }
 
-  private static boolean same(List<HostSnapshot> a, List<HostSnapshot> b) {
-    if (a.size() != b.size()) {
-      return false;
+  /** The instances of the latest snapshots, rendered again when a snapshot came or went. */
+  private Rendering rendering() {
+    long now = generation.get(); // before the snapshots: a change while rendering renders again
+    Rendering r = rendering;
+    if (r == null || r.generation != now) {
+      TreeMap<OID, Variable> values = new TreeMap<>();
+      render(source.hosts(), values);
+      r = new Rendering(now, values);
+      rendering = r;
     }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
+    return r;
   }
 
   @Override
@@ -91,23 +150,21 @@ abstract class SnapshotSubtree implements GenericManagedObject {
 
   @Override
   public OID find(MOScope range) {
-    NavigableMap<OID, Variable> values = values();
-    OID lower = range.getLowerBound();
-    Map.Entry<OID, Variable> e =
-        lower == null
-            ? values.firstEntry()
-            : range.isLowerIncluded() ? values.ceilingEntry(lower) : values.higherEntry(lower);
-    if (e == null || !range.covers(e.getKey())) {
+    Rendering r = rendering();
+    int at = r.position(range.getLowerBound(), range.isLowerIncluded());
+    if (at >= r.oids.length || !range.covers(r.oids[at])) {
       return null;
     }
-    return e.getKey();
+    r.answered(at);
+    return r.oids[at];
   }
 
   @Override
   public void get(SubRequest<?> request) {
     VariableBinding vb = request.getVariableBinding();
-    Variable value = values().get(vb.getOid());
-    vb.setVariable(value == null ? Null.noSuchInstance : value);
+    Rendering r = rendering();
+    int at = Arrays.binarySearch(r.oids, vb.getOid());
+    vb.setVariable(at < 0 ? Null.noSuchInstance : r.values[at]);
     request.completed();
   }
 
@@ -121,21 +178,20 @@ abstract class SnapshotSubtree implements GenericManagedObject {
   /** GETNEXT: the first instance after the request's lower bound that {@code filter} accepts. */
   @Override
   public boolean next(SubRequest<?> request, Function<OID, Boolean> filter) {
-    NavigableMap<OID, Variable> values = values();
+    Rendering r = rendering();
     MOScope range = request.getScope();
-    OID lower = range.getLowerBound();
-    Map.Entry<OID, Variable> e =
-        lower == null
-            ? values.firstEntry()
-            : range.isLowerIncluded() ? values.ceilingEntry(lower) : values.higherEntry(lower);
-    while (e != null && range.covers(e.getKey()) && !Boolean.TRUE.equals(filter.apply(e.getKey()))) {
-      e = values.higherEntry(e.getKey());
+    int at = r.position(range.getLowerBound(), range.isLowerIncluded());
+    while (at < r.oids.length
+        && range.covers(r.oids[at])
+        && !Boolean.TRUE.equals(filter.apply(r.oids[at]))) {
+      at++;
     }
-    if (e == null || !range.covers(e.getKey())) {
+    if (at >= r.oids.length || !range.covers(r.oids[at])) {
       return false;
     }
-    request.getVariableBinding().setOid(e.getKey());
-    request.getVariableBinding().setVariable(e.getValue());
+    r.answered(at);
+    request.getVariableBinding().setOid(r.oids[at]);
+    request.getVariableBinding().setVariable(r.values[at]);
     request.completed();
     return true;
   }

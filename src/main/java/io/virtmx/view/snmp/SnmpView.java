@@ -33,6 +33,8 @@ public final class SnmpView implements View {
   private final Operations operations;
   private final SnmpSettings settings;
   private AgentEngine engine;
+  private LibvirtMib libvirt;
+  private VmMib vm;
   private SnmpNotifier notifier;
   private BoundedCommandProcessor processor;
   private Path temporaryEngineFile;
@@ -58,8 +60,8 @@ public final class SnmpView implements View {
     SnmpIdentities identities = new SnmpIdentities(settings);
     VmIndexes indexes = new VmIndexes();
     indexes.update(source.hosts());
-    LibvirtMib libvirt = new LibvirtMib(source, identities, operations.domains());
-    VmMib vm = new VmMib(source, identities, operations.domains(), indexes);
+    libvirt = new LibvirtMib(source, identities, operations.domains());
+    vm = new VmMib(source, identities, operations.domains(), indexes);
     engine = new AgentEngine(settings, engineFile, processor, libvirt, vm);
     engine.build();
     AuthFailureCounter.attach(engine, engine.transport());
@@ -98,6 +100,10 @@ public final class SnmpView implements View {
     }
     if (engine != null) {
       engine.stop();
+    }
+    if (libvirt != null) {
+      libvirt.close();
+      vm.close();
     }
     if (processor != null) {
       processor.close();

@@ -4,6 +4,8 @@
  */
 package io.virtmx.view.snmp;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.snmp4j.agent.mo.snmp.StorageType;
 import org.snmp4j.agent.mo.snmp.VacmMIB;
 import org.snmp4j.smi.OID;
@@ -41,6 +43,15 @@ final class VacmViews {
     family(vacm, read, READABLE);
     family(vacm, write, WRITABLE);
     family(vacm, notify, NOTIFIABLE);
+  }
+
+  /** The same views as subtrees per view name, for {@link RoleAccessControl}. */
+  static Map<OctetString, OID[]> subtrees(OctetString read, OctetString write, OctetString notify) {
+    return Map.of(read, oids(READABLE), write, oids(WRITABLE), notify, oids(NOTIFIABLE));
+  }
+
+  private static OID[] oids(String[] subtrees) {
+    return Arrays.stream(subtrees).map(OID::new).toArray(OID[]::new);
   }
 
   private static void family(VacmMIB vacm, OctetString view, String[] subtrees) {
