@@ -92,8 +92,9 @@ final class HostPublisher {
   }
 
   /**
-   * The first collection at INFO, with each collector's duration and how long the store's
-   * listeners (the views) took to hear of it, where a start-up's time goes; later ones at DEBUG.
+   * Every collection at DEBUG (ITs await that line), the first also at INFO with each collector's
+   * duration and how long the store's listeners (the views) took to hear of it: where a start-up's
+   * time goes.
    */
   private void logged(
       boolean first,
@@ -102,6 +103,13 @@ final class HostPublisher {
       Duration took,
       List<CollectorRun> runs,
       long toldNanos) {
+    log.debug(
+        "{}: collected {} domains, {} pools, {} networks in {} ms",
+        name,
+        domains,
+        parts.pools().size(),
+        parts.networks().size(),
+        took.toMillis());
     if (first) {
       log.info(
           "{}: first collection published: {} domains, {} pools, {} networks in {} ms ({});"
@@ -113,14 +121,6 @@ final class HostPublisher {
           took.toMillis(),
           durations(runs),
           toldNanos / 1_000_000);
-    } else {
-      log.debug(
-          "{}: collected {} domains, {} pools, {} networks in {} ms",
-          name,
-          domains,
-          parts.pools().size(),
-          parts.networks().size(),
-          took.toMillis());
     }
   }
 
