@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SnapshotStore implements SnapshotSource {
   private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
+  /** A listener (a view) that takes this long to hear of a snapshot is named in the log. */
+  private static final long SLOW_LISTENER_MS = 500;
 
   private final Map<String, HostSnapshot> latest = new ConcurrentHashMap<>();
   private final List<String> order = new CopyOnWriteArrayList<>();
@@ -83,10 +85,20 @@ public final class SnapshotStore implements SnapshotSource {
 
   private void tell(HostSnapshot previous, HostSnapshot snapshot) {
     for (SnapshotListener l : listeners) {
+      long t0 = System.nanoTime();
       try {
         l.updated(previous, snapshot);
       } catch (RuntimeException | LinkageError e) { // a broken view must not stop collection
         log.warn("snapshot listener {} failed: {}", l.getClass().getSimpleName(), e.toString(), e);
+      }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (ms >= SLOW_LISTENER_MS) {
+        // it runs on the host's collection thread: the next collection waits for it
+        log.info(
+            "{}: snapshot listener {} took {} ms",
+            snapshot.host(),
+            l.getClass().getSimpleName(),
+            ms);
       }
     }
   }
