@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.virtmx.testbed.AgentProcess;
+import io.virtmx.testbed.Await;
 import io.virtmx.testbed.QemuDomains;
 import io.virtmx.testbed.TestBed;
 import java.time.Duration;
@@ -31,7 +32,20 @@ class QemuCollectionIT {
     TestBed.ensureLibvirtd();
     domains = QemuDomains.start(2);
     domains.pokeNetwork();
-    TestBed.sleep(Duration.ofSeconds(3)); // let the boot-sector loop read and write a few times
+    // The boot-sector loop reads vda and writes vdb; under TCG on a loaded host its first I/O can
+    // take a while, so wait until libvirt counts some on every domain before asserting ours.
+    for (String name : domains.names()) {
+      Await.until(
+          name + " has read vda, written vdb and sent and received on its NIC",
+          () -> {
+            Map<String, String> s = TestBed.domstats(TestBed.QEMU_URI, name);
+            return TestBed.statLong(s, "block.0.rd.bytes") > 0
+                && TestBed.statLong(s, "block.1.wr.bytes") > 0
+                && TestBed.statLong(s, "net.0.tx.bytes") > 0
+                && TestBed.statLong(s, "net.0.rx.bytes") > 0;
+          },
+          Duration.ofSeconds(60));
+    }
   }
 
   @AfterAll
