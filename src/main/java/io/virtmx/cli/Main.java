@@ -217,10 +217,12 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // first: the preparation may be setting logging up, and until it is done slf4j answers another
+    // thread with a stand-in factory, on which the log level and the audit log would be lost
+    LibvirtPreload.await();
     setLogLevel(logLevel != null ? logLevel : once ? "warn" : "info");
     audit.apply();
     AgentConfig cfg = toConfig();
-    LibvirtPreload.await();
     try (Agent agent = new Agent(cfg)) {
       return once ? once(agent) : serve(agent);
     } finally {
