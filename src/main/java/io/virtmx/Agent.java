@@ -25,6 +25,7 @@ import io.virtmx.libvirt.EventLoop;
 import io.virtmx.libvirt.HostConnection;
 import io.virtmx.libvirt.MetadataLabels;
 import io.virtmx.libvirt.NativeConnect;
+import io.virtmx.model.DomainSnapshot;
 import io.virtmx.model.HostSnapshot;
 import io.virtmx.model.ObjectEvent;
 import io.virtmx.model.SnapshotSource;
@@ -47,6 +48,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Wires the agent together: one connection and one collector per configured host, feeding one
@@ -186,16 +188,37 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  /**
-   * Collects every host now, and again after {@code gap} so that rates are filled in; returns the
-   * second samples.
-   */
+  /** {@link #collectOnce(Duration, Consumer)} with nothing to do meanwhile. */
   public List<HostSnapshot> collectOnce(Duration gap)
       throws TimeoutException, InterruptedException {
+    return collectOnce(gap, first -> {});
+  }
+
+  /**
+   * Collects every host now, and again once {@code gap} has passed since the last domain of that
+   * first round was read, so that rates are computed over at least {@code gap}; returns the second
+   * samples. {@code meanwhile} gets the first samples and runs within the gap (the command line
+   * renders them once, so that the second rendering finds its classes loaded); what the first
+   * collections do after reading the domains (pools, networks, the node's resources, the guest
+   * agents) runs within the gap too.
+   */
+  public List<HostSnapshot> collectOnce(Duration gap, Consumer<List<HostSnapshot>> meanwhile)
+      throws TimeoutException, InterruptedException {
+    long firstRead = System.nanoTime();
+    List<HostSnapshot> first = new ArrayList<>();
     for (HostCollector c : collectors) {
-      c.collectNow();
+      first.add(c.collectNow());
     }
-    Thread.sleep(gap.toMillis());
+    for (HostSnapshot s : first) {
+      for (DomainSnapshot d : s.domains()) {
+        firstRead = Math.max(firstRead, d.sample().monotonicNanos());
+      }
+    }
+    meanwhile.accept(first);
+    long left = firstRead + gap.toNanos() - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
     List<HostSnapshot> out = new ArrayList<>();
     for (HostCollector c : collectors) {
       out.add(c.collectNow());
@@ -240,6 +263,14 @@ public final class Agent implements AutoCloseable {
   /** Stops collecting and closes every connection; a second call does nothing. */
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Loads libvirt and starts its process-wide event loop, as the first agent of the process does;
+   * the command line calls it early, on a thread of its own, to overlap it with its parsing.
+   */
+  public static void prepareLibvirt() {
+    EventLoop.start();
+  }
 
   /**
    * Ends the process-wide libvirt event loop once this agent, the last in the process, is closed and

@@ -16,13 +16,13 @@ import io.virtmx.security.Authenticator;
 import io.virtmx.view.http.HttpEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,8 +48,6 @@ import picocli.CommandLine.ParseResult;
       "Config file: one 'option = value' per line with the long option names above, e.g. 'connect = qemu:///system'."
     })
 public final class Main implements Callable<Integer> {
-  private static final Logger log = LoggerFactory.getLogger(Main.class);
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -182,7 +180,14 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    if (List.of(args).contains("--once")) {
+      LibvirtPreload.start();
+    }
+    int status = run(args);
+    if (LibvirtPreload.wasStarted()) {
+      Agent.endEventLoopForExit(); // also when the options were refused before any agent existed
+    }
+    System.exit(status);
   }
 
   /** Runs the command and returns its exit status. */
@@ -212,6 +217,9 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // first: the preparation may be setting logging up, and until it is done slf4j answers another
+    // thread with a stand-in factory, on which the log level and the audit log would be lost
+    LibvirtPreload.await();
     setLogLevel(logLevel != null ? logLevel : once ? "warn" : "info");
     audit.apply();
     AgentConfig cfg = toConfig();
@@ -249,19 +257,27 @@ public final class Main implements Callable<Integer> {
     }
     List<HostSnapshot> snapshots;
     try {
-      snapshots = agent.collectOnce(Durations.parse(sample));
+      // the first samples are rendered to nowhere while the sample interval runs, so that the
+      // output's classes are loaded (and its formatting warmed) before the second samples arrive
+      snapshots =
+          agent.collectOnce(
+              Durations.parse(sample), first -> write(first, new PrintWriter(Writer.nullWriter())));
     } catch (TimeoutException e) {
       System.err.println("virtmx: collection did not finish within --timeout " + timeout);
       return 1;
     }
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    write(snapshots, out);
+    out.flush();
+    return 0;
+  }
+
+  private void write(List<HostSnapshot> snapshots, PrintWriter out) {
     if (format == Format.json) {
       JsonOutput.write(snapshots, out);
     } else {
       TableOutput.write(snapshots, out);
     }
-    out.flush();
-    return 0;
   }
 
   private int serve(Agent agent) throws Exception {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class EventLoop {
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
   private static Thread thread;
+  private static boolean stopped;
 
   private EventLoop() {}
 
@@ -39,13 +40,14 @@ public final class EventLoop {
   /**
    * Ends the event loop for good, as the process exits: the loop's thread otherwise sits in native
    * code, and the JVM's exit waits 0.3 s for such a thread before giving up on it (every {@code
-   * --once} paid that). No connection may be opened afterwards.
+   * --once} paid that). No connection may be opened afterwards; a second call does nothing.
    */
   public static synchronized void stopForExit() {
     Thread running = thread;
-    if (running == null) {
+    if (running == null || stopped) {
       return;
     }
+    stopped = true;
     try {
       Library.stopEventLoop();
       running.join(1000);
