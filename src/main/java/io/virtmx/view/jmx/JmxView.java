@@ -23,7 +23,7 @@ public final class JmxView implements View {
   private final SnapshotSource source;
   private final RemoteConnector remote;
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-  private final ScheduledExecutorService sweeper =
+  private final ScheduledExecutorService registryThread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "virtmx-jmx-registry");
@@ -31,6 +31,7 @@ public final class JmxView implements View {
             return t;
           });
   private final MBeanRegistry registry;
+  private final RegistryHandOff handOff;
 
   /**
    * @param remote the remote connector's settings, or null for MBeans in this JVM only
@@ -41,8 +42,9 @@ public final class JmxView implements View {
       RemoteSettings remote,
       io.virtmx.security.Authenticator auth) {
     this.source = source;
-    this.registry = new MBeanRegistry(server, source, operations, sweeper);
-    operations.migrations().listen(registry);
+    this.registry = new MBeanRegistry(server, source, operations, registryThread);
+    this.handOff = new RegistryHandOff(registry, registryThread);
+    operations.migrations().listen(handOff);
     this.remote = remote == null ? null : new RemoteConnector(remote, auth);
     if (this.remote != null) {
       this.remote.check();
@@ -74,7 +76,7 @@ public final class JmxView implements View {
 
   @Override
   public void start() throws IOException {
-    source.addListener(registry);
+    source.addListener(handOff);
     for (HostSnapshot s : source.hosts()) {
       registry.updated(null, source.host(s.host()).orElse(s));
     }
@@ -88,8 +90,14 @@ public final class JmxView implements View {
     if (remote != null) {
       remote.close();
     }
-    source.removeListener(registry);
+    source.removeListener(handOff);
+    registryThread.shutdown(); // the changes already queued are applied, then nothing more
+    try {
+      registryThread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    registryThread.shutdownNow();
     registry.clear();
-    sweeper.shutdownNow();
   }
 }
