@@ -38,16 +38,25 @@ final class DefinitionCheck {
   }
 
   /**
-   * The checks that need the host, as argument checks: its emulator ({@link #checkEmulator}) and
-   * the storage pools of its volume disks ({@link ConfinedPools}) and the bridges of its bridge
+   * The checks that need the host, as argument checks: its emulator ({@link #checkEmulator}), the
+   * storage pools of its volume disks ({@link ConfinedPools}) and the bridges of its bridge
    * interfaces ({@link NetworkPlacement#checkInterfaceBridges}).
    */
   void checkOnHost(NativeConnect conn, DefinitionElements.Findings found) throws LibvirtException {
     if (found == null) {
       return;
     }
-    pools.check(conn, found.pools());
+    checkSavedOnHost(conn, found);
     NetworkPlacement.checkInterfaceBridges(conn, found.bridges());
+  }
+
+  /**
+   * The host checks of a save image's own definition: emulator and pools, not the bridges, for a
+   * restore puts the guest back on the bridge it was saved from (an image in a {@code --save-dir}).
+   */
+  void checkSavedOnHost(NativeConnect conn, DefinitionElements.Findings found)
+      throws LibvirtException {
+    pools.check(conn, found.pools());
     checkEmulator(conn, found.emulator());
   }
 
