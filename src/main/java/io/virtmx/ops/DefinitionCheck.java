@@ -12,7 +12,8 @@ import org.libvirt.LibvirtException;
  * The confinement of a whole domain definition (define, create, restore), as hot-plug confines a
  * device's: every host path the XML names must lie inside a {@code --disk-dir} ({@link
  * ConfinedPaths}; with none configured, any path is refused), disks come from files, block devices
- * or volumes of pools inside a disk dir ({@link ConfinedPools}), interfaces from networks or bridges,
+ * or volumes of pools inside a disk dir ({@link ConfinedPools}), interfaces from networks or from
+ * bridges libvirt networks made ({@link NetworkPlacement}; no direct or ethernet ones),
  * nothing reaches the network or hands a host device over ({@link DefinitionElements}), and an
  * {@code <emulator>} must be one the host's capabilities list. A refusal names the element, e.g. {@code domain XML: <log file='/etc/x'>:
  * '/etc/x' is outside every --disk-dir (/srv/disks)}.
@@ -37,13 +38,24 @@ final class DefinitionCheck {
   }
 
   /**
-   * The checks that need the host, as argument checks: its emulator ({@link #checkEmulator}) and
-   * the storage pools of its volume disks ({@link ConfinedPools}).
+   * The checks that need the host, as argument checks: its emulator ({@link #checkEmulator}), the
+   * storage pools of its volume disks ({@link ConfinedPools}) and the bridges of its bridge
+   * interfaces ({@link NetworkPlacement#checkInterfaceBridges}).
    */
   void checkOnHost(NativeConnect conn, DefinitionElements.Findings found) throws LibvirtException {
     if (found == null) {
       return;
     }
+    checkSavedOnHost(conn, found);
+    NetworkPlacement.checkInterfaceBridges(conn, found.bridges());
+  }
+
+  /**
+   * The host checks of a save image's own definition: emulator and pools, not the bridges, for a
+   * restore puts the guest back on the bridge it was saved from (an image in a {@code --save-dir}).
+   */
+  void checkSavedOnHost(NativeConnect conn, DefinitionElements.Findings found)
+      throws LibvirtException {
     pools.check(conn, found.pools());
     checkEmulator(conn, found.emulator());
   }

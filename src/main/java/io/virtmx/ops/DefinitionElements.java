@@ -29,7 +29,8 @@ import org.xml.sax.SAXException;
  * {@code <filesystem>}, {@code <qemu:commandline>}, a network disk source…), e.g. {@code a
  * <hostdev> hands a host device to the guest and is not allowed}, or a non-raw disk without an
  * explicit backing chain ({@link BackingChains}) or a {@code <seclabel>} choosing QEMU's label
- * ({@link SecurityLabels}); also the storage pools its volume disks name. {@code <metadata>} is
+ * ({@link SecurityLabels}); also the storage pools its volume disks name and the host bridges its
+ * interfaces plug into. {@code <metadata>} is
  * skipped: libvirt only stores it.
  */
 final class DefinitionElements {
@@ -38,9 +39,15 @@ final class DefinitionElements {
 
   /**
    * What a domain XML names: its paths, the storage pools of its volumes ({@code <source
-   * pool='p'>}), its emulator (null if none) and the first refusal.
+   * pool='p'>}), the host bridges its interfaces plug into ({@link InterfaceBridges}), its emulator
+   * (null if none) and the first refusal.
    */
-  record Findings(List<NamedPath> paths, List<String> pools, String emulator, String refusal) {}
+  record Findings(
+      List<NamedPath> paths,
+      List<String> pools,
+      List<String> bridges,
+      String emulator,
+      String refusal) {}
 
   private static final Set<String> REFUSED =
       Set.of("hostdev", "filesystem", "redirdev", "smartcard", "shmem", "script", "downscript");
@@ -59,6 +66,7 @@ final class DefinitionElements {
 
   private final List<NamedPath> paths = new ArrayList<>();
   private final List<String> pools = new ArrayList<>();
+  private final List<String> bridges = new ArrayList<>();
   private String emulator;
   private String refusal;
 
@@ -83,7 +91,8 @@ final class DefinitionElements {
     } else {
       d.walk(root);
     }
-    return new Findings(List.copyOf(d.paths), List.copyOf(d.pools), d.emulator, d.refusal);
+    return new Findings(
+        List.copyOf(d.paths), List.copyOf(d.pools), List.copyOf(d.bridges), d.emulator, d.refusal);
   }
 
   private void walk(Element e) {
@@ -123,6 +132,9 @@ final class DefinitionElements {
     } else if (tag.equals("graphics") && GraphicsListens.refusal(e) != null) {
       refuse(GraphicsListens.refusal(e));
     } else {
+      if (InterfaceBridges.isBridgeInterface(e)) {
+        bridges.add(InterfaceBridges.bridge(e));
+      }
       attributes(e);
       text(e);
     }

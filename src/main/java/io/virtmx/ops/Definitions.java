@@ -18,7 +18,8 @@ import org.libvirt.StoragePool;
  * bridge, placed only where {@link NetworkPlacement} allows (a forward device or bridge that a
  * libvirt network made, a subnet no host interface or libvirt network has). The XML is written here from
  * checked values, never taken from the caller. Creating defines, builds and starts the object (and
- * undefines it again when it cannot start); deleting stops and undefines it, leaving its files.
+ * undefines it again when it cannot start); deleting stops and undefines it, leaving its files,
+ * and only a pool whose target lies inside a {@code --disk-dir} ({@link ConfinedPools}).
  */
 public final class Definitions {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
@@ -78,11 +79,15 @@ public final class Definitions {
         });
   }
 
-  /** Stops (when active) and undefines the pool {@code name}; its directory and volumes stay. */
+  /**
+   * Stops (when active) and undefines the pool {@code name}, one inside a disk dir only; its
+   * directory and volumes stay.
+   */
   public void deletePool(Caller c, String host, String name) {
     runner.run(
         Attempt.on(c, host, ObjectEvent.Kind.POOL, name, "deletePool"),
         conn -> {
+          new ConfinedPools(diskDirs).check(conn, java.util.List.of(name));
           StoragePool p = conn.storagePoolLookupByName(name);
           try {
             if (p.isActive() == 1) {

@@ -19,7 +19,8 @@ import org.libvirt.LibvirtException;
  * its XML, change a CD-ROM's medium, set vCPUs and memory, each on the running domain, its
  * persistent definition or both ({@link Affect}). A host file a device names must lie inside a
  * {@code --disk-dir} ({@link ConfinedPaths}), checked before libvirt is called; pool volumes are
- * named by pool and volume, of pools inside a disk dir only ({@link ConfinedPools}).
+ * named by pool and volume, of pools inside a disk dir only ({@link ConfinedPools}); an interface
+ * plugs into a host bridge only when a libvirt network made it ({@link NetworkPlacement}).
  */
 public final class DeviceOperations {
   private static final int XML_INACTIVE = 2;
@@ -51,10 +52,21 @@ public final class DeviceOperations {
   /** As above, after refusing a pool of {@code usedPools} (read once the arguments passed). */
   private void on(
       Attempt attempt, String domain, Supplier<List<String>> usedPools, DomainWork work) {
+    on(attempt, domain, usedPools, List::of, work);
+  }
+
+  /** As above, also refusing a host bridge of {@code usedBridges} no libvirt network made. */
+  private void on(
+      Attempt attempt,
+      String domain,
+      Supplier<List<String>> usedPools,
+      Supplier<List<String>> usedBridges,
+      DomainWork work) {
     runner.run(
         attempt,
         conn -> {
           pools.check(conn, usedPools.get());
+          NetworkPlacement.checkInterfaceBridges(conn, usedBridges.get());
           Domain d = conn.domainLookupByName(domain);
           try {
             work.run(d);
@@ -115,8 +127,8 @@ public final class DeviceOperations {
   }
 
   /**
-   * Attaches a network interface on a libvirt network ({@code type} "network") or host bridge
-   * ("bridge"); {@code model} empty for virtio, {@code mac} empty for a random one; returns the MAC.
+   * Attaches a network interface on a libvirt network ({@code type} "network") or the bridge a
+   * libvirt network of the host made ("bridge"); {@code model} empty for virtio, {@code mac} empty for a random one; returns the MAC.
    */
   public String attachInterface(
       Caller c,
@@ -144,7 +156,8 @@ public final class DeviceOperations {
         .require(DeviceXml.unicast(address), "invalid MAC address '" + mac
             + "' (six hex pairs, unicast, e.g. 52:54:00:12:34:56)");
     String xml = DeviceXml.networkInterface(t, DeviceArguments.validName(source) ? source : "", m, address);
-    on(a, domain, d -> d.attachDeviceFlags(xml, how.flags()));
+    List<String> bridges = t.equals("bridge") ? List.of(source) : List.of();
+    on(a, domain, List::of, () -> bridges, d -> d.attachDeviceFlags(xml, how.flags()));
     return address;
   }
 
@@ -167,7 +180,8 @@ public final class DeviceOperations {
   public void attachDevice(Caller c, String host, String domain, String xml, String affect) {
     Attempt a = arguments.deviceXmlAttempt(attempt(c, host, domain, "attachDevice"), xml);
     Affect how = Affect.checked(a, affect);
-    on(a, domain, () -> DeviceElements.sourcePools(xml), d -> d.attachDeviceFlags(xml, how.flags()));
+    on(a, domain, () -> DeviceElements.sourcePools(xml), () -> InterfaceBridges.ofDevice(xml),
+        d -> d.attachDeviceFlags(xml, how.flags()));
   }
 
   /** Detaches the device that {@code xml} describes. */
@@ -181,7 +195,8 @@ public final class DeviceOperations {
   public void updateDevice(Caller c, String host, String domain, String xml, String affect) {
     Attempt a = arguments.deviceXmlAttempt(attempt(c, host, domain, "updateDevice"), xml);
     Affect how = Affect.checked(a, affect);
-    on(a, domain, () -> DeviceElements.sourcePools(xml), d -> d.updateDeviceFlags(xml, how.flags()));
+    on(a, domain, () -> DeviceElements.sourcePools(xml), () -> InterfaceBridges.ofDevice(xml),
+        d -> d.updateDeviceFlags(xml, how.flags()));
   }
 
   /**

@@ -87,6 +87,32 @@ final class NetworkPlacement {
   }
 
   /**
+   * Refuses (as an argument check) a guest interface on a host bridge ({@code <interface
+   * type='bridge'>}) unless the bridge is one a libvirt network of the host made, as for a
+   * network's forward device; e.g. {@code interface bridge 'vmxtb0' is not the bridge of a libvirt
+   * network of this host (virbr0): only bridges libvirt networks made may be used}.
+   */
+  static void checkInterfaceBridges(NativeConnect conn, java.util.Collection<String> bridges)
+      throws LibvirtException {
+    if (bridges.isEmpty()) {
+      return;
+    }
+    Set<String> made = new TreeSet<>();
+    for (String xml : networkXmls(conn)) {
+      String bridge = madeBridge(parse(xml));
+      if (bridge != null) {
+        made.add(bridge);
+      }
+    }
+    for (String bridge : new TreeSet<>(bridges)) {
+      String refusal = refusal("interface bridge", bridge, made);
+      if (refusal != null) {
+        throw OperationException.refused(refusal);
+      }
+    }
+  }
+
+  /**
    * The bridge libvirt makes for {@code network} (one without {@code <forward>}, or NAT, routed or
    * open), null for one on a bridge libvirt did not make ({@code <forward mode='bridge'>}…).
    */
@@ -103,10 +129,15 @@ final class NetworkPlacement {
 
   /** Why {@code device} may not carry a new network's traffic, or null. */
   static String deviceRefusal(String device, Set<String> libvirtBridges) {
+    return refusal("forward device", device, libvirtBridges);
+  }
+
+  /** Why the {@code what} {@code device} is not a bridge a libvirt network made, or null. */
+  private static String refusal(String what, String device, Set<String> libvirtBridges) {
     if (libvirtBridges.contains(device)) {
       return null;
     }
-    return "forward device '" + device + "' is not the bridge of a libvirt network of this host"
+    return what + " '" + device + "' is not the bridge of a libvirt network of this host"
         + (libvirtBridges.isEmpty() ? " (it has none)" : " (" + String.join(", ", libvirtBridges) + ")")
         + ": only bridges libvirt networks made may be used";
   }

@@ -14,36 +14,20 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 
 /**
- * Storage pool and volume operations: start/stop/refresh a pool, create, delete and resize volumes;
- * on any pool, or ({@link #inDiskDirs}) on pools inside a {@code --disk-dir} only.
+ * Storage pool and volume operations: start/stop/refresh a pool and set its autostart on any pool
+ * (they touch no host file outside it); create, delete and resize volumes only in pools whose target
+ * lies inside a {@code --disk-dir} ({@link ConfinedPools}), whichever view asks.
  */
 public final class PoolOperations {
   private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9._+-]{1,255}");
   private static final Set<String> FORMATS = Set.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc");
 
   private final OperationRunner runner;
-  /** Null: any pool. */
   private final ConfinedPools confinement;
-  private final PoolOperations inDiskDirs;
 
   PoolOperations(OperationRunner runner, ConfinedPaths diskDirs) {
     this.runner = runner;
-    this.confinement = null;
-    this.inDiskDirs = new PoolOperations(runner, new ConfinedPools(diskDirs));
-  }
-
-  private PoolOperations(OperationRunner runner, ConfinedPools confinement) {
-    this.runner = runner;
-    this.confinement = confinement;
-    this.inDiskDirs = this;
-  }
-
-  /**
-   * The same operations refusing every pool whose target does not lie inside a {@code --disk-dir}
-   * ({@link ConfinedPools}), as CIM's volume methods use them.
-   */
-  public PoolOperations inDiskDirs() {
-    return inDiskDirs;
+    this.confinement = new ConfinedPools(diskDirs);
   }
 
   @FunctionalInterface
@@ -61,21 +45,28 @@ public final class PoolOperations {
     return Attempt.on(caller, host, ObjectEvent.Kind.POOL, pool, operation);
   }
 
+  /** Pool work open to every pool: it changes no host file outside the pool. */
   private void act(Attempt attempt, String pool, PoolAction action) {
-    on(
+    run(
         attempt,
         pool,
+        false,
         p -> {
           action.run(p);
           return null;
         });
   }
 
+  /** Volume work, refused for a pool whose target is not inside a disk dir. */
   private <T> T on(Attempt attempt, String pool, PoolWork<T> work) {
+    return run(attempt, pool, true, work);
+  }
+
+  private <T> T run(Attempt attempt, String pool, boolean confined, PoolWork<T> work) {
     return runner.run(
         attempt,
         conn -> {
-          if (confinement != null) {
+          if (confined) {
             confinement.check(conn, List.of(pool));
           }
           StoragePool p = conn.storagePoolLookupByName(pool);

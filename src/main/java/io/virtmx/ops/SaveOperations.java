@@ -75,7 +75,7 @@ public final class SaveOperations {
           if (refusal != null) {
             throw OperationException.refused("'" + path + "': " + refusal);
           }
-          definitions.checkOnHost(conn, DefinitionElements.of(xml));
+          definitions.checkSavedOnHost(conn, DefinitionElements.of(xml));
           SaveImageCalls.restore(conn, file, xml, paused ? DomainChangeCalls.SAVE_PAUSED : 0);
           return null;
         });

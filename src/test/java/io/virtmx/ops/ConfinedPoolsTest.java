@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Volumes only of pools inside a --disk-dir, against libvirt's test driver: a volume disk (define,
  * attachDisk POOL/VOLUME, device XML) and the confined volume operations CIM uses are refused for
  * its {@code default} pool (/var/lib/libvirt/images) and for a pool reaching out by a symbolic link,
- * naming the rule, audited as refused; a pool inside the disk dir is used.
+ * naming the rule, audited as refused, as are every volume operation (create, delete, resize) and
+ * deleting such a pool; a pool inside the disk dir is used; start, stop and refresh stay open.
  */
 class ConfinedPoolsTest {
   private static final Caller OPERATOR = new Caller("alice", Role.OPERATOR, "test");
@@ -151,19 +152,28 @@ class ConfinedPoolsTest {
   }
 
   @Test
-  void theConfinedVolumeOperationsReachOnlyPoolsInsideADiskDir() throws Exception {
-    PoolOperations confined = ops.pools().inDiskDirs();
+  void everyVolumeOperationReachesOnlyPoolsInsideADiskDir() throws Exception {
+    PoolOperations confined = ops.pools();
+    long before = conn.storagePoolLookupByName("default").storageVolLookupByName("testvm-0001-vda.qcow2")
+        .getInfo().capacity;
     try (AuditCapture audit = new AuditCapture()) {
       assertThatThrownBy(
               () -> confined.createVolume(OPERATOR, "h", "default", "vmx-leftovers.img", 1 << 20, "raw"))
           .hasMessageStartingWith("storage pool 'default': " + ConfinedPools.RULE);
       assertThatThrownBy(() -> confined.deleteVolume(OPERATOR, "h", "default", "testvm-0001-vda.qcow2"))
           .hasMessageStartingWith("storage pool 'default': " + ConfinedPools.RULE);
-      assertThat(audit.lines()).hasSize(2).allSatisfy(l -> assertThat(l).contains("result=refused"));
+      assertThatThrownBy(
+              () -> confined.resizeVolume(OPERATOR, "h", "default", "testvm-0001-vda.qcow2", before * 2))
+          .hasMessageStartingWith("storage pool 'default': " + ConfinedPools.RULE);
+      assertThatThrownBy(() -> confined.createVolume(OPERATOR, "h", "linked", "x.img", 1 << 20, "raw"))
+          .hasMessageStartingWith("storage pool 'linked': " + ConfinedPools.RULE);
+      assertThat(audit.lines()).hasSize(4).allSatisfy(l -> assertThat(l).contains("result=refused"));
     }
     assertThat(List.of(conn.storagePoolLookupByName("default").listVolumes()))
         .contains("testvm-0001-vda.qcow2")
         .doesNotContain("vmx-leftovers.img");
+    assertThat(conn.storagePoolLookupByName("default").storageVolLookupByName("testvm-0001-vda.qcow2")
+        .getInfo().capacity).isEqualTo(before);
     String path = confined.createVolume(OPERATOR, "h", "inside", "vmx-leftovers.img", 1 << 20, "raw");
     assertThat(path).isEqualTo(diskDir + "/pool/vmx-leftovers.img");
     assertThatThrownBy(
@@ -172,7 +182,24 @@ class ConfinedPoolsTest {
     assertThatThrownBy(
             () -> confined.deleteVolumeAt(OPERATOR, "h", "default", "/var/lib/libvirt/images/x"))
         .hasMessageStartingWith("storage pool 'default': " + ConfinedPools.RULE);
+    Throwable resized =
+        catchThrowable(() -> confined.resizeVolume(OPERATOR, "h", "inside", "vmx-leftovers.img", 2 << 20));
+    assertThat(String.valueOf(resized)).doesNotContain(ConfinedPools.RULE); // the test driver cannot resize
     confined.deleteVolumeAt(OPERATOR, "h", "inside", path);
     assertThat(conn.storagePoolLookupByName("inside").listVolumes()).isEmpty();
+  }
+
+  @Test
+  void deletingAPoolOutsideIsRefusedWhileStartStopAndRefreshStayOpen() throws Exception {
+    assertThatThrownBy(() -> ops.definitions().deletePool(OPERATOR, "h", "default"))
+        .hasMessageStartingWith("storage pool 'default': " + ConfinedPools.RULE);
+    assertThat(conn.storagePoolLookupByName("default").isActive()).isEqualTo(1);
+    ops.pools().refresh(OPERATOR, "h", "default");
+    ops.pools().stop(OPERATOR, "h", "default");
+    assertThat(conn.storagePoolLookupByName("default").isActive()).isZero();
+    ops.pools().start(OPERATOR, "h", "default");
+    assertThat(conn.storagePoolLookupByName("default").isActive()).isEqualTo(1);
+    Throwable inside = catchThrowable(() -> ops.definitions().deletePool(OPERATOR, "h", "inside"));
+    assertThat(String.valueOf(inside)).doesNotContain(ConfinedPools.RULE);
   }
 }

@@ -13,7 +13,9 @@ import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.security.RolePrincipal;
 import io.virtmx.testbed.TestNodeGenerator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,8 @@ class OperationsTest {
   private static final String AS_ALICE = " user=alice role=operator view=jolokia client=192.0.2.7";
 
   private NativeConnect conn;
+  /** The --disk-dir holding the pool {@code disks}, the one volume operations may use. */
+  private Path diskDir;
   private final List<String> changed = new ArrayList<>();
 
   /**
@@ -47,6 +51,13 @@ class OperationsTest {
     conn =
         new NativeConnect(
             TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+    Path parent = Files.createDirectory(dir.resolve("root-owned"));
+    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+    diskDir = Files.createDirectory(parent.resolve("disks"));
+    conn.storagePoolCreateXML(
+            "<pool type='dir'><name>disks</name><target><path>" + diskDir + "/pool</path></target></pool>",
+            0)
+        .free();
   }
 
   @AfterEach
@@ -77,7 +88,7 @@ class OperationsTest {
         },
         readOnly,
         ConfinedPaths.none("--save-dir"),
-        ConfinedPaths.none("--disk-dir"),
+        ConfinedPaths.of("--disk-dir", List.of(diskDir)),
         MigrationDestinations.of(List.of("test:///default", "192.0.2.9"), List.of()));
   }
 
@@ -217,9 +228,9 @@ class OperationsTest {
         .doesNotContain("before<upgrade>");
 
     String path =
-        ops.pools().createVolume(OPERATOR, "h", "default", "ops-test.img", 1 << 20, "raw");
+        ops.pools().createVolume(OPERATOR, "h", "disks", "ops-test.img", 1 << 20, "raw");
     assertThat(path).endsWith("ops-test.img");
-    ops.pools().deleteVolume(OPERATOR, "h", "default", "ops-test.img");
+    ops.pools().deleteVolume(OPERATOR, "h", "disks", "ops-test.img");
   }
 
   @Test
@@ -277,10 +288,10 @@ class OperationsTest {
     Operations ops = operations(false);
     try (AuditCapture audit = new AuditCapture()) {
       ops.domains().createSnapshot(ALICE, "h", "testvm-0001", "before upgrade", "secret notes");
-      ops.pools().createVolume(ALICE, "h", "default", "audit.img", 1 << 20, "raw");
+      ops.pools().createVolume(ALICE, "h", "disks", "audit.img", 1 << 20, "raw");
       assertThatThrownBy(
-          () -> ops.pools().resizeVolume(ALICE, "h", "default", "audit.img", 2 << 20));
-      ops.pools().deleteVolume(ALICE, "h", "default", "audit.img");
+          () -> ops.pools().resizeVolume(ALICE, "h", "disks", "audit.img", 2 << 20));
+      ops.pools().deleteVolume(ALICE, "h", "disks", "audit.img");
       assertThatThrownBy(
           () ->
               ops.migrations()
@@ -301,13 +312,13 @@ class OperationsTest {
                   + AS_ALICE);
       assertThat(audit.lines().get(1))
           .isEqualTo(
-              "op=createVolume result=ok host=h object=pool/default"
+              "op=createVolume result=ok host=h object=pool/disks"
                   + " args=\"volume=audit.img capacity-bytes=1048576 format=raw\""
                   + AS_ALICE);
       assertThat(audit.lines().get(2))
           .isEqualTo(
               "op=resize result=failed reason=\"this function is not supported by the"
-                  + " connection driver: virStorageVolResize\" host=h object=volume/default/audit.img"
+                  + " connection driver: virStorageVolResize\" host=h object=volume/disks/audit.img"
                   + " args=\"capacity-bytes=2097152\""
                   + AS_ALICE);
       assertThat(audit.lines().get(3)).startsWith("op=delete result=ok host=h object=volume/");

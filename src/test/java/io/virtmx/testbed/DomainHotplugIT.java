@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * a NIC attached appear in {@code virsh domblklist}/{@code domiflist}, inside the guest (its agent
  * lists them), as MBeans and as /metrics series within a second (the agent collects only every 10
  * minutes: the device events and the operation's refresh do it), and go from all of them when
- * detached; a viewer's attach is refused and changes nothing. Run it under the test-bed lock:
+ * detached; a viewer's attach is refused and changes nothing. The NIC goes onto the test bed's
+ * bridge {@code vmxtb0} through a libvirt network in bridge mode ({@value #NETWORK}, defined here
+ * by virsh): straight onto that host bridge it is refused, as no libvirt network made it (an
+ * isolated network cannot start on the test bed: it has no iptables). Run it under the test-bed lock:
  * {@code flock /tmp/virtmx-testbed.lock mvn … -Dit.test=DomainHotplugIT}.
  */
 class DomainHotplugIT {
@@ -34,6 +37,8 @@ class DomainHotplugIT {
 
   private static final Duration GUEST = Duration.ofSeconds(60);
   private static final String TARGET = "vdb";
+  /** The administrator's grant of the test bed's bridge to guests. */
+  private static final String NETWORK = "vmx-leftovers2-hotplug";
 
   private static DomainOpsAgent bed;
   private String attachedMac;
@@ -41,11 +46,22 @@ class DomainHotplugIT {
   @BeforeAll
   static void startAgent() throws Exception {
     bed = new DomainOpsAgent("10m");
+    Path xml =
+        Files.writeString(
+            bed.work.resolve("network.xml"),
+            "<network><name>" + NETWORK + "</name><forward mode='bridge'/><bridge name='vmxtb0'/>"
+                + "</network>");
+    TestBed.run(List.of("virsh", "-c", bed.uri, "net-destroy", NETWORK));
+    TestBed.run(List.of("virsh", "-c", bed.uri, "net-undefine", NETWORK));
+    TestBedEnv.virsh(bed.uri, "net-define", xml.toString());
+    TestBedEnv.virsh(bed.uri, "net-start", NETWORK);
   }
 
   @AfterAll
   static void stopAgent() {
     if (bed != null) {
+      TestBed.run(List.of("virsh", "-c", bed.uri, "net-destroy", NETWORK));
+      TestBed.run(List.of("virsh", "-c", bed.uri, "net-undefine", NETWORK));
       bed.close();
     }
   }
@@ -64,7 +80,7 @@ class DomainHotplugIT {
     if (attachedMac != null) {
       TestBed.run(
           List.of(
-              "virsh", "-c", bed.uri, "detach-interface", bed.guest, "bridge", "--mac",
+              "virsh", "-c", bed.uri, "detach-interface", bed.guest, "network", "--mac",
               attachedMac, "--live"));
     }
     bed.guestRunning();
@@ -128,7 +144,7 @@ class DomainHotplugIT {
   @Test
   void aNicAttachedOverJolokiaShowsEverywhereAndGoesWhenDetached() throws Exception {
     assertThat(bed.hasSeries("libvirt_domain_interface_info", "source=\"vmxtb0\"")).isTrue();
-    JsonNode answer = bed.exec("ops", "attachInterface", "bridge", "vmxtb0", "virtio", "", "live");
+    JsonNode answer = bed.exec("ops", "attachInterface", "network", NETWORK, "virtio", "", "live");
     ok(answer);
     attachedMac = answer.path("value").asText();
     assertThat(attachedMac).matches("52:54:00(:[0-9a-f]{2}){3}");
@@ -179,6 +195,20 @@ class DomainHotplugIT {
     assertThat(TestBedEnv.virsh(bed.uri, "domiflist", bed.guest)).isEqualTo(nics);
     // refused by Jolokia's restrictor before the MBean: the operation was never attempted
     assertThat(bed.audit()).doesNotContainPattern("op=attach\\w+ .*user=view");
+  }
+
+  @Test
+  void aNicStraightOntoTheHostBridgeIsRefusedBeforeLibvirt() throws Exception {
+    String nics = TestBedEnv.virsh(bed.uri, "domiflist", bed.guest);
+
+    JsonNode answer = bed.exec("ops", "attachInterface", "bridge", "vmxtb0", "virtio", "", "live");
+
+    assertThat(answer.path("status").asInt()).as(answer.toString()).isNotEqualTo(200);
+    assertThat(answer.path("error").asText())
+        .contains("interface bridge 'vmxtb0' is not the bridge of a libvirt network of this host")
+        .contains("only bridges libvirt networks made may be used");
+    assertThat(TestBedEnv.virsh(bed.uri, "domiflist", bed.guest)).isEqualTo(nics);
+    assertThat(bed.audit()).containsPattern("op=attachInterface result=refused .*vmxtb0");
   }
 
   @Test

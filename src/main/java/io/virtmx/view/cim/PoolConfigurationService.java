@@ -16,7 +16,8 @@ import java.util.Locale;
  * (Type 1, Path inside a {@code --disk-dir}) or a virtual network from a
  * NetPoolResourceAllocationSettingData (Address, Netmask, IPRangeStart/End, ForwardMode 0 none, 1
  * NAT, 2 routed, ForwardDevice; ours, 3 bridged onto the host bridge ForwardDevice) and answers its pool ({@code DiskPool/NAME}, {@code
- * NetworkPool/NAME}); DeleteResourcePool stops and undefines one; CreateResourceInPool makes a
+ * NetworkPool/NAME}); DeleteResourcePool stops and undefines one (a storage pool only when its
+ * target lies inside a {@code --disk-dir}); CreateResourceInPool makes a
  * volume from a StorageVolumeResourceAllocationSettingData and answers it (InstanceID its path);
  * DeleteResourceInPool deletes the volume its RASD's VolumeName or Address (path, as libvirt finds it
  * now) names; both only
@@ -147,7 +148,6 @@ final class PoolConfigurationService {
         () ->
             path[0] =
                 ops.pools()
-                    .inDiskDirs()
                     .createVolume(caller, host, pool[1], name, bytes, FORMATS[(int) format]));
     CimObjectPath volume =
         new CimObjectPath(
@@ -173,9 +173,9 @@ final class PoolConfigurationService {
     ServiceCalls.sync(
         () -> {
           if (volume == null) {
-            ops.pools().inDiskDirs().deleteVolumeAt(caller, host, pool[1], address);
+            ops.pools().deleteVolumeAt(caller, host, pool[1], address);
           } else {
-            ops.pools().inDiskDirs().deleteVolume(caller, host, pool[1], volume);
+            ops.pools().deleteVolume(caller, host, pool[1], volume);
           }
         });
     ServiceCalls.answer(c, 0);

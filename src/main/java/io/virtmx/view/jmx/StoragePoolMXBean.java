@@ -62,7 +62,7 @@ public interface StoragePoolMXBean {
   @Doc("Rescans the pool's volumes")
   void refresh();
 
-  @Doc("Creates a volume in the pool; returns its path")
+  @Doc("Creates a volume in the pool (only a pool whose target lies inside a --disk-dir); returns its path")
   String createVolume(
       @Param(name = "name", value = "Volume name") String name,
       @Param(name = "capacityBytes", value = "Size", units = "bytes") long capacityBytes,

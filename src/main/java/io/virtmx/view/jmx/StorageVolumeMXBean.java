@@ -30,10 +30,10 @@ public interface StorageVolumeMXBean {
   @Doc(value = Descriptions.VOLUME_ALLOCATION, units = "bytes")
   long getAllocationBytes();
 
-  @Doc("Deletes the volume and its data")
+  @Doc("Deletes the volume and its data (only in a pool whose target lies inside a --disk-dir)")
   void delete();
 
-  @Doc("Resizes the volume")
+  @Doc("Resizes the volume (only in a pool whose target lies inside a --disk-dir)")
   void resize(
       @Param(name = "capacityBytes", value = "New size", units = "bytes") long capacityBytes);
 }

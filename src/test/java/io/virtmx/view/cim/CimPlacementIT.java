@@ -37,7 +37,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * refused naming the rule, with nothing changed, as virsh shows), and networks
  * (CreateChildResourcePool) bridged only onto a bridge a libvirt network made ({@code
  * vmx-leftovers-base}'s, not the host bridges {@code virtmxbr0} or {@code vmxtb0}) in a range no host
- * interface ({@code vmxtb0}'s 198.18.0.1/23) and no libvirt network uses.
+ * interface ({@code vmxtb0}'s 198.18.0.1/23) and no libvirt network uses; a pool outside the disk
+ * dir is not deleted (DeleteResourcePool), and a bridge NIC RASD in DefineSystem goes only onto
+ * {@code vmx-leftovers-base}'s bridge, not onto {@code virtmxbr0} or {@code vmxtb0}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CimPlacementIT {
@@ -177,6 +179,12 @@ class CimPlacementIT {
   }
 
   private Object defineWithDisk(String address) throws WBEMException {
+    return defineWith(
+        "instance of KVM_DiskResourceAllocationSettingData { VirtualDevice = \"vda\";"
+            + " Address = \"" + address + "\"; };");
+  }
+
+  private Object defineWith(String rasd) throws WBEMException {
     CIMObjectPath service = ManagementCalls.servicePath(agent, alice);
     return ManagementCalls.invoke(
         alice,
@@ -187,10 +195,7 @@ class CimPlacementIT {
           new CIMArgument<>(
               "ResourceSettings",
               CIMDataType.STRING_ARRAY_T,
-              new String[] {
-                "instance of KVM_DiskResourceAllocationSettingData { VirtualDevice = \"vda\";"
-                    + " Address = \"" + address + "\"; };"
-              })
+              new String[] {rasd})
         },
         new CIMArgument<?>[2]);
   }
@@ -207,6 +212,48 @@ class CimPlacementIT {
     assertThat(TestBed.virsh("dumpxml", DOMAIN))
         .contains("<source pool='" + IN + "' volume='v.img'/>")
         .contains("<backingStore/>");
+    TestBed.virsh("undefine", DOMAIN);
+  }
+
+  @Test
+  void aPoolOutsideTheDiskDirIsNotDeleted() throws Exception {
+    for (String pool : List.of(OUT, LINK)) {
+      assertThatThrownBy(
+              () ->
+                  calls.call(
+                      calls.service("KVM_ResourcePoolConfigurationService"),
+                      "DeleteResourcePool",
+                      ref("Pool", poolRef("DiskPool", pool))))
+          .isInstanceOfSatisfying(WBEMException.class, e -> refusedByTheRule(e, pool));
+      assertThat(TestBed.virsh("pool-list", "--all", "--name").lines().map(String::strip))
+          .contains(pool);
+    }
+    assertThat(TestBed.virsh("pool-info", OUT)).containsPattern("State:\\s+running");
+  }
+
+  private Object defineWithNic(String bridge) throws WBEMException {
+    return defineWith(
+        "instance of KVM_NetResourceAllocationSettingData { NetworkType = \"bridge\";"
+            + " NetworkName = \"" + bridge + "\"; Address = \"52:54:00:5e:00:43\"; };");
+  }
+
+  @Test
+  void aNicRasdIsBridgedOnlyOntoABridgeALibvirtNetworkMade() throws Exception {
+    for (String hostBridge : List.of(QemuDomains.BRIDGE, "vmxtb0")) {
+      assertThatThrownBy(() -> defineWithNic(hostBridge))
+          .isInstanceOfSatisfying(
+              WBEMException.class,
+              e -> {
+                assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+                assertThat(e.getMessage())
+                    .contains("interface bridge '" + hostBridge + "' is not the bridge of a libvirt"
+                        + " network of this host")
+                    .contains("only bridges libvirt networks made may be used");
+              });
+      assertThat(TestBed.tryVirsh("dominfo", DOMAIN).ok()).isFalse();
+    }
+    assertThat(defineWithNic(BASE_BRIDGE)).isEqualTo(new UnsignedInteger32(0));
+    assertThat(TestBed.virsh("dumpxml", DOMAIN)).contains("<source bridge='" + BASE_BRIDGE + "'/>");
     TestBed.virsh("undefine", DOMAIN);
   }
 

@@ -77,7 +77,13 @@ class JmxPoolNetworkIT {
     Path users = dir.resolve("users");
     TestUsers.operator("alice", "alice-secret").save(users);
     int port = AgentProcess.freePort();
-    agent = AgentArgs.watching(URI, "60s").jmx(port).users(users).started();
+    // the pool lies inside the --disk-dir: volume operations reach only such pools
+    agent =
+        AgentArgs.watching(URI, "60s")
+            .jmx(port)
+            .users(users)
+            .add("--disk-dir", dir.toString())
+            .started();
     connector =
         JMXConnectorFactory.connect(
             new JMXServiceURL(ViewRequests.jmxUrl(port)),
