@@ -43,6 +43,7 @@ class ViewPortsIT {
   }
 
   @Test
+  @SuppressWarnings("try") // the resources are held, not used
   void aBusyDefaultPortLeavesOnlyThatViewOff() throws IOException {
     try (ServerSocket metrics = holdOrShared(9177);
         ServerSocket jolokia = holdOrShared(8778);

@@ -71,6 +71,7 @@ class DebianPackageIT {
           Path.of("/var/log/virtmx"));
 
   @Test
+  @SuppressWarnings("try") // the resources are held, not used
   void installRunAndPurge() throws Exception {
     requireRootAndDpkg();
     Path deb = deb();
