@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.IteratingCallback;
  * Writes an answer's parts in slices of at most {@link #SLICE} bytes, each a view of the part (no
  * copy). Slices keep the JDK's temporary direct buffer for a socket write small: writing a 9 MB
  * heap buffer at once would take a 9 MB direct buffer per writing thread, and a few such scrapes in
- * parallel would exhaust direct memory. A streamed body's next part is asked for only when the
+ * parallel would exhaust direct memory. Small parts are copied together into one slice (see {@link
+ * #gather}). A streamed body's next part is asked for only when the
  * previous one is written, and the body is closed at the end, written or failed.
  */
 final class PartWriter extends IteratingCallback {
@@ -28,6 +29,7 @@ final class PartWriter extends IteratingCallback {
   private byte[] part;
   private int offset;
   private boolean lastWritten;
+  private ByteBuffer gathered;
 
   /** Where the parts come from: a list, or a streamed body. */
   interface Parts extends AutoCloseable {
@@ -73,22 +75,60 @@ final class PartWriter extends IteratingCallback {
 
   @Override
   protected Action process() throws IOException {
-    while (part == null || offset >= part.length) {
-      if (part == null && lastWritten) {
-        return Action.SUCCEEDED;
-      }
+    if (lastWritten) {
+      return Action.SUCCEEDED;
+    }
+    if (part == null || offset >= part.length) {
       part = parts.next();
       offset = 0;
-      if (part == null) {
-        lastWritten = true;
-        response.write(true, null, this);
-        return Action.SCHEDULED;
-      }
     }
-    int length = Math.min(SLICE, part.length - offset);
-    ByteBuffer slice = ByteBuffer.wrap(part, offset, length);
-    offset += length;
-    response.write(false, slice, this);
+    if (part == null) {
+      return last(null);
+    }
+    if (part.length - offset >= SLICE / 2) {
+      int length = Math.min(SLICE, part.length - offset);
+      ByteBuffer slice = ByteBuffer.wrap(part, offset, length);
+      offset += length;
+      response.write(false, slice, this);
+      return Action.SCHEDULED;
+    }
+    return gather();
+  }
+
+  /**
+   * Small parts (the exposition's deflated pieces are one per family, ~700 bytes on average)
+   * copied together into one buffer of up to {@link #SLICE} bytes: one socket write for many,
+   * where a write per part cost a gzip scrape of 1000 domains 2 000 system calls. A lone small
+   * last part is written as it is.
+   */
+  private Action gather() throws IOException {
+    byte[] first = part;
+    int from = offset;
+    part = parts.next();
+    offset = 0;
+    if (part == null) {
+      return last(ByteBuffer.wrap(first, from, first.length - from));
+    }
+    if (gathered == null) {
+      gathered = ByteBuffer.allocate(SLICE);
+    }
+    gathered.clear();
+    gathered.put(first, from, first.length - from);
+    while (part != null && part.length <= gathered.remaining()) {
+      gathered.put(part);
+      part = parts.next();
+    }
+    gathered.flip();
+    if (part == null) {
+      return last(gathered);
+    }
+    response.write(false, gathered, this);
+    return Action.SCHEDULED;
+  }
+
+  private Action last(ByteBuffer content) {
+    lastWritten = true;
+    response.write(true, content, this);
     return Action.SCHEDULED;
   }
 

@@ -5,9 +5,6 @@
 package io.virtmx.view.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.virtmx.view.http.Answer;
 import io.virtmx.view.http.Exchange;
 import io.virtmx.view.http.HttpView;
@@ -31,24 +28,21 @@ import java.util.zip.DeflaterOutputStream;
  * <p>The body is the libvirt families as rendered and deflated once per snapshot ({@link
  * CachedExposition}): sent as they are to a client that takes gzip, inflated while they are
  * written for one that does not; then the agent's own {@code PrometheusMeterRegistry} (agent and
- * JVM meters, a few kilobytes) written by the Prometheus client's writers at every scrape. A
- * rendering failure is a 500, never a cut body.
+ * JVM meters, a few kilobytes) written by the Prometheus client's writers at most once a second
+ * ({@link OwnMeters}). A rendering failure is a 500, never a cut body.
  */
 final class MetricsHandler implements HttpView {
   static final String PATH = "/metrics";
   static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-  private static final ExpositionFormatWriter TEXT_WRITER = new PrometheusTextFormatWriter(false);
-  private static final ExpositionFormatWriter OPENMETRICS_WRITER =
-      new OpenMetricsTextFormatWriter(false, false);
   private static final Limits LIMITS = new Limits(0, 4, Duration.ofMillis(500), false);
 
-  private final PrometheusMeterRegistry registry;
+  private final OwnMeters own;
   private final SnapshotCollector collector;
 
   MetricsHandler(PrometheusMeterRegistry registry, SnapshotCollector collector) {
-    this.registry = registry;
+    this.own = new OwnMeters(registry);
     this.collector = collector;
   }
 
@@ -88,18 +82,10 @@ final class MetricsHandler implements HttpView {
                 Map.entry("Content-Type", openMetrics ? OPENMETRICS : TEXT),
                 Map.entry("Vary", "Accept, Accept-Encoding"));
     CachedExposition.Body cached = collector.exposition().body(openMetrics);
-    byte[] tail = tail(openMetrics);
+    byte[] tail = own.bytes(openMetrics);
     return gzip
         ? new Answer(200, headers, gzip(cached, tail))
         : Answer.streamed(200, headers, cached.plain(tail));
-  }
-
-  /** The agent's own meters, serialized now by the Prometheus client's writer. */
-  private byte[] tail(boolean openMetrics) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 15);
-    (openMetrics ? OPENMETRICS_WRITER : TEXT_WRITER)
-        .write(out, registry.getPrometheusRegistry().scrape());
-    return out.toByteArray();
   }
 
   /**
