@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.virtmx.libvirt.NativeConnect;
-import io.virtmx.model.ObjectEvent;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.testbed.TestNodeGenerator;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,23 +62,7 @@ class ConfinedPoolsTest {
   }
 
   private HostConnections hosts() {
-    return new HostConnections() {
-      @Override
-      public Optional<NativeConnect> connection(String host) {
-        return Optional.of(conn);
-      }
-
-      @Override
-      public boolean knows(String host) {
-        return host.equals("h");
-      }
-
-      @Override
-      public void refreshSoon(String host) {}
-
-      @Override
-      public void changed(String host, ObjectEvent.Kind kind, String name) {}
-    };
+    return OneHost.of(conn);
   }
 
   private void pool(String name, String target) throws Exception {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.libvirt.NativeConnect;
-import io.virtmx.model.ObjectEvent;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.testbed.TestNodeGenerator;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,23 +58,7 @@ class DomainDefinitionTest {
       throw new java.io.UncheckedIOException(e);
     }
     return new Operations(
-        new HostConnections() {
-          @Override
-          public Optional<NativeConnect> connection(String host) {
-            return Optional.of(conn);
-          }
-
-          @Override
-          public boolean knows(String host) {
-            return host.equals("h");
-          }
-
-          @Override
-          public void refreshSoon(String host) {}
-
-          @Override
-          public void changed(String host, ObjectEvent.Kind kind, String name) {}
-        },
+        OneHost.of(conn),
         false,
         ConfinedPaths.of("--save-dir", List.of(saves)),
         diskDirs,

@@ -9,14 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.virtmx.libvirt.NativeConnect;
-import io.virtmx.model.ObjectEvent;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,23 +59,7 @@ class InterfaceBridgesTest {
   }
 
   private HostConnections hosts() {
-    return new HostConnections() {
-      @Override
-      public Optional<NativeConnect> connection(String host) {
-        return Optional.of(conn);
-      }
-
-      @Override
-      public boolean knows(String host) {
-        return host.equals("h");
-      }
-
-      @Override
-      public void refreshSoon(String host) {}
-
-      @Override
-      public void changed(String host, ObjectEvent.Kind kind, String name) {}
-    };
+    return OneHost.of(conn);
   }
 
   private String xml() throws Exception {

@@ -8,14 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.libvirt.NativeConnect;
-import io.virtmx.model.ObjectEvent;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +39,7 @@ class MigrationOperationsTest {
             TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
     migrations =
         new Operations(
-                new HostConnections() {
-                  @Override
-                  public Optional<NativeConnect> connection(String host) {
-                    return Optional.of(conn);
-                  }
-
-                  @Override
-                  public boolean knows(String host) {
-                    return host.equals("h");
-                  }
-
-                  @Override
-                  public void refreshSoon(String host) {}
-
-                  @Override
-                  public void changed(String host, ObjectEvent.Kind kind, String name) {}
-                },
+                OneHost.of(conn),
                 false,
                 ConfinedPaths.none("--save-dir"),
                 ConfinedPaths.none("--disk-dir"),

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtmx.libvirt.NativeConnect;
-import io.virtmx.model.ObjectEvent;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.security.RolePrincipal;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,25 +65,7 @@ class OperationsTest {
 
   private Operations operations(boolean readOnly) {
     return new Operations(
-        new HostConnections() {
-          @Override
-          public Optional<NativeConnect> connection(String host) {
-            return Optional.of(conn);
-          }
-
-          @Override
-          public boolean knows(String host) {
-            return host.equals("h");
-          }
-
-          @Override
-          public void refreshSoon(String host) {}
-
-          @Override
-          public void changed(String host, ObjectEvent.Kind kind, String name) {
-            changed.add(kind + " " + name);
-          }
-        },
+        new OneHost(conn, (kind, name) -> changed.add(kind + " " + name)),
         readOnly,
         ConfinedPaths.none("--save-dir"),
         ConfinedPaths.of("--disk-dir", List.of(diskDir)),
