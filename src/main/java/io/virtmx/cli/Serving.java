@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The long-running agent: connects, starts collecting and every view, and on SIGTERM or SIGINT
@@ -56,7 +57,14 @@ final class Serving {
     long every = USERS_CHECK.toMillis();
     watch.scheduleWithFixedDelay(auth::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
     try {
-      Signal.handle(new Signal("HUP"), s -> watch.execute(auth::reload));
+      SignalHandler before = Signal.handle(new Signal("HUP"), s -> watch.execute(auth::reload));
+      if (before == SignalHandler.SIG_IGN) {
+        // A JVM started with SIGHUP ignored (nohup) keeps ignoring it, whatever handler is set.
+        log.warn(
+            "SIGHUP is ignored by this process (started with it ignored, e.g. under nohup); the"
+                + " users file is still checked every {}",
+            USERS_CHECK);
+      }
     } catch (IllegalArgumentException e) {
       log.warn("SIGHUP cannot be handled here ({}); the users file is still checked every {}",
           e.getMessage(), USERS_CHECK);
