@@ -11,10 +11,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
-import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,12 +40,9 @@ class ConfinedPoolsTest {
   @BeforeEach
   void open() throws Exception {
     conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
-    Path parent = Files.createDirectory(dir.resolve("root-owned"));
-    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-    diskDir = Files.createDirectory(parent.resolve("disks"));
-    outside = Files.createDirectory(parent.resolve("elsewhere"));
+        OneHost.testNode(dir);
+    diskDir = OneHost.closedDir(dir, "disks");
+    outside = OneHost.closedDir(dir, "elsewhere");
     Files.createSymbolicLink(diskDir.resolve("link"), outside);
     ConfinedPaths diskDirs = ConfinedPaths.of("--disk-dir", List.of(diskDir));
     pools = new ConfinedPools(diskDirs);

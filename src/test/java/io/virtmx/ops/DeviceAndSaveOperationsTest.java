@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
-import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +38,7 @@ class DeviceAndSaveOperationsTest {
   @BeforeEach
   void open() throws Exception {
     conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+        OneHost.testNode(dir);
     saveDir = Files.createDirectory(dir.resolve("save"));
     diskDir = Files.createDirectory(dir.resolve("disks"));
     ops =

@@ -10,10 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
-import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +36,8 @@ class DomainDefinitionTest {
   @BeforeEach
   void open() throws Exception {
     conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
-    Path parent = Files.createDirectory(dir.resolve("root-owned"));
-    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-    diskDir = Files.createDirectory(parent.resolve("disks"));
+        OneHost.testNode(dir);
+    diskDir = OneHost.closedDir(dir, "disks");
   }
 
   @AfterEach

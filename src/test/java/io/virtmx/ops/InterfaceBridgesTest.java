@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
-import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +41,7 @@ class InterfaceBridgesTest {
   @BeforeEach
   void open() throws Exception {
     conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+        OneHost.testNode(dir);
     conn.networkDefineXML(
             "<network><name>vmx-leftovers2-onbr0</name><forward mode='bridge'/>"
                 + "<bridge name='br0'/></network>")

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
-import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,7 @@ class MigrationOperationsTest {
   @BeforeEach
   void open(@TempDir Path dir) throws Exception {
     conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+        OneHost.testNode(dir);
     migrations =
         new Operations(
                 OneHost.of(conn),

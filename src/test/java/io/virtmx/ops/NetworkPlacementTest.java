@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
-import io.virtmx.testbed.TestNodeGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -75,8 +74,7 @@ class NetworkPlacementTest {
   @Test
   void createNetworkRefusesHostInterfacesAndTakenRangesBeforeLibvirt() throws Exception {
     NativeConnect conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
+        OneHost.testNode(dir);
     try (AuditCapture audit = new AuditCapture()) {
       Definitions d = operations(conn).definitions();
       Definitions.Forward none = Definitions.Forward.NONE;

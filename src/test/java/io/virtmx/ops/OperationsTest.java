@@ -11,10 +11,7 @@ import io.virtmx.libvirt.NativeConnect;
 import io.virtmx.security.AuditCapture;
 import io.virtmx.security.Role;
 import io.virtmx.security.RolePrincipal;
-import io.virtmx.testbed.TestNodeGenerator;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -47,11 +44,8 @@ class OperationsTest {
   @BeforeEach
   void open(@TempDir Path dir) throws Exception {
     conn =
-        new NativeConnect(
-            TestNodeGenerator.uri(TestNodeGenerator.write(dir.resolve("node.xml"), 1)), false);
-    Path parent = Files.createDirectory(dir.resolve("root-owned"));
-    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-    diskDir = Files.createDirectory(parent.resolve("disks"));
+        OneHost.testNode(dir);
+    diskDir = OneHost.closedDir(dir, "disks");
     conn.storagePoolCreateXML(
             "<pool type='dir'><name>disks</name><target><path>" + diskDir + "/pool</path></target></pool>",
             0)
