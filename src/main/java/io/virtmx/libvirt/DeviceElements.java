@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -215,7 +214,7 @@ public final class DeviceElements {
       throw new IllegalArgumentException("the device XML is empty");
     }
     try {
-      DocumentBuilder builder = factory().newDocumentBuilder();
+      DocumentBuilder builder = HardenedXml.factory(false).newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new InputSource(new StringReader(xml)));
     } catch (SAXException | IOException e) {
@@ -223,17 +222,6 @@ public final class DeviceElements {
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    f.setExpandEntityReferences(false);
-    f.setXIncludeAware(false);
-    return f;
   }
 
   private static String serialize(Element e) {

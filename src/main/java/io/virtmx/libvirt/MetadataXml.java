@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -25,25 +24,9 @@ import org.xml.sax.SAXException;
  * nothing external is read. Pure; {@link DomainXml} calls it only when the domain has metadata.
  */
 final class MetadataXml {
-  private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+  private static final DocumentBuilderFactory FACTORY = HardenedXml.factory(true);
 
   private MetadataXml() {}
-
-  private static DocumentBuilderFactory hardenedFactory() {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-    f.setNamespaceAware(true);
-    f.setXIncludeAware(false);
-    f.setExpandEntityReferences(false);
-    try {
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser cannot be hardened", e);
-    }
-    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    return f;
-  }
 
   /** The labels of the domain's {@code <metadata>}; title and description as given. */
   static DomainMetadata read(String xml, String title, String description, MetadataLabels labels) {

@@ -4,6 +4,7 @@
  */
 package io.virtmx.ops;
 
+import io.virtmx.libvirt.HardenedXml;
 import io.virtmx.libvirt.BackingChains;
 import io.virtmx.libvirt.SecurityLabels;
 import java.io.IOException;
@@ -11,9 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -237,15 +236,7 @@ final class DefinitionElements {
       throw new IllegalArgumentException("the domain XML is longer than " + MAX_XML);
     }
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-      f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      f.setExpandEntityReferences(false);
-      f.setXIncludeAware(false);
-      DocumentBuilder builder = f.newDocumentBuilder();
+      DocumentBuilder builder = HardenedXml.factory(true).newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
     } catch (SAXException | IOException e) {
