@@ -4,6 +4,7 @@
  */
 package io.virtmx.ops;
 
+import io.virtmx.libvirt.HardenedXml;
 import io.virtmx.libvirt.NativeConnect;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,9 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
@@ -56,6 +55,9 @@ final class NetworkPlacement {
 
   /** Forward modes of networks whose bridge libvirt makes ("" is no mode: NAT, or no forward). */
   private static final Set<String> MADE_BRIDGE_MODES = Set.of("", "nat", "route", "open");
+
+  private static final java.util.regex.Pattern DOTTED_QUAD =
+      java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private NetworkPlacement() {}
 
@@ -234,11 +236,7 @@ final class NetworkPlacement {
   /** A network's XML as libvirt describes it, parsed without DTDs or external entities. */
   static Element parse(String xml) {
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setExpandEntityReferences(false);
-      DocumentBuilder builder = f.newDocumentBuilder();
+      DocumentBuilder builder = HardenedXml.factory(false).newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
     } catch (SAXException | IOException | ParserConfigurationException e) {
@@ -251,13 +249,16 @@ final class NetworkPlacement {
   }
 
   private static int bits(String dotted) {
-    String[] parts = dotted.strip().split("\\.");
-    if (parts.length != 4) {
+    if (dotted == null || !DOTTED_QUAD.matcher(dotted.strip()).matches()) {
       throw OperationException.refused("'" + dotted + "' is not an IPv4 address");
     }
     int value = 0;
-    for (String p : parts) {
-      value = (value << 8) | (Integer.parseInt(p) & 255);
+    for (String p : dotted.strip().split("\\.")) {
+      int octet = Integer.parseInt(p);
+      if (octet > 255) {
+        throw OperationException.refused("'" + dotted + "' is not an IPv4 address");
+      }
+      value = (value << 8) | octet;
     }
     return value;
   }

@@ -42,6 +42,11 @@ class NetworkPlacementTest {
     assertThat(bed.text()).isEqualTo("198.18.0.1/23");
     assertThatThrownBy(() -> subnet("198.18.0.1", "255.0.255.0"))
         .hasMessage("netmask 255.0.255.0 is not a contiguous netmask");
+    for (String bad : new String[] {"a.b.c.d", "198.18.0.300", "198.18.0", "1.2.3.4.5", "-1.2.3.4"}) {
+      assertThatThrownBy(() -> subnet(bad, "255.255.255.0"))
+          .isInstanceOf(OperationException.class)
+          .hasMessage("'" + bad + "' is not an IPv4 address");
+    }
     assertThat(
             NetworkPlacement.overlap(
                 subnet("198.18.1.254", "255.255.255.0"),
