@@ -119,7 +119,12 @@ class JobServicesTest {
       assertThat(failed.get("ErrorCode")).isEqualTo((long) CimException.FAILED);
       assertThat(failed.get("Status")).isEqualTo("nope");
       assertThat(failed.get("OperationalStatus")).isEqualTo(List.of(6L, 17L));
-      assertThat(ok.instance(REPO, HOST, java.time.Instant.now()).get("JobState")).isEqualTo(4L);
+      // the migration job is Starting (3) until its worker thread picks it up, then Running (4) while it waits
+      Await.until(
+          "the migration job runs",
+          () -> ok.instance(REPO, HOST, java.time.Instant.now()),
+          i -> Long.valueOf(4).equals(i.get("JobState")),
+          Duration.ofSeconds(10));
       release.countDown();
       Await.until(
           "the migration job completes",
