@@ -5,24 +5,29 @@
 package io.virtmx.cli;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The log line format. Under systemd (stderr connected to the journal: {@code JOURNAL_STREAM} set)
  * a line is {@code <6>Main: message} — the syslog priority prefix journald turns into the entry's
- * priority, no timestamp or thread (journald records both); elsewhere it is {@link #PATTERN}.
+ * priority, no timestamp or thread (journald records both); elsewhere it is {@code 2026-12-01T12:00:00.000Z
+ * INFO  [thread] Main: message}, logback's {@value #PATTERN}. Both are written here rather than by
+ * logback's {@code PatternLayout}, whose start-up (every converter class, the date formatter and the
+ * time-zone rules) was a third of setting logging up, on the path of every {@code --once} run, which
+ * usually logs nothing.
  */
 public final class JournalLayout extends LayoutBase<ILoggingEvent> {
-  /** The format outside the journal. */
+  /** The format outside the journal, in logback's pattern notation. */
   public static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %msg%n";
 
   private final boolean journal;
-  private final PatternLayout plain = new PatternLayout();
 
   public JournalLayout() {
     this(System.getenv("JOURNAL_STREAM") != null);
@@ -33,27 +38,26 @@ public final class JournalLayout extends LayoutBase<ILoggingEvent> {
   }
 
   @Override
-  public void start() {
-    plain.setContext(getContext());
-    plain.setPattern(PATTERN);
-    plain.start();
-    super.start();
-  }
-
-  @Override
   public String doLayout(ILoggingEvent event) {
-    if (!journal) {
-      return plain.doLayout(event);
-    }
     StringBuilder line = new StringBuilder(128);
-    line.append('<').append(priority(event.getLevel())).append('>');
+    String prefix = "";
+    if (journal) {
+      prefix = "<" + priority(event.getLevel()) + ">";
+      line.append(prefix);
+    } else {
+      line.append(Clock.FORMAT.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+      String level = event.getLevel().toString();
+      line.append(level).append(" ".repeat(Math.max(0, 5 - level.length())));
+      line.append(" [").append(event.getThreadName()).append("] ");
+    }
     String logger = event.getLoggerName();
     line.append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ");
-    line.append(event.getFormattedMessage().replace("\n", "\n" + "<" + priority(event.getLevel()) + ">"));
+    String message = event.getFormattedMessage();
+    line.append(journal ? message.replace("\n", "\n" + prefix) : message);
     IThrowableProxy thrown = event.getThrowableProxy();
     if (thrown != null) {
       for (String l : ThrowableProxyUtil.asString(thrown).split("\n")) {
-        line.append('\n').append('<').append(priority(event.getLevel())).append('>').append(l);
+        line.append('\n').append(prefix).append(l);
       }
     }
     return line.append('\n').toString();
@@ -67,5 +71,11 @@ public final class JournalLayout extends LayoutBase<ILoggingEvent> {
       case Level.INFO_INT -> 6;
       default -> 7;
     };
+  }
+
+  /** The timestamp's format, made when the first line outside the journal is written. */
+  private static final class Clock {
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneId.systemDefault());
   }
 }

@@ -37,5 +37,8 @@ class JournalLayoutTest {
   void elsewhereTimeLevelThreadAndLogger() {
     assertThat(line(false, Level.INFO, "connected", null))
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  \\[.*\\] HostConnection: connected\\n");
+    assertThat(line(false, Level.WARN, "two\nlines", new IllegalStateException("boom")))
+        .matches("(?s)\\S+ WARN  \\[.*\\] HostConnection: two\nlines\njava.lang.IllegalStateException: boom\n\tat .*\n")
+        .doesNotContain("\n\n");
   }
 }
