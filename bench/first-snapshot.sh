@@ -8,7 +8,9 @@
 # agent's JIT compiler threads and libvirt threads (workers and event loop: one name in /proc), and libvirtd's CPU seconds meanwhile (other
 # clients of that libvirtd count too); then the median wall and CPU time. Extra agent options in
 # AGENT_ARGS, JVM options in JAVA_OPTS (e.g. -XX:TieredStopAtLevel=1 to compare). Nothing is written
-# to docs/.
+# to docs/. Last, the floor libvirtd sets without any agent: virsh (a C client, no JVM) connecting to the
+# node alone, and fetching every domain's XML (a complete snapshot needs each domain's disks and
+# interfaces) over one connection: wall, virsh's CPU and libvirtd's CPU.
 # Usage: bench/first-snapshot.sh [DOMAINS=1000] [RUNS=5]
 source "$(dirname "$0")/lib.sh"
 DOMAINS=${1:-1000}
@@ -97,3 +99,18 @@ done
 med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "median of $RUNS: wall $(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | med) s," \
   "cpu $(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | med) s ($DOMAINS domains)"
+
+# The floor, without the agent: what libvirtd takes to open the node, and to serve every domain's XML.
+virsh_floor() {
+  local d0 t0 t1 out
+  d0=$([ -n "$LIBVIRTD" ] && cpu_s "$LIBVIRTD" || echo 0)
+  t0=$(date +%s.%N)
+  out=$( { /usr/bin/time -f '%U %S' virsh -q -c "$URI" "$1" >/dev/null; } 2>&1 | tail -1)
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v u="$out" -v d0="$d0" -v d1="$([ -n "$LIBVIRTD" ] && cpu_s "$LIBVIRTD" || echo 0)" \
+    'BEGIN {split(u, c, " "); printf "wall %.2f s, virsh cpu %.2f s, libvirtd cpu %.2f s", b - a, c[1] + c[2], d1 - d0}'
+}
+first=$(virsh -q -c "$URI" list --all --name | awk 'NF {print; exit}')
+echo "floor: virsh connecting and reading one domain's state: $(virsh_floor "domstate $first")"
+all=$(virsh -q -c "$URI" list --all --name | awk 'NF {printf "dumpxml %s; ", $1}')
+echo "floor: virsh connecting and reading all $DOMAINS domains' XML: $(virsh_floor "$all")"
