@@ -13,6 +13,7 @@ import io.virtmx.view.http.HttpView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The HTTP side of CIM-XML (DSP0200) on the agent's HTTP endpoint: POST on any path, the
@@ -90,8 +91,8 @@ final class CimHandler implements HttpView {
     if (!method.equals(request.method()) || !objectMatches(object, request)) {
       return cimError(400, "header-mismatch");
     }
-    String xml = operations.answer(request, caller, host, 8192);
-    return Answer.of(200, "application/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8))
+    List<byte[]> xml = operations.answer(request, caller, host, 8192);
+    return Answer.of(200, "application/xml; charset=utf-8", xml)
         .with("CIMOperation", "MethodResponse");
   }
 

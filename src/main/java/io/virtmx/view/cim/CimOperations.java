@@ -50,7 +50,8 @@ public final class CimOperations {
     this.indications = indications;
   }
 
-  public String answer(CimRequest r, Caller caller, String host, int sizeHint) {
+  /** The answer to a request, as UTF-8 parts. */
+  public List<byte[]> answer(CimRequest r, Caller caller, String host, int sizeHint) {
     CimXmlWriter out = new CimXmlWriter(host, sizeHint);
     out.begin(r.messageId(), r.method(), r.intrinsic());
     try {
@@ -74,7 +75,7 @@ public final class CimOperations {
       out.error(e);
     }
     out.end(r.intrinsic());
-    return out.toString();
+    return out.utf8();
   }
 
   private void intrinsic(RequestContext c) {

@@ -42,7 +42,12 @@ public record Answer(
   }
 
   public static Answer of(int status, String contentType, byte[] body) {
-    return new Answer(status, List.of(Map.entry("Content-Type", contentType)), List.of(body));
+    return of(status, contentType, List.of(body));
+  }
+
+  /** An answer whose body is these parts, written one after the other. */
+  public static Answer of(int status, String contentType, List<byte[]> body) {
+    return new Answer(status, List.of(Map.entry("Content-Type", contentType)), body);
   }
 
   public static Answer text(int status, String text) {

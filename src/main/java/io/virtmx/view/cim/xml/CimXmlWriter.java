@@ -15,6 +15,9 @@ import io.virtmx.view.cim.schema.CimMethod;
 import io.virtmx.view.cim.schema.CimParameter;
 import io.virtmx.view.cim.schema.CimProperty;
 import io.virtmx.view.cim.schema.CimType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -33,24 +36,50 @@ public final class CimXmlWriter {
   /** The largest response, in characters: a larger enumeration is refused, not built. */
   public static final int MAX_CHARS = 16 << 20;
 
+  /**
+   * Once the text being written reaches this many characters, it is moved out as a UTF-8 part at
+   * the next element's start: a large enumeration is held as parts of ~32 KiB, never as one text
+   * of megabytes that grows by copying and is copied twice more to be sent (such arrays, too large
+   * for the young generation, filled the old one under load: docs/benchmarks.md, "The load
+   * probe's collection criterion").
+   */
+  static final int PART_CHARS = 32 << 10;
+
   private final StringBuilder b;
   private final PathXml paths;
+  private final List<byte[]> parts = new ArrayList<>();
+  private long partChars;
 
   /** {@code host} goes into the INSTANCEPATHs of references. */
   public CimXmlWriter(String host, int capacity) {
-    this.b = new StringBuilder(capacity);
-    this.paths = new PathXml(b, host);
+    this.b = new StringBuilder(Math.min(capacity, PART_CHARS));
+    this.paths = new PathXml(b, host, this::bounded);
   }
 
-  /** Refuses to go on once the response is larger than {@link #MAX_CHARS}. */
-  static void bounded(StringBuilder b) {
-    if (b.length() > MAX_CHARS) {
+  /**
+   * At an element's start: moves a full part out, and refuses to go on once the response is
+   * larger than {@link #MAX_CHARS}.
+   */
+  void bounded() {
+    if (b.length() >= PART_CHARS) {
+      parts.add(b.toString().getBytes(StandardCharsets.UTF_8));
+      partChars += b.length();
+      b.setLength(0);
+    }
+    if (partChars + b.length() > MAX_CHARS) {
       throw new CimException(
           CimException.FAILED,
           "the response would be larger than "
               + (MAX_CHARS >> 20)
               + " MiB: use the pull operations (OpenEnumerateInstances with MaxObjectCount)");
     }
+  }
+
+  /** The response as UTF-8, in parts of about {@link #PART_CHARS} characters. */
+  public List<byte[]> utf8() {
+    List<byte[]> all = new ArrayList<>(parts);
+    all.add(b.toString().getBytes(StandardCharsets.UTF_8));
+    return all;
   }
 
   public void begin(String messageId, String method, boolean intrinsic) {
@@ -106,7 +135,7 @@ public final class CimXmlWriter {
   }
 
   public void className(String name) {
-    bounded(b);
+    bounded();
     b.append("<CLASSNAME NAME=\"").append(name).append("\"/>\n");
   }
 
@@ -135,7 +164,7 @@ public final class CimXmlWriter {
       boolean qualifiers,
       boolean classOrigin,
       String ns) {
-    bounded(b);
+    bounded();
     b.append("<INSTANCE CLASSNAME=\"").append(inst.className()).append("\">\n");
     if (qualifiers) {
       qualifiers(b, cls.qualifiers());
@@ -155,7 +184,7 @@ public final class CimXmlWriter {
       boolean q,
       boolean origin,
       String ns) {
-    bounded(b);
+    bounded();
     b.append("<VALUE.NAMEDINSTANCE>");
     paths.instanceName(inst.path());
     b.append('\n');
@@ -175,7 +204,7 @@ public final class CimXmlWriter {
       boolean q,
       boolean origin,
       String ns) {
-    bounded(b);
+    bounded();
     b.append('<').append(element).append('>');
     paths.instancePath(inst.path(), ns);
     b.append('\n');
@@ -184,7 +213,7 @@ public final class CimXmlWriter {
   }
 
   public void objectPath(CimObjectPath p, String ns) {
-    bounded(b);
+    bounded();
     b.append("<OBJECTPATH>");
     paths.instancePath(p, ns);
     b.append("</OBJECTPATH>\n");
@@ -216,7 +245,7 @@ public final class CimXmlWriter {
       Predicate<CimMethod> keepMethod,
       boolean q,
       boolean origin) {
-    bounded(b);
+    bounded();
     b.append("<CLASS NAME=\"").append(cls.name()).append('"');
     if (cls.superclass() != null) {
       b.append(" SUPERCLASS=\"").append(cls.superclass()).append('"');
@@ -286,6 +315,10 @@ public final class CimXmlWriter {
 
   @Override
   public String toString() {
-    return b.toString();
+    StringBuilder all = new StringBuilder();
+    for (byte[] part : parts) {
+      all.append(new String(part, StandardCharsets.UTF_8));
+    }
+    return all.append(b).toString();
   }
 }

@@ -16,14 +16,17 @@ import io.virtmx.view.cim.CimObjectPath;
 final class PathXml {
   private final StringBuilder b;
   private final String host;
+  private final Runnable bounded;
 
-  PathXml(StringBuilder b, String host) {
+  /** {@code bounded} runs at each path's start (the writer's size limit). */
+  PathXml(StringBuilder b, String host, Runnable bounded) {
     this.b = b;
     this.host = host;
+    this.bounded = bounded;
   }
 
   void instanceName(CimObjectPath p) {
-    CimXmlWriter.bounded(b);
+    bounded.run();
     b.append("<INSTANCENAME CLASSNAME=\"").append(p.className()).append("\">");
     for (CimObjectPath.Key k : p.keys()) {
       b.append("<KEYBINDING NAME=\"").append(k.name()).append("\">");

@@ -164,4 +164,50 @@ class CimXmlTest {
     assertThat(back).isEqualTo(assoc);
     assertThat(((CimObjectPath) back.key("groupcomponent")).namespace()).isEqualTo("root/virt");
   }
+
+  @Test
+  void aLargeAnswerIsHeldAsUtf8PartsThatMakeTheSameTextAndTheLimitCountsThemAll() {
+    CimXmlWriter w = new CimXmlWriter("h1", 8192);
+    w.begin("7", "EnumerateInstanceNames", true);
+    w.returnValueOpen();
+    for (int i = 0; i < 2000; i++) {
+      w.instanceName(
+          new CimObjectPath(
+              "root/virt",
+              "KVM_ComputerSystem",
+              List.of(
+                  new CimObjectPath.Key("CreationClassName", "KVM_ComputerSystem"),
+                  new CimObjectPath.Key("Name", "vm-\u00e9\u6f22\ud83d\ude00-" + i))));
+    }
+    w.returnValueClose();
+    w.end(true);
+    List<byte[]> parts = w.utf8();
+    assertThat(parts).hasSizeGreaterThan(5);
+    // every part but the last is one element past the threshold at most, and each is whole UTF-8
+    for (byte[] part : parts.subList(0, parts.size() - 1)) {
+      assertThat(part.length).isBetween(CimXmlWriter.PART_CHARS, 2 * CimXmlWriter.PART_CHARS);
+    }
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    parts.forEach(all::writeBytes);
+    String text = all.toString(StandardCharsets.UTF_8);
+    assertThat(text).isEqualTo(w.toString()).contains("vm-\u00e9\u6f22\ud83d\ude00-1999").endsWith("</CIM>\n");
+  }
+
+  @Test
+  void theSizeLimitCountsThePartsAlreadyMovedOut() {
+    CimXmlWriter w = new CimXmlWriter("h1", 8192);
+    CimObjectPath p =
+        new CimObjectPath(
+            "root/virt", "KVM_ComputerSystem", List.of(new CimObjectPath.Key("Name", "vm")));
+    assertThatThrownBy(
+            () -> {
+              while (true) {
+                w.instanceName(p);
+              }
+            })
+        .isInstanceOf(CimException.class)
+        .hasMessageContaining("larger than 16 MiB");
+    long chars = w.utf8().stream().mapToLong(b -> b.length).sum();
+    assertThat(chars).isGreaterThan(CimXmlWriter.MAX_CHARS).isLessThan(CimXmlWriter.MAX_CHARS + 1024);
+  }
 }
