@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
-import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
@@ -30,7 +29,6 @@ final class PartWriter extends IteratingCallback {
   private byte[] part;
   private int offset;
   private boolean lastWritten;
-  private RetainableByteBuffer pooled;
   private ByteBuffer gathered;
 
   /** Where the parts come from: a list, or a streamed body. */
@@ -112,11 +110,7 @@ final class PartWriter extends IteratingCallback {
       return last(ByteBuffer.wrap(first, from, first.length - from));
     }
     if (gathered == null) {
-      // from the server's pool and back to it at the end: a buffer per answer, held while a slow
-      // client reads, was promoted and filled the old generation under load (docs/benchmarks.md,
-      // "The load probe's collection criterion")
-      pooled = response.getRequest().getComponents().getByteBufferPool().acquire(SLICE, false);
-      gathered = pooled.getByteBuffer();
+      gathered = ByteBuffer.allocate(SLICE);
     }
     gathered.clear();
     gathered.put(first, from, first.length - from);
@@ -140,25 +134,14 @@ final class PartWriter extends IteratingCallback {
 
   @Override
   protected void onCompleteSuccess() {
-    release();
     parts.close();
     done.succeeded();
   }
 
   @Override
   protected void onCompleteFailure(Throwable cause) {
-    release();
     parts.close();
     done.failed(cause);
-  }
-
-  /** Gives the gathering buffer back to the pool; no write of it is pending once this completes. */
-  private void release() {
-    if (pooled != null) {
-      gathered = null;
-      pooled.release();
-      pooled = null;
-    }
   }
 
   @Override
