@@ -17,16 +17,12 @@ import java.time.format.DateTimeFormatter;
  * The log line format. Under systemd (stderr connected to the journal: {@code JOURNAL_STREAM} set)
  * a line is {@code <6>Main: message} — the syslog priority prefix journald turns into the entry's
  * priority, no timestamp or thread (journald records both); elsewhere it is {@code 2026-12-01T12:00:00.000Z
- * INFO  [thread] Main: message}, logback's {@value #PATTERN}. Both are written here rather than by
- * logback's {@code PatternLayout}, whose start-up (every converter class, the date formatter and the
+ * INFO  [thread] Main: message} (time with offset, level padded to 5, thread, logger's simple name).
+ * Both are written here rather than by logback's {@code PatternLayout}, whose start-up (every converter class, the date formatter and the
  * time-zone rules) was a third of setting logging up, on the path of every {@code --once} run, which
  * usually logs nothing.
  */
 public final class JournalLayout extends LayoutBase<ILoggingEvent> {
-  /** The format outside the journal, in logback's pattern notation. */
-  public static final String PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %msg%n";
-
   private final boolean journal;
 
   public JournalLayout() {
